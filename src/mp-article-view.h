@@ -1,0 +1,39 @@
+/* mp-article-view.h: renders an MpDocument natively
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mp-document.h"
+
+G_BEGIN_DECLS
+
+#define MP_TYPE_ARTICLE_VIEW (mp_article_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpArticleView, mp_article_view, MP, ARTICLE_VIEW, GtkWidget)
+
+GtkWidget  *mp_article_view_new                 (void);
+void        mp_article_view_set_document        (MpArticleView *self,
+                                                 MpDocument    *document);
+MpDocument *mp_article_view_get_document        (MpArticleView *self);
+/* Scrolls to the heading with that id; FALSE when there is none. */
+gboolean    mp_article_view_scroll_to_heading   (MpArticleView *self,
+                                                 const char    *id);
+/* Briefly marks the section under that heading (the flowchart's outcome link). */
+void        mp_article_view_highlight_section   (MpArticleView *self,
+                                                 const char    *id);
+/* Shows the find bar and focuses its entry. */
+void        mp_article_view_start_search        (MpArticleView *self);
+/* A popover listing the headings; the window puts it in its Outline button. */
+GtkWidget  *mp_article_view_get_outline_popover (MpArticleView *self);
+/* Property "zoom" (double, 0.5–3.0, default 1.0); the window binds it to GSettings. */
+double      mp_article_view_get_zoom            (MpArticleView *self);
+void        mp_article_view_set_zoom            (MpArticleView *self,
+                                                 double         zoom);
+
+/* Signal "open-section" (const char *id) is not used: in-article "#id" links
+ * scroll the view itself. */
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* mp-cli.c: the headless command lines, run before any display is opened
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-cli.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-flow-export.h"
+#include "mp-rank-cli.h"
+
+gboolean
+mp_cli_is_headless (int    argc,
+                    char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--rank") ||
+          g_str_equal (argv[i], "--export-flowchart") ||
+          g_str_has_prefix (argv[i], "--export-flowchart="))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("masterplan: %s\n", message);
+  g_printerr (_("Try “masterplan --help” for the options.\n"));
+  return 2;
+}
+
+int
+mp_cli_run (int    argc,
+            char **argv)
+{
+  /* argc is implied by the NULL-terminated argv that main() receives. */
+  gboolean rank = FALSE;
+  g_autofree char *weights = NULL;
+  g_autofree char *programs = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *export_input = NULL;
+  g_autofree char *output = NULL;
+  int block = 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(GStrv) args = NULL;
+  const GOptionEntry entries[] = {
+    { "rank", 0, 0, G_OPTION_ARG_NONE, &rank,
+      N_("Print the ranking of the programs and exit"), NULL },
+    { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
+      N_("Weights for --rank, e.g. faculty=90,scholarship=80,funding=75,flexibility=70,brand=50"),
+      N_("LIST") },
+    { "programs", 0, 0, G_OPTION_ARG_FILENAME, &programs,
+      N_("Programs file (JSON or CSV) for --rank"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format of --rank: tsv or json"), N_("FORMAT") },
+    { "export-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &export_input,
+      N_("Export the flowchart of a .mmd or Markdown file and exit"), N_("INPUT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where --export-flowchart writes (.svg, .png or .pdf)"), N_("OUTPUT") },
+    { "block", 0, 0, G_OPTION_ARG_INT, &block,
+      N_("Which mermaid block of a Markdown file to export (from 1)"), N_("N") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Headless modes of Master Plan."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (context, error->message);
+  if (g_strv_length (args) > 1)
+    return usage_error (context, _("unexpected argument; the headless modes take options only"));
+  if (rank && export_input != NULL)
+    return usage_error (context, _("--rank and --export-flowchart cannot be combined"));
+
+  if (rank)
+    {
+      if (output != NULL || block != 1)
+        return usage_error (context, _("--output and --block belong to --export-flowchart"));
+      return mp_rank_cli_run (weights, programs, format);
+    }
+
+  if (weights != NULL || programs != NULL || format != NULL)
+    return usage_error (context, _("--weights, --programs and --format belong to --rank"));
+  if (output == NULL)
+    return usage_error (context, _("--export-flowchart needs -o OUTPUT"));
+  if (block < 1)
+    return usage_error (context, _("--block counts from 1"));
+  return mp_flow_export_cli_run (export_input, output, block);
+}

@@ -1,0 +1,57 @@
+/* mp-document.h: a parsed Markdown article (pure GLib, no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-types.h"
+
+G_BEGIN_DECLS
+
+#define MP_MARKDOWN_ERROR (mp_markdown_error_quark ())
+
+typedef enum {
+  MP_MARKDOWN_ERROR_IO,
+  MP_MARKDOWN_ERROR_EMPTY,
+  MP_MARKDOWN_ERROR_ENCODING,
+  MP_MARKDOWN_ERROR_TOO_LARGE,
+  MP_MARKDOWN_ERROR_PARSE,
+} MpMarkdownError;
+
+/* A ```mermaid fenced block of the article. */
+typedef struct {
+  char  *source;        /* the block's text, without the fences */
+  guint  line;          /* 1-based line in the file of the block's first text line */
+  char  *section_id;    /* id of the heading the block stands under, or NULL */
+  char  *section_title; /* that heading's text, or NULL */
+} MpMermaidBlock;
+
+#define MP_TYPE_DOCUMENT (mp_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpDocument, mp_document, MP, DOCUMENT, GObject)
+
+GQuark                mp_markdown_error_quark         (void);
+
+/* Errors name the file (its display name), and line and column where known. */
+MpDocument           *mp_document_new_from_file       (GFile         *file,
+                                                       GCancellable  *cancellable,
+                                                       GError       **error);
+/* @base: the file the text came from (for relative images and messages), or NULL. */
+MpDocument           *mp_document_new_from_data       (const char    *text,
+                                                       gssize         length,
+                                                       GFile         *base,
+                                                       GError       **error);
+GFile                *mp_document_get_file            (MpDocument    *self);
+const char           *mp_document_get_display_name    (MpDocument    *self);
+/* The first H1's text, else the file's display name. */
+const char           *mp_document_get_title           (MpDocument    *self);
+guint                 mp_document_get_n_mermaid_blocks (MpDocument   *self);
+const MpMermaidBlock *mp_document_get_mermaid_block   (MpDocument    *self,
+                                                       guint          index);
+/* Heading ids are GitHub-style slugs (see mp_utils_slugify()). */
+gboolean              mp_document_has_heading         (MpDocument    *self,
+                                                       const char    *id);
+
+G_END_DECLS

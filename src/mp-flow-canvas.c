@@ -1,0 +1,7 @@
+/* mp-flow-canvas.c: placeholder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+/* Not written yet. */

@@ -1,0 +1,37 @@
+/* mp-flow-pane.h: the flowchart side of the window (canvas, question card, tools)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mp-document.h"
+
+G_BEGIN_DECLS
+
+#define MP_TYPE_FLOW_PANE (mp_flow_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpFlowPane, mp_flow_pane, MP, FLOW_PANE, GtkWidget)
+
+/* Signals:
+ *  "open-section"    (const char *id)   — the reader asked to see the article
+ *                    section behind an outcome ("#id" click links, else the
+ *                    section holding the mermaid block).
+ *  "outcome-changed" (const char *node_id, const char *label,
+ *                     const char *const *classes) — an outcome was reached
+ *                    (node_id NULL when the walk left the outcome). The window
+ *                    maps the classes "masters" / "alternatives" to the
+ *                    programs' kind filter.
+ * Property "walk-state" (string): mp_flow_walk_serialize() of the walk of the
+ * first block; the window binds it to GSettings for the bundled article. */
+GtkWidget *mp_flow_pane_new          (void);
+void       mp_flow_pane_set_document (MpFlowPane *self,
+                                      MpDocument *document);
+/* Ctrl+F when focus is in the pane. */
+void       mp_flow_pane_start_search (MpFlowPane *self);
+/* Ctrl+plus/minus/0 when focus is in the pane. */
+void       mp_flow_pane_zoom         (MpFlowPane *self,
+                                      int         direction);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* mp-flowchart.h: a Mermaid flowchart as a graph (pure GLib, no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-types.h"
+
+G_BEGIN_DECLS
+
+#define MP_MERMAID_ERROR (mp_mermaid_error_quark ())
+
+typedef enum {
+  MP_MERMAID_ERROR_SYNTAX,
+  MP_MERMAID_ERROR_EMPTY,
+} MpMermaidError;
+
+typedef enum {
+  MP_FLOW_DIRECTION_TB,
+  MP_FLOW_DIRECTION_BT,
+  MP_FLOW_DIRECTION_LR,
+  MP_FLOW_DIRECTION_RL,
+} MpFlowDirection;
+
+typedef enum {
+  MP_NODE_SHAPE_RECT,
+  MP_NODE_SHAPE_ROUND,
+  MP_NODE_SHAPE_STADIUM,
+  MP_NODE_SHAPE_SUBROUTINE,
+  MP_NODE_SHAPE_CYLINDER,
+  MP_NODE_SHAPE_CIRCLE,
+  MP_NODE_SHAPE_DOUBLE_CIRCLE,
+  MP_NODE_SHAPE_DIAMOND,
+  MP_NODE_SHAPE_HEXAGON,
+  MP_NODE_SHAPE_ASYMMETRIC,
+  MP_NODE_SHAPE_PARALLELOGRAM,
+  MP_NODE_SHAPE_PARALLELOGRAM_ALT,
+  MP_NODE_SHAPE_TRAPEZOID,
+  MP_NODE_SHAPE_TRAPEZOID_ALT,
+} MpNodeShape;
+
+/* What a node is for the walk. */
+typedef enum {
+  MP_NODE_KIND_STEP,     /* otherwise */
+  MP_NODE_KIND_QUESTION, /* two or more labelled outgoing edges */
+  MP_NODE_KIND_OUTCOME,  /* no outgoing edges */
+} MpNodeKind;
+
+typedef enum {
+  MP_EDGE_STROKE_NORMAL,
+  MP_EDGE_STROKE_DOTTED,
+  MP_EDGE_STROKE_THICK,
+  MP_EDGE_STROKE_INVISIBLE,
+} MpEdgeStroke;
+
+typedef enum {
+  MP_EDGE_END_NONE,
+  MP_EDGE_END_ARROW,
+  MP_EDGE_END_CIRCLE,
+  MP_EDGE_END_CROSS,
+} MpEdgeEnd;
+
+/* Resolved style (classDef/class/style/linkStyle applied). Unset: NULL or < 0.
+ * Colours are kept as CSS text ("#f9f", "red", "rgb(…)"): the view parses them. */
+typedef struct {
+  char   *fill;
+  char   *stroke;
+  char   *color;
+  char   *stroke_dasharray;
+  double  stroke_width;
+} MpFlowStyle;
+
+typedef struct {
+  guint        index;
+  char        *id;
+  char        *label;        /* plain text; "\n" for <br>; entities decoded */
+  char        *label_markup; /* Pango markup (markdown strings → <b>/<i>) */
+  MpNodeShape  shape;
+  MpNodeKind   kind;
+  int          subgraph;     /* innermost subgraph index, or -1 */
+  char       **classes;      /* NULL-terminated, never NULL */
+  MpFlowStyle  style;
+  char        *link;         /* from a click line, or NULL */
+  char        *tooltip;      /* from a click line, or NULL */
+  guint        line;         /* where first declared, 1-based, in the block */
+  guint        column;
+} MpFlowNode;
+
+/* An edge endpoint is a node, or a whole subgraph when is_subgraph. */
+typedef struct {
+  guint    index;
+  gboolean is_subgraph;
+} MpFlowEndpoint;
+
+typedef struct {
+  guint           index;
+  char           *id;        /* "e1" from e1@-->, or NULL */
+  MpFlowEndpoint  from;
+  MpFlowEndpoint  to;
+  char           *label;     /* plain text, or NULL */
+  char           *label_markup;
+  MpEdgeStroke    stroke;
+  MpEdgeEnd       start_end;
+  MpEdgeEnd       end_end;
+  guint           length;    /* 1 for -->, 2 for --->, … */
+  MpFlowStyle     style;
+  guint           line;
+  guint           column;
+} MpFlowEdge;
+
+typedef struct {
+  guint            index;
+  char            *id;
+  char            *title;
+  int              parent;        /* enclosing subgraph, or -1 */
+  gboolean         has_direction;
+  MpFlowDirection  direction;
+  GArray          *nodes;         /* guint node indices directly inside */
+  char           **classes;
+  MpFlowStyle      style;
+} MpFlowSubgraph;
+
+#define MP_TYPE_FLOWCHART (mp_flowchart_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpFlowchart, mp_flowchart, MP, FLOWCHART, GObject)
+
+GQuark                mp_mermaid_error_quark          (void);
+
+/* Parses Mermaid flowchart text. On error, the message reads
+ * "LINE:COLUMN: what went wrong (near “text”)" with LINE counted from
+ * @first_line (the line of the block's first text line in its file; 1 for a
+ * .mmd file) so callers only prefix the file name; @error_line and
+ * @error_column (nullable) receive the same position relative to @source (1-based). */
+MpFlowchart          *mp_flowchart_parse              (const char  *source,
+                                                       gssize       length,
+                                                       guint        first_line,
+                                                       guint       *error_line,
+                                                       guint       *error_column,
+                                                       GError     **error);
+MpFlowDirection       mp_flowchart_get_direction      (MpFlowchart *self);
+const char           *mp_flowchart_get_title          (MpFlowchart *self); /* front matter, or NULL */
+const char           *mp_flowchart_get_acc_title      (MpFlowchart *self);
+const char           *mp_flowchart_get_acc_description (MpFlowchart *self);
+guint                 mp_flowchart_get_n_nodes        (MpFlowchart *self);
+const MpFlowNode     *mp_flowchart_get_node           (MpFlowchart *self,
+                                                       guint        index);
+int                   mp_flowchart_find_node          (MpFlowchart *self,
+                                                       const char  *id);
+guint                 mp_flowchart_get_n_edges        (MpFlowchart *self);
+const MpFlowEdge     *mp_flowchart_get_edge           (MpFlowchart *self,
+                                                       guint        index);
+guint                 mp_flowchart_get_n_subgraphs    (MpFlowchart *self);
+const MpFlowSubgraph *mp_flowchart_get_subgraph       (MpFlowchart *self,
+                                                       guint        index);
+/* Indices of the edges leaving a node, in declaration order (invisible ones included). */
+GArray               *mp_flowchart_get_out_edges      (MpFlowchart *self,
+                                                       guint        node);
+
+G_END_DECLS

@@ -1,0 +1,7 @@
+/* mp-mermaid-parser.c: placeholder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+/* Not written yet. */

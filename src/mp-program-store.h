@@ -1,0 +1,69 @@
+/* mp-program-store.h: the programs, as a GListModel of MpProgram (pure GLib)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-program.h"
+
+G_BEGIN_DECLS
+
+#define MP_PROGRAM_STORE_ERROR (mp_program_store_error_quark ())
+
+typedef enum {
+  MP_PROGRAM_STORE_ERROR_IO,
+  MP_PROGRAM_STORE_ERROR_SYNTAX,   /* not JSON / CSV at all */
+  MP_PROGRAM_STORE_ERROR_INVALID,  /* well-formed but wrong: types, ranges, fields */
+  MP_PROGRAM_STORE_ERROR_VERSION,
+} MpProgramStoreError;
+
+#define MP_TYPE_PROGRAM_STORE (mp_program_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpProgramStore, mp_program_store, MP, PROGRAM_STORE, GObject)
+
+/* Every load error reads "FILE:LINE:COLUMN: message" and leaves the store as
+ * it was. Saves are atomic; the previous file is kept as FILE.bak. */
+GQuark          mp_program_store_error_quark   (void);
+MpProgramStore *mp_program_store_new           (void);
+/* The bundled sample programs (a GResource). */
+gboolean        mp_program_store_load_samples  (MpProgramStore  *self,
+                                                GError         **error);
+/* Replaces all programs with those of a programs JSON file. */
+gboolean        mp_program_store_load_file     (MpProgramStore  *self,
+                                                GFile           *file,
+                                                GError         **error);
+/* Loads the user's own programs (appended, user-defined) from @file, by
+ * default $XDG_DATA_HOME/masterplan/programs.json when @file is NULL. A
+ * missing file is no error. A bad file is renamed FILE.broken-DATE aside,
+ * never overwritten, and the error says so. */
+gboolean        mp_program_store_load_user     (MpProgramStore  *self,
+                                                GFile           *file,
+                                                GError         **error);
+gboolean        mp_program_store_save_user     (MpProgramStore  *self,
+                                                GFile           *file,
+                                                GError         **error);
+/* Imports CSV (header row names the columns) or JSON, chosen by content;
+ * all-or-nothing. Returns the number imported, or -1 with @error. */
+int             mp_program_store_import        (MpProgramStore  *self,
+                                                GFile           *file,
+                                                GError         **error);
+void            mp_program_store_add           (MpProgramStore  *self,
+                                                MpProgram       *program);
+/* Replaces the program with the same id. */
+gboolean        mp_program_store_replace       (MpProgramStore  *self,
+                                                MpProgram       *program);
+gboolean        mp_program_store_remove        (MpProgramStore  *self,
+                                                const char      *id);
+MpProgram      *mp_program_store_find          (MpProgramStore  *self,
+                                                const char      *id);
+/* Serialises the programs as the schema-versioned JSON the loaders read. */
+char           *mp_program_store_to_json       (MpProgramStore  *self,
+                                                gboolean         user_only);
+/* Bulk add for benchmarks and tests: no per-item signals, one items-changed. */
+void            mp_program_store_splice        (MpProgramStore  *self,
+                                                MpProgram      **programs,
+                                                guint            n_programs);
+
+G_END_DECLS

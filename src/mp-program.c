@@ -1,0 +1,7 @@
+/* mp-program.c: placeholder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+/* Not written yet. */

@@ -1,0 +1,119 @@
+/* mp-utils.c: small helpers that are not types
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-utils.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+char *
+mp_utils_slugify (const char *text)
+{
+  g_autofree char *lower = NULL;
+  GString *slug;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lower = g_utf8_strdown (text, -1);
+  slug = g_string_sized_new (strlen (lower));
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || c == '-' || c == '_')
+        g_string_append_unichar (slug, c);
+      else if (c == ' ')
+        g_string_append_c (slug, '-');
+    }
+  return g_string_free (slug, FALSE);
+}
+
+gboolean
+mp_utils_set_str (char       **str_ptr,
+                  const char  *new_str)
+{
+  g_return_val_if_fail (str_ptr != NULL, FALSE);
+
+  if (g_strcmp0 (*str_ptr, new_str) == 0)
+    return FALSE;
+  g_free (*str_ptr);
+  *str_ptr = g_strdup (new_str);
+  return TRUE;
+}
+
+gboolean
+mp_utils_uri_is_openable (const char *uri)
+{
+  g_autofree char *scheme = NULL;
+
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_parse_scheme (uri);
+  if (scheme == NULL)
+    return FALSE;
+  return g_ascii_strcasecmp (scheme, "http") == 0 ||
+         g_ascii_strcasecmp (scheme, "https") == 0 ||
+         g_ascii_strcasecmp (scheme, "mailto") == 0;
+}
+
+gboolean
+mp_utils_write_atomically (GFile       *file,
+                           const char  *contents,
+                           gsize        length,
+                           gboolean     keep_backup,
+                           GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot save to “%s”: not a local file"), g_file_peek_path (file));
+      return FALSE;
+    }
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Copy rather than rename: the original stays in place until the new
+   * contents have been renamed over it. */
+  if (keep_backup && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
+      g_autoptr(GFile) bak = g_file_new_for_path (bak_path);
+
+      if (!g_file_copy (file, bak, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return g_file_set_contents_full (path, contents, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+char *
+mp_utils_file_display_name (GFile *file)
+{
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  scheme = g_file_get_uri_scheme (file);
+  if (g_strcmp0 (scheme, "resource") == 0)
+    return g_file_get_basename (file);
+  return g_file_get_parse_name (file);
+}

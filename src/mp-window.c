@@ -1,0 +1,472 @@
+/* mp-window.c: one window, three views over one document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-window.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-article-view.h"
+#include "mp-flow-pane.h"
+#include "mp-utils.h"
+#include "mp-weights-panel.h"
+
+struct _MpWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  MpDocument           *document;
+  GtkFileChooserNative *chooser;
+  gboolean              is_bundled;
+
+  GtkWidget            *article_view;
+  GtkWidget            *flow_pane;
+  GtkWidget            *weights_panel;
+
+  /* template children */
+  GtkMenuButton        *outline_button;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkPaned             *main_paned;
+  GtkPaned             *side_paned;
+  GtkBox               *article_slot;
+  GtkBox               *flow_slot;
+  GtkBox               *weights_slot;
+};
+
+G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+show_banner (MpWindow   *self,
+             const char *message)
+{
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+on_banner_close_clicked (MpWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+const char *
+mp_window_get_banner_message (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_text (self->banner_label);
+}
+
+static void
+update_title (MpWindow *self)
+{
+  const char *title = mp_document_get_title (self->document);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, mp_document_get_display_name (self->document));
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled);
+  /* Translators: window title, "ARTICLE TITLE — Master Plan" */
+  g_autofree char *window_title = g_strdup_printf (_("%s — Master Plan"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+on_walk_state_changed (MpWindow   *self,
+                       GParamSpec *pspec,
+                       GObject    *pane)
+{
+  g_autofree char *state = NULL;
+
+  if (!self->is_bundled)
+    return;
+  g_object_get (pane, "walk-state", &state, NULL);
+  g_settings_set_string (self->settings, "flow-walk", state != NULL ? state : "");
+}
+
+static void
+set_document (MpWindow   *self,
+              MpDocument *document,
+              gboolean    is_bundled)
+{
+  g_set_object (&self->document, document);
+  self->is_bundled = is_bundled;
+
+  mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
+  g_signal_handlers_block_by_func (self->flow_pane, on_walk_state_changed, self);
+  mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), document);
+  if (is_bundled)
+    {
+      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
+      g_object_set (self->flow_pane, "walk-state", state, NULL);
+    }
+  g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
+  update_title (self);
+}
+
+gboolean
+mp_window_open_file (MpWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(MpDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  document = mp_document_new_from_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      /* Translators: banner when a file cannot be opened; %s is the reason,
+       * which names the file */
+      g_autofree char *message = g_strdup_printf (_("Could not open the file. %s"),
+                                                  error->message);
+      show_banner (self, message);
+      return FALSE;
+    }
+  uri = g_file_get_uri (file);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  set_document (self, document, g_str_equal (uri, MP_BUNDLED_ARTICLE_URI));
+  return TRUE;
+}
+
+void
+mp_window_open_bundled (MpWindow *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (MP_BUNDLED_ARTICLE_URI);
+
+  g_return_if_fail (MP_IS_WINDOW (self));
+
+  mp_window_open_file (self, file);
+}
+
+MpDocument *
+mp_window_get_document (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GtkWidget *
+mp_window_get_article_view (MpWindow *self)
+{
+  return self->article_view;
+}
+
+GtkWidget *
+mp_window_get_flow_pane (MpWindow *self)
+{
+  return self->flow_pane;
+}
+
+GtkWidget *
+mp_window_get_weights_panel (MpWindow *self)
+{
+  return self->weights_panel;
+}
+
+static void
+on_chooser_response (MpWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        mp_window_open_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (markdown, _("Markdown files"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_add_suffix (markdown, "markdown");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Article"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  mp_window_open_bundled (MP_WINDOW (widget));
+}
+
+/* Find and zoom act on the flowchart when focus is inside it, else on the article. */
+static gboolean
+focus_in_flow_pane (MpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, self->flow_pane);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (focus_in_flow_pane (self))
+    mp_flow_pane_start_search (MP_FLOW_PANE (self->flow_pane));
+  else
+    mp_article_view_start_search (MP_ARTICLE_VIEW (self->article_view));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpArticleView *view = MP_ARTICLE_VIEW (self->article_view);
+  int direction = g_str_equal (action_name, "win.zoom-in") ? 1
+                : g_str_equal (action_name, "win.zoom-out") ? -1 : 0;
+
+  if (focus_in_flow_pane (self))
+    {
+      mp_flow_pane_zoom (MP_FLOW_PANE (self->flow_pane), direction);
+      return;
+    }
+  if (direction == 0)
+    mp_article_view_set_zoom (view, 1.0);
+  else
+    mp_article_view_set_zoom (view, CLAMP (mp_article_view_get_zoom (view) + direction * 0.1,
+                                           0.5, 3.0));
+}
+
+static void
+programs_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (MP_WINDOW (widget)->weights_panel);
+
+  if (g_str_equal (action_name, "win.import"))
+    mp_weights_panel_import (panel);
+  else if (g_str_equal (action_name, "win.export"))
+    mp_weights_panel_export (panel);
+  else
+    mp_weights_panel_add_program (panel);
+}
+
+static void
+on_open_section (MpWindow   *self,
+                 const char *id)
+{
+  MpArticleView *view = MP_ARTICLE_VIEW (self->article_view);
+
+  if (mp_article_view_scroll_to_heading (view, id))
+    mp_article_view_highlight_section (view, id);
+}
+
+static void
+on_outcome_changed (MpWindow           *self,
+                    const char         *node_id,
+                    const char         *label,
+                    const char * const *classes)
+{
+  MpKindFilter kind;
+
+  if (node_id == NULL || classes == NULL)
+    return;
+  if (g_strv_contains (classes, "masters"))
+    kind = MP_KIND_FILTER_MASTERS;
+  else if (g_strv_contains (classes, "alternatives"))
+    kind = MP_KIND_FILTER_ALTERNATIVES;
+  else
+    return;
+  mp_weights_panel_suggest_kind (MP_WEIGHTS_PANEL (self->weights_panel), kind, label);
+}
+
+static gboolean
+on_drop (MpWindow     *self,
+         const GValue *value,
+         double        x,
+         double        y)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  return mp_window_open_file (self, files->data);
+}
+
+static void
+restore_geometry (MpWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "article-pane-position", self->main_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "flow-pane-position", self->side_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static gboolean
+mp_window_close_request (GtkWindow *window)
+{
+  MpWindow *self = MP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
+}
+
+static void
+create_views (MpWindow *self)
+{
+  GtkDropTarget *drop;
+
+  self->article_view = mp_article_view_new ();
+  gtk_widget_set_vexpand (self->article_view, TRUE);
+  gtk_box_append (self->article_slot, self->article_view);
+  gtk_menu_button_set_popover (self->outline_button,
+                               mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (self->article_view)));
+  g_settings_bind (self->settings, "article-zoom", self->article_view, "zoom",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  self->flow_pane = mp_flow_pane_new ();
+  gtk_widget_set_vexpand (self->flow_pane, TRUE);
+  gtk_box_append (self->flow_slot, self->flow_pane);
+  g_signal_connect_object (self->flow_pane, "open-section",
+                           G_CALLBACK (on_open_section), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow_pane, "outcome-changed",
+                           G_CALLBACK (on_outcome_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow_pane, "notify::walk-state",
+                           G_CALLBACK (on_walk_state_changed), self, G_CONNECT_SWAPPED);
+
+  self->weights_panel = mp_weights_panel_new ();
+  gtk_widget_set_vexpand (self->weights_panel, TRUE);
+  gtk_box_append (self->weights_slot, self->weights_panel);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+static void
+mp_window_dispose (GObject *object)
+{
+  MpWindow *self = MP_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mp_window_parent_class)->dispose (object);
+}
+
+static void
+mp_window_finalize (GObject *object)
+{
+  MpWindow *self = MP_WINDOW (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
+}
+
+static void
+mp_window_class_init (MpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mp_window_dispose;
+  object_class->finalize = mp_window_finalize;
+  window_class->close_request = mp_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, article_slot);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, flow_slot);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, weights_slot);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+}
+
+static void
+mp_window_init (MpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  restore_geometry (self);
+  create_views (self);
+}
+
+MpWindow *
+mp_window_new (MpApplication *application)
+{
+  return g_object_new (MP_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,33 @@
+/* mp-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mp-application.h"
+#include "mp-document.h"
+
+G_BEGIN_DECLS
+
+#define MP_BUNDLED_ARTICLE_URI "resource://" RESOURCE_BASE "/article/master-plan.md"
+
+#define MP_TYPE_WINDOW (mp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpWindow, mp_window, MP, WINDOW, GtkApplicationWindow)
+
+MpWindow   *mp_window_new           (MpApplication *application);
+/* Loads @file; on failure shows why in the banner, keeps the current
+ * document, and returns FALSE. */
+gboolean    mp_window_open_file     (MpWindow      *self,
+                                     GFile         *file);
+void        mp_window_open_bundled  (MpWindow      *self);
+MpDocument *mp_window_get_document  (MpWindow      *self);
+/* The banner's text, or NULL when it is hidden (for tests). */
+const char *mp_window_get_banner_message (MpWindow *self);
+GtkWidget  *mp_window_get_article_view   (MpWindow *self);
+GtkWidget  *mp_window_get_flow_pane      (MpWindow *self);
+GtkWidget  *mp_window_get_weights_panel  (MpWindow *self);
+
+G_END_DECLS

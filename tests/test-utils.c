@@ -1,0 +1,95 @@
+/* test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mp-utils.h"
+
+static void
+test_slugify (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "Who should *not* do it?", "who-should-not-do-it" },
+    { "The cost side: time & money", "the-cost-side-time--money" },
+    { "Alternatives that get you 60–80% of the value", "alternatives-that-get-you-6080-of-the-value" },
+    { "Ünïcode Heading_2", "ünïcode-heading_2" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = mp_utils_slugify (cases[i].in);
+      g_assert_cmpstr (slug, ==, cases[i].out);
+    }
+}
+
+static void
+test_set_str (void)
+{
+  g_autofree char *s = NULL;
+
+  g_assert_true (mp_utils_set_str (&s, "a"));
+  g_assert_cmpstr (s, ==, "a");
+  g_assert_false (mp_utils_set_str (&s, "a"));
+  g_assert_true (mp_utils_set_str (&s, NULL));
+  g_assert_null (s);
+}
+
+static void
+test_openable (void)
+{
+  g_assert_true (mp_utils_uri_is_openable ("https://example.org/a"));
+  g_assert_true (mp_utils_uri_is_openable ("HTTP://example.org"));
+  g_assert_true (mp_utils_uri_is_openable ("mailto:someone@example.org"));
+  g_assert_false (mp_utils_uri_is_openable ("file:///etc/passwd"));
+  g_assert_false (mp_utils_uri_is_openable ("javascript:alert(1)"));
+  g_assert_false (mp_utils_uri_is_openable ("#section"));
+  g_assert_false (mp_utils_uri_is_openable (NULL));
+}
+
+static void
+test_atomic_write (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mp-utils-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sub", "data.json", NULL);
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mp_utils_write_atomically (file, "first", 5, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+
+  g_assert_true (mp_utils_write_atomically (file, "second", 6, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "second");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (bak, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "first");
+
+  g_unlink (bak);
+  g_unlink (path);
+  g_autofree char *sub = g_path_get_dirname (path);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/utils/slugify", test_slugify);
+  g_test_add_func ("/utils/set-str", test_set_str);
+  g_test_add_func ("/utils/uri-openable", test_openable);
+  g_test_add_func ("/utils/atomic-write", test_atomic_write);
+
+  return g_test_run ();
+}
