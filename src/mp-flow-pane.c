@@ -18,7 +18,8 @@
 #define CARD_WIDTH 260
 
 typedef struct {
-  const MpMermaidBlock *block;
+  char                 *section_id;
+  char                 *section_title;
   MpFlowchart          *chart;
   MpFlowWalk           *walk;
   MpFlowLayout         *layout;
@@ -70,7 +71,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MpFlowPane, mp_flow_pane, GTK_TYPE_WIDGET)
 
-static void start_pending_layouts (MpFlowPane *self);
 
 static void
 block_free (Block *block)
@@ -80,6 +80,8 @@ block_free (Block *block)
   g_clear_object (&block->layout);
   g_free (block->error_message);
   g_free (block->error_source);
+  g_free (block->section_id);
+  g_free (block->section_title);
   g_free (block);
 }
 
@@ -156,7 +158,7 @@ section_target (Block            *block,
     return node->link + 1;
   if (node->link != NULL && mp_utils_uri_is_openable (node->link))
     return node->link;
-  return block->block != NULL ? block->block->section_id : NULL;
+  return block->section_id;
 }
 
 static void
@@ -284,21 +286,20 @@ source_line (const char *source,
 }
 
 static Block *
-parse_block (MpFlowPane           *self,
-             const MpMermaidBlock *mermaid)
+parse_block (const char *display_name,
+             const char *source,
+             guint       first_line,
+             MpFlowPane *self)
 {
   Block *block = g_new0 (Block, 1);
   g_autoptr(GError) error = NULL;
   guint line = 0, column = 0;
 
-  block->block = mermaid;
-  block->chart = mp_flowchart_parse (mermaid->source, -1, mermaid->line, &line, &column, &error);
+  block->chart = mp_flowchart_parse (source, -1, first_line, &line, &column, &error);
   if (block->chart == NULL)
     {
-      block->error_message = g_strdup_printf ("%s:%s",
-                                              mp_document_get_display_name (self->document),
-                                              error->message);
-      block->error_source = source_line (mermaid->source, line);
+      block->error_message = g_strdup_printf ("%s:%s", display_name, error->message);
+      block->error_source = source_line (source, line);
       return block;
     }
   block->walk = mp_flow_walk_new (block->chart);
@@ -369,8 +370,11 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 MpFlowPane    *self)
 {
+  Block *block = current_block (self);
+
   g_clear_signal_handler (&self->after_paint_id, clock);
-  start_pending_layouts (self);
+  if (block != NULL)
+    start_layout (self, block);
 }
 
 /* Graphviz runs after the window's next frame, in a worker thread. */
@@ -461,14 +465,31 @@ fill_dropdown (MpFlowPane *self)
       /* Translators: drop-down entry for a flowchart without a section title */
       g_autofree char *fallback = g_strdup_printf (_("Flowchart %u"), i + 1);
 
-      gtk_string_list_append (titles, block->block->section_title != NULL
-                                      ? block->block->section_title : fallback);
+      gtk_string_list_append (titles, block->section_title != NULL ? block->section_title : fallback);
     }
   g_signal_handlers_block_by_func (self->block_dropdown, on_block_selected, self);
   gtk_drop_down_set_model (self->block_dropdown, G_LIST_MODEL (titles));
   gtk_drop_down_set_selected (self->block_dropdown, 0);
   g_signal_handlers_unblock_by_func (self->block_dropdown, on_block_selected, self);
   gtk_widget_set_visible (GTK_WIDGET (self->block_dropdown), self->blocks->len > 1);
+}
+
+static void
+reset (MpFlowPane *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_ptr_array_set_size (self->blocks, 0);
+}
+
+static void
+blocks_changed (MpFlowPane *self)
+{
+  fill_dropdown (self);
+  g_clear_pointer (&self->outcome_id, g_free);
+  show_block (self, 0);
+  sync_walk_state (self);
 }
 
 void
@@ -478,17 +499,34 @@ mp_flow_pane_set_document (MpFlowPane *self,
   g_return_if_fail (MP_IS_FLOW_PANE (self));
   g_return_if_fail (document == NULL || MP_IS_DOCUMENT (document));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  reset (self);
   g_set_object (&self->document, document);
-  g_ptr_array_set_size (self->blocks, 0);
   for (guint i = 0; document != NULL && i < mp_document_get_n_mermaid_blocks (document); i++)
-    g_ptr_array_add (self->blocks, parse_block (self, mp_document_get_mermaid_block (document, i)));
-  fill_dropdown (self);
-  g_clear_pointer (&self->outcome_id, g_free);
-  show_block (self, 0);
-  sync_walk_state (self);
+    {
+      const MpMermaidBlock *mermaid = mp_document_get_mermaid_block (document, i);
+      Block *block = parse_block (mp_document_get_display_name (document), mermaid->source,
+                                  mermaid->line, self);
+
+      block->section_id = g_strdup (mermaid->section_id);
+      block->section_title = g_strdup (mermaid->section_title);
+      g_ptr_array_add (self->blocks, block);
+    }
+  blocks_changed (self);
+}
+
+void
+mp_flow_pane_set_source (MpFlowPane *self,
+                         const char *source,
+                         const char *display_name)
+{
+  g_return_if_fail (MP_IS_FLOW_PANE (self));
+  g_return_if_fail (source != NULL);
+
+  reset (self);
+  g_clear_object (&self->document);
+  g_ptr_array_add (self->blocks, parse_block (display_name != NULL ? display_name : "", source,
+                                              1, self));
+  blocks_changed (self);
 }
 
 /* Search, zoom, export ------------------------------------------------------------------ */
@@ -731,7 +769,7 @@ mp_flow_pane_size_allocate (GtkWidget *widget,
   if (has_card)
     gtk_widget_allocate (self->card, beside ? card_w : width, beside ? height : card_h, -1,
                          gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (beside ? width - card_w : 0,
-                                                                              tool_h + height - card_h)));
+                                                                              beside ? tool_h : tool_h + height - card_h)));
 }
 
 static GtkSizeRequestMode

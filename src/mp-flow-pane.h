@@ -29,6 +29,10 @@ G_DECLARE_FINAL_TYPE (MpFlowPane, mp_flow_pane, MP, FLOW_PANE, GtkWidget)
 GtkWidget *mp_flow_pane_new          (void);
 void       mp_flow_pane_set_document (MpFlowPane *self,
                                       MpDocument *document);
+/* Shows one flowchart given as Mermaid text (a .mmd file's contents). */
+void       mp_flow_pane_set_source   (MpFlowPane *self,
+                                      const char *source,
+                                      const char *display_name);
 /* Ctrl+F when focus is in the pane. */
 void       mp_flow_pane_start_search (MpFlowPane *self);
 /* Ctrl+plus/minus/0 when focus is in the pane. */
