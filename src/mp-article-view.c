@@ -585,7 +585,7 @@ rebuild_outline (MpArticleView *self)
       gtk_widget_set_margin_end (label, 8);
       gtk_widget_set_margin_top (label, 4);
       gtk_widget_set_margin_bottom (label, 4);
-      if (heading->level <= 2)
+      if (heading->level == 1)
         gtk_widget_add_css_class (label, "heading");
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       g_object_set_data_full (G_OBJECT (row), "mp-heading-id", g_strdup (heading->id), g_free);
