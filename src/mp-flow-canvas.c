@@ -139,6 +139,13 @@ update_palette (MpFlowCanvas *self)
   lookup_color (context, (const char *[]) { "accent_color", "accent_bg_color",
                                             "theme_selected_bg_color", NULL },
                 &self->palette.accent);
+  if (dark)
+    {
+      /* Theme accents are tuned as backgrounds; lines on a dark view need them lighter. */
+      GdkRGBA white = { 1, 1, 1, 1 };
+
+      self->palette.accent = blend (&self->palette.accent, &white, 0.35);
+    }
   lookup_color (context, (const char *[]) { "warning_color", NULL }, &self->palette.match);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }

@@ -15,7 +15,7 @@
 
 /* Beside the canvas when the pane is at least this wide, else below it. */
 #define CARD_BESIDE_MIN_WIDTH 620
-#define CARD_WIDTH 260
+#define CARD_WIDTH 230
 
 typedef struct {
   char                 *section_id;
