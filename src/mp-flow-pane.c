@@ -492,6 +492,17 @@ blocks_changed (MpFlowPane *self)
   sync_walk_state (self);
 }
 
+/* Messages name the file as "article.md:LINE:COLUMN: …". */
+static char *
+document_file_name (MpDocument *document)
+{
+  GFile *file = mp_document_get_file (document);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return g_strdup (mp_document_get_display_name (document));
+}
+
 void
 mp_flow_pane_set_document (MpFlowPane *self,
                            MpDocument *document)
@@ -504,8 +515,8 @@ mp_flow_pane_set_document (MpFlowPane *self,
   for (guint i = 0; document != NULL && i < mp_document_get_n_mermaid_blocks (document); i++)
     {
       const MpMermaidBlock *mermaid = mp_document_get_mermaid_block (document, i);
-      Block *block = parse_block (mp_document_get_display_name (document), mermaid->source,
-                                  mermaid->line, self);
+      g_autofree char *name = document_file_name (document);
+      Block *block = parse_block (name, mermaid->source, mermaid->line, self);
 
       block->section_id = g_strdup (mermaid->section_id);
       block->section_title = g_strdup (mermaid->section_title);
