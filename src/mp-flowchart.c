@@ -125,6 +125,8 @@ mp_flowchart_finalize (GObject *object)
   g_hash_table_unref (self->node_ids);
   g_hash_table_unref (self->subgraph_ids);
   g_ptr_array_unref (self->out_edges);
+  g_ptr_array_unref (self->subgraph_out_edges);
+  g_array_unref (self->first_nodes);
 
   G_OBJECT_CLASS (mp_flowchart_parent_class)->finalize (object);
 }
@@ -148,6 +150,8 @@ mp_flowchart_init (MpFlowchart *self)
   self->node_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->subgraph_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->out_edges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->subgraph_out_edges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->first_nodes = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 MpFlowchart *
@@ -172,12 +176,15 @@ count_labelled_visible (MpFlowchart *self,
   return n;
 }
 
-void
-mp_flowchart_index (MpFlowchart *self)
+static void
+index_edges (MpFlowchart *self)
 {
   g_ptr_array_set_size (self->out_edges, 0);
   for (guint i = 0; i < self->nodes->len; i++)
     g_ptr_array_add (self->out_edges, g_array_new (FALSE, FALSE, sizeof (guint)));
+  g_ptr_array_set_size (self->subgraph_out_edges, 0);
+  for (guint i = 0; i < self->subgraphs->len; i++)
+    g_ptr_array_add (self->subgraph_out_edges, g_array_new (FALSE, FALSE, sizeof (guint)));
 
   for (guint i = 0; i < self->edges->len; i++)
     {
@@ -185,7 +192,37 @@ mp_flowchart_index (MpFlowchart *self)
 
       if (!edge->from.is_subgraph)
         g_array_append_val (g_ptr_array_index (self->out_edges, edge->from.index), i);
+      else if (edge->stroke != MP_EDGE_STROKE_INVISIBLE)
+        g_array_append_val (g_ptr_array_index (self->subgraph_out_edges, edge->from.index), i);
     }
+}
+
+/* The first declared node of each subgraph, nested subgraphs included. */
+static void
+index_first_nodes (MpFlowchart *self)
+{
+  g_array_set_size (self->first_nodes, self->subgraphs->len);
+  for (guint i = 0; i < self->subgraphs->len; i++)
+    g_array_index (self->first_nodes, int, i) = -1;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      int subgraph = g_array_index (self->nodes, MpFlowNode, i).subgraph;
+
+      /* Nodes come in order, so an ancestor already set was set earlier. */
+      while (subgraph >= 0 && g_array_index (self->first_nodes, int, subgraph) < 0)
+        {
+          g_array_index (self->first_nodes, int, subgraph) = i;
+          subgraph = g_array_index (self->subgraphs, MpFlowSubgraph, subgraph).parent;
+        }
+    }
+}
+
+void
+mp_flowchart_index (MpFlowchart *self)
+{
+  index_edges (self);
+  index_first_nodes (self);
 
   for (guint i = 0; i < self->nodes->len; i++)
     {
@@ -323,22 +360,6 @@ mp_flowchart_get_out_edges (MpFlowchart *self,
   return copy;
 }
 
-static void
-append_visible (MpFlowchart *self,
-                GArray      *choices,
-                gboolean     from_subgraph,
-                guint        from)
-{
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      const MpFlowEdge *edge = &g_array_index (self->edges, MpFlowEdge, i);
-
-      if (edge->from.is_subgraph == from_subgraph && edge->from.index == from &&
-          edge->stroke != MP_EDGE_STROKE_INVISIBLE)
-        g_array_append_val (choices, i);
-    }
-}
-
 GArray *
 mp_flowchart_get_choices (MpFlowchart *self,
                           guint        node)
@@ -363,24 +384,12 @@ mp_flowchart_get_choices (MpFlowchart *self,
   subgraph = g_array_index (self->nodes, MpFlowNode, node).subgraph;
   while (choices->len == 0 && subgraph >= 0)
     {
-      append_visible (self, choices, TRUE, subgraph);
+      GArray *leaving = g_ptr_array_index (self->subgraph_out_edges, subgraph);
+
+      g_array_append_vals (choices, leaving->data, leaving->len);
       subgraph = g_array_index (self->subgraphs, MpFlowSubgraph, subgraph).parent;
     }
   return choices;
-}
-
-static gboolean
-subgraph_contains (MpFlowchart *self,
-                   int          outer,
-                   int          inner)
-{
-  for (guint depth = 0; inner >= 0 && depth <= self->subgraphs->len; depth++)
-    {
-      if (inner == outer)
-        return TRUE;
-      inner = g_array_index (self->subgraphs, MpFlowSubgraph, inner).parent;
-    }
-  return FALSE;
 }
 
 int
@@ -392,13 +401,7 @@ mp_flowchart_resolve_endpoint (MpFlowchart          *self,
 
   if (!endpoint->is_subgraph)
     return endpoint->index < self->nodes->len ? (int) endpoint->index : -1;
-
-  for (guint i = 0; i < self->nodes->len; i++)
-    {
-      int subgraph = g_array_index (self->nodes, MpFlowNode, i).subgraph;
-
-      if (subgraph >= 0 && subgraph_contains (self, endpoint->index, subgraph))
-        return i;
-    }
-  return -1;
+  if (endpoint->index >= self->first_nodes->len)
+    return -1;
+  return g_array_index (self->first_nodes, int, endpoint->index);
 }

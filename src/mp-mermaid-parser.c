@@ -54,6 +54,8 @@ typedef struct {
   GPtrArray    *clicks;       /* Click */
   GHashTable   *edge_ids;
   guint         n_auto_subgraphs;
+  const char   *eol_from;     /* line_end() cache */
+  const char   *eol;
 } Parser;
 
 typedef struct {
@@ -65,6 +67,8 @@ typedef struct {
   char        *label;
   char        *label_markup;
   const char  *at;
+  guint        line;
+  guint        column;
 } Link;
 
 /* ---- positions and errors ------------------------------------------------ */
@@ -202,12 +206,19 @@ find_text (const char *p,
   return NULL;
 }
 
+/* The end of the current line; remembered, so that a 10 000-node chain on
+ * one line does not cost a scan of the rest of the line per arrow. */
 static const char *
 line_end (Parser *P)
 {
-  const char *q = memchr (P->p, '\n', P->end - P->p);
+  if (P->eol == NULL || P->p < P->eol_from || P->p > P->eol)
+    {
+      const char *q = memchr (P->p, '\n', P->end - P->p);
 
-  return q != NULL ? q : P->end;
+      P->eol_from = P->p;
+      P->eol = q != NULL ? q : P->end;
+    }
+  return P->eol;
 }
 
 /* %% comments to the end of the line; %%{ directives }%% (ignored). */
@@ -275,11 +286,11 @@ expect_statement_end (Parser     *P,
 static inline gboolean
 is_id_byte (char c)
 {
-  return g_ascii_isalnum (c) || c == '_' || (guchar) c >= 0x80;
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80 || (c != '\0' && strchr ("_!'*+?$/\\", c) != NULL);
 }
 
-/* Node ids: letters, digits, "_", non-ASCII, and "-" or "." between them
- * (so "A-->B" is A, an arrow, B). */
+/* Node ids: Mermaid's letters, digits, non-ASCII and _!'*+?$/\, with "-",
+ * "." and "=" only between them (so "A-->B" is A, an arrow, B). */
 static gsize
 scan_id (Parser     *P,
          const char *from)
@@ -290,7 +301,8 @@ scan_id (Parser     *P,
     {
       if (is_id_byte (*q))
         q++;
-      else if ((*q == '-' || *q == '.') && q > from && q + 1 < P->end && is_id_byte (q[1]))
+      else if ((*q == '-' || *q == '.' || *q == '=') && q > from && q + 1 < P->end &&
+               is_id_byte (q[1]))
         q++;
       else
         break;
@@ -343,6 +355,30 @@ text_is_markdown (const char *text,
   return n >= 2 && text[0] == '`' && text[n - 1] == '`';
 }
 
+/* An unquoted label over several lines reads as one line. */
+static char *
+join_lines (const char *text,
+            gsize       n)
+{
+  GString *joined = g_string_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isspace (text[i]))
+        {
+          gsize j = i;
+
+          while (j < n && g_ascii_isspace (text[j]))
+            j++;
+          g_string_append_c (joined, ' ');
+          i = j - 1;
+        }
+      else
+        g_string_append_c (joined, text[i]);
+    }
+  return g_string_free (joined, FALSE);
+}
+
 static void
 convert_text (const char  *text,
               gsize        n,
@@ -360,6 +396,13 @@ convert_text (const char  *text,
         text++, n--;
       while (n > 0 && g_ascii_isspace (text[n - 1]))
         n--;
+      if (memchr (text, '\n', n) != NULL)
+        {
+          g_autofree char *joined = join_lines (text, n);
+
+          mp_mermaid_label_convert (joined, strlen (joined), FALSE, plain, markup);
+          return;
+        }
     }
   mp_mermaid_label_convert (text, n, markdown, plain, markup);
 }
@@ -388,22 +431,24 @@ typedef struct {
   MpNodeShape  shape;
   const char  *close_alt;
   MpNodeShape  shape_alt;
+  gboolean     fallback;  /* when unclosed, try the shorter openers */
 } Bracket;
 
-/* Longest openers first. */
+/* Longest openers first. Mermaid's ellipse "(-…-)" is drawn rounded. */
 static const Bracket brackets[] = {
-  { "(((", ")))", MP_NODE_SHAPE_DOUBLE_CIRCLE, NULL, 0 },
-  { "((", "))", MP_NODE_SHAPE_CIRCLE, NULL, 0 },
-  { "([", "])", MP_NODE_SHAPE_STADIUM, NULL, 0 },
-  { "(", ")", MP_NODE_SHAPE_ROUND, NULL, 0 },
-  { "[[", "]]", MP_NODE_SHAPE_SUBROUTINE, NULL, 0 },
-  { "[(", ")]", MP_NODE_SHAPE_CYLINDER, NULL, 0 },
-  { "[/", "/]", MP_NODE_SHAPE_PARALLELOGRAM, "\\]", MP_NODE_SHAPE_TRAPEZOID },
-  { "[\\", "\\]", MP_NODE_SHAPE_PARALLELOGRAM_ALT, "/]", MP_NODE_SHAPE_TRAPEZOID_ALT },
-  { "[", "]", MP_NODE_SHAPE_RECT, NULL, 0 },
-  { "{{", "}}", MP_NODE_SHAPE_HEXAGON, NULL, 0 },
-  { "{", "}", MP_NODE_SHAPE_DIAMOND, NULL, 0 },
-  { ">", "]", MP_NODE_SHAPE_ASYMMETRIC, NULL, 0 },
+  { "(((", ")))", MP_NODE_SHAPE_DOUBLE_CIRCLE, NULL, 0, FALSE },
+  { "((", "))", MP_NODE_SHAPE_CIRCLE, NULL, 0, FALSE },
+  { "([", "])", MP_NODE_SHAPE_STADIUM, NULL, 0, FALSE },
+  { "(-", "-)", MP_NODE_SHAPE_ROUND, NULL, 0, TRUE },
+  { "(", ")", MP_NODE_SHAPE_ROUND, NULL, 0, FALSE },
+  { "[[", "]]", MP_NODE_SHAPE_SUBROUTINE, NULL, 0, FALSE },
+  { "[(", ")]", MP_NODE_SHAPE_CYLINDER, NULL, 0, FALSE },
+  { "[/", "/]", MP_NODE_SHAPE_PARALLELOGRAM, "\\]", MP_NODE_SHAPE_TRAPEZOID, TRUE },
+  { "[\\", "\\]", MP_NODE_SHAPE_PARALLELOGRAM_ALT, "/]", MP_NODE_SHAPE_TRAPEZOID_ALT, TRUE },
+  { "[", "]", MP_NODE_SHAPE_RECT, NULL, 0, FALSE },
+  { "{{", "}}", MP_NODE_SHAPE_HEXAGON, NULL, 0, FALSE },
+  { "{", "}", MP_NODE_SHAPE_DIAMOND, NULL, 0, FALSE },
+  { ">", "]", MP_NODE_SHAPE_ASYMMETRIC, NULL, 0, FALSE },
 };
 
 static MpFlowNode *
@@ -454,7 +499,20 @@ set_node_label (Parser      *P,
   node->label_markup = markup;
 }
 
-/* Label text between an opener and its closer; TRUE with *close set. */
+static gboolean
+starts_with (const char *p,
+             const char *end,
+             const char *s)
+{
+  gsize n = s != NULL ? strlen (s) : 0;
+
+  return n > 0 && (gsize) (end - p) >= n && memcmp (p, s, n) == 0;
+}
+
+/* Finds the closer of an unquoted label. Labels may continue on later lines
+ * as in Mermaid, but not past a bracket, brace, parenthesis, pipe or quote
+ * there (which Mermaid never allows unquoted), so an unclosed bracket is
+ * reported where it opens rather than swallowing the next lines. */
 static gboolean
 find_closer (Parser         *P,
              const Bracket  *bracket,
@@ -462,17 +520,26 @@ find_closer (Parser         *P,
              const char    **close,
              MpNodeShape    *shape)
 {
-  const char *end = line_end (P);
-  const char *a = find_in_line (from, end, bracket->close);
-  const char *b = bracket->close_alt ? find_in_line (from, end, bracket->close_alt) : NULL;
+  gboolean later_line = FALSE;
 
-  if (a == NULL && b == NULL)
-    return FALSE;
-  if (a != NULL && (b == NULL || a <= b))
-    *close = a, *shape = bracket->shape;
-  else
-    *close = b, *shape = bracket->shape_alt;
-  return TRUE;
+  for (const char *q = from; q < P->end; q++)
+    {
+      if (starts_with (q, P->end, bracket->close))
+        {
+          *close = q, *shape = bracket->shape;
+          return TRUE;
+        }
+      if (starts_with (q, P->end, bracket->close_alt))
+        {
+          *close = q, *shape = bracket->shape_alt;
+          return TRUE;
+        }
+      if (*q == '\n')
+        later_line = TRUE;
+      else if (later_line && strchr ("[](){}|\"", *q) != NULL)
+        return FALSE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -527,7 +594,7 @@ parse_bracket_label (Parser *P,
       if (!find_closer (P, bracket, from, &close, &shape))
         {
           /* "[/path]" is a rectangle whose text starts with a slash. */
-          if (bracket->close_alt != NULL)
+          if (bracket->fallback)
             continue;
           return fail (P, start, _("“%s” is never closed: expected “%s”"),
                        bracket->open, bracket->close);
@@ -564,7 +631,18 @@ static const struct {
   { "decision", MP_NODE_SHAPE_DIAMOND }, { "question", MP_NODE_SHAPE_DIAMOND },
   { "hex", MP_NODE_SHAPE_HEXAGON }, { "hexagon", MP_NODE_SHAPE_HEXAGON },
   { "prepare", MP_NODE_SHAPE_HEXAGON },
-  { "odd", MP_NODE_SHAPE_ASYMMETRIC },
+  { "odd", MP_NODE_SHAPE_ASYMMETRIC }, { "rect_left_inv_arrow", MP_NODE_SHAPE_ASYMMETRIC },
+  { "squareRect", MP_NODE_SHAPE_RECT }, { "roundedRect", MP_NODE_SHAPE_ROUND },
+  { "lean_right", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean_left", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
+  { "inv_trapezoid", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "doublecircle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "stateStart", MP_NODE_SHAPE_CIRCLE }, { "stateEnd", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "f-circ", MP_NODE_SHAPE_CIRCLE }, { "junction", MP_NODE_SHAPE_CIRCLE },
+  { "filled-circle", MP_NODE_SHAPE_CIRCLE }, { "cross-circ", MP_NODE_SHAPE_CIRCLE },
+  { "summary", MP_NODE_SHAPE_CIRCLE }, { "crossed-circle", MP_NODE_SHAPE_CIRCLE },
+  { "h-cyl", MP_NODE_SHAPE_CYLINDER }, { "das", MP_NODE_SHAPE_CYLINDER },
+  { "horizontal-cylinder", MP_NODE_SHAPE_CYLINDER }, { "lin-cyl", MP_NODE_SHAPE_CYLINDER },
+  { "disk", MP_NODE_SHAPE_CYLINDER }, { "lined-cylinder", MP_NODE_SHAPE_CYLINDER },
+  { "delay", MP_NODE_SHAPE_STADIUM }, { "half-rounded-rectangle", MP_NODE_SHAPE_STADIUM },
   { "lean-r", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean-right", MP_NODE_SHAPE_PARALLELOGRAM },
   { "in-out", MP_NODE_SHAPE_PARALLELOGRAM },
   { "lean-l", MP_NODE_SHAPE_PARALLELOGRAM_ALT }, { "lean-left", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
@@ -683,14 +761,36 @@ add_class_use (Parser     *P,
   g_ptr_array_add (P->class_uses, g_strdup (name));
 }
 
+static gboolean
+subgraph_is_inside (Parser *P,
+                    int     inner,
+                    int     outer)
+{
+  if (inner == outer)
+    return FALSE;
+  while (inner >= 0)
+    {
+      if (inner == outer)
+        return TRUE;
+      inner = g_array_index (P->chart->subgraphs, MpFlowSubgraph, inner).parent;
+    }
+  return FALSE;
+}
+
 static void
 claim_for_subgraph (Parser *P,
                     guint   index)
 {
   MpFlowNode *node = node_at (P, index);
 
-  if (node->subgraph < 0 && P->open->len > 0)
-    node->subgraph = g_array_index (P->open, OpenSubgraph, P->open->len - 1).index;
+  int innermost;
+
+  if (P->open->len == 0)
+    return;
+  /* As in Mermaid, where inner subgraphs close, and so claim, first. */
+  innermost = g_array_index (P->open, OpenSubgraph, P->open->len - 1).index;
+  if (node->subgraph < 0 || subgraph_is_inside (P, innermost, node->subgraph))
+    node->subgraph = innermost;
 }
 
 /* id, then an optional shape, then optional ":::class" */
@@ -930,6 +1030,7 @@ parse_link (Parser *P,
       P->p += n + 1;
     }
   link->at = P->p;
+  locate (P, link->at, &link->line, &link->column);
   link->length = 1;
 
   c = peek (P, 0);
@@ -1015,7 +1116,8 @@ add_edges (Parser *P,
         edge.end_end = link->end_end;
         edge.length = MAX (link->length, 1);
         edge.style.stroke_width = -1;
-        locate (P, link->at, &edge.line, &edge.column);
+        edge.line = link->line;
+        edge.column = link->column;
         g_array_append_val (P->chart->edges, edge);
       }
 }
@@ -1224,6 +1326,9 @@ parse_style (Parser *P)
   if (n == 0)
     return fail (P, P->p, _("expected a node id after “style”"));
   id = g_strndup (P->p, n);
+  /* Mermaid's "style" declares the node it names, unless it is a subgraph. */
+  if (mp_flowchart_find_subgraph (P->chart, id) < 0)
+    intern_node (P, P->p, n, P->p);
   P->p += n;
   if (!expect_space (P, _("the node id")))
     return FALSE;
@@ -1579,6 +1684,11 @@ parse_subgraph_head (Parser  *P,
       convert_text (text, n, TRUE, title, &markup);
       if (strpbrk (*title, " \t\n") == NULL && **title != '\0')
         *id = g_strdup (*title);
+      return TRUE;
+    }
+  if (n == 0 && at_statement_end (P))
+    {
+      *title = g_strdup ("");
       return TRUE;
     }
   if (n == 0)
@@ -1949,8 +2059,13 @@ apply_classes (Parser     *P,
   for (guint i = 0; i < chart->nodes->len; i++)
     {
       MpFlowNode *node = node_at (P, i);
+      gboolean defined = FALSE;
 
-      apply_class (defs, "default", &node->style);
+      for (guint k = 0; node->classes[k] != NULL; k++)
+        defined |= g_hash_table_contains (defs, node->classes[k]);
+      /* Mermaid gives "default" to the nodes no other class styles. */
+      if (!defined)
+        apply_class (defs, "default", &node->style);
       for (guint k = 0; node->classes[k] != NULL; k++)
         apply_class (defs, node->classes[k], &node->style);
     }

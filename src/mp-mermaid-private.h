@@ -37,6 +37,8 @@ struct _MpFlowchart
   GHashTable      *node_ids;   /* id → index + 1 */
   GHashTable      *subgraph_ids;
   GPtrArray       *out_edges;  /* per node: GArray of guint, invisible included */
+  GPtrArray       *subgraph_out_edges; /* per subgraph: GArray of visible edges */
+  GArray          *first_nodes; /* per subgraph: int, first node inside or -1 */
 };
 
 void     mp_flow_style_clear       (MpFlowStyle       *style);

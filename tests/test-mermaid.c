@@ -454,10 +454,13 @@ test_subgraph_forms (void)
                                            "  end\n"
                                            "  subgraph four\n"
                                            "    e1\n"
+                                           "  end\n"
+                                           "  subgraph\n"
+                                           "    f1\n"
                                            "  end\n");
   const MpFlowSubgraph *s;
 
-  g_assert_cmpuint (mp_flowchart_get_n_subgraphs (chart), ==, 5);
+  g_assert_cmpuint (mp_flowchart_get_n_subgraphs (chart), ==, 6);
   s = mp_flowchart_get_subgraph (chart, 0);
   g_assert_cmpstr (s->id, ==, "one");
   g_assert_cmpstr (s->title, ==, "First one");
@@ -470,6 +473,10 @@ test_subgraph_forms (void)
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 4)->id, ==, "four");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 4)->title, ==, "four");
   g_assert_cmpint (node (chart, "d1")->subgraph, ==, 3);
+  /* Mermaid accepts a subgraph with neither id nor title. */
+  g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 5)->id, ==, "subGraph2");
+  g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 5)->title, ==, "");
+  g_assert_cmpint (node (chart, "f1")->subgraph, ==, 5);
   g_assert_cmpint (mp_flowchart_find_subgraph (chart, "two"), ==, 1);
 }
 
@@ -625,8 +632,10 @@ test_errors_messages (void)
       "2:16: expected a style such as “fill:#f9f” (near “fill”)", 2, 16 },
     { "flowchart TD\n  A B\n",
       "2:5: expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~” (near “B”)", 2, 5 },
-    { "flowchart TD\n  subgraph\n  end\n",
-      "2:11: expected a subgraph id or title after “subgraph” (at the end of the line)", 2, 11 },
+    { "flowchart TD\n  subgraph &x\n  end\n",
+      "2:12: expected a subgraph id or title after “subgraph” (near “&x”)", 2, 12 },
+    { "flowchart TD\n  subgraph one [Title\n  end\n",
+      "2:16: “[” is never closed: expected “]” (near “[Title”)", 2, 16 },
     { "hello\n",
       "1:1: expected “flowchart” or “graph” to start the chart (near “hello”)", 1, 1 },
     { "flowchart XY\n",
