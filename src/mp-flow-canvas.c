@@ -1148,6 +1148,7 @@ mp_flow_canvas_init (MpFlowCanvas *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
   add_controllers (self);
   update_accessible (self);
 }

@@ -401,8 +401,12 @@ test_walk_state_restore (Fixture       *fixture,
   g_object_get (fixture->pane, "walk-state", &state, NULL);
   g_assert_nonnull (state);
 
-  /* A new document resets the walk… */
+  g_assert_cmpstr (fixture->outcome_id, ==, "S2");
+
+  /* A new document resets the walk, and the outcome is gone… */
   show_bundled (fixture);
+  g_assert_null (fixture->outcome_id);
+  g_assert_cmpuint (fixture->outcomes, ==, 2);
   wait_for_layout (fixture);
   g_assert_cmpstr (current_id (fixture), ==, "S1");
   /* …and the saved state brings it back, outcome included. */
