@@ -208,6 +208,7 @@ test_click_through (Fixture       *fixture,
   MpFlowLayout *layout = mp_flow_canvas_get_layout (fixture->canvas);
   const MpFlowLayoutEdge *no_edge;
   g_autofree char *state = NULL;
+  g_autofree char *serialized = NULL;
 
   g_assert_cmpstr (current_id (fixture), ==, "S1");
   g_assert_cmpuint (fixture->outcomes, ==, 0);
@@ -237,7 +238,8 @@ test_click_through (Fixture       *fixture,
   /* The walk-state follows every answer. */
   g_assert_cmpuint (fixture->state_notifies, ==, 2);
   g_object_get (fixture->pane, "walk-state", &state, NULL);
-  g_assert_cmpstr (state, ==, mp_flow_walk_serialize (mp_flow_pane_get_walk (fixture->pane)));
+  serialized = mp_flow_walk_serialize (mp_flow_pane_get_walk (fixture->pane));
+  g_assert_cmpstr (state, ==, serialized);
 }
 
 static void
