@@ -166,6 +166,7 @@ update_card (MpFlowPane *self)
 {
   Block *block = current_block (self);
   const MpFlowNode *node;
+  const char *target;
   gboolean outcome, walked;
 
   if (block == NULL || block->walk == NULL)
@@ -184,7 +185,11 @@ update_card (MpFlowPane *self)
   else
     fill_answers (self, block);
   gtk_widget_set_visible (GTK_WIDGET (self->answers_box), !outcome);
-  gtk_widget_set_visible (self->section_button, outcome && section_target (block, node) != NULL);
+  target = outcome ? section_target (block, node) : NULL;
+  gtk_widget_set_visible (self->section_button, target != NULL);
+  if (target != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->section_button),
+                          mp_utils_uri_is_openable (target) ? _("_Open the Link") : _("_Read the Section"));
   gtk_widget_set_sensitive (self->back_button, walked);
   gtk_widget_set_sensitive (self->restart_button, walked);
 }
@@ -405,6 +410,19 @@ start_pending_layouts (MpFlowPane *self)
 }
 
 static void
+mp_flow_pane_update_actions (MpFlowPane *self)
+{
+  Block *block = current_block (self);
+  gboolean drawn = block != NULL && block->layout != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.export", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.zoom-in", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.zoom-out", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.zoom-fit", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.find", drawn);
+}
+
+static void
 show_block (MpFlowPane *self,
             guint       index)
 {
@@ -413,6 +431,7 @@ show_block (MpFlowPane *self,
 
   self->current = index;
   block = current_block (self);
+  mp_flow_pane_update_actions (self);
   mp_flow_canvas_set_search (self->canvas, NULL);
   gtk_revealer_set_reveal_child (self->search_revealer, FALSE);
   emit_outcome (self, block);

@@ -497,6 +497,28 @@ test_parse_error (Fixture       *fixture,
 }
 
 static void
+test_link_outcome (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *pane = GTK_WIDGET (fixture->pane);
+
+  mp_flow_pane_set_source (fixture->pane,
+                           "flowchart LR\n"
+                           "  A{Go on?} -->|Yes| B[Read more]\n"
+                           "  A -->|No| C[Stop]\n"
+                           "  click B \"https://example.org/guide\" \"The guide explains the rest.\"\n",
+                           "link.mmd");
+  wait_for_layout (fixture);
+  g_assert_cmpstr (current_id (fixture), ==, "A");
+  g_assert_null (find_button (pane, "_Open the Link"));
+  g_assert_true (click_node (fixture, "B"));
+  g_assert_cmpstr (fixture->outcome_id, ==, "B");
+  /* A URL is opened, not looked up as a section. */
+  g_assert_nonnull (find_button (pane, "_Open the Link"));
+  g_assert_null (find_button (pane, "_Read the Section"));
+}
+
+static void
 test_no_flowchart (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -560,6 +582,7 @@ main (int    argc,
   ADD ("/flow-canvas/search", test_search);
   ADD ("/flow-canvas/parse-error", test_parse_error);
   ADD ("/flow-canvas/no-flowchart", test_no_flowchart);
+  ADD ("/flow-canvas/link-outcome", test_link_outcome);
   ADD ("/flow-canvas/render-node", test_render_node);
 #undef ADD
 
