@@ -10,6 +10,7 @@
 #include <librsvg/rsvg.h>
 
 #include "mp-flow-export.h"
+#include "mp-flow-render.h"
 
 typedef struct {
   char         *dir;
@@ -178,6 +179,55 @@ test_bad_target (Fixture       *fixture,
   g_assert_true (strstr (error->message, "chart.png") != NULL);
 }
 
+static gboolean
+node_dimmed (Fixture    *fixture,
+             const char *id)
+{
+  return mp_flow_render_node_is_dimmed (fixture->walk, mp_flowchart_find_node (fixture->chart, id));
+}
+
+static gboolean
+edge_dimmed (Fixture    *fixture,
+             const char *from,
+             const char *to)
+{
+  int a = mp_flowchart_find_node (fixture->chart, from), b = mp_flowchart_find_node (fixture->chart, to);
+
+  for (guint i = 0; i < mp_flowchart_get_n_edges (fixture->chart); i++)
+    {
+      const MpFlowEdge *edge = mp_flowchart_get_edge (fixture->chart, i);
+
+      if ((int) edge->from.index == a && (int) edge->to.index == b)
+        return mp_flow_render_edge_is_dimmed (fixture->walk, i);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_walked_path_emphasis (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  /* At S5 after Yes, Yes: the path and the answers on offer stand out,
+   * the alternatives not taken stand back. */
+  g_assert_false (node_dimmed (fixture, "S1"));
+  g_assert_false (node_dimmed (fixture, "S3"));
+  g_assert_false (node_dimmed (fixture, "S5"));
+  g_assert_false (node_dimmed (fixture, "S6"));
+  g_assert_false (node_dimmed (fixture, "S7"));
+  g_assert_true (node_dimmed (fixture, "S2"));
+  g_assert_true (node_dimmed (fixture, "S4"));
+  g_assert_false (edge_dimmed (fixture, "S1", "S3"));
+  g_assert_false (edge_dimmed (fixture, "S5", "S6"));
+  g_assert_true (edge_dimmed (fixture, "S1", "S2"));
+  g_assert_true (edge_dimmed (fixture, "S6", "S7"));
+
+  /* Before the first answer nothing is dimmed. */
+  mp_flow_walk_restart (fixture->walk);
+  g_assert_false (node_dimmed (fixture, "S2"));
+  g_assert_false (edge_dimmed (fixture, "S6", "S7"));
+  g_assert_false (mp_flow_render_node_is_dimmed (NULL, 0));
+}
+
 /* Runs the real binary without a display; returns its exit status. */
 static int
 run_masterplan (const char * const *args,
@@ -263,6 +313,7 @@ main (int    argc,
   ADD ("/flow-export/pdf", test_pdf);
   ADD ("/flow-export/bad-target", test_bad_target);
   ADD ("/flow-export/cli", test_cli);
+  ADD ("/flow-export/walked-path", test_walked_path_emphasis);
 #undef ADD
 
   return g_test_run ();
