@@ -355,54 +355,57 @@ text_is_markdown (const char *text,
   return n >= 2 && text[0] == '`' && text[n - 1] == '`';
 }
 
-/* An unquoted label over several lines reads as one line. */
+/* White space that spans lines becomes one space, or a line break where
+ * Mermaid draws one (markdown strings, @{ label }). */
 static char *
-join_lines (const char *text,
-            gsize       n)
+normalize_lines (const char *text,
+                 gsize       n,
+                 gboolean    breaks)
 {
   GString *joined = g_string_sized_new (n);
 
   for (gsize i = 0; i < n; i++)
     {
-      if (g_ascii_isspace (text[i]))
-        {
-          gsize j = i;
+      gsize j = i;
+      gboolean newline = FALSE;
 
-          while (j < n && g_ascii_isspace (text[j]))
-            j++;
-          g_string_append_c (joined, ' ');
+      while (j < n && g_ascii_isspace (text[j]))
+        newline |= text[j++] == '\n';
+      if (!newline)
+        g_string_append_c (joined, text[i]);
+      else
+        {
+          g_string_append_c (joined, breaks ? '\n' : ' ');
           i = j - 1;
         }
-      else
-        g_string_append_c (joined, text[i]);
     }
   return g_string_free (joined, FALSE);
 }
 
+/* Label text to plain text and markup: trimmed, entities decoded; "`…`"
+ * inside quotes is a markdown string. */
 static void
 convert_text (const char  *text,
               gsize        n,
               gboolean     quoted,
+              gboolean     breaks,
               char       **plain,
               char       **markup)
 {
   gboolean markdown = quoted && text_is_markdown (text, n);
+  g_autofree char *normalized = NULL;
 
   if (markdown)
-    text++, n -= 2;
-  if (!quoted)
+    text++, n -= 2, breaks = TRUE;
+  while (n > 0 && g_ascii_isspace (*text))
+    text++, n--;
+  while (n > 0 && g_ascii_isspace (text[n - 1]))
+    n--;
+  if (memchr (text, '\n', n) != NULL)
     {
-      while (n > 0 && g_ascii_isspace (*text))
-        text++, n--;
-      while (n > 0 && g_ascii_isspace (text[n - 1]))
-        n--;
-      if (memchr (text, '\n', n) != NULL)
-        {
-          g_autofree char *joined = join_lines (text, n);
-
-          mp_mermaid_label_convert (joined, strlen (joined), FALSE, plain, markup);
-          return;
-        }
+      normalized = normalize_lines (text, n, breaks);
+      text = normalized;
+      n = strlen (normalized);
     }
   mp_mermaid_label_convert (text, n, markdown, plain, markup);
 }
@@ -565,7 +568,7 @@ parse_quoted_label (Parser        *P,
     return fail (P, close_at, _("expected “%s” after the quoted label"), bracket->close);
 
   P->p += strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
-  convert_text (text, n, TRUE, &label, &markup);
+  convert_text (text, n, TRUE, FALSE, &label, &markup);
   set_node_label (P, index, shape, label, markup);
   return TRUE;
 }
@@ -599,7 +602,7 @@ parse_bracket_label (Parser *P,
           return fail (P, start, _("“%s” is never closed: expected “%s”"),
                        bracket->open, bracket->close);
         }
-      convert_text (from, close - from, FALSE, &label, &markup);
+      convert_text (from, close - from, FALSE, FALSE, &label, &markup);
       set_node_label (P, index, shape, label, markup);
       P->p = close + strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
       return TRUE;
@@ -698,9 +701,9 @@ parse_data_item (Parser      *P,
       g_free (*label);
       g_free (*markup);
       if (quoted)
-        convert_text (value + 1, n - 2, TRUE, label, markup);
+        convert_text (value + 1, n - 2, TRUE, TRUE, label, markup);
       else
-        convert_text (value, n, FALSE, label, markup);
+        convert_text (value, n, FALSE, TRUE, label, markup);
     }
   return TRUE;
 }
@@ -942,7 +945,7 @@ set_link_text (Parser     *P,
     text++, n -= 2;
   if (n == 0)
     return TRUE;
-  convert_text (text, n, quoted, &link->label, &link->label_markup);
+  convert_text (text, n, quoted, FALSE, &link->label, &link->label_markup);
   return TRUE;
 }
 
@@ -993,12 +996,18 @@ parse_pipe_label (Parser *P,
 
   while (q < stop && g_ascii_isspace (*q))
     q++;
+  /* A quoted label may hold "|" and go on over several lines. */
   if (q < stop && *q == '"')
     {
-      const char *close = memchr (q + 1, '"', stop - q - 1);
+      const char *close = memchr (q + 1, '"', P->end - q - 1);
 
       if (close != NULL)
-        q = close;
+        {
+          const char *eol = memchr (close, '\n', P->end - close);
+
+          q = close;
+          stop = eol != NULL ? eol : P->end;
+        }
     }
   q = memchr (q, '|', stop - q);
   if (q == NULL)
@@ -1042,14 +1051,19 @@ parse_link (Parser *P,
 
   c = peek (P, 0);
   run = count_run (P->p, stop, c);
-  if (c == '~' && run >= 3)
+  if (c == '.' && match_dotted_tail (P->p, stop, &link->length, &link->end_end) > 0)
+    {
+      /* ".->": Mermaid's dotted arrow without its leading dash */
+      link->stroke = MP_EDGE_STROKE_DOTTED;
+      P->p += match_dotted_tail (P->p, stop, &link->length, &link->end_end);
+    }
+  else if (c == '~' && run >= 3)
     {
       link->stroke = MP_EDGE_STROKE_INVISIBLE;
       link->length = run - 2;
       P->p += run;
-      return TRUE;
     }
-  if (c == '-' && run == 1 && peek (P, 1) == '.')
+  else if (c == '-' && run == 1 && peek (P, 1) == '.')
     {
       gsize used = match_dotted_tail (P->p + 1, stop, &link->length, &link->end_end);
 
@@ -1637,7 +1651,7 @@ parse_subgraph_title (Parser  *P,
       skip_spaces (P);
       if (peek (P, 0) != ']')
         return fail (P, P->p, _("expected “]” after the quoted title"));
-      convert_text (text, n, TRUE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, &markup);
     }
   else
     {
@@ -1645,7 +1659,7 @@ parse_subgraph_title (Parser  *P,
 
       if (close == NULL)
         return fail (P, open, _("“[” is never closed: expected “]”"));
-      convert_text (P->p, close - P->p, FALSE, title, &markup);
+      convert_text (P->p, close - P->p, FALSE, FALSE, title, &markup);
       P->p = close;
     }
   P->p++;
@@ -1681,7 +1695,7 @@ parse_subgraph_head (Parser  *P,
     {
       if (!take_quoted (P, &text, &n))
         return FALSE;
-      convert_text (text, n, TRUE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, &markup);
       if (strpbrk (*title, " \t\n") == NULL && **title != '\0')
         *id = g_strdup (*title);
       return TRUE;
@@ -1704,13 +1718,13 @@ parse_subgraph_head (Parser  *P,
   if (at_statement_end (P))
     {
       *id = g_strndup (start, n);
-      convert_text (start, n, FALSE, title, &markup);
+      convert_text (start, n, FALSE, FALSE, title, &markup);
       return TRUE;
     }
   /* "subgraph title with spaces": the id is generated. */
   P->p = start;
   words = take_statement_text (P);
-  convert_text (words, strlen (words), FALSE, title, &markup);
+  convert_text (words, strlen (words), FALSE, FALSE, title, &markup);
   return TRUE;
 }
 

@@ -146,6 +146,13 @@ test_shapes_brackets (void)
     { "A[\\inverted/]", MP_NODE_SHAPE_TRAPEZOID_ALT, "inverted" },
     { "A[ spaced  ]", MP_NODE_SHAPE_RECT, "spaced" },
     { "A[/path]", MP_NODE_SHAPE_RECT, "/path" },
+    { "A(-ellipse-)", MP_NODE_SHAPE_ROUND, "ellipse" },
+    { "A(-minus)", MP_NODE_SHAPE_ROUND, "-minus" },
+    { "A[\"[/quoted/]\"]", MP_NODE_SHAPE_RECT, "[/quoted/]" },
+    { "A[/\"quoted\"\\]", MP_NODE_SHAPE_TRAPEZOID, "quoted" },
+    { "A[text (with) parens]", MP_NODE_SHAPE_RECT, "text (with) parens" },
+    { "A[Label over\n     two lines]", MP_NODE_SHAPE_RECT, "Label over two lines" },
+    { "A[\"Quoted over\n   two lines\"]", MP_NODE_SHAPE_RECT, "Quoted over two lines" },
     { "A", MP_NODE_SHAPE_RECT, "A" },
   };
 
@@ -232,6 +239,43 @@ test_shapes_labels (void)
   g_assert_cmpstr (node (chart, "F")->label_markup, ==, "<b>html</b> bold");
   g_assert_cmpstr (node (chart, "G")->label, ==, "snake_case_name");
   g_assert_cmpstr (node (chart, "H")->label, ==, "two\nlines");
+}
+
+static void
+test_shapes_markdown (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A[\"`The **cat**\n    in the _hat_`\"]\n"
+                                           "  B@{ label: \"Data\n      label\" }\n"
+                                           "  C[\"`**unclosed bold`\"]\n"
+                                           "  D[\"`__under__ and *star* <b>x</b>`\"]\n"
+                                           "  E[\"`a ** b`\"]\n");
+
+  g_assert_cmpstr (node (chart, "A")->label, ==, "The cat\nin the hat");
+  g_assert_cmpstr (node (chart, "A")->label_markup, ==, "The <b>cat</b>\nin the <i>hat</i>");
+  g_assert_cmpstr (node (chart, "B")->label, ==, "Data\nlabel");
+  g_assert_cmpstr (node (chart, "C")->label, ==, "**unclosed bold");
+  g_assert_cmpstr (node (chart, "D")->label, ==, "under and star x");
+  g_assert_cmpstr (node (chart, "D")->label_markup, ==, "<b>under</b> and <i>star</i> <b>x</b>");
+  g_assert_cmpstr (node (chart, "E")->label, ==, "a ** b");
+}
+
+static void
+test_shapes_ids (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("graph LR\n"
+                                           "  a-b --> c.d --> e=f\n"
+                                           "  x!y --> z/w\n"
+                                           "  1 --> 2\n"
+                                           "  Ärger --> ünïcode\n");
+
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 9);
+  assert_edge_ends (chart, 0, "a-b", "c.d");
+  assert_edge_ends (chart, 1, "c.d", "e=f");
+  assert_edge_ends (chart, 2, "x!y", "z/w");
+  assert_edge_ends (chart, 3, "1", "2");
+  assert_edge_ends (chart, 4, "Ärger", "ünïcode");
+  g_assert_cmpuint (node (chart, "ünïcode")->column, ==, 13);
 }
 
 static void
@@ -349,6 +393,33 @@ test_edges_labels (void)
       g_assert_cmpint (e->end_end, ==, cases[i].end);
       g_assert_cmpuint (e->length, ==, cases[i].length);
     }
+}
+
+static void
+test_edges_more_forms (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A .-> B\n"
+                                           "  A ~~~|hidden| C\n"
+                                           "  A -->|\"over\n   | two\"| D\n"
+                                           "  A -- \"quoted -- text\" --> E\n"
+                                           "  A --text with - dash--> F\n"
+                                           "  A --> G %% a comment after a statement\n"
+                                           "  %% a comment on its own line\n"
+                                           "  A---oH\n");
+
+  g_assert_cmpint (edge (chart, 0)->stroke, ==, MP_EDGE_STROKE_DOTTED);
+  g_assert_cmpint (edge (chart, 1)->stroke, ==, MP_EDGE_STROKE_INVISIBLE);
+  g_assert_cmpstr (edge (chart, 1)->label, ==, "hidden");
+  g_assert_cmpstr (edge (chart, 2)->label, ==, "over | two");
+  g_assert_cmpstr (edge (chart, 3)->label, ==, "quoted -- text");
+  g_assert_cmpstr (edge (chart, 4)->label, ==, "text with - dash");
+  assert_edge_ends (chart, 5, "A", "G");
+  /* As in Mermaid, "---o" is a circle end with one extra dash. */
+  assert_edge_ends (chart, 6, "A", "H");
+  g_assert_cmpint (edge (chart, 6)->end_end, ==, MP_EDGE_END_CIRCLE);
+  g_assert_cmpuint (edge (chart, 6)->length, ==, 2);
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 8);
 }
 
 static void
@@ -516,6 +587,31 @@ test_subgraph_nested (void)
   g_assert_cmpint (mp_flowchart_resolve_endpoint (chart, &to_outer), ==, mp_flowchart_find_node (chart, "i1"));
 }
 
+static void
+test_subgraph_membership (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  top --> a\n"
+                                           "  subgraph outer\n"
+                                           "    a --> b\n"
+                                           "    subgraph inner\n"
+                                           "      a\n"
+                                           "    end\n"
+                                           "  end\n"
+                                           "  subgraph later\n"
+                                           "    b --> c\n"
+                                           "  end\n");
+
+  /* The innermost subgraph that names a node gets it; then the first one. */
+  g_assert_cmpint (node (chart, "a")->subgraph, ==, 1);
+  g_assert_cmpint (node (chart, "b")->subgraph, ==, 0);
+  g_assert_cmpint (node (chart, "c")->subgraph, ==, 2);
+  g_assert_cmpint (node (chart, "top")->subgraph, ==, -1);
+  g_assert_cmpuint (mp_flowchart_get_subgraph (chart, 0)->nodes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (mp_flowchart_get_subgraph (chart, 0)->nodes, guint, 0), ==,
+                    mp_flowchart_find_node (chart, "b"));
+}
+
 /* ---- styles -------------------------------------------------------------- */
 
 static void
@@ -553,6 +649,28 @@ test_style_classes (void)
   g_assert_null (d->style.stroke);
   g_assert_nonnull (d->classes);
   g_assert_null (d->classes[0]);
+}
+
+static void
+test_style_default_class (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A:::red --> B --> C:::nothing\n"
+                                           "  classDef default fill:#111,stroke:#222\n"
+                                           "  classDef red fill:#f00\n"
+                                           "  style Z fill:#0f0\n"
+                                           "  class nosuchnode red\n");
+
+  /* "default" styles only the nodes that no defined class styles. */
+  g_assert_cmpstr (node (chart, "A")->style.fill, ==, "#f00");
+  g_assert_null (node (chart, "A")->style.stroke);
+  g_assert_cmpstr (node (chart, "B")->style.fill, ==, "#111");
+  g_assert_cmpstr (node (chart, "C")->style.stroke, ==, "#222");
+  /* "style" declares the node it names, as in Mermaid. */
+  g_assert_cmpstr (node (chart, "Z")->style.fill, ==, "#0f0");
+  g_assert_cmpstr (node (chart, "Z")->style.stroke, ==, "#222");
+  g_assert_cmpint (mp_flowchart_find_node (chart, "nosuchnode"), ==, -1);
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 4);
 }
 
 static void
@@ -788,8 +906,11 @@ main (int   argc,
   g_test_add_func ("/mermaid/shapes/named-multiline", test_shapes_named_multiline);
   g_test_add_func ("/mermaid/shapes/labels", test_shapes_labels);
   g_test_add_func ("/mermaid/shapes/merge", test_shapes_merge);
+  g_test_add_func ("/mermaid/shapes/markdown", test_shapes_markdown);
+  g_test_add_func ("/mermaid/shapes/ids", test_shapes_ids);
   g_test_add_func ("/mermaid/edges/kinds", test_edges_kinds);
   g_test_add_func ("/mermaid/edges/labels", test_edges_labels);
+  g_test_add_func ("/mermaid/edges/more-forms", test_edges_more_forms);
   g_test_add_func ("/mermaid/edges/chains", test_edges_chains);
   g_test_add_func ("/mermaid/edges/ids", test_edges_ids);
   g_test_add_func ("/mermaid/edges/cycles", test_edges_cycles);
@@ -797,7 +918,9 @@ main (int   argc,
   g_test_add_func ("/mermaid/edges/long-chain", test_edges_long_chain);
   g_test_add_func ("/mermaid/subgraph/forms", test_subgraph_forms);
   g_test_add_func ("/mermaid/subgraph/nested", test_subgraph_nested);
+  g_test_add_func ("/mermaid/subgraph/membership", test_subgraph_membership);
   g_test_add_func ("/mermaid/style/classes", test_style_classes);
+  g_test_add_func ("/mermaid/style/default-class", test_style_default_class);
   g_test_add_func ("/mermaid/style/link-style", test_style_link_style);
   g_test_add_func ("/mermaid/style/subgraph", test_style_subgraph);
   g_test_add_func ("/mermaid/style/click", test_style_click);
