@@ -1361,13 +1361,13 @@ parse_link_indices (Parser *P,
     {
       const char *at = P->p;
       gsize n = 0;
-      guint64 value;
+      guint64 value = 0;
 
+      /* By hand: the source need not end with a NUL. */
       while (g_ascii_isdigit (peek (P, n)))
-        n++;
+        value = n < 10 ? value * 10 + (peek (P, n) - '0') : value, n++;
       if (n == 0)
         return fail (P, at, _("expected a link number or “default” after “linkStyle”"));
-      value = g_ascii_strtoull (at, NULL, 10);
       if (n > 9 || value >= P->chart->edges->len)
         return fail (P, at, _("there is no link number %.*s: the chart has %u links so far, numbered from 0"),
                      (int) n, at, P->chart->edges->len);
