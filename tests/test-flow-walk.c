@@ -75,6 +75,9 @@ answer (Fixture    *fixture,
 {
   g_autoptr(GArray) choices = mp_flow_walk_get_choices (fixture->walk);
 
+  /* "-" stands for an edge without a label. */
+  if (g_strcmp0 (label, "-") == 0)
+    label = NULL;
   for (guint i = 0; i < choices->len; i++)
     {
       guint edge = g_array_index (choices, guint, i);
@@ -139,11 +142,11 @@ static void
 test_bundled_every_path (Fixture       *fixture,
                          gconstpointer  data)
 {
+  /* The three outcomes; S7 directly and through the S6 step. */
   walk_answers (fixture, "No", "S1 S2");
   walk_answers (fixture, "Yes No", "S1 S3 S4");
   walk_answers (fixture, "Yes Yes Yes", "S1 S3 S5 S7");
-  walk_answers (fixture, "Yes Yes No Yes", "S1 S3 S5 S6 S7");
-  walk_answers (fixture, "Yes Yes No No", "S1 S3 S5 S6 S4");
+  walk_answers (fixture, "Yes Yes No -", "S1 S3 S5 S6 S7");
 }
 
 static void
@@ -159,6 +162,7 @@ test_bundled_back_and_restart (Fixture       *fixture,
   answer (fixture, "No");
   g_assert_cmpuint (fixture->changes, ==, 3);
   g_assert_cmpstr (current_id (fixture), ==, "S6");
+  g_assert_false (mp_flow_walk_is_at_outcome (fixture->walk));
   g_assert_true (mp_flow_walk_node_on_path (fixture->walk, node_index (fixture, "S5")));
   g_assert_false (mp_flow_walk_node_on_path (fixture->walk, node_index (fixture, "S2")));
 

@@ -865,31 +865,118 @@ test_errors_invalid_utf8 (void)
 
 /* ---- the bundled article's chart ---------------------------------------- */
 
-static void
-test_bundled (void)
+/* The article's first mermaid block, and the line its text starts on. */
+static char *
+article_block (guint *first_line)
 {
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "mermaid-bundled.mmd", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("MP_SOURCE_ROOT"), "data", "article",
+                                            "master-plan.md", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpFlowchart) chart = NULL;
+  const char *open, *body, *close;
 
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
-  chart = parse_ok (text);
+  open = strstr (text, "```mermaid\n");
+  g_assert_nonnull (open);
+  body = open + strlen ("```mermaid\n");
+  close = strstr (body, "\n```");
+  g_assert_nonnull (close);
+  *first_line = 1;
+  for (const char *p = text; p < body; p++)
+    *first_line += *p == '\n';
+  return g_strndup (body, close + 1 - body);
+}
 
-  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 7);
-  for (guint i = 1; i <= 7; i++)
+static void
+test_bundled_copy (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "mermaid-bundled.mmd", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *block = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first_line;
+
+  /* The walk tests use the copy: it must stay the article's chart. */
+  g_file_get_contents (path, &copy, NULL, &error);
+  g_assert_no_error (error);
+  block = article_block (&first_line);
+  g_assert_cmpstr (copy, ==, block);
+}
+
+static void
+test_bundled (void)
+{
+  static const struct {
+    const char *id;
+    MpNodeKind  kind;
+    MpNodeShape shape;
+    const char *label;
+    const char *class;
+    const char *link;
+  } nodes[] = {
+    { "S1", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Do you want a major education role?", NULL, NULL },
+    { "S2", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "Skip the master's degree", "alternatives",
+      "#if-you-want-to-teach-well" },
+    { "S3", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Is leadership or education research your focus?", NULL, NULL },
+    { "S4", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "Use smaller, targeted programs", "alternatives",
+      "#alternatives-6080-of-the-value-for-510-of-the-effort" },
+    { "S5", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Can you get funding or protected time?", NULL, NULL },
+    { "S6", MP_NODE_KIND_STEP, MP_NODE_SHAPE_RECT, "Go ahead only with a clear payoff plan", NULL,
+      "#what-it-really-costs" },
+    { "S7", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "A master's is likely worthwhile", "masters",
+      "#when-a-masters-is-the-smart-move" },
+  };
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autofree char *block = NULL;
+  guint first_line;
+
+  block = article_block (&first_line);
+  chart = parse_ok (block);
+
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, G_N_ELEMENTS (nodes));
+  g_assert_cmpuint (mp_flowchart_get_n_edges (chart), ==, 7);
+  g_assert_cmpstr (mp_flowchart_get_acc_title (chart), ==, "Should you do a master's in medical education?");
+  g_assert_true (g_str_has_prefix (mp_flowchart_get_acc_description (chart), "Three yes-or-no questions"));
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
     {
-      g_autofree char *id = g_strdup_printf ("S%u", i);
-      MpNodeKind kind = (i == 2 || i == 4 || i == 7) ? MP_NODE_KIND_OUTCOME : MP_NODE_KIND_QUESTION;
+      const MpFlowNode *n = node (chart, nodes[i].id);
 
-      g_assert_cmpint (node (chart, id)->kind, ==, kind);
+      g_assert_cmpuint (n->index, ==, i);
+      g_assert_cmpint (n->kind, ==, nodes[i].kind);
+      g_assert_cmpint (n->shape, ==, nodes[i].shape);
+      g_assert_cmpstr (n->label, ==, nodes[i].label);
+      g_assert_cmpstr (n->classes[0], ==, nodes[i].class);
+      g_assert_cmpstr (n->link, ==, nodes[i].link);
+      g_assert_true ((n->tooltip != NULL) == (n->link != NULL));
     }
-  g_assert_cmpstr (node (chart, "S7")->classes[0], ==, "masters");
-  g_assert_cmpstr (node (chart, "S4")->classes[0], ==, "alternatives");
-  g_assert_cmpstr (node (chart, "S2")->classes[0], ==, "alternatives");
-  g_assert_nonnull (node (chart, "S7")->link);
-  g_assert_nonnull (node (chart, "S7")->style.fill);
+  g_assert_cmpstr (node (chart, "S7")->style.fill, ==, "#d8f0e3");
+  g_assert_cmpstr (node (chart, "S7")->style.color, ==, "#0f3d26");
+  g_assert_cmpfloat (node (chart, "S2")->style.stroke_width, ==, 2);
+  g_assert_cmpstr (node (chart, "S4")->style.stroke, ==, "#2d64b3");
+  assert_edge_ends (chart, 6, "S6", "S7");
+  g_assert_null (edge (chart, 6)->label);
+  g_assert_cmpstr (edge (chart, 4)->label, ==, "Yes");
+}
+
+static void
+test_bundled_error_lines (void)
+{
+  g_autofree char *block = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autofree char *prefix = NULL;
+  guint first_line, line = 0, column = 0;
+
+  /* A mistake in the article's block is reported at its line in the file. */
+  block = article_block (&first_line);
+  broken = g_strconcat (block, "  S7 --> \n", NULL);
+  chart = mp_flowchart_parse (broken, -1, first_line, &line, &column, &error);
+  g_assert_null (chart);
+  prefix = g_strdup_printf ("%u:10: expected a node after the arrow (at the end of the line)", first_line + line - 1);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_cmpuint (column, ==, 10);
 }
 
 int
@@ -929,7 +1016,9 @@ main (int   argc,
   g_test_add_func ("/mermaid/errors/empty", test_errors_empty);
   g_test_add_func ("/mermaid/errors/depth", test_errors_depth);
   g_test_add_func ("/mermaid/errors/invalid-utf8", test_errors_invalid_utf8);
-  g_test_add_func ("/mermaid/bundled", test_bundled);
+  g_test_add_func ("/mermaid/bundled/copy", test_bundled_copy);
+  g_test_add_func ("/mermaid/bundled/chart", test_bundled);
+  g_test_add_func ("/mermaid/bundled/error-lines", test_bundled_error_lines);
 
   return g_test_run ();
 }
