@@ -878,19 +878,18 @@ count_run (const char *p,
   return q - p;
 }
 
-/* The end of an arrow at @p made of @c (e.g. "-->", "---", "==o"), with at
- * least @min runs; returns its byte length or 0, and fills *length, *end. */
+/* The end of an arrow at @p made of @c ("-->", "---", "==o" …); returns its
+ * byte length or 0, and fills *length and *end as Mermaid counts them. */
 static gsize
 match_arrow_tail (const char *p,
                   const char *stop,
                   char        c,
-                  gsize       min,
                   guint      *length,
                   MpEdgeEnd  *end)
 {
   gsize n = count_run (p, stop, c);
 
-  if (n < min)
+  if (n < 2)
     return 0;
   if (p + n < stop && (p[n] == '>' || p[n] == 'o' || p[n] == 'x'))
     {
@@ -898,9 +897,9 @@ match_arrow_tail (const char *p,
       *end = end_from_char (p[n]);
       return n + 1;
     }
-  if (n >= min + 1)
+  if (n >= 3)
     {
-      *length = n - 2 + (min == 1 ? 1 : 0);
+      *length = n - 2;
       *end = MP_EDGE_END_NONE;
       return n;
     }
@@ -975,7 +974,7 @@ parse_link_text (Parser     *P,
       if (c == '.' && *q == '.')
         used = match_dotted_tail (q, stop, &link->length, &link->end_end);
       else if (c != '.' && *q == c)
-        used = match_arrow_tail (q, stop, c, 2, &link->length, &link->end_end);
+        used = match_arrow_tail (q, stop, c, &link->length, &link->end_end);
       if (used > 0 && q > text)
         {
           P->p = q + used;
@@ -1022,16 +1021,13 @@ is_arrow_start (char c)
   return c == '-' || c == '=' || c == '~' || c == '.';
 }
 
-/* One of -->, ---, -.->, ==>, ~~~, <-->, o--o, x--x …, optionally with an
- * "id@" before it and a "|label|" or inline text. */
-static gboolean
-parse_link (Parser *P,
-            Link   *link)
+/* "e1@" before an arrow, the arrow's position, and a start marker (<, o, x). */
+static void
+parse_link_head (Parser *P,
+                 Link   *link)
 {
-  const char *stop = line_end (P);
   gsize n = scan_id (P, P->p);
   char c;
-  gsize run;
 
   if (n > 0 && peek (P, n) == '@' && (is_arrow_start (peek (P, n + 1)) || peek (P, n + 1) == '<'))
     {
@@ -1048,48 +1044,56 @@ parse_link (Parser *P,
       link->start_end = end_from_char (c);
       P->p++;
     }
+}
 
+/* One of -->, ---, -.->, ==>, ~~~, <-->, o--o, x--x …, optionally with an
+ * "id@" before it and a "|label|" or inline text. */
+static gboolean
+parse_link (Parser *P,
+            Link   *link)
+{
+  const char *stop = line_end (P);
+  gsize used = 0;
+  gsize run;
+  char c;
+
+  parse_link_head (P, link);
   c = peek (P, 0);
   run = count_run (P->p, stop, c);
-  if (c == '.' && match_dotted_tail (P->p, stop, &link->length, &link->end_end) > 0)
-    {
-      /* ".->": Mermaid's dotted arrow without its leading dash */
-      link->stroke = MP_EDGE_STROKE_DOTTED;
-      P->p += match_dotted_tail (P->p, stop, &link->length, &link->end_end);
-    }
-  else if (c == '~' && run >= 3)
+  if (c == '~' && run >= 3)
     {
       link->stroke = MP_EDGE_STROKE_INVISIBLE;
       link->length = run - 2;
-      P->p += run;
+      used = run;
     }
-  else if (c == '-' && run == 1 && peek (P, 1) == '.')
+  else if (c == '.' || (c == '-' && run == 1 && peek (P, 1) == '.'))
     {
-      gsize used = match_dotted_tail (P->p + 1, stop, &link->length, &link->end_end);
+      /* "-.->", "-. text .->", and ".->" without its leading dash */
+      gsize dash = c == '-' ? 1 : 0;
 
       link->stroke = MP_EDGE_STROKE_DOTTED;
-      if (used == 0)
+      used = match_dotted_tail (P->p + dash, stop, &link->length, &link->end_end);
+      if (used == 0 && dash == 1)
         {
           P->p += 1 + count_run (P->p + 1, stop, '.');
           return parse_link_text (P, link, '.', link->at);
         }
-      P->p += 1 + used;
+      used += used > 0 ? dash : 0;
     }
   else if ((c == '-' || c == '=') && run >= 2)
     {
-      gsize used = match_arrow_tail (P->p, stop, c, 2, &link->length, &link->end_end);
-
       link->stroke = c == '=' ? MP_EDGE_STROKE_THICK : MP_EDGE_STROKE_NORMAL;
+      used = match_arrow_tail (P->p, stop, c, &link->length, &link->end_end);
       if (used == 0)
         {
           P->p += run;
           return parse_link_text (P, link, c, link->at);
         }
-      P->p += used;
     }
-  else
+  if (used == 0)
     return fail (P, link->at, _("expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~”"));
 
+  P->p += used;
   skip_spaces (P);
   if (peek (P, 0) == '|')
     return parse_pipe_label (P, link);
