@@ -320,11 +320,23 @@ scan_word (Parser *P)
   return q - P->p;
 }
 
-/* A style or class name: letters, digits, "_" and "-". */
+/* A class name: letters, digits, "_", and "-" between them (so that
+ * "A:::hot-->B" is A of class hot, an arrow, and B). */
+static gsize
+scan_name (Parser *P)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalnum (peek (P, n)) || peek (P, n) == '_' ||
+         (n > 0 && peek (P, n) == '-' && (g_ascii_isalnum (peek (P, n + 1)) || peek (P, n + 1) == '_')))
+    n++;
+  return n;
+}
+
 static char *
 take_name (Parser *P)
 {
-  gsize n = scan_word (P);
+  gsize n = scan_name (P);
   char *name = g_strndup (P->p, n);
 
   P->p += n;
@@ -1027,9 +1039,11 @@ parse_link_head (Parser *P,
                  Link   *link)
 {
   gsize n = scan_id (P, P->p);
-  char c;
+  char c = peek (P, n + 1);
+  char c2 = peek (P, n + 2);
 
-  if (n > 0 && peek (P, n) == '@' && (is_arrow_start (peek (P, n + 1)) || peek (P, n + 1) == '<'))
+  if (n > 0 && peek (P, n) == '@' &&
+      (is_arrow_start (c) || c == '<' || ((c == 'o' || c == 'x') && (c2 == '-' || c2 == '='))))
     {
       link->id = g_strndup (P->p, n);
       P->p += n + 1;
@@ -1274,7 +1288,7 @@ parse_name_list (Parser     *P,
 
   for (;;)
     {
-      gsize n = ids ? scan_id (P, P->p) : scan_word (P);
+      gsize n = ids ? scan_id (P, P->p) : scan_name (P);
 
       if (n == 0)
         {

@@ -244,8 +244,13 @@ test_bundled_restore_stale (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
     {
+      guint changes;
+
       answer (fixture, "No");
+      changes = fixture->changes;
       g_assert_false (mp_flow_walk_restore (fixture->walk, stale[i]));
+      /* Back at the start: one "changed". */
+      g_assert_cmpuint (fixture->changes, ==, changes + 1);
       g_assert_cmpstr (current_id (fixture), ==, "S1");
       g_assert_cmpuint (mp_flow_walk_get_path_edges (fixture->walk)->len, ==, 0);
     }
@@ -325,6 +330,29 @@ test_self_loop_only (Fixture       *fixture,
 }
 
 static void
+test_empty_chart (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) choices = NULL;
+  g_autofree char *saved = NULL;
+
+  fixture_set_chart (fixture, "flowchart LR\n");
+  choices = mp_flow_walk_get_choices (fixture->walk);
+  g_assert_cmpuint (mp_flow_walk_get_start (fixture->walk), ==, G_MAXUINT);
+  g_assert_cmpuint (mp_flow_walk_get_current (fixture->walk), ==, G_MAXUINT);
+  g_assert_cmpuint (choices->len, ==, 0);
+  g_assert_cmpuint (mp_flow_walk_get_path_nodes (fixture->walk)->len, ==, 0);
+  g_assert_false (mp_flow_walk_is_at_outcome (fixture->walk));
+  g_assert_false (mp_flow_walk_choose (fixture->walk, 0));
+  g_assert_false (mp_flow_walk_choose_node (fixture->walk, 0));
+  g_assert_false (mp_flow_walk_back (fixture->walk));
+  saved = mp_flow_walk_serialize (fixture->walk);
+  g_assert_cmpstr (saved, ==, "");
+  g_assert_false (mp_flow_walk_restore (fixture->walk, "0:A>B"));
+  g_assert_cmpuint (fixture->changes, ==, 0);
+}
+
+static void
 fixture_set_up_none (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -352,6 +380,8 @@ main (int   argc,
   g_test_add ("/flow-walk/all-entered", Fixture, NULL, fixture_set_up_none, test_all_entered,
               fixture_tear_down);
   g_test_add ("/flow-walk/subgraphs", Fixture, NULL, fixture_set_up_none, test_subgraphs,
+              fixture_tear_down);
+  g_test_add ("/flow-walk/empty-chart", Fixture, NULL, fixture_set_up_none, test_empty_chart,
               fixture_tear_down);
   g_test_add ("/flow-walk/self-loop", Fixture, NULL, fixture_set_up_none, test_self_loop_only,
               fixture_tear_down);

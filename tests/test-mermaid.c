@@ -450,13 +450,16 @@ test_edges_ids (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart LR\n"
                                            "  A e1@--> B e2@-.-> C\n"
-                                           "  e1@{ animate: true }\n");
+                                           "  e1@{ animate: true }\n"
+                                           "  C e3@o--o D\n");
 
-  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 3);
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 4);
   g_assert_cmpstr (edge (chart, 0)->id, ==, "e1");
   g_assert_cmpstr (edge (chart, 1)->id, ==, "e2");
   g_assert_cmpint (edge (chart, 1)->stroke, ==, MP_EDGE_STROKE_DOTTED);
   assert_edge_ends (chart, 1, "B", "C");
+  g_assert_cmpstr (edge (chart, 2)->id, ==, "e3");
+  g_assert_cmpint (edge (chart, 2)->start_end, ==, MP_EDGE_END_CIRCLE);
 }
 
 static void
@@ -618,7 +621,7 @@ static void
 test_style_classes (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
-                                           "  A:::hot --> B & C\n"
+                                           "  A:::hot-->B & C\n"
                                            "  classDef hot fill:#f9f,stroke:#333,stroke-width:4px,color:#fff,stroke-dasharray: 5 5\n"
                                            "  classDef cold,calm fill:rgb(0, 0, 255),stroke:blue;\n"
                                            "  classDef default fill:#eee\n"
