@@ -688,12 +688,13 @@ parse_data_item (Parser      *P,
 {
   const char *colon = memchr (item, ':', end - item);
   g_autofree char *key = NULL;
-  const char *value = colon + 1;
+  const char *value;
   gsize n;
 
   if (colon == NULL)
     return fail (P, item, _("expected “key: value” in the “@{ … }” block"));
   key = g_strstrip (g_strndup (item, colon - item));
+  value = colon + 1;
   while (value < end && g_ascii_isspace (*value))
     value++;
   while (end > value && g_ascii_isspace (end[-1]))
