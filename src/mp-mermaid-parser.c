@@ -1211,6 +1211,20 @@ add_prop (GPtrArray  *props,
   g_ptr_array_add (props, prop);
 }
 
+/* "stroke-dasharray: 5,5": a part without a colon continues the last value. */
+static void
+append_to_last_prop (GPtrArray  *props,
+                     const char *part,
+                     const char *end)
+{
+  MpStyleProp *last = g_ptr_array_index (props, props->len - 1);
+  g_autofree char *text = g_strstrip (g_strndup (part, end - part));
+  char *value = g_strconcat (last->value, ",", text, NULL);
+
+  g_free (last->value);
+  last->value = value;
+}
+
 /* "fill:#f9f,stroke:#333,stroke-width:4px" to the end of the statement;
  * commas inside parentheses (rgb(…)) do not split. */
 static GPtrArray *
@@ -1240,12 +1254,15 @@ parse_style_list (Parser *P)
 
           while (s < q && g_ascii_isspace (*s))
             s++;
-          if (colon == NULL || colon == s)
+          if (colon == NULL && props->len > 0)
+            append_to_last_prop (props, s, q);
+          else if (colon == NULL || colon == s)
             {
               fail (P, s, _("expected a style such as “fill:#f9f”"));
               return NULL;
             }
-          add_prop (props, s, colon, q);
+          else
+            add_prop (props, s, colon, q);
           item = q + 1;
           if (done)
             {
@@ -2045,11 +2062,14 @@ resolve_classes (Parser *P)
   MpFlowchart *chart = P->chart;
   GPtrArray **node_lists = g_new0 (GPtrArray *, chart->nodes->len);
   GPtrArray **subgraph_lists = g_new0 (GPtrArray *, chart->subgraphs->len);
+  GPtrArray **edge_lists = g_new0 (GPtrArray *, chart->edges->len);
 
   for (guint i = 0; i < chart->nodes->len; i++)
     node_lists[i] = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < chart->subgraphs->len; i++)
     subgraph_lists[i] = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < chart->edges->len; i++)
+    edge_lists[i] = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i + 1 < P->class_uses->len; i += 2)
     {
@@ -2057,19 +2077,25 @@ resolve_classes (Parser *P)
       const char *name = g_ptr_array_index (P->class_uses, i + 1);
       int node = mp_flowchart_find_node (chart, id);
       int subgraph = mp_flowchart_find_subgraph (chart, id);
+      int edge = GPOINTER_TO_INT (g_hash_table_lookup (P->edge_ids, id)) - 1;
 
       if (node >= 0)
         add_unique (node_lists[node], name);
       else if (subgraph >= 0)
         add_unique (subgraph_lists[subgraph], name);
+      else if (edge >= 0)
+        add_unique (edge_lists[edge], name);
     }
 
   for (guint i = 0; i < chart->nodes->len; i++)
     node_at (P, i)->classes = list_to_strv (node_lists[i]);
   for (guint i = 0; i < chart->subgraphs->len; i++)
     g_array_index (chart->subgraphs, MpFlowSubgraph, i).classes = list_to_strv (subgraph_lists[i]);
+  for (guint i = 0; i < chart->edges->len; i++)
+    g_array_index (chart->edges, MpFlowEdge, i).classes = list_to_strv (edge_lists[i]);
   g_free (node_lists);
   g_free (subgraph_lists);
+  g_free (edge_lists);
 }
 
 static void
@@ -2108,6 +2134,13 @@ apply_classes (Parser     *P,
 
       for (guint k = 0; subgraph->classes[k] != NULL; k++)
         apply_class (defs, subgraph->classes[k], &subgraph->style);
+    }
+  for (guint i = 0; i < chart->edges->len; i++)
+    {
+      MpFlowEdge *edge = &g_array_index (chart->edges, MpFlowEdge, i);
+
+      for (guint k = 0; edge->classes[k] != NULL; k++)
+        apply_class (defs, edge->classes[k], &edge->style);
     }
 }
 

@@ -261,6 +261,26 @@ test_shapes_markdown (void)
 }
 
 static void
+test_shapes_html (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A[<span style='color:red'>red</span> text]\n"
+                                           "  B[fa:fa-car Car and fab:fa-twitter bird]\n"
+                                           "  C[x < y > z]\n"
+                                           "  D[<b>bold <i>both</b> italic</i>]\n"
+                                           "  E[\"a #9829; b #x; c #nosuchentity; d #0;\"]\n");
+
+  g_assert_cmpstr (node (chart, "A")->label, ==, "red text");
+  g_assert_cmpstr (node (chart, "B")->label, ==, "Car and bird");
+  g_assert_cmpstr (node (chart, "C")->label, ==, "x < y > z");
+  g_assert_cmpstr (node (chart, "C")->label_markup, ==, "x &lt; y &gt; z");
+  /* Badly nested tags never make bad markup. */
+  g_assert_cmpstr (node (chart, "D")->label, ==, "bold both italic");
+  g_assert_cmpstr (node (chart, "D")->label_markup, ==, "<b>bold <i>both italic</i></b>");
+  g_assert_cmpstr (node (chart, "E")->label, ==, "a \u2665 b #x; c #nosuchentity; d #0;");
+}
+
+static void
 test_shapes_ids (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("graph LR\n"
@@ -694,6 +714,23 @@ test_style_link_style (void)
 }
 
 static void
+test_style_edge_classes (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart LR\n"
+                                           "  A e1@--> B e2@--> C\n"
+                                           "  classDef animate stroke-dasharray: 9,5,stroke-dashoffset: 900,stroke:#f00\n"
+                                           "  class e1 animate\n"
+                                           "  linkStyle 0 stroke:#00f\n");
+
+  g_assert_cmpstr (edge (chart, 0)->classes[0], ==, "animate");
+  g_assert_cmpstr (edge (chart, 0)->style.stroke_dasharray, ==, "9,5");
+  /* linkStyle comes after classes. */
+  g_assert_cmpstr (edge (chart, 0)->style.stroke, ==, "#00f");
+  g_assert_null (edge (chart, 1)->classes[0]);
+  g_assert_null (edge (chart, 1)->style.stroke);
+}
+
+static void
 test_style_subgraph (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
@@ -872,7 +909,7 @@ test_errors_invalid_utf8 (void)
 static char *
 article_block (guint *first_line)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("MP_SOURCE_ROOT"), "data", "article",
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "..", "..", "data", "article",
                                             "master-plan.md", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -997,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/shapes/labels", test_shapes_labels);
   g_test_add_func ("/mermaid/shapes/merge", test_shapes_merge);
   g_test_add_func ("/mermaid/shapes/markdown", test_shapes_markdown);
+  g_test_add_func ("/mermaid/shapes/html", test_shapes_html);
   g_test_add_func ("/mermaid/shapes/ids", test_shapes_ids);
   g_test_add_func ("/mermaid/edges/kinds", test_edges_kinds);
   g_test_add_func ("/mermaid/edges/labels", test_edges_labels);
@@ -1012,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/style/classes", test_style_classes);
   g_test_add_func ("/mermaid/style/default-class", test_style_default_class);
   g_test_add_func ("/mermaid/style/link-style", test_style_link_style);
+  g_test_add_func ("/mermaid/style/edge-classes", test_style_edge_classes);
   g_test_add_func ("/mermaid/style/subgraph", test_style_subgraph);
   g_test_add_func ("/mermaid/style/click", test_style_click);
   g_test_add_func ("/mermaid/errors/messages", test_errors_messages);
