@@ -1039,3 +1039,31 @@ mp_article_view_set_zoom (MpArticleView *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
+
+GtkTextView *
+mp_article_view_get_text_view (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
+  return self->text_view;
+}
+
+GtkEditable *
+mp_article_view_get_search_entry (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+guint
+mp_article_view_get_n_matches (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), 0);
+  return self->matches->len;
+}
+
+int
+mp_article_view_get_current_match (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), -1);
+  return self->current_match;
+}
