@@ -579,12 +579,32 @@ node_at (MpFlowCanvas *self,
   return -1;
 }
 
+/* A Bézier curve lies inside the box of its control points. */
+static gboolean
+near_control_box (const MpFlowLayoutEdge *laid,
+                  double                  lx,
+                  double                  ly,
+                  double                  slack)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < laid->n_points; i++)
+    {
+      x0 = MIN (x0, laid->points[i].x);
+      y0 = MIN (y0, laid->points[i].y);
+      x1 = MAX (x1, laid->points[i].x);
+      y1 = MAX (y1, laid->points[i].y);
+    }
+  return lx >= x0 - slack && lx <= x1 + slack && ly >= y0 - slack && ly <= y1 + slack;
+}
+
 static int
 edge_at (MpFlowCanvas *self,
          double        lx,
          double        ly)
 {
   guint n = mp_flowchart_get_n_edges (mp_flow_layout_get_chart (self->layout));
+  double width = EDGE_HIT_WIDTH / MIN (self->zoom, 1.0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -595,10 +615,12 @@ edge_at (MpFlowCanvas *self,
       if (laid->has_label && lx >= b->x && ly >= b->y && lx <= b->x + b->width &&
           ly <= b->y + b->height)
         return (int) i;
+      if (!near_control_box (laid, lx, ly, width))
+        continue;
       cairo_new_path (self->scratch);
       if (!mp_flow_render_edge_path (self->scratch, self->layout, i))
         continue;
-      cairo_set_line_width (self->scratch, EDGE_HIT_WIDTH / MIN (self->zoom, 1.0));
+      cairo_set_line_width (self->scratch, width);
       hit = cairo_in_stroke (self->scratch, lx, ly);
       cairo_new_path (self->scratch);
       if (hit)
