@@ -291,6 +291,12 @@ add_node (Builder *b,
   b->nodes[index] = n;
 }
 
+static gboolean
+is_horizontal (MpFlowDirection direction)
+{
+  return direction == MP_FLOW_DIRECTION_LR || direction == MP_FLOW_DIRECTION_RL;
+}
+
 static Agraph_t *
 ensure_cluster (Builder *b,
                 int      index)
@@ -315,7 +321,25 @@ ensure_cluster (Builder *b,
       b->layout->clusters[index].title.height = th;
     }
   set_attr (b->clusters[index], "margin", "14");
+  set_attr (b->clusters[index], "labeljust", "l");
   return b->clusters[index];
+}
+
+/* dot has one rank direction per graph. A subgraph that runs across it
+ * (`direction LR` in a TB chart) keeps its own nodes on one rank. */
+static Agraph_t *
+cross_direction_row (Builder *b,
+                     guint    index)
+{
+  const MpFlowSubgraph *sub = mp_flowchart_get_subgraph (b->layout->chart, index);
+  Agraph_t *row;
+
+  if (!sub->has_direction ||
+      is_horizontal (sub->direction) == is_horizontal (mp_flowchart_get_direction (b->layout->chart)))
+    return b->clusters[index];
+  row = agsubg (b->clusters[index], (char *) "row", TRUE);
+  set_attr (row, "rank", "same");
+  return row;
 }
 
 /* The node that stands for a subgraph at an edge's end (its first node). */
@@ -429,7 +453,7 @@ build_graph (Builder *b)
       int s = mp_flowchart_get_node (chart, i)->subgraph;
 
       if (s >= 0)
-        agsubnode (b->clusters[s], b->nodes[i], TRUE);
+        agsubnode (cross_direction_row (b, s), b->nodes[i], TRUE);
     }
   for (guint i = 0; i < n_edges; i++)
     add_edge (b, i);

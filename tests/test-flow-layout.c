@@ -323,6 +323,37 @@ test_clusters (void)
 }
 
 static void
+test_subgraph_direction (void)
+{
+  const char *source =
+    "flowchart TB\n"
+    "  start[Start] --> s1\n"
+    "  subgraph row [Side by side]\n"
+    "    direction LR\n"
+    "    s1[One] --> s2[Two] --> s3[Three]\n"
+    "  end\n"
+    "  s3 --> finish[End]\n";
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autoptr(MpFlowLayout) layout = lay_out (source, &chart);
+  const MpFlowLayoutNode *s1, *s2, *s3, *start, *finish;
+
+  s1 = mp_flow_layout_get_node (layout, mp_flowchart_find_node (chart, "s1"));
+  s2 = mp_flow_layout_get_node (layout, mp_flowchart_find_node (chart, "s2"));
+  s3 = mp_flow_layout_get_node (layout, mp_flowchart_find_node (chart, "s3"));
+  start = mp_flow_layout_get_node (layout, mp_flowchart_find_node (chart, "start"));
+  finish = mp_flow_layout_get_node (layout, mp_flowchart_find_node (chart, "finish"));
+  /* Inside the subgraph left to right, around it top to bottom. */
+  g_assert_cmpfloat (s1->y, ==, s2->y);
+  g_assert_cmpfloat (s2->y, ==, s3->y);
+  g_assert_cmpfloat (s2->box.x, >=, s1->box.x + s1->box.width);
+  g_assert_cmpfloat (s3->box.x, >=, s2->box.x + s2->box.width);
+  g_assert_cmpfloat (start->box.y + start->box.height, <=, s1->box.y);
+  g_assert_cmpfloat (finish->box.y, >=, s3->box.y + s3->box.height);
+  g_assert_true (rect_contains (&mp_flow_layout_get_cluster (layout, 0)->box, &s3->box));
+  assert_edges_touch_nodes (chart, layout);
+}
+
+static void
 on_layout_ready (GObject      *source,
                  GAsyncResult *result,
                  gpointer      data)
@@ -363,6 +394,7 @@ main (int    argc,
   g_test_add_func ("/flow-layout/generated-lr", test_generated_lr);
   g_test_add_func ("/flow-layout/external-labels", test_external_labels);
   g_test_add_func ("/flow-layout/clusters", test_clusters);
+  g_test_add_func ("/flow-layout/subgraph-direction", test_subgraph_direction);
   g_test_add_func ("/flow-layout/async", test_async);
 
   return g_test_run ();
