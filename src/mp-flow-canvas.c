@@ -667,25 +667,47 @@ choice_to_node (MpFlowCanvas *self,
   return -1;
 }
 
+static gboolean
+is_earlier_step (MpFlowCanvas *self,
+                 int           node)
+{
+  return node >= 0 && self->walk != NULL && mp_flow_walk_node_on_path (self->walk, node) &&
+         mp_flow_walk_get_current (self->walk) != (guint) node;
+}
+
+/* Clicking a node the walk went through takes the answers back to it. */
+static gboolean
+go_back_to (MpFlowCanvas *self,
+            int           node)
+{
+  if (!is_earlier_step (self, node))
+    return FALSE;
+  while (mp_flow_walk_get_current (self->walk) != (guint) node)
+    if (!mp_flow_walk_back (self->walk))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 mp_flow_canvas_click (MpFlowCanvas *self,
                       double        x,
                       double        y)
 {
   double lx, ly;
-  int edge;
+  int node, edge;
 
   g_return_val_if_fail (MP_IS_FLOW_CANVAS (self), FALSE);
 
   if (self->layout == NULL || self->walk == NULL)
     return FALSE;
   widget_to_layout (self, x, y, &lx, &ly);
-  edge = choice_to_node (self, node_at (self, lx, ly));
-  if (edge < 0)
+  node = node_at (self, lx, ly);
+  edge = choice_to_node (self, node);
+  if (edge < 0 && node < 0)
     edge = edge_at (self, lx, ly);
-  if (!is_choice (self, edge))
-    return FALSE;
-  return mp_flow_walk_choose (self->walk, edge);
+  if (is_choice (self, edge))
+    return mp_flow_walk_choose (self->walk, edge);
+  return go_back_to (self, node);
 }
 
 /* Events --------------------------------------------------------------------- */
@@ -706,7 +728,8 @@ update_hover (MpFlowCanvas *self,
       if (node < 0)
         edge = edge_at (self, lx, ly);
     }
-  clickable = is_choice (self, edge) || choice_to_node (self, node) >= 0;
+  clickable = is_choice (self, edge) || choice_to_node (self, node) >= 0 ||
+              is_earlier_step (self, node);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    self->dragging ? "grabbing" : clickable ? "pointer" : NULL);
   if (node == self->hover_node && edge == self->hover_edge)

@@ -43,7 +43,8 @@ void          mp_flow_canvas_layout_to_widget (MpFlowCanvas *self,
                                                double       *x,
                                                double       *y);
 /* What a click at widget point (@x, @y) does: answers the current question
- * when it hits one of its answers (edge, edge label or target node). */
+ * when it hits one of its answers (edge, edge label or target node), or
+ * goes back to a node the walk went through. TRUE if the walk changed. */
 gboolean      mp_flow_canvas_click            (MpFlowCanvas *self,
                                                double        x,
                                                double        y);

@@ -235,8 +235,17 @@ test_click_through (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) fixture->outcome_classes, "alternatives"));
   g_assert_true (mp_flow_walk_is_at_outcome (mp_flow_pane_get_walk (fixture->pane)));
 
-  /* The walk-state follows every answer. */
-  g_assert_cmpuint (fixture->state_notifies, ==, 2);
+  /* A node already walked through takes the walk back to it. */
+  g_assert_true (click_node (fixture, "S1"));
+  g_assert_cmpstr (current_id (fixture), ==, "S1");
+  g_assert_null (fixture->outcome_id);
+  g_assert_false (click_node (fixture, "S1"));
+  g_assert_true (click_node (fixture, "S3"));
+  g_assert_true (click_node (fixture, "S4"));
+  g_assert_cmpstr (fixture->outcome_id, ==, "S4");
+
+  /* The walk-state follows every change: 4 answers, 2 steps back. */
+  g_assert_cmpuint (fixture->state_notifies, ==, 6);
   g_object_get (fixture->pane, "walk-state", &state, NULL);
   serialized = mp_flow_walk_serialize (mp_flow_pane_get_walk (fixture->pane));
   g_assert_cmpstr (state, ==, serialized);
