@@ -169,6 +169,49 @@ mp_flow_canvas_css_changed (GtkWidget         *widget,
  * zoom, so text is sharp. */
 #define MAX_TEXTURE_PIXELS (4 * 1024 * 1024)
 
+static gboolean
+uses_cairo_renderer (MpFlowCanvas *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* The cairo renderer copies a texture's pixels on every frame; a cairo node
+ * that paints the image keeps a reference instead. Other renderers keep
+ * textures on the GPU. */
+static GskRenderNode *
+image_node (MpFlowCanvas    *self,
+            cairo_surface_t *surface,
+            graphene_rect_t *bounds)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  if (uses_cairo_renderer (self))
+    {
+      node = gsk_cairo_node_new (bounds);
+      cr = gsk_cairo_node_get_draw_context (node);
+      cairo_scale (cr, bounds->size.width / width, bounds->size.height / height);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return node;
+    }
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  return gsk_texture_node_new (texture, bounds);
+}
+
 static GskRenderNode *
 render_texture (MpFlowCanvas    *self,
                 double           zoom,
@@ -177,20 +220,13 @@ render_texture (MpFlowCanvas    *self,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   int width = (int) bounds->size.width * scale, height = (int) bounds->size.height * scale;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   cairo_t *cr = cairo_create (surface);
 
   cairo_scale (cr, zoom * scale, zoom * scale);
   mp_flow_render (cr, self->layout, self->walk, &self->palette);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  return gsk_texture_node_new (texture, bounds);
+  return image_node (self, surface, bounds);
 }
 
 static GskRenderNode *
@@ -388,6 +424,8 @@ fly_tick (GtkWidget     *widget,
   if (t < 1.0)
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
+  if (self->base != NULL && self->base_zoom != self->zoom)
+    invalidate (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -404,6 +442,8 @@ fly_to (MpFlowCanvas *self,
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !animations)
     {
       set_view (self, zoom, off_x, off_y);
+      if (self->base != NULL && self->base_zoom != self->zoom)
+        invalidate (self);
       return;
     }
   self->from_zoom = self->zoom;
@@ -482,6 +522,26 @@ follow_walk (MpFlowCanvas *self)
     show_node (self, mp_flow_walk_get_current (self->walk), TRUE);
 }
 
+/* A chart too big to read when fitted opens on its first question instead. */
+#define READABLE_ZOOM 0.5
+#define OPENING_ZOOM 0.85
+
+static void
+initial_view (MpFlowCanvas *self)
+{
+  const MpFlowLayoutNode *laid;
+  double x, y;
+
+  if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= READABLE_ZOOM)
+    {
+      fit (self, FALSE);
+      return;
+    }
+  laid = mp_flow_layout_get_node (self->layout, mp_flow_walk_get_current (self->walk));
+  centre_offsets (self, OPENING_ZOOM, laid->x, laid->y, &x, &y);
+  set_view (self, OPENING_ZOOM, x, y);
+}
+
 static void
 mp_flow_canvas_size_allocate (GtkWidget *widget,
                               int        width,
@@ -491,7 +551,7 @@ mp_flow_canvas_size_allocate (GtkWidget *widget,
   MpFlowCanvas *self = MP_FLOW_CANVAS (widget);
 
   if (!self->user_moved)
-    fit (self, FALSE);
+    initial_view (self);
 }
 
 double
@@ -1093,7 +1153,7 @@ mp_flow_canvas_set_chart (MpFlowCanvas *self,
   self->user_moved = FALSE;
   stop_flight (self);
   update_accessible (self);
-  fit (self, FALSE);
+  initial_view (self);
   invalidate (self);
 }
 

@@ -528,6 +528,31 @@ test_link_outcome (Fixture       *fixture,
 }
 
 static void
+test_big_chart_opens_on_first_question (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GString) source = g_string_new ("flowchart TD\n");
+  const MpFlowLayoutNode *first;
+  double x, y;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (source, "  n%u{Question %u?} -->|Yes| n%u\n  n%u -->|No| m%u[Answer %u]\n",
+                            i, i, i + 1, i, i, i);
+  mp_flow_pane_set_source (fixture->pane, source->str, "big.mmd");
+  wait_for_layout (fixture);
+  g_assert_cmpstr (current_id (fixture), ==, "n0");
+  g_assert_cmpfloat_with_epsilon (mp_flow_canvas_get_zoom (fixture->canvas), 0.85, 1e-9);
+  first = mp_flow_layout_get_node (mp_flow_canvas_get_layout (fixture->canvas), node (fixture, "n0"));
+  mp_flow_canvas_layout_to_widget (fixture->canvas, first->x, first->y, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) / 2.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) / 2.0, 0.01);
+
+  /* Fit still shows the whole chart, however small. */
+  mp_flow_pane_zoom (fixture->pane, 0);
+  g_assert_cmpfloat (mp_flow_canvas_get_zoom (fixture->canvas), <, 0.5);
+}
+
+static void
 test_no_flowchart (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -592,6 +617,7 @@ main (int    argc,
   ADD ("/flow-canvas/parse-error", test_parse_error);
   ADD ("/flow-canvas/no-flowchart", test_no_flowchart);
   ADD ("/flow-canvas/link-outcome", test_link_outcome);
+  ADD ("/flow-canvas/big-chart", test_big_chart_opens_on_first_question);
   ADD ("/flow-canvas/render-node", test_render_node);
 #undef ADD
 

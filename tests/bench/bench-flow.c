@@ -102,12 +102,13 @@ main (int    argc,
 {
   g_autofree char *source = generate_chart ();
   double parse[RUNS], layout_inline[RUNS], layout_external[RUNS], first[RUNS], total[RUNS];
-  double pan_fit[RUNS], pan_one[RUNS], hit[RUNS];
+  double pan_fit[RUNS], pan_one[RUNS], hit[RUNS], fit_draw[RUNS];
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
   GtkWidget *window, *canvas;
   guint n_edges = 0, n_labels = 0;
 
   gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   window = gtk_window_new ();
   canvas = mp_flow_canvas_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), VIEW_WIDTH, VIEW_HEIGHT);
@@ -142,6 +143,8 @@ main (int    argc,
       total[run] = parse[run] + layout_inline[run] + first[run];
 
       /* Panning with the whole chart in view (fit), then at zoom 1. */
+      mp_flow_canvas_zoom (MP_FLOW_CANVAS (canvas), 0);
+      fit_draw[run] = draw_canvas (canvas, surface);
       mp_flow_canvas_pan (MP_FLOW_CANVAS (canvas), 5, 3);
       pan_fit[run] = draw_canvas (canvas, surface);
       mp_flow_canvas_zoom_at (MP_FLOW_CANVAS (canvas), 1.0 / mp_flow_canvas_get_zoom (MP_FLOW_CANVAS (canvas)), 0, 0);
@@ -169,7 +172,8 @@ main (int    argc,
   g_print ("  parse                               %7.1f ms\n", median (parse, RUNS));
   g_print ("  layout, edge labels as dot label    %7.1f ms\n", median (layout_inline, RUNS));
   g_print ("  layout, edge labels as dot xlabel   %7.1f ms  (not used)\n", median (layout_external, RUNS));
-  g_print ("  first draw (snapshot + render)      %7.1f ms\n", median (first, RUNS));
+  g_print ("  first draw, as opened (snapshot + render) %5.1f ms\n", median (first, RUNS));
+  g_print ("  draw of the whole chart (fit)       %7.1f ms\n", median (fit_draw, RUNS));
   g_print ("  parse + layout + first draw         %7.1f ms  (target ≤ 350)\n", median (total, RUNS));
   g_print ("  pan redraw, whole chart in view     %7.2f ms  (target ≤ 8)\n", median (pan_fit, RUNS));
   g_print ("  pan redraw, zoom 1                  %7.2f ms  (target ≤ 8)\n", median (pan_one, RUNS));
