@@ -801,10 +801,12 @@ mp_flow_pane_size_allocate (GtkWidget *widget,
     }
   gtk_widget_allocate (GTK_WIDGET (self->stack), width - card_w, height - card_h, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, tool_h)));
-  if (has_card)
-    gtk_widget_allocate (self->card, beside ? card_w : width, beside ? height : card_h, -1,
-                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (beside ? width - card_w : 0,
-                                                                              beside ? tool_h : tool_h + height - card_h)));
+  if (has_card && beside)
+    gtk_widget_allocate (self->card, card_w, height, -1,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - card_w, tool_h)));
+  else if (has_card)
+    gtk_widget_allocate (self->card, width, card_h, -1,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, tool_h + height - card_h)));
 }
 
 static GtkSizeRequestMode
