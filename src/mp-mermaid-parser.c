@@ -577,7 +577,8 @@ parse_quoted_label (Parser        *P,
   else if (bracket->close_alt != NULL && looking_at (P, bracket->close_alt))
     shape = bracket->shape_alt;
   else
-    return fail (P, close_at, _("expected “%s” after the quoted label"), bracket->close);
+    return fail (P, close_at, _("expected “%s” after the quoted label; write #quot; for a quote inside it"),
+                 bracket->close);
 
   P->p += strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
   convert_text (text, n, TRUE, FALSE, &label, &markup);
@@ -1398,6 +1399,7 @@ parse_link_indices (Parser *P,
       const char *at = P->p;
       gsize n = 0;
       guint64 value = 0;
+      int index;
 
       /* By hand: the source need not end with a NUL. */
       while (g_ascii_isdigit (peek (P, n)))
@@ -1407,7 +1409,8 @@ parse_link_indices (Parser *P,
       if (n > 9 || value >= P->chart->edges->len)
         return fail (P, at, _("there is no link number %.*s: the chart has %u links so far, numbered from 0"),
                      (int) n, at, P->chart->edges->len);
-      g_array_append_vals (indices, &(int) { (int) value }, 1);
+      index = value;
+      g_array_append_val (indices, index);
       P->p += n;
       if (peek (P, 0) != ',')
         return TRUE;
@@ -1523,7 +1526,6 @@ parse_click_target (Parser *P,
 static gboolean
 parse_click (Parser *P)
 {
-  g_autoptr(GPtrArray) unused = NULL;
   Click *click = g_new0 (Click, 1);
   gsize n;
 

@@ -861,7 +861,7 @@ test_errors_messages (void)
     { "flowchart TD\n  A --> B;; C{oops\n",
       "2:14: “{” is never closed: expected “}” (near “{oops”)", 2, 14 },
     { "flowchart TD\n  A[\"x\" y]\n",
-      "2:9: expected “]” after the quoted label (near “y]”)", 2, 9 },
+      "2:9: expected “]” after the quoted label; write #quot; for a quote inside it (near “y]”)", 2, 9 },
     { "flowchart TD\n  direction up\n",
       "2:13: expected TB, TD, BT, LR or RL after “direction” (near “up”)", 2, 13 },
   };
