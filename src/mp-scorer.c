@@ -282,8 +282,12 @@ ranks_before (MpScorer *self,
               guint     a,
               guint     b)
 {
-  if (self->num[a] != self->num[b])
-    return self->num[a] > self->num[b];
+  /* By the score itself, not the numerator: two numerators that round to
+   * the same score are a tie, broken by name, as the user sees it. */
+  double sa = self->num[a] * self->scale, sb = self->num[b] * self->scale;
+
+  if (sa != sb)
+    return sa > sb;
   return self->name_rank[a] < self->name_rank[b];
 }
 
@@ -324,7 +328,7 @@ sort_pool (MpScorer *self)
 
   for (guint i = 0; i < n; i++)
     {
-      float f = (float) self->num[self->pool[i]];
+      float f = (float) (self->num[self->pool[i]] * self->scale);
       guint32 bits;
 
       memcpy (&bits, &f, sizeof bits);
@@ -376,7 +380,8 @@ on_items_changed (GListModel *model,
                   guint       added,
                   MpScorer   *self)
 {
-  int *source = self->hold_previous ? self->prev_rank_of : self->rank_of;
+  g_autofree int *old_rank_of = g_steal_pointer (&self->rank_of);
+  const int *source = self->hold_previous ? self->prev_rank_of : old_rank_of;
   guint old_n = self->n;
   int *prev;
 
@@ -576,7 +581,11 @@ mp_scorer_hold_previous (MpScorer *self,
 {
   g_return_if_fail (MP_IS_SCORER (self));
 
-  self->hold_previous = !!hold;
+  hold = !!hold;
+  /* The ranks when the hold starts are what the movement is measured from. */
+  if (hold && !self->hold_previous)
+    memcpy (self->prev_rank_of, self->rank_of, self->n * sizeof (int));
+  self->hold_previous = hold;
 }
 
 gboolean
@@ -746,6 +755,7 @@ static void
 compute_sensitivity (MpScorer *self)
 {
   RangeEnd low[MP_N_CRITERIA], high[MP_N_CRITERIA];
+  gboolean others_zero[MP_N_CRITERIA];
   guint t = self->ranked[0];
   double total = 0;
 
@@ -754,12 +764,14 @@ compute_sensitivity (MpScorer *self)
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       /* With every other weight zero, w = 0 is the state without scores. */
-      range_end_init (&low[c], 0, total - self->weights.w[c] == 0);
+      others_zero[c] = total - self->weights.w[c] == 0;
+      range_end_init (&low[c], 0, others_zero[c]);
       range_end_init (&high[c], 100, FALSE);
     }
   for (guint k = 1; k < self->n_ranked; k++)
     for (guint c = 0; c < MP_N_CRITERIA; c++)
-      offer_competitor (self, &low[c], &high[c], low[c].open, c, t, self->ranked[k]);
+      offer_competitor (self, &low[c], &high[c], others_zero[c], c, t,
+                        self->ranked[k]);
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       MpSensitivity *s = &self->sensitivity[c];
