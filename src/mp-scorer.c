@@ -803,6 +803,15 @@ mp_scorer_get_sensitivity (MpScorer      *self,
 }
 
 static void
+append_fixed (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+static void
 append_ranked_row (MpScorer  *self,
                    GString   *out,
                    guint      rank,
@@ -816,7 +825,7 @@ append_ranked_row (MpScorer  *self,
   else
     g_string_append_c (out, ',');
   if (self->has_scores)
-    mp_program_csv_append_number (out, round (mp_scorer_get_score (self, index) * 100) / 100);
+    append_fixed (out, mp_scorer_get_score (self, index));
   g_string_append_c (out, ',');
   mp_program_csv_append_program (out, program);
   mp_scorer_get_contributions (self, index, contributions);
@@ -824,7 +833,7 @@ append_ranked_row (MpScorer  *self,
     {
       g_string_append_c (out, ',');
       if (self->has_scores)
-        mp_program_csv_append_number (out, round (contributions[c] * 100) / 100);
+        append_fixed (out, contributions[c]);
     }
   g_string_append (out, "\r\n");
 }
