@@ -469,6 +469,16 @@ mp_program_store_find (MpProgramStore *self,
   return g_ptr_array_index (self->programs, position);
 }
 
+MpProgram *
+mp_program_store_peek (MpProgramStore *self,
+                       guint           position)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), NULL);
+  g_return_val_if_fail (position < self->programs->len, NULL);
+
+  return g_ptr_array_index (self->programs, position);
+}
+
 char *
 mp_program_store_to_json (MpProgramStore *self,
                           gboolean        user_only)

@@ -62,6 +62,10 @@ gboolean        mp_program_store_remove        (MpProgramStore  *self,
                                                 const char      *id);
 MpProgram      *mp_program_store_find          (MpProgramStore  *self,
                                                 const char      *id);
+/* The program at @position without a new reference (for hot loops such as
+ * binding list rows); valid until the store changes. */
+MpProgram      *mp_program_store_peek          (MpProgramStore  *self,
+                                                guint            position);
 /* Serialises the programs as the schema-versioned JSON the loaders read. */
 char           *mp_program_store_to_json       (MpProgramStore  *self,
                                                 gboolean         user_only);

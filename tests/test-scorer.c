@@ -430,6 +430,103 @@ test_radix_order (void)
     }
 }
 
+static void
+assert_same_ranking (MpScorer       *scorer,
+                     MpProgramStore *store)
+{
+  g_autoptr(MpScorer) fresh = mp_scorer_new (store);
+  MpWeights w;
+
+  mp_scorer_get_weights (scorer, &w);
+  mp_scorer_set_weights (fresh, &w);
+  g_assert_cmpuint (mp_scorer_get_n_programs (scorer), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_assert_cmpuint (mp_scorer_get_n_ranked (scorer), ==, mp_scorer_get_n_ranked (fresh));
+  for (guint k = 0; k < mp_scorer_get_n_ranked (fresh); k++)
+    {
+      guint i = mp_scorer_get_ranked (fresh, k);
+
+      g_assert_cmpuint (mp_scorer_get_ranked (scorer, k), ==, i);
+      g_assert_cmpint (mp_scorer_get_rank_of (scorer, i), ==, k);
+      g_assert_cmpfloat (mp_scorer_get_score (scorer, i), ==, mp_scorer_get_score (fresh, i));
+    }
+}
+
+static MpProgram *
+random_program (GRand *rand,
+                guint  serial)
+{
+  g_autofree char *id = g_strdup_printf ("s%u", serial);
+  g_autofree char *name = g_strdup_printf ("%s %u", g_rand_boolean (rand) ? "Alpha" : "alpha",
+                                           g_rand_int_range (rand, 0, 30));
+  MpProgram *program = mp_program_new (id, name);
+
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    mp_program_set_rating (program, c, g_rand_int_range (rand, 0, 5) * 2.5);
+  return program;
+}
+
+/* Small store changes splice the scorer's snapshot; the result must be what
+ * a fresh snapshot gives, and previous ranks follow the programs. */
+static void
+test_store_splice (void)
+{
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+  guint serial = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(MpProgram) program = random_program (rand, serial++);
+      mp_program_store_add (store, program);
+    }
+  scorer = mp_scorer_new (store);
+  set_weights (scorer, 40, 60, 20, 80, 10);
+  for (guint step = 0; step < 60; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint at = g_rand_int_range (rand, 0, n);
+      g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      MpProgram *target = mp_program_store_peek (store, at);
+      g_autoptr(MpProgram) program = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_hash_table_insert (before, g_strdup (mp_program_get_id (mp_program_store_peek (store, i))),
+                             GINT_TO_POINTER (mp_scorer_get_rank_of (scorer, i) + 1));
+      switch (step % 3)
+        {
+        case 0:
+          program = random_program (rand, serial++);
+          mp_program_store_add (store, program);
+          break;
+        case 1:
+          mp_program_store_remove (store, mp_program_get_id (target));
+          break;
+        default:
+          {
+            g_autoptr(MpProgram) other = random_program (rand, 0);
+
+            /* Same id, another name and ratings: the program was edited. */
+            program = mp_program_new (mp_program_get_id (target), mp_program_get_name (other));
+            for (guint c = 0; c < MP_N_CRITERIA; c++)
+              mp_program_set_rating (program, c, mp_program_get_rating (other, c));
+            g_assert_true (mp_program_store_replace (store, program));
+          }
+          break;
+        }
+      assert_same_ranking (scorer, store);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+        {
+          const char *id = mp_program_get_id (mp_program_store_peek (store, i));
+          gboolean replaced = step % 3 == 2 && i == at;
+          int expected = replaced ? -1 : GPOINTER_TO_INT (g_hash_table_lookup (before, id)) - 1;
+
+          g_assert_cmpint (mp_scorer_get_previous_rank_of (scorer, i), ==, expected);
+        }
+    }
+}
+
 static int
 top_at (MpScorer        *scorer,
         const MpWeights *base,
@@ -588,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/scorer/filters", test_filters);
   g_test_add_func ("/scorer/previous-rank", test_previous_rank);
   g_test_add_func ("/scorer/radix-order", test_radix_order);
+  g_test_add_func ("/scorer/store-splice", test_store_splice);
   g_test_add_func ("/scorer/sensitivity/samples", test_sensitivity_samples);
   g_test_add_func ("/scorer/sensitivity/random", test_sensitivity_random);
 
