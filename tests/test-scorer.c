@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "mp-program-store.h"
 #include "mp-scorer.h"
@@ -670,12 +671,104 @@ test_sensitivity_random (void)
     }
 }
 
+static void
+test_criteria (void)
+{
+  MpWeights w, before;
+  MpCriterion c;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (mp_criterion_get_key (MP_CRITERION_FLEXIBILITY), ==, "flexibility");
+  g_assert_cmpstr (mp_criterion_get_label (MP_CRITERION_FACULTY), ==, "Faculty quality");
+  g_assert_true (mp_criterion_from_key ("brand", &c));
+  g_assert_cmpint (c, ==, MP_CRITERION_BRAND);
+  g_assert_false (mp_criterion_from_key ("Brand", &c));
+  g_assert_false (mp_criterion_from_key (NULL, &c));
+
+  mp_weights_init_article (&w);
+  text = mp_weights_to_string (&w);
+  g_assert_cmpstr (text, ==, "faculty=90,scholarship=80,funding=75,flexibility=70,brand=50");
+  g_assert_false (mp_weights_all_zero (&w));
+
+  /* Named keys change, the others keep their value. */
+  g_assert_true (mp_weights_parse (&w, "brand=0, funding = 12.5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (w.w[MP_CRITERION_BRAND], ==, 0);
+  g_assert_cmpfloat (w.w[MP_CRITERION_FUNDING], ==, 12.5);
+  g_assert_cmpfloat (w.w[MP_CRITERION_FACULTY], ==, 90);
+
+  /* A bad spec changes nothing, even when its first items were good. */
+  before = w;
+  g_assert_false (mp_weights_parse (&w, "faculty=1,nope=2", &error));
+  g_assert_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_UNKNOWN_KEY);
+  g_assert_true (mp_weights_equal (&w, &before));
+  g_clear_error (&error);
+  g_assert_false (mp_weights_parse (&w, "faculty=-1", &error));
+  g_assert_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (mp_weights_parse (&w, "faculty=nan", &error));
+  g_assert_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_NOT_A_NUMBER);
+  g_clear_error (&error);
+  g_assert_false (mp_weights_parse (&w, "faculty=", &error));
+  g_assert_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_NOT_A_NUMBER);
+  g_clear_error (&error);
+  g_assert_false (mp_weights_parse (&w, "", &error));
+  g_assert_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (mp_weights_parse (&w, "brand=1,Brand=2", &error));
+  g_assert_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_UNKNOWN_KEY);
+  g_assert_true (mp_weights_equal (&w, &before));
+
+  mp_weights_init_equal (&w);
+  for (guint i = 0; i < MP_N_CRITERIA; i++)
+    g_assert_cmpfloat (w.w[i], ==, 50);
+  memset (&w, 0, sizeof w);
+  g_assert_true (mp_weights_all_zero (&w));
+
+  g_assert_true (mp_program_kind_is_alternative (MP_PROGRAM_KIND_FELLOWSHIP));
+  g_assert_false (mp_program_kind_is_alternative (MP_PROGRAM_KIND_MASTERS));
+  g_assert_cmpstr (mp_program_kind_get_key (MP_PROGRAM_KIND_FACULTY_DEVELOPMENT), ==,
+                   "faculty-development");
+  g_assert_cmpstr (mp_program_format_get_key (MP_PROGRAM_FORMAT_IN_PERSON), ==, "in-person");
+}
+
+static void
+test_program_notify (void)
+{
+  g_autoptr(MpProgram) program = mp_program_new ("p", "P");
+  g_autoptr(MpProgram) copy = NULL;
+  guint notified = 0;
+  double rating;
+
+  g_signal_connect (program, "notify", G_CALLBACK (on_notify), &notified);
+  mp_program_set_name (program, "P");
+  mp_program_set_tuition (program, 0);
+  g_assert_cmpuint (notified, ==, 0);
+  mp_program_set_name (program, "Q");
+  mp_program_set_rating (program, MP_CRITERION_FUNDING, 7.5);
+  mp_program_set_rating (program, MP_CRITERION_FUNDING, 7.5);
+  g_object_set (program, "rating-brand", 2.0, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+  g_object_get (program, "rating-funding", &rating, NULL);
+  g_assert_cmpfloat (rating, ==, 7.5);
+  g_assert_cmpfloat (mp_program_get_rating (program, MP_CRITERION_BRAND), ==, 2);
+
+  copy = mp_program_copy (program);
+  g_assert_true (mp_program_equal (program, copy));
+  mp_program_set_thesis (copy, TRUE);
+  g_assert_false (mp_program_equal (program, copy));
+  g_assert_finalize_object (g_steal_pointer (&copy));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/scorer/criteria", test_criteria);
+  g_test_add_func ("/scorer/program-notify", test_program_notify);
   g_test_add_func ("/scorer/hand-computed", test_hand_computed);
   g_test_add_func ("/scorer/contributions-sum", test_contributions_sum);
   g_test_add_func ("/scorer/ties-by-name", test_ties_by_name);
