@@ -253,15 +253,16 @@ check_ids (CsvReader  *r,
   for (guint i = 1; i < r->rows->len; i++)
     {
       GArray *row = g_ptr_array_index (r->rows, i);
-      Cell *id = row_cell (r, row, COL_ID);
       Cell *first = &g_array_index (row, Cell, 0);
       GArray *header = g_ptr_array_index (r->rows, 0);
       guint line, column;
+      Cell *id;
 
       if (row->len != header->len)
         return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, first->offset, error,
                         _("this row has %u fields but the header row names %u columns"),
                         row->len, header->len);
+      id = row_cell (r, row, COL_ID);
       if (id == NULL || id->text[0] == '\0')
         continue;
       if (g_hash_table_contains (r->file_ids, id->text))
