@@ -271,6 +271,22 @@ zoom_action (GtkWidget  *widget,
                                            0.5, 3.0));
 }
 
+/* Built on first use rather than by GtkApplication at startup: it is not
+ * needed for the first frame. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/mp-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 programs_action (GtkWidget  *widget,
                  const char *action_name,
@@ -450,6 +466,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
