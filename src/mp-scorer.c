@@ -425,8 +425,41 @@ ranks_before (MpScorer *self,
   return self->name_rank[a] < self->name_rank[b];
 }
 
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  MpScorer *self = user_data;
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  if (pa == pb)
+    return 0;
+  return ranks_before (self, pa, pb) ? -1 : 1;
+}
+
+static void
+insertion_sort (MpScorer *self,
+                guint    *r,
+                guint     n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint item = r[i];
+      guint j = i;
+
+      while (j > 0 && ranks_before (self, item, r[j - 1]))
+        {
+          r[j] = r[j - 1];
+          j--;
+        }
+      r[j] = item;
+    }
+}
+
 /* The radix keys are the scores rounded to float; within a run of equal
- * keys, order by the exact score (the runs are short, or already sorted). */
+ * keys, order by the exact score. Runs are nearly always exact ties, which
+ * the stable sort left in name order already. */
 static void
 refine_runs (MpScorer *self)
 {
@@ -436,21 +469,17 @@ refine_runs (MpScorer *self)
   for (guint start = 0; start < n;)
     {
       guint end = start + 1;
+      gboolean sorted = TRUE;
 
       while (end < n && self->keys[end] == self->keys[start])
-        end++;
-      for (guint i = start + 1; i < end; i++)
         {
-          guint item = r[i];
-          guint j = i;
-
-          while (j > start && ranks_before (self, item, r[j - 1]))
-            {
-              r[j] = r[j - 1];
-              j--;
-            }
-          r[j] = item;
+          sorted = sorted && ranks_before (self, r[end - 1], r[end]);
+          end++;
         }
+      if (!sorted && end - start <= 32)
+        insertion_sort (self, r + start, end - start);
+      else if (!sorted)
+        g_qsort_with_data (r + start, end - start, sizeof (guint), compare_ranked, self);
       start = end;
     }
 }
