@@ -884,28 +884,58 @@ range_end_offer (MpScorer *self,
     }
 }
 
+/* Program p crosses the top program t where a + b·x = 0, x being the
+ * weight of criterion c: p − t at that weight, over the same denominator. */
 static void
-offer_competitor (MpScorer *self,
-                  RangeEnd *low,
-                  RangeEnd *high,
-                  gboolean  others_zero,
-                  guint     c,
-                  guint     t,
-                  guint     p)
+offer_crossing (MpScorer *self,
+                RangeEnd *low,
+                RangeEnd *high,
+                gboolean  others_zero,
+                double    a,
+                double    b,
+                guint     t,
+                guint     p)
 {
-  /* p − t at weight x of criterion c is a + b·x (same denominator). */
-  double b = (double) self->ratings[c][p] - (double) self->ratings[c][t];
-  double a = (self->num[p] - self->num[t]) - self->weights.w[c] * b;
   gboolean p_wins_tie = self->name_rank[p] < self->name_rank[t];
-  double x;
+  double x = -a / b;
 
-  if (b == 0)
-    return;
-  x = -a / b;
   if (b > 0 && (x < 100 || (x == 100 && p_wins_tie)))
     range_end_offer (self, high, TRUE, x, p_wins_tie, b, p);
   else if (b < 0 && (x > 0 || (x == 0 && p_wins_tie && !others_zero)))
     range_end_offer (self, low, FALSE, x, p_wins_tie, -b, p);
+}
+
+/* One pass over the ranked programs for criterion c. A multiplication
+ * screens out crossings beyond the bounds found so far; only the few that
+ * may matter pay the exact division. */
+static void
+scan_criterion (MpScorer *self,
+                RangeEnd *low,
+                RangeEnd *high,
+                gboolean  others_zero,
+                guint     c,
+                guint     t)
+{
+  const float *r = self->ratings[c];
+  double r_t = r[t], num_t = self->num[t], w = self->weights.w[c];
+
+  for (guint p = 0; p < self->n; p++)
+    {
+      double b, a;
+
+      if (self->rank_of[p] <= 0)
+        continue;
+      b = (double) r[p] - r_t;
+      if (b == 0)
+        continue;
+      a = (self->num[p] - num_t) - w * b;
+      /* x = −a/b; keep when x ≤ high (b > 0) or x ≥ low (b < 0), with slack. */
+      if (b > 0 && -a > high->bound * b * (1 + 1e-9) + 1e-9)
+        continue;
+      if (b < 0 && a < low->bound * -b * (1 - 1e-9) - 1e-9)
+        continue;
+      offer_crossing (self, low, high, others_zero, a, b, t, p);
+    }
 }
 
 static void
@@ -936,10 +966,8 @@ compute_sensitivity (MpScorer *self)
       range_end_init (&low[c], 0, others_zero[c]);
       range_end_init (&high[c], 100, FALSE);
     }
-  for (guint k = 1; k < self->n_ranked; k++)
-    for (guint c = 0; c < MP_N_CRITERIA; c++)
-      offer_competitor (self, &low[c], &high[c], others_zero[c], c, t,
-                        self->ranked[k]);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    scan_criterion (self, &low[c], &high[c], others_zero[c], c, t);
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       MpSensitivity *s = &self->sensitivity[c];
