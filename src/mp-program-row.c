@@ -89,6 +89,24 @@ update_summary (MpProgramRow *self,
 }
 
 static void
+set_secondary (MpProgramRow *self,
+               MpProgram    *program)
+{
+  const char *kind = mp_program_kind_get_label (mp_program_get_kind (program));
+  const char *institution = mp_program_get_institution (program);
+  g_autofree char *text = NULL;
+
+  if (institution == NULL || *institution == '\0')
+    {
+      set_label (self->kind_label, kind);
+      return;
+    }
+  /* Translators: a program's kind, then its institution */
+  text = g_strdup_printf (_("%s · %s"), kind, institution);
+  set_label (self->kind_label, text);
+}
+
+static void
 refresh (MpProgramRow *self)
 {
   MpProgram *program = mp_rank_slot_get_program (self->slot);
@@ -98,7 +116,7 @@ refresh (MpProgramRow *self)
 
   set_label (self->rank_label, rank);
   set_label (self->name_label, mp_program_get_name (program));
-  set_label (self->kind_label, mp_program_kind_get_label (mp_program_get_kind (program)));
+  set_secondary (self, program);
   set_label (self->score_label, score);
   update_movement (self);
   mp_scorer_get_contributions (self->scorer, mp_rank_slot_get_program_index (self->slot),

@@ -44,6 +44,8 @@ struct _MpWeightsPanel
   GtkWidget          *note_undo_button;
   GtkScrolledWindow  *sliders_scroller;
   GtkBox             *criteria_box;
+  GtkWidget          *switcher;
+  GtkWidget          *filter_button;
   GtkLabel           *filter_label;
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *tuition_dropdown;
@@ -305,17 +307,35 @@ on_scale_scroll (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
+static void
+on_scale_value_shown (GtkRange *scale,
+                      GtkLabel *value_label)
+{
+  g_autofree char *text = g_strdup_printf ("%.0f", gtk_range_get_value (scale));
+
+  gtk_label_set_label (value_label, text);
+}
+
+/* The swatch doubles as the legend of the contribution bars' colours. */
 static GtkWidget *
-build_slider_header (MpCriterion criterion)
+build_slider_header (MpCriterion  criterion,
+                     GtkRange    *scale)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (mp_criterion_get_label (criterion));
+  GtkWidget *value = gtk_label_new (NULL);
   GdkRGBA color;
 
   mp_panel_criterion_color (criterion, &color);
   gtk_box_append (GTK_BOX (box), mp_panel_swatch_new (&color));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (value, "weight-value");
+  gtk_box_append (GTK_BOX (box), value);
+  g_signal_connect_object (scale, "value-changed", G_CALLBACK (on_scale_value_shown), value, 0);
+  on_scale_value_shown (scale, GTK_LABEL (value));
   return box;
 }
 
@@ -331,8 +351,7 @@ build_scale (MpWeightsPanel *self,
   gtk_range_set_round_digits (GTK_RANGE (scale), 0);
   gtk_range_set_increments (GTK_RANGE (scale), 1, 10);
   gtk_scale_set_digits (GTK_SCALE (scale), 0);
-  gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
-  gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
+  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
@@ -356,10 +375,10 @@ build_sliders (MpWeightsPanel *self)
       self->sensitivity_labels[c] = GTK_LABEL (label);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), build_slider_header (c));
+      gtk_box_append (GTK_BOX (box), build_slider_header (c, self->scales[c]));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scales[c]));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sensitivity_bars[c]));
       gtk_box_append (GTK_BOX (box), label);
@@ -376,8 +395,9 @@ static char *
 describe_sensitivity (MpWeightsPanel      *self,
                       const MpSensitivity *s)
 {
-  int low = (int) ceil (s->low - 1e-9);
-  int high = (int) floor (s->high + 1e-9);
+  /* The whole weights the slider can take at which the top pick holds. */
+  int low = s->low_open ? (int) floor (s->low) + 1 : (int) ceil (s->low);
+  int high = s->high_open ? (int) ceil (s->high) - 1 : (int) floor (s->high);
   g_autofree char *below = s->below >= 0 && low > 0 ? program_name (self, s->below) : NULL;
   g_autofree char *above = s->above >= 0 && high < 100 ? program_name (self, s->above) : NULL;
 
@@ -451,14 +471,20 @@ update_filter_label (MpWeightsPanel        *self,
   g_autoptr(GtkStringObject) kind = g_list_model_get_item (kinds, filter->kind);
   int extra = (filter->max_tuition >= 0) + (filter->max_hours_per_week >= 0) + (filter->format >= 0);
   g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
 
   if (extra == 0)
     text = g_strdup (gtk_string_object_get_string (kind));
   else
     /* Translators: a kind filter such as "Alternatives", then how many more filters are on */
-    text = g_strdup_printf (ngettext ("%s, %d more", "%s, %d more", extra),
+    text = g_strdup_printf (ngettext ("%s +%d", "%s +%d", extra),
                             gtk_string_object_get_string (kind), extra);
   gtk_label_set_label (self->filter_label, text);
+  /* Translators: the accessible name of the filter button, e.g. "Filters: Alternatives +1" */
+  accessible = g_strdup_printf (_("Filters: %s"), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -467,12 +493,10 @@ save_filter (MpWeightsPanel        *self,
 {
   static const char * const format_keys[] = { "any", "online", "hybrid", "in-person" };
 
-  g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "kind-filter", kind_keys[filter->kind]);
   g_settings_set_double (self->settings, "max-tuition", filter->max_tuition);
   g_settings_set_double (self->settings, "max-hours-per-week", filter->max_hours_per_week);
   g_settings_set_string (self->settings, "format-filter", format_keys[filter->format + 1]);
-  g_settings_apply (self->settings);
 }
 
 static void
@@ -1138,6 +1162,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_undo_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders_scroller);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, criteria_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, switcher);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, tuition_dropdown);
@@ -1487,61 +1513,6 @@ mp_weights_panel_show_page (MpWeightsPanel *self,
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-static void
-append_csv_field (GString    *csv,
-                  const char *text)
-{
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (csv, text);
-      return;
-    }
-  g_string_append_c (csv, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-  g_string_append_c (csv, '"');
-}
-
-static char *
-ranking_to_csv (MpWeightsPanel *self)
-{
-  GString *csv = g_string_new ("rank,id,name,institution,kind,score");
-  guint n = mp_scorer_get_n_ranked (self->scorer);
-
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    g_string_append_printf (csv, ",%s_points", mp_criterion_get_key (c));
-  g_string_append_c (csv, '\n');
-  for (guint rank = 0; rank < n; rank++)
-    {
-      guint index = mp_scorer_get_ranked (self->scorer, rank);
-      MpProgram *program = store_item (self, index);
-      double contributions[MP_N_CRITERIA];
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      mp_scorer_get_contributions (self->scorer, index, contributions);
-      g_string_append_printf (csv, "%u,", rank + 1);
-      append_csv_field (csv, mp_program_get_id (program));
-      g_string_append_c (csv, ',');
-      append_csv_field (csv, mp_program_get_name (program));
-      g_string_append_c (csv, ',');
-      append_csv_field (csv, mp_program_get_institution (program));
-      g_string_append_printf (csv, ",%s,%s", mp_program_kind_get_key (mp_program_get_kind (program)),
-                              g_ascii_formatd (number, sizeof number, "%.2f",
-                                               mp_scorer_get_score (self->scorer, index)));
-      for (guint c = 0; c < MP_N_CRITERIA; c++)
-        g_string_append_printf (csv, ",%s", g_ascii_formatd (number, sizeof number, "%.2f",
-                                                             contributions[c]));
-      g_string_append_c (csv, '\n');
-    }
-  return g_string_free (csv, FALSE);
-}
-
 gboolean
 mp_weights_panel_export_file (MpWeightsPanel *self,
                               GFile          *file)
@@ -1554,7 +1525,7 @@ mp_weights_panel_export_file (MpWeightsPanel *self,
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  csv = ranking_to_csv (self);
+  csv = mp_scorer_ranking_to_csv (self->scorer);
   name = mp_utils_file_display_name (file);
   if (!mp_utils_write_atomically (file, csv, strlen (csv), FALSE, &error))
     {
