@@ -25,6 +25,8 @@ struct _MpProgramRow
 
   MpScorer   *scorer;
   MpRankSlot *slot;
+  MpProgram  *shown;      /* the program the labels show; not a reference */
+  gboolean    stale;
   gulong      changed_handler;
   char       *summary;
 };
@@ -76,13 +78,16 @@ update_summary (MpProgramRow *self,
                 const char   *score)
 {
   g_autofree char *movement = describe_movement (self->slot);
-
-  g_free (self->summary);
   /* Translators: what a screen reader says for a ranked row: rank, name, score, movement */
-  self->summary = g_strdup_printf (_("%u. %s, score %s, %s"),
-                                   mp_rank_slot_get_position (self->slot) + 1,
-                                   mp_program_get_name (mp_rank_slot_get_program (self->slot)),
-                                   score, movement);
+  g_autofree char *summary = g_strdup_printf (_("%u. %s, score %s, %s"),
+                                              mp_rank_slot_get_position (self->slot) + 1,
+                                              mp_program_get_name (mp_rank_slot_get_program (self->slot)),
+                                              score, movement);
+
+  if (g_strcmp0 (summary, self->summary) == 0)
+    return;
+  g_free (self->summary);
+  self->summary = g_steal_pointer (&summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
                                   -1);
@@ -109,20 +114,46 @@ set_secondary (MpProgramRow *self,
 static void
 refresh (MpProgramRow *self)
 {
+  self->stale = FALSE;
   MpProgram *program = mp_rank_slot_get_program (self->slot);
   g_autofree char *rank = g_strdup_printf ("%u", mp_rank_slot_get_position (self->slot) + 1);
   g_autofree char *score = mp_panel_format_score (mp_rank_slot_get_score (self->slot));
   double contributions[MP_N_CRITERIA];
 
   set_label (self->rank_label, rank);
-  set_label (self->name_label, mp_program_get_name (program));
-  set_secondary (self, program);
+  if (program != self->shown)
+    {
+      set_label (self->name_label, mp_program_get_name (program));
+      set_secondary (self, program);
+      self->shown = program;
+    }
   set_label (self->score_label, score);
   update_movement (self);
   mp_scorer_get_contributions (self->scorer, mp_rank_slot_get_program_index (self->slot),
                                contributions);
   mp_contrib_bar_set_contributions (MP_CONTRIB_BAR (self->contrib_bar), contributions);
   update_summary (self, score);
+}
+
+/* The list view keeps ~200 rows for a handful on screen: rows out of view
+ * catch up when they are mapped instead of on every re-rank. */
+static void
+on_slot_changed (MpProgramRow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+mp_program_row_map (GtkWidget *widget)
+{
+  MpProgramRow *self = MP_PROGRAM_ROW (widget);
+
+  if (self->stale && self->slot != NULL)
+    refresh (self);
+  GTK_WIDGET_CLASS (mp_program_row_parent_class)->map (widget);
 }
 
 static void
@@ -151,6 +182,7 @@ mp_program_row_class_init (MpProgramRowClass *klass)
 
   object_class->dispose = mp_program_row_dispose;
   object_class->finalize = mp_program_row_finalize;
+  widget_class->map = mp_program_row_map;
 
   g_type_ensure (MP_TYPE_CONTRIB_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-program-row.ui");
@@ -196,9 +228,11 @@ mp_program_row_set_slot (MpProgramRow *self,
   if (self->slot != NULL)
     g_clear_signal_handler (&self->changed_handler, self->slot);
   g_set_object (&self->slot, slot);
+  self->shown = NULL;
   if (slot == NULL)
     return;
-  self->changed_handler = g_signal_connect_swapped (slot, "changed", G_CALLBACK (refresh), self);
+  self->changed_handler = g_signal_connect_swapped (slot, "changed",
+                                                    G_CALLBACK (on_slot_changed), self);
   refresh (self);
 }
 

@@ -84,6 +84,8 @@ struct _MpWeightsPanel
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
   guint               save_weights_id;
+  GdkFrameClock      *sensitivity_clock;
+  gulong              sensitivity_handler;
   gboolean            setting_weights;
   gboolean            setting_filter;
   gboolean            syncing_selection;
@@ -317,6 +319,30 @@ on_scale_value_shown (GtkRange *scale,
 }
 
 /* The swatch doubles as the legend of the contribution bars' colours. */
+/* While a pointer holds a slider, the arrows show the movement since the
+ * drag began rather than since the last one-unit step. */
+static gboolean
+on_scale_event (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                MpWeightsPanel           *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      mp_scorer_hold_previous (self->scorer, TRUE);
+      break;
+    case GDK_BUTTON_RELEASE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+      mp_scorer_hold_previous (self->scorer, FALSE);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 static GtkWidget *
 build_slider_header (MpCriterion  criterion,
                      GtkRange    *scale)
@@ -345,6 +371,7 @@ build_scale (MpWeightsPanel *self,
 {
   GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *legacy = gtk_event_controller_legacy_new ();
   /* Translators: the accessible name of a slider, e.g. "Faculty quality weight" */
   g_autofree char *name = g_strdup_printf (_("%s weight"), mp_criterion_get_label (criterion));
 
@@ -358,6 +385,9 @@ build_scale (MpWeightsPanel *self,
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scale_scroll), self);
   gtk_widget_add_controller (scale, scroll);
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_scale_event), self);
+  gtk_widget_add_controller (scale, legacy);
   g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (on_scale_value_changed), self);
   return GTK_RANGE (scale);
 }
@@ -433,6 +463,54 @@ update_sensitivity (MpWeightsPanel *self)
       text = describe_sensitivity (self, &s);
       gtk_label_set_label (self->sensitivity_labels[c], text);
     }
+}
+
+static void
+cancel_sensitivity (MpWeightsPanel *self)
+{
+  if (self->sensitivity_clock == NULL)
+    return;
+  /* A destroyed surface disposes its clock, which drops every handler. */
+  if (g_signal_handler_is_connected (self->sensitivity_clock, self->sensitivity_handler))
+    g_signal_handler_disconnect (self->sensitivity_clock, self->sensitivity_handler);
+  self->sensitivity_handler = 0;
+  g_clear_object (&self->sensitivity_clock);
+}
+
+static void
+on_after_paint_sensitivity (MpWeightsPanel *self)
+{
+  cancel_sensitivity (self);
+  update_sensitivity (self);
+}
+
+/* The bands cost a few milliseconds with many programs: while a slider
+ * moves they follow right after the frame that shows the new order, so
+ * they never delay it. */
+static void
+queue_sensitivity (MpWeightsPanel *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_sensitivity (self);
+      return;
+    }
+  if (self->sensitivity_clock != NULL)
+    return;
+  self->sensitivity_clock = g_object_ref (clock);
+  self->sensitivity_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                        G_CALLBACK (on_after_paint_sensitivity),
+                                                        self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_bars[0]));
+}
+
+static void
+flush_sensitivity (MpWeightsPanel *self)
+{
+  if (self->sensitivity_clock != NULL)
+    on_after_paint_sensitivity (self);
 }
 
 /* ---- filters ----------------------------------------------------------- */
@@ -810,7 +888,7 @@ on_ranked (MpWeightsPanel *self)
 {
   update_empty_state (self);
   sync_selection (self);
-  update_sensitivity (self);
+  queue_sensitivity (self);
   resolve_compared (self);
 }
 
@@ -1119,11 +1197,24 @@ mp_weights_panel_get_property (GObject    *object,
 }
 
 static void
+mp_weights_panel_unmap (GtkWidget *widget)
+{
+  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
+  gboolean pending = self->sensitivity_clock != NULL;
+
+  cancel_sensitivity (self);
+  GTK_WIDGET_CLASS (mp_weights_panel_parent_class)->unmap (widget);
+  if (pending)
+    update_sensitivity (self);
+}
+
+static void
 mp_weights_panel_dispose (GObject *object)
 {
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
 
   flush_weights (self);
+  cancel_sensitivity (self);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   if (self->chooser != NULL)
@@ -1199,6 +1290,7 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   object_class->get_property = mp_weights_panel_get_property;
   object_class->dispose = mp_weights_panel_dispose;
   object_class->finalize = mp_weights_panel_finalize;
+  widget_class->unmap = mp_weights_panel_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MP_TYPE_PROGRAM_STORE,
@@ -1347,6 +1439,7 @@ mp_weights_panel_get_sensitivity_text (MpWeightsPanel *self,
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
   g_return_val_if_fail (criterion < MP_N_CRITERIA, NULL);
+  flush_sensitivity (self);
   return gtk_label_get_label (self->sensitivity_labels[criterion]);
 }
 

@@ -130,6 +130,37 @@ assert_visible_top (Fixture *fixture)
   g_assert_true (g_str_has_prefix (summary, prefix));
 }
 
+/* Every row on screen shows what the ranking holds at its position. */
+static void
+assert_rows_current (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_rows (mp_weights_panel_get_list_view (fixture->panel), rows);
+  g_assert_cmpuint (rows->len, >, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MpRankSlot *slot = mp_program_row_get_slot (rows->pdata[i]);
+      guint position = mp_rank_slot_get_position (slot);
+      g_autofree char *prefix = g_strdup_printf ("%u. %s, score ", position + 1,
+                                                 mp_program_get_name (ranked_program (fixture, position)));
+
+      g_assert_true (g_str_has_prefix (mp_program_row_get_summary (rows->pdata[i]), prefix));
+    }
+}
+
+static void
+scroll_list_to (Fixture *fixture,
+                double   fraction)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (mp_weights_panel_get_list_view (fixture->panel));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment)
+                                                    - gtk_adjustment_get_page_size (adjustment)));
+  wait_ms (50);
+}
+
 static void
 test_drag_reorders (Fixture       *fixture,
                     gconstpointer  data)
@@ -175,6 +206,13 @@ test_drag_reorders (Fixture       *fixture,
   g_assert_true (order_changed_early);
   g_assert_true (top_changed);
   g_assert_cmpint (mp_scorer_get_ranked (scorer, 0), ==, s.below);
+  assert_rows_current (fixture);
+  scroll_list_to (fixture, 1.0);
+  assert_rows_current (fixture);
+  gtk_range_set_value (slider, 100);
+  iterate ();
+  scroll_list_to (fixture, 0.0);
+  assert_rows_current (fixture);
   g_object_unref (top);
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "mp-program-store.h"
+#include "mp-rank-model.h"
 #include "mp-weights-panel.h"
 
 #define N_PROGRAMS 100000
@@ -68,6 +69,21 @@ wait_for_frame (Frame *frame)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+count_rows (GtkWidget *widget,
+            guint     *n_rows,
+            guint     *n_mapped)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "MpProgramRow"))
+    {
+      (*n_rows)++;
+      *n_mapped += gtk_widget_get_mapped (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_rows (child, n_rows, n_mapped);
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -96,7 +112,7 @@ main (int   argc,
   GtkRange *slider;
   GdkFrameClock *clock;
   Frame frame = { 0 };
-  double rerank[N_STEPS], work[N_STEPS], latency[N_STEPS];
+  double rerank[N_STEPS], work[N_STEPS], latency[N_STEPS], after[N_STEPS];
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
@@ -118,15 +134,17 @@ main (int   argc,
       /* A drag back and forth over 90 → 30 → 90, one unit per step as a drag moves. */
       int phase = (i + N_WARMUP) % 120;
       double value = phase < 60 ? 90 - phase : 30 + (phase - 60);
-      gint64 start, changed;
+      gint64 start, changed, settled;
 
       wait_for_frame (&frame);
       start = g_get_monotonic_time ();
       gtk_range_set_value (slider, value);
       changed = g_get_monotonic_time ();
       wait_for_frame (&frame);
+      settled = g_get_monotonic_time ();
       if (i < 0)
         continue;
+      after[i] = (settled - frame.after_paint) / 1000.0;
       rerank[i] = (changed - start) / 1000.0;
       work[i] = rerank[i] + (frame.after_paint - frame.before_paint) / 1000.0;
       latency[i] = (frame.after_paint - start) / 1000.0;
@@ -137,6 +155,16 @@ main (int   argc,
   report ("value change → re-ranked, rows rebound", rerank, N_STEPS);
   report ("work: re-rank + layout and paint of frame", work, N_STEPS);
   report ("value change → end of painted frame (wall)", latency, N_STEPS);
+  report ("after the frame: sensitivity bands", after, N_STEPS);
+  {
+    guint n_rows = 0, n_mapped = 0;
+
+    count_rows (window, &n_rows, &n_mapped);
+    printf ("row widgets: %u, mapped: %u\n", n_rows, n_mapped);
+  }
+  printf ("rank slots alive (rows the view holds): %u of %u\n",
+          mp_rank_model_get_n_live (MP_RANK_MODEL (mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel)))),
+          g_list_model_get_n_items (mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel))));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
