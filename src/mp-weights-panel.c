@@ -59,7 +59,7 @@ struct _MpWeightsPanel
   GtkButton          *empty_button;
   MpProgramDetails   *details;
   GtkStack           *compare_stack;
-  GtkFlowBox         *compare_legend;
+  GtkBox             *compare_legend;
   MpCompareChart     *compare_chart;
 
   GtkRange           *scales[MP_N_CRITERIA];
@@ -689,7 +689,8 @@ build_legend_entry (MpWeightsPanel *self,
   mp_panel_compare_color (position, &color);
   gtk_box_append (GTK_BOX (box), mp_panel_swatch_new (&color));
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (label, mp_program_get_name (program));
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_tooltip_text (remove, tooltip);
@@ -709,9 +710,9 @@ rebuild_compare_legend (MpWeightsPanel *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_legend))) != NULL)
-    gtk_flow_box_remove (self->compare_legend, child);
+    gtk_box_remove (self->compare_legend, child);
   for (guint i = 0; i < self->compared->len; i++)
-    gtk_flow_box_append (self->compare_legend, build_legend_entry (self, i));
+    gtk_box_append (self->compare_legend, build_legend_entry (self, i));
   gtk_stack_set_visible_child_name (self->compare_stack,
                                     self->compared->len > 0 ? "chart" : "empty");
 }
