@@ -150,6 +150,7 @@ struct _MpRankModel
   MpScorer   *scorer;
   GListModel *programs;
   guint       n_items;
+  gboolean    show_movement;
   /* position → MpRankSlot, weak: only slots someone holds are kept
    * up to date, so a re-rank costs the visible rows, not the whole list. */
   GHashTable *live;
@@ -188,8 +189,8 @@ fill_slot (MpRankModel *self,
   guint index = mp_scorer_get_ranked (self->scorer, slot->position);
   int previous = mp_scorer_get_previous_rank_of (self->scorer, index);
   double score = mp_scorer_get_score (self->scorer, index);
-  gboolean is_new = previous < 0;
-  int movement = is_new ? 0 : previous - (int) slot->position;
+  gboolean is_new = self->show_movement && previous < 0;
+  int movement = is_new || !self->show_movement ? 0 : previous - (int) slot->position;
   g_autoptr(MpProgram) program = g_list_model_get_item (self->programs, index);
 
   g_object_freeze_notify (G_OBJECT (slot));
@@ -329,6 +330,7 @@ static void
 mp_rank_model_init (MpRankModel *self)
 {
   self->live = g_hash_table_new (NULL, NULL);
+  self->show_movement = TRUE;
 }
 
 MpRankModel *
@@ -361,4 +363,12 @@ mp_rank_model_get_n_live (MpRankModel *self)
 {
   g_return_val_if_fail (MP_IS_RANK_MODEL (self), 0);
   return g_hash_table_size (self->live);
+}
+
+void
+mp_rank_model_set_show_movement (MpRankModel *self,
+                                 gboolean     show_movement)
+{
+  g_return_if_fail (MP_IS_RANK_MODEL (self));
+  self->show_movement = !!show_movement;
 }

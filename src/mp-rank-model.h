@@ -37,6 +37,10 @@ G_DECLARE_FINAL_TYPE (MpRankModel, mp_rank_model, MP, RANK_MODEL, GObject)
 MpRankModel *mp_rank_model_new        (MpScorer    *scorer,
                                        GListModel  *programs);
 MpScorer    *mp_rank_model_get_scorer (MpRankModel *self);
+/* When FALSE, slots report no movement (e.g. after a filter change, where
+ * "moved up 12 places" would only mean "others were filtered out"). */
+void         mp_rank_model_set_show_movement (MpRankModel *self,
+                                              gboolean     show_movement);
 /* Slots alive right now (held by a view); for tests and benchmarks. */
 guint        mp_rank_model_get_n_live (MpRankModel *self);
 

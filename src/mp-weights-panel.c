@@ -241,6 +241,7 @@ apply_weights (MpWeightsPanel *self)
   MpWeights weights;
 
   read_scales (self, &weights);
+  mp_rank_model_set_show_movement (self->rank_model, TRUE);
   mp_scorer_set_weights (self->scorer, &weights);
   if (self->save_weights_id == 0)
     self->save_weights_id = g_timeout_add (SAVE_WEIGHTS_DELAY_MS, save_weights, self);
@@ -584,6 +585,7 @@ apply_filter (MpWeightsPanel *self)
 
   read_filter (self, &filter);
   update_filter_label (self, &filter);
+  mp_rank_model_set_show_movement (self->rank_model, FALSE);
   mp_scorer_set_filter (self->scorer, &filter);
   save_filter (self, &filter);
 }
