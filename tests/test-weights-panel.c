@@ -398,6 +398,68 @@ test_failed_import (Fixture       *fixture,
 }
 
 static void
+test_import_export_delete (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) good = g_file_new_build_filename (TEST_DATA_DIR, "panel-good-import.csv", NULL);
+  g_autofree char *out_path = g_build_filename (data_home, "ranking.csv", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
+  MpScorer *scorer = mp_weights_panel_get_scorer (fixture->panel);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  int rank;
+  guint index;
+
+  g_assert_true (mp_weights_panel_import_file (fixture->panel, good));
+  g_assert_cmpstr (mp_weights_panel_get_note_message (fixture->panel), ==, "Imported 1 program.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+  index = n_before;
+  rank = mp_scorer_get_rank_of (scorer, index);
+  g_assert_cmpint (rank, >=, 0);
+  g_assert_cmpstr (mp_program_get_name (ranked_program (fixture, rank)), ==,
+                   "Imported Evening Course (fictional)");
+
+  /* The export is the scorer's CSV of what the list shows, in its order. */
+  g_assert_true (mp_weights_panel_export_file (fixture->panel, out));
+  g_assert_true (g_file_get_contents (out_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_before + 3);
+  g_assert_true (g_str_has_prefix (lines[0], "rank,score,"));
+  g_assert_true (g_str_has_prefix (lines[1], "1,"));
+  g_assert_nonnull (strstr (lines[1], mp_program_get_name (ranked_program (fixture, 0))));
+
+  /* Delete the imported program, then undo. */
+  mp_weights_panel_select_rank (fixture->panel, rank);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
+  g_assert_cmpstr (mp_weights_panel_get_note_message (fixture->panel), ==,
+                   "Deleted “Imported Evening Course (fictional)”.");
+  g_assert_true (mp_weights_panel_undo_note (fixture->panel));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+  g_assert_cmpstr (mp_program_get_name (ranked_program (fixture, rank)), ==,
+                   "Imported Evening Course (fictional)");
+
+  /* Bundled samples cannot be deleted. */
+  mp_weights_panel_select_rank (fixture->panel, rank == 0 ? 1 : 0);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+
+  /* Leave the user file as the other tests expect it. */
+  mp_weights_panel_select_rank (fixture->panel, rank);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
+}
+
+static void
 test_details_and_compare (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -460,6 +522,8 @@ main (int   argc,
               fixture_set_up, test_failed_import, fixture_tear_down);
   g_test_add ("/weights-panel/details-and-compare", Fixture, NULL,
               fixture_set_up, test_details_and_compare, fixture_tear_down);
+  g_test_add ("/weights-panel/import-export-delete", Fixture, NULL,
+              fixture_set_up, test_import_export_delete, fixture_tear_down);
   g_test_add ("/weights-panel/add-program", Fixture, NULL,
               fixture_set_up, test_add_program, fixture_tear_down);
 
