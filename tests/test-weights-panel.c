@@ -372,6 +372,27 @@ test_add_program (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Test Program Alpha"));
   g_assert_null (mp_weights_panel_get_banner_message (fixture->panel));
+
+  /* Edit it: the dialog starts from its values; the list and file follow. */
+  mp_weights_panel_select_rank (fixture->panel, 0);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.edit-program", NULL));
+  iterate ();
+  dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "tuition")), ==, "12500");
+  set_field (dialog, "name", "Test Program Beta");
+  set_field (dialog, "faculty", "0");
+  g_assert_true (mp_program_dialog_save (dialog));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+  g_assert_null (mp_program_store_find (store, "Test Program Alpha"));
+  g_assert_cmpstr (mp_program_get_name (mp_program_details_get_program (MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel)))),
+                   ==, "Test Program Beta");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Test Program Beta"));
+  g_assert_null (strstr (contents, "Test Program Alpha"));
 }
 
 static void
