@@ -163,7 +163,8 @@ read_rows (CsvReader  *r,
       if (p < len && data[p] == '\n')
         p++;
       first = &g_array_index (cells, Cell, 0);
-      if (cells->len == 1 && !first->quoted && first->text[0] == '\0')
+      /* Blank lines (spreadsheets leave some at the end) are no rows. */
+      if (cells->len == 1 && !first->quoted && g_strstrip (first->text)[0] == '\0')
         continue;
       g_ptr_array_add (r->rows, g_steal_pointer (&cells));
     }
