@@ -1,4 +1,4 @@
-/* mp-article-view.c: placeholder until the reader lands
+/* mp-article-view.c: renders an MpDocument natively in a GtkTextView
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,13 +6,53 @@
 
 #include "mp-article-view.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-article-render.h"
+#include "mp-utils.h"
+
+#define COLUMN_EMS       36.0   /* about 70 characters of text */
+#define MIN_MARGIN_EMS   1.5
+#define READING_SCALE    1.1    /* of the desktop font, at zoom 1 */
+#define MAX_MATCHES      100000
+#define HIGHLIGHT_MS     2000
+#define HIGHLIGHT_STEP   40
+
 struct _MpArticleView
 {
-  GtkWidget   parent_instance;
-  GtkWidget  *label;
-  GtkWidget  *popover;
-  MpDocument *document;
-  double      zoom;
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkLabel        *match_label;
+  GtkScrolledWindow *scroller;
+  GtkTextView     *text_view;
+
+  GtkWidget       *popover;
+  GtkListBox      *outline_list;
+
+  MpDocument      *document;
+  MpArticleRender *render;
+  GtkTextTagTable *tags;
+  double           zoom;
+  GtkCssProvider  *zoom_provider;
+  char            *zoom_class;
+
+  /* layout computed for this width and font size */
+  int              layout_width;
+  double           layout_font_px;
+
+  gunichar        *folded;       /* the text in lower case, for find */
+  glong            folded_len;
+  GArray          *matches;      /* int start offsets */
+  int              match_length;
+  int              current_match;
+  GtkTextMark     *match_mark;
+
+  guint            highlight_id;
+  gint64           highlight_start;
 };
 
 enum { PROP_0, PROP_ZOOM, N_PROPS };
@@ -20,51 +60,870 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MpArticleView, mp_article_view, GTK_TYPE_WIDGET)
 
+static double
+font_px (MpArticleView *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *font_name = NULL;
+  PangoFontDescription *desc;
+  double size = 11 * 96.0 / 72.0;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  desc = font_name != NULL ? pango_font_description_from_string (font_name) : NULL;
+  if (desc != NULL && pango_font_description_get_size (desc) > 0)
+    {
+      size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (desc))
+        size *= 96.0 / 72.0;
+    }
+  if (desc != NULL)
+    pango_font_description_free (desc);
+  return size * READING_SCALE * self->zoom;
+}
+
+static void
+update_zoom_css (MpArticleView *self)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, "%.1f", READING_SCALE * self->zoom * 100);
+  css = g_strdup_printf ("textview.%s { font-size: %s%%; }", self->zoom_class, number);
+  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+}
+
+/* Pixel sizes of the tags follow the font size; colours follow the theme. */
+static void
+set_tag (MpArticleView *self,
+         const char    *name,
+         const char    *first_property,
+         ...)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (self->tags, name);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (tag), first_property, args);
+  va_end (args);
+}
+
+static void
+update_indent_tag (GtkTextTag *tag,
+                   gpointer    user_data)
+{
+  int *units = user_data;   /* margin, quote unit, list unit */
+  guint quote_depth, list_depth;
+  gboolean hanging;
+  int left;
+
+  if (!mp_article_render_is_indent_tag (tag))
+    return;
+  quote_depth = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "mp-quote-depth"));
+  list_depth = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "mp-list-depth"));
+  hanging = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "mp-hanging"));
+  left = units[0] + quote_depth * units[1] + list_depth * units[2];
+  g_object_set (tag, "left-margin", left, "indent", hanging ? -units[2] : 0, NULL);
+  if (hanging)
+    {
+      /* The marker starts the first line; its text lines up with the rest. */
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, units[2]);
+      g_object_set (tag, "tabs", tabs, NULL);
+      pango_tab_array_free (tabs);
+    }
+}
+
+static void
+update_size_tags (MpArticleView *self,
+                  double         em,
+                  int            margin)
+{
+  static const double scales[] = { 1.9, 1.5, 1.25, 1.1, 1.0, 0.95 };
+  static const double above[] = { 0.4, 1.6, 1.3, 1.1, 1.0, 1.0 };
+  int units[3] = { margin, em * 1.6, em * 1.8 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      char name[3] = { 'h', '1' + i, '\0' };
+      set_tag (self, name, "scale", scales[i], "weight", i < 3 ? 800 : 700,
+               "pixels-above-lines", (int) (em * above[i]),
+               "pixels-below-lines", (int) (em * 0.5), NULL);
+    }
+  set_tag (self, "p", "pixels-below-lines", (int) (em * 0.85), NULL);
+  set_tag (self, "li-tight", "pixels-below-lines", (int) (em * 0.3), NULL);
+  set_tag (self, "block-end", "pixels-below-lines", (int) (em * 0.9), NULL);
+  set_tag (self, "widget-line", "pixels-below-lines", (int) (em * 0.9),
+           "pixels-above-lines", (int) (em * 0.2), NULL);
+  gtk_text_tag_table_foreach (self->tags, update_indent_tag, units);
+}
+
+static void
+update_block_widths (MpArticleView *self,
+                     int            column,
+                     int            margin)
+{
+  if (self->render == NULL)
+    return;
+  for (guint i = 0; i < self->render->anchors->len; i++)
+    {
+      MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, i);
+      int left = 0, width;
+      int image_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (anchor->widget), "mp-image-width"));
+      int image_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (anchor->widget), "mp-image-height"));
+
+      g_object_get (anchor->indent, "left-margin", &left, NULL);
+      width = MAX (column - (left - margin), 48);
+      if (image_width > 0)
+        {
+          width = MIN (width, image_width * self->zoom);
+          gtk_widget_set_size_request (anchor->widget, width, width * image_height / image_width);
+        }
+      else
+        gtk_widget_set_size_request (anchor->widget, width, -1);
+    }
+}
+
+/* Called from size_allocate before the children are allocated, so that
+ * the new sizes take effect in this allocation. */
+static void
+update_layout (MpArticleView *self,
+               int            width,
+               gboolean       force)
+{
+  double em = font_px (self);
+  int column, margin;
+
+  if (width <= 0 || (!force && width == self->layout_width && em == self->layout_font_px))
+    return;
+  self->layout_width = width;
+  self->layout_font_px = em;
+  column = MIN (em * COLUMN_EMS, width - 2 * em * MIN_MARGIN_EMS);
+  column = MAX (column, 120);
+  margin = MAX ((width - column) / 2, em * MIN_MARGIN_EMS);
+  column = MAX (width - 2 * margin, 48);
+
+  gtk_text_view_set_left_margin (self->text_view, margin);
+  gtk_text_view_set_right_margin (self->text_view, margin);
+  gtk_text_view_set_top_margin (self->text_view, em * 1.5);
+  gtk_text_view_set_bottom_margin (self->text_view, em * 3);
+  update_size_tags (self, em, margin);
+  update_block_widths (self, column, margin);
+}
+
+static gboolean
+lookup_color (GtkStyleContext *context,
+              const char      *name,
+              const char      *fallback_name,
+              GdkRGBA         *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return gtk_style_context_lookup_color (context, name, color) ||
+         gtk_style_context_lookup_color (context, fallback_name, color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+update_colors (MpArticleView *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->text_view));
+  GdkRGBA fg, link, accent, accent_fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (!lookup_color (context, "accent_bg_color", "theme_selected_bg_color", &accent))
+    accent = fg;
+  if (!lookup_color (context, "accent_fg_color", "theme_selected_fg_color", &accent_fg))
+    accent_fg = fg;
+  /* The selection colour, pulled a quarter towards the text colour, reads
+   * well as link text on light and dark backgrounds. */
+  link = (GdkRGBA) { accent.red * 0.75 + fg.red * 0.25, accent.green * 0.75 + fg.green * 0.25,
+                     accent.blue * 0.75 + fg.blue * 0.25, 1.0 };
+
+  set_tag (self, "link", "foreground-rgba", &link, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  set_tag (self, "code", "family", "monospace",
+           "background-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.08 }, NULL);
+  set_tag (self, "code-block", "family", "monospace", "wrap-mode", GTK_WRAP_CHAR,
+           "paragraph-background-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.06 }, NULL);
+  set_tag (self, "quote", "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.78 },
+           "paragraph-background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.07 },
+           NULL);
+  set_tag (self, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  set_tag (self, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  set_tag (self, "strike", "strikethrough", TRUE, NULL);
+  set_tag (self, "match", "background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.28 },
+           NULL);
+  set_tag (self, "match-current", "background-rgba", &accent, "foreground-rgba", &accent_fg, NULL);
+  set_tag (self, "section-highlight", "paragraph-background-rgba", &(GdkRGBA) { 0, 0, 0, 0 }, NULL);
+  g_object_set_data_full (G_OBJECT (self), "mp-accent", g_memdup2 (&accent, sizeof accent), g_free);
+}
+
+/* -- links ---------------------------------------------------------------- */
+
+static void
+activate_link (const char *target,
+               gpointer    user_data)
+{
+  MpArticleView *self = user_data;
+  GtkRoot *root;
+
+  if (target[0] == '#')
+    {
+      if (mp_article_view_scroll_to_heading (self, target + 1))
+        mp_article_view_highlight_section (self, target + 1);
+      return;
+    }
+  if (!mp_utils_uri_is_openable (target))
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, target, GDK_CURRENT_TIME);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static const MpArticleLink *
+link_at (MpArticleView *self,
+         double         x,
+         double         y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->render == NULL)
+    return NULL;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return NULL;
+  return mp_article_render_find_link (self->render, gtk_text_iter_get_offset (&iter));
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   MpArticleView   *self)
+{
+  const MpArticleLink *link;
+
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view)))
+    return;
+  link = link_at (self, x, y);
+  if (link != NULL)
+    activate_link (link->target, self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           MpArticleView            *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view),
+                                   link_at (self, x, y) != NULL ? "pointer" : "text");
+}
+
+static gboolean
+on_query_tooltip (MpArticleView *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  const MpArticleLink *link = keyboard ? NULL : link_at (self, x, y);
+
+  if (link == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, link->target);
+  return TRUE;
+}
+
+/* -- find ----------------------------------------------------------------- */
+
+static void
+fold_text (MpArticleView *self)
+{
+  if (self->folded != NULL || self->render == NULL)
+    return;
+  self->folded = g_utf8_to_ucs4_fast (self->render->text, self->render->text_len, &self->folded_len);
+  for (glong i = 0; i < self->folded_len; i++)
+    self->folded[i] = g_unichar_tolower (self->folded[i]);
+}
+
+static void
+apply_tag_at (MpArticleView *self,
+              const char    *name,
+              int            start,
+              int            length,
+              gboolean       apply)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, start + length);
+  if (apply)
+    gtk_text_buffer_apply_tag_by_name (buffer, name, &begin, &end);
+  else
+    gtk_text_buffer_remove_tag_by_name (buffer, name, &begin, &end);
+}
+
+static void
+clear_matches (MpArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "match", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "match-current", &start, &end);
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+}
+
+static void
+update_match_label (MpArticleView *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = NULL;
+  guint n = self->matches->len;
+
+  if (*query == '\0')
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_("No matches"));
+  else
+    /* Translators: find bar: "CURRENT of TOTAL" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %u match", "%d of %u matches", n),
+                            self->current_match + 1, n);
+  gtk_label_set_text (self->match_label, text);
+}
+
+static void
+select_match (MpArticleView *self,
+              int            index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  if (self->current_match >= 0)
+    apply_tag_at (self, "match-current",
+                  g_array_index (self->matches, int, self->current_match), self->match_length, FALSE);
+  self->current_match = index;
+  if (index >= 0)
+    {
+      int start = g_array_index (self->matches, int, index);
+
+      apply_tag_at (self, "match-current", start, self->match_length, TRUE);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+      if (self->match_mark == NULL)
+        self->match_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+      else
+        gtk_text_buffer_move_mark (buffer, self->match_mark, &iter);
+      gtk_text_view_scroll_to_mark (self->text_view, self->match_mark, 0.2, FALSE, 0, 0);
+    }
+  update_match_label (self);
+}
+
+static void
+find_matches (MpArticleView *self,
+              const char    *query)
+{
+  g_autofree gunichar *needle = NULL;
+  glong n = 0;
+
+  needle = g_utf8_to_ucs4_fast (query, -1, &n);
+  for (glong i = 0; i < n; i++)
+    needle[i] = g_unichar_tolower (needle[i]);
+  self->match_length = n;
+  fold_text (self);
+  for (glong i = 0; n > 0 && i + n <= self->folded_len && self->matches->len < MAX_MATCHES; i++)
+    {
+      if (self->folded[i] != needle[0] || memcmp (self->folded + i, needle, n * sizeof (gunichar)) != 0)
+        continue;
+      g_array_append_val (self->matches, (int) { i });
+      apply_tag_at (self, "match", i, n, TRUE);
+      i += n - 1;
+    }
+}
+
+/* The first match at or below the top of the visible text. */
+static int
+first_visible_match (MpArticleView *self)
+{
+  GdkRectangle visible;
+  GtkTextIter top;
+  int offset;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &top, 0, visible.y);
+  offset = gtk_text_iter_get_offset (&top);
+  for (guint i = 0; i < self->matches->len; i++)
+    if (g_array_index (self->matches, int, i) >= offset)
+      return i;
+  return 0;
+}
+
+static void
+on_search_changed (MpArticleView *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->render == NULL)
+    return;
+  clear_matches (self);
+  if (*query != '\0')
+    find_matches (self, query);
+  select_match (self, self->matches->len > 0 ? first_visible_match (self) : -1);
+}
+
+static void
+step_match (MpArticleView *self,
+            int            direction)
+{
+  guint n = self->matches->len;
+
+  if (n == 0)
+    return;
+  select_match (self, (self->current_match + direction + n) % n);
+}
+
+static void
+on_search_next (MpArticleView *self)
+{
+  step_match (self, 1);
+}
+
+static void
+on_search_previous (MpArticleView *self)
+{
+  step_match (self, -1);
+}
+
+static void
+on_stop_search (MpArticleView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed (MpArticleView *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (self->render != NULL)
+    clear_matches (self);
+  gtk_label_set_text (self->match_label, "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static gboolean
+on_entry_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      MpArticleView         *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      step_match (self, -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* -- outline and sections ------------------------------------------------- */
+
+static const MpArticleHeading *
+find_heading (MpArticleView *self,
+              const char    *id,
+              guint         *index)
+{
+  if (self->render == NULL || id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->render->headings->len; i++)
+    {
+      const MpArticleHeading *heading = &g_array_index (self->render->headings, MpArticleHeading, i);
+
+      if (g_str_equal (heading->id, id))
+        {
+          if (index != NULL)
+            *index = i;
+          return heading;
+        }
+    }
+  return NULL;
+}
+
+static void
+on_outline_row_activated (MpArticleView *self,
+                          GtkListBoxRow *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "mp-heading-id");
+
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (mp_article_view_scroll_to_heading (self, id))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+rebuild_outline (MpArticleView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
+    gtk_list_box_remove (self->outline_list, child);
+  for (guint i = 0; self->render != NULL && i < self->render->headings->len; i++)
+    {
+      const MpArticleHeading *heading = &g_array_index (self->render->headings, MpArticleHeading, i);
+      GtkWidget *label = gtk_label_new (heading->text);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_widget_set_margin_start (label, 8 + 16 * (MIN (heading->level, 4) - 1));
+      gtk_widget_set_margin_end (label, 8);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      if (heading->level <= 2)
+        gtk_widget_add_css_class (label, "heading");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "mp-heading-id", g_strdup (heading->id), g_free);
+      gtk_list_box_append (self->outline_list, row);
+    }
+}
+
+static GtkWidget *
+outline_popover_new (MpArticleView *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->outline_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->outline_list, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (self->outline_list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->outline_list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outline_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"), -1);
+  g_signal_connect_object (self->outline_list, "row-activated",
+                           G_CALLBACK (on_outline_row_activated), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 520);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->outline_list));
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  return g_object_ref_sink (popover);
+}
+
+static void
+set_highlight_alpha (MpArticleView *self,
+                     double         alpha)
+{
+  GdkRGBA *accent = g_object_get_data (G_OBJECT (self), "mp-accent");
+  GdkRGBA color = { 0.2, 0.5, 0.9, alpha };
+
+  if (accent != NULL)
+    color = (GdkRGBA) { accent->red, accent->green, accent->blue, alpha };
+  set_tag (self, "section-highlight", "paragraph-background-rgba", &color, NULL);
+}
+
+static gboolean
+on_highlight_tick (gpointer user_data)
+{
+  MpArticleView *self = user_data;
+  double t = (g_get_monotonic_time () - self->highlight_start) / 1000.0 / HIGHLIGHT_MS;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  if (t < 1.0)
+    {
+      /* Hold, then fade out over the last 60 %. */
+      set_highlight_alpha (self, 0.22 * (t < 0.4 ? 1.0 : (1.0 - t) / 0.6));
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "section-highlight", &start, &end);
+  self->highlight_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_highlight (MpArticleView *self)
+{
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+}
+
+/* -- document ------------------------------------------------------------- */
+
+static void
+clear_render (MpArticleView *self)
+{
+  stop_highlight (self);
+  g_clear_pointer (&self->folded, g_free);
+  self->folded_len = 0;
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+  self->match_mark = NULL;
+  g_clear_pointer (&self->render, mp_article_render_free);
+}
+
+static void
+update_accessible_name (MpArticleView *self)
+{
+  /* Translators: accessible name of the article text, %s is its title */
+  g_autofree char *name = g_strdup_printf (_("Article: %s"),
+                                           self->document != NULL ? mp_document_get_title (self->document) : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+render_document (MpArticleView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_autoptr(GtkTextBuffer) empty = NULL;
+
+  clear_render (self);
+  if (self->document == NULL)
+    {
+      empty = gtk_text_buffer_new (self->tags);
+      gtk_text_view_set_buffer (self->text_view, empty);
+      rebuild_outline (self);
+      return;
+    }
+  self->render = mp_article_render_new (self->document, self->tags, activate_link, self);
+  /* A fresh buffer on the view costs half as much as refilling a shown one. */
+  gtk_text_view_set_buffer (self->text_view, self->render->buffer);
+  mp_article_render_attach (self->render, self->text_view);
+  gtk_adjustment_set_value (vadjustment, 0);
+  self->layout_width = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  rebuild_outline (self);
+  update_accessible_name (self);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    on_search_changed (self);
+}
+
+/* -- GtkWidget ------------------------------------------------------------ */
+
+static void
+mp_article_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  MpArticleView *self = MP_ARTICLE_VIEW (widget);
+
+  update_layout (self, width, FALSE);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static void
+mp_article_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (MP_ARTICLE_VIEW (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+on_theme_changed (MpArticleView *self)
+{
+  update_colors (self);
+  self->layout_width = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+mp_article_view_realize (GtkWidget *widget)
+{
+  MpArticleView *self = MP_ARTICLE_VIEW (widget);
+  GtkSettings *settings = gtk_widget_get_settings (widget);
+
+  GTK_WIDGET_CLASS (mp_article_view_parent_class)->realize (widget);
+  update_colors (self);
+  g_signal_connect_object (settings, "notify::gtk-theme-name",
+                           G_CALLBACK (on_theme_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (on_theme_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (settings, "notify::gtk-font-name",
+                           G_CALLBACK (on_theme_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+mp_article_view_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_settings (widget), on_theme_changed, widget);
+  GTK_WIDGET_CLASS (mp_article_view_parent_class)->unrealize (widget);
+}
+
 static void
 mp_article_view_dispose (GObject *object)
 {
   MpArticleView *self = MP_ARTICLE_VIEW (object);
 
-  g_clear_pointer (&self->label, gtk_widget_unparent);
+  clear_render (self);
+  if (self->zoom_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->zoom_provider));
+  g_clear_object (&self->zoom_provider);
+  g_clear_object (&self->popover);
   g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_ARTICLE_VIEW);
   G_OBJECT_CLASS (mp_article_view_parent_class)->dispose (object);
 }
 
 static void
-mp_article_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+mp_article_view_finalize (GObject *object)
 {
-  g_value_set_double (value, MP_ARTICLE_VIEW (object)->zoom);
+  MpArticleView *self = MP_ARTICLE_VIEW (object);
+
+  g_clear_object (&self->tags);
+  g_array_unref (self->matches);
+  g_free (self->zoom_class);
+  G_OBJECT_CLASS (mp_article_view_parent_class)->finalize (object);
 }
 
 static void
-mp_article_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+mp_article_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
-  mp_article_view_set_zoom (MP_ARTICLE_VIEW (object), g_value_get_double (value));
+  MpArticleView *self = MP_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_article_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MpArticleView *self = MP_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      mp_article_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 mp_article_view_class_init (MpArticleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_article_view_dispose;
+  object_class->finalize = mp_article_view_finalize;
   object_class->get_property = mp_article_view_get_property;
   object_class->set_property = mp_article_view_set_property;
-  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, 0.5, 3.0, 1.0,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
+  widget_class->size_allocate = mp_article_view_size_allocate;
+  widget_class->measure = mp_article_view_measure;
+  widget_class->realize = mp_article_view_realize;
+  widget_class->unrealize = mp_article_view_unrealize;
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpArticleView, box);
+  gtk_widget_class_bind_template_child (widget_class, MpArticleView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MpArticleView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MpArticleView, match_label);
+  gtk_widget_class_bind_template_child (widget_class, MpArticleView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MpArticleView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip);
+  gtk_widget_class_set_css_name (widget_class, "mparticleview");
+}
+
+static void
+load_css_once (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded || gdk_display_get_default () == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/mp-article-view.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+setup_controllers (MpArticleView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
 static void
 mp_article_view_init (MpArticleView *self)
 {
+  static guint instances;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  load_css_once ();
+
   self->zoom = 1.0;
-  self->label = gtk_label_new ("");
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  self->popover = gtk_popover_new ();
+  self->current_match = -1;
+  self->matches = g_array_new (FALSE, FALSE, sizeof (int));
+  self->tags = mp_article_render_create_tags ();
+  self->popover = outline_popover_new (self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Zoom is a font size on this view's text and the widgets inside it. */
+  self->zoom_class = g_strdup_printf ("mp-zoom-%u", ++instances);
+  gtk_widget_add_css_class (GTK_WIDGET (self->text_view), self->zoom_class);
+  self->zoom_provider = gtk_css_provider_new ();
+  update_zoom_css (self);
+  if (gdk_display_get_default () != NULL)
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (self->zoom_provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  setup_controllers (self);
+  render_document (self);
 }
+
+/* -- public --------------------------------------------------------------- */
 
 GtkWidget *
 mp_article_view_new (void)
@@ -73,51 +932,110 @@ mp_article_view_new (void)
 }
 
 void
-mp_article_view_set_document (MpArticleView *self, MpDocument *document)
+mp_article_view_set_document (MpArticleView *self,
+                              MpDocument    *document)
 {
-  g_set_object (&self->document, document);
-  gtk_label_set_text (GTK_LABEL (self->label), mp_document_get_display_name (document));
+  g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (document == NULL || MP_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  render_document (self);
 }
 
 MpDocument *
 mp_article_view_get_document (MpArticleView *self)
 {
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
   return self->document;
 }
 
 gboolean
-mp_article_view_scroll_to_heading (MpArticleView *self, const char *id)
+mp_article_view_scroll_to_heading (MpArticleView *self,
+                                   const char    *id)
 {
-  return FALSE;
+  const MpArticleHeading *heading;
+
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), FALSE);
+
+  heading = find_heading (self, id, NULL);
+  if (heading == NULL)
+    return FALSE;
+  gtk_text_view_scroll_to_mark (self->text_view, heading->mark, 0, TRUE, 0, 0);
+  return TRUE;
 }
 
 void
-mp_article_view_highlight_section (MpArticleView *self, const char *id)
+mp_article_view_highlight_section (MpArticleView *self,
+                                   const char    *id)
 {
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const MpArticleHeading *heading;
+  guint index = 0;
+  int end_offset = -1;
+
+  g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
+
+  heading = find_heading (self, id, &index);
+  if (heading == NULL)
+    return;
+  for (guint i = index + 1; i < self->render->headings->len && end_offset < 0; i++)
+    {
+      const MpArticleHeading *next = &g_array_index (self->render->headings, MpArticleHeading, i);
+      if (next->level <= heading->level)
+        end_offset = next->offset;
+    }
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "section-highlight", &start, &end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, heading->offset);
+  if (end_offset >= 0)
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, end_offset);
+  gtk_text_buffer_apply_tag_by_name (buffer, "section-highlight", &start, &end);
+
+  stop_highlight (self);
+  self->highlight_start = g_get_monotonic_time ();
+  set_highlight_alpha (self, 0.22);
+  self->highlight_id = g_timeout_add (HIGHLIGHT_STEP, on_highlight_tick, self);
 }
 
 void
 mp_article_view_start_search (MpArticleView *self)
 {
+  g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 GtkWidget *
 mp_article_view_get_outline_popover (MpArticleView *self)
 {
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
   return self->popover;
 }
 
 double
 mp_article_view_get_zoom (MpArticleView *self)
 {
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), 1.0);
   return self->zoom;
 }
 
 void
-mp_article_view_set_zoom (MpArticleView *self, double zoom)
+mp_article_view_set_zoom (MpArticleView *self,
+                          double         zoom)
 {
-  if (self->zoom == zoom)
+  g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-9))
     return;
   self->zoom = zoom;
+  update_zoom_css (self);
+  self->layout_width = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }

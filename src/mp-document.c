@@ -1,4 +1,4 @@
-/* mp-document.c: placeholder until the reader lands
+/* mp-document.c: a parsed Markdown article
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,13 +6,18 @@
 
 #include "mp-document.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "mp-utils.h"
 
 struct _MpDocument
 {
-  GObject  parent_instance;
-  GFile   *file;
-  char    *display_name;
+  GObject         parent_instance;
+  GFile          *file;
+  char           *display_name;
+  char           *title;
+  MpMarkdownTree  tree;
 };
 
 G_DEFINE_FINAL_TYPE (MpDocument, mp_document, G_TYPE_OBJECT)
@@ -23,8 +28,10 @@ mp_document_finalize (GObject *object)
 {
   MpDocument *self = MP_DOCUMENT (object);
 
+  mp_markdown_tree_clear (&self->tree);
   g_clear_object (&self->file);
   g_free (self->display_name);
+  g_free (self->title);
   G_OBJECT_CLASS (mp_document_parent_class)->finalize (object);
 }
 
@@ -39,17 +46,156 @@ mp_document_init (MpDocument *self)
 {
 }
 
+/* The short name that error messages start with. */
+static char *
+message_name (GFile *file)
+{
+  return file != NULL ? g_file_get_basename (file) : g_strdup (_("untitled"));
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *name,
+                     guint64      size)
+{
+  g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_TOO_LARGE,
+               /* Translators: %s: file name, %s: its size, e.g. "20.0 MiB" */
+               _("%s: the file is too large (%s); the reader opens files up to 16 MiB"),
+               name, size_text);
+}
+
+static void
+set_encoding_error (GError     **error,
+                    const char  *name,
+                    const char  *text,
+                    const char  *bad)
+{
+  const char *line_start = text;
+  guint line = 1;
+  glong column;
+
+  for (const char *p = text; p < bad; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+  /* Columns count characters; the line up to the bad byte is valid UTF-8. */
+  column = g_utf8_strlen (line_start, bad - line_start) + 1;
+  if (*bad == '\0')
+    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_ENCODING,
+                 _("%s:%u:%ld: the file contains a NUL byte; it is not a text file"),
+                 name, line, column);
+  else
+    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_ENCODING,
+                 _("%s:%u:%ld: the file is not UTF-8 text (byte 0x%02X); save it as UTF-8"),
+                 name, line, column, (guchar) *bad);
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            const char  *name,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (length > MP_DOCUMENT_MAX_SIZE)
+    {
+      set_too_large_error (error, name, length);
+      return FALSE;
+    }
+  if (is_blank (text, length))
+    {
+      g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_EMPTY,
+                   _("%s: the file is empty"), name);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (text, length, &end))
+    {
+      set_encoding_error (error, name, text, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+find_title (MpDocument *self)
+{
+  for (guint i = 0; i < self->tree.headings->len; i++)
+    {
+      const MpBlock *heading = g_ptr_array_index (self->tree.headings, i);
+
+      if (heading->level == 1)
+        {
+          self->title = g_strdup (heading->inline_->text->str);
+          return;
+        }
+    }
+  self->title = g_strdup (self->display_name);
+}
+
 MpDocument *
 mp_document_new_from_data (const char  *text,
                            gssize       length,
                            GFile       *base,
                            GError     **error)
 {
-  MpDocument *self = g_object_new (MP_TYPE_DOCUMENT, NULL);
+  g_autoptr(MpDocument) self = NULL;
+  g_autofree char *name = message_name (base);
 
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (base == NULL || G_IS_FILE (base), NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  if (!check_text (text, length, name, error))
+    return NULL;
+  /* A byte-order mark is not part of the text. */
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  self = g_object_new (MP_TYPE_DOCUMENT, NULL);
   self->file = base != NULL ? g_object_ref (base) : NULL;
-  self->display_name = base != NULL ? mp_utils_file_display_name (base) : g_strdup ("untitled");
-  return self;
+  self->display_name = base != NULL ? mp_utils_file_display_name (base) : g_strdup (name);
+  if (!mp_markdown_parse (text, length, name, &self->tree, error))
+    return NULL;
+  find_title (self);
+  return g_steal_pointer (&self);
+}
+
+static void
+set_io_error (GError     **error,
+              const char  *name,
+              GError      *io_error)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_IO,
+                 _("%s: no such file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_IO,
+                 _("%s: this is a folder, not a file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_IO,
+                 _("%s: you do not have permission to read this file"), name);
+  else
+    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_IO,
+                 _("%s: cannot read the file (%s)"), name, io_error->message);
 }
 
 MpDocument *
@@ -57,10 +203,39 @@ mp_document_new_from_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *name = NULL;
 
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = message_name (file);
+  /* Refuse a huge file before reading it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &io_error);
+  if (info == NULL)
+    {
+      set_io_error (error, name, io_error);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_IO,
+                   _("%s: this is a folder, not a file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > MP_DOCUMENT_MAX_SIZE)
+    {
+      set_too_large_error (error, name, g_file_info_get_size (info));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, cancellable, NULL, &io_error);
   if (bytes == NULL)
-    return NULL;
+    {
+      set_io_error (error, name, io_error);
+      return NULL;
+    }
   return mp_document_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                     file, error);
 }
@@ -68,37 +243,89 @@ mp_document_new_from_file (GFile         *file,
 GFile *
 mp_document_get_file (MpDocument *self)
 {
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   return self->file;
 }
 
 const char *
 mp_document_get_display_name (MpDocument *self)
 {
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   return self->display_name;
 }
 
 const char *
 mp_document_get_title (MpDocument *self)
 {
-  return self->display_name;
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
+  return self->title;
 }
 
 guint
 mp_document_get_n_mermaid_blocks (MpDocument *self)
 {
-  return 0;
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), 0);
+  return self->tree.mermaid->len;
 }
 
 const MpMermaidBlock *
 mp_document_get_mermaid_block (MpDocument *self,
                                guint       index)
 {
-  return NULL;
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->tree.mermaid->len, NULL);
+  return g_ptr_array_index (self->tree.mermaid, index);
 }
 
 gboolean
 mp_document_has_heading (MpDocument *self,
                          const char *id)
 {
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
+
+  if (id == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->tree.headings->len; i++)
+    if (g_str_equal (((MpBlock *) g_ptr_array_index (self->tree.headings, i))->id, id))
+      return TRUE;
   return FALSE;
+}
+
+guint
+mp_document_get_n_blocks (MpDocument *self)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), 0);
+  return self->tree.blocks->len;
+}
+
+const MpBlock *
+mp_document_get_block (MpDocument *self,
+                       guint       index)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->tree.blocks->len, NULL);
+  return g_ptr_array_index (self->tree.blocks, index);
+}
+
+guint
+mp_document_get_n_headings (MpDocument *self)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), 0);
+  return self->tree.headings->len;
+}
+
+const MpBlock *
+mp_document_get_heading (MpDocument *self,
+                         guint       index)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->tree.headings->len, NULL);
+  return g_ptr_array_index (self->tree.headings, index);
+}
+
+const char *
+mp_document_get_heading_text (const MpBlock *heading)
+{
+  g_return_val_if_fail (heading != NULL && heading->type == MP_BLOCK_HEADING, NULL);
+  return heading->inline_->text->str;
 }

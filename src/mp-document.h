@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-markdown.h"
 #include "mp-types.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ typedef enum {
   MP_MARKDOWN_ERROR_TOO_LARGE,
   MP_MARKDOWN_ERROR_PARSE,
 } MpMarkdownError;
+
+/* Files larger than this are refused (MP_MARKDOWN_ERROR_TOO_LARGE). */
+#define MP_DOCUMENT_MAX_SIZE (16 * 1024 * 1024)
 
 /* A ```mermaid fenced block of the article. */
 typedef struct {
@@ -53,5 +57,14 @@ const MpMermaidBlock *mp_document_get_mermaid_block   (MpDocument    *self,
 /* Heading ids are GitHub-style slugs (see mp_utils_slugify()). */
 gboolean              mp_document_has_heading         (MpDocument    *self,
                                                        const char    *id);
+/* The block model, top-level blocks in order (see mp-markdown.h). */
+guint                 mp_document_get_n_blocks        (MpDocument    *self);
+const MpBlock        *mp_document_get_block           (MpDocument    *self,
+                                                       guint          index);
+/* Every heading at any depth, in order (MP_BLOCK_HEADING blocks). */
+guint                 mp_document_get_n_headings      (MpDocument    *self);
+const MpBlock        *mp_document_get_heading         (MpDocument    *self,
+                                                       guint          index);
+const char           *mp_document_get_heading_text    (const MpBlock *heading);
 
 G_END_DECLS

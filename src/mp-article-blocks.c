@@ -1,0 +1,415 @@
+/* mp-article-blocks.c: tables, images, charts and cards inside the article
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-article-blocks.h"
+
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+
+#include "mp-bar-chart.h"
+#include "mp-document.h"
+
+/* SVGs are rasterised at this multiple of their size so that they stay
+ * sharp when the article is zoomed. */
+#define SVG_SCALE 2.0
+
+typedef struct {
+  int        first;
+  gboolean   open;
+  guint      span;
+} MarkupEvent;
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const MarkupEvent *ea = a, *eb = b;
+
+  if (ea->first != eb->first)
+    return ea->first < eb->first ? -1 : 1;
+  if (ea->open != eb->open)
+    return ea->open ? 1 : -1;                 /* closes before opens */
+  if (ea->open)
+    return ea->span < eb->span ? -1 : ea->span > eb->span;
+  return ea->span > eb->span ? -1 : ea->span < eb->span;
+}
+
+static void
+append_tag (GString      *markup,
+            const MpSpan *span,
+            gboolean      open)
+{
+  static const char *names[] = { "b", "i", "tt", "s", "a", "i" };
+
+  if (!open)
+    {
+      g_string_append_printf (markup, "</%s>", names[span->type]);
+      return;
+    }
+  if (span->type == MP_SPAN_LINK)
+    {
+      g_autofree char *href = g_markup_escape_text (span->target, -1);
+      g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">", href, href);
+    }
+  else
+    g_string_append_printf (markup, "<%s>", names[span->type]);
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gssize      length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+  g_string_append (markup, escaped);
+}
+
+char *
+mp_article_inline_markup (const MpInline *inline_)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (MarkupEvent));
+  GString *markup = g_string_new (NULL);
+  guint pos = 0;
+
+  for (guint i = 0; i < inline_->spans->len; i++)
+    {
+      const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
+      MarkupEvent open = { span->start, TRUE, i }, close = { span->end, FALSE, i };
+
+      if (span->start == span->end && span->type != MP_SPAN_IMAGE)
+        continue;
+      g_array_append_val (events, open);
+      if (span->type != MP_SPAN_IMAGE)
+        g_array_append_val (events, close);
+    }
+  g_array_sort (events, compare_events);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const MarkupEvent *event = &g_array_index (events, MarkupEvent, i);
+      const MpSpan *span = &g_array_index (inline_->spans, MpSpan, event->span);
+
+      append_escaped (markup, inline_->text->str + pos, event->first - pos);
+      pos = event->first;
+      if (span->type == MP_SPAN_IMAGE)
+        {
+          g_string_append (markup, "<i>");
+          append_escaped (markup, span->alt, -1);
+          g_string_append (markup, "</i>");
+        }
+      else
+        append_tag (markup, span, event->open);
+    }
+  append_escaped (markup, inline_->text->str + pos, inline_->text->len - pos);
+  return g_string_free (markup, FALSE);
+}
+
+typedef struct {
+  MpLinkFunc func;
+  gpointer   user_data;
+} LinkHandler;
+
+static gboolean
+on_activate_link (GtkLabel    *label,
+                  const char  *uri,
+                  LinkHandler *handler)
+{
+  handler->func (uri, handler->user_data);
+  return TRUE;
+}
+
+static float
+align_to_xalign (MpAlign align)
+{
+  switch (align)
+    {
+    case MP_ALIGN_CENTER:
+      return 0.5;
+    case MP_ALIGN_RIGHT:
+      return 1.0;
+    default:
+      return 0.0;
+    }
+}
+
+static GtkWidget *
+table_cell_new (const MpInline *cell,
+                MpAlign         align,
+                guint           row,
+                LinkHandler    *handler)
+{
+  g_autofree char *markup = mp_article_inline_markup (cell);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), align_to_xalign (align));
+  gtk_label_set_justify (GTK_LABEL (label), align == MP_ALIGN_CENTER ? GTK_JUSTIFY_CENTER
+                                          : align == MP_ALIGN_RIGHT ? GTK_JUSTIFY_RIGHT
+                                          : GTK_JUSTIFY_LEFT);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, row == 0 ? "header" : row % 2 == 0 ? "even" : "odd");
+  if (handler->func != NULL)
+    g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), handler);
+  return label;
+}
+
+static char *
+describe_table (const MpTable *table)
+{
+  GString *text = g_string_new (NULL);
+  guint n_rows = table->cells->len / table->n_columns;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const MpInline *cell = g_ptr_array_index (table->cells, c);
+      g_string_append (text, cell->text->str);
+      if (c + 1 < table->n_columns)
+        g_string_append (text, ", ");
+    }
+  /* Translators: accessible name of a table: "Table: COLUMN, COLUMN, …; N rows" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Table: %s; %u row", "Table: %s; %u rows",
+                                       n_rows > 0 ? n_rows - 1 : 0),
+                          text->str, n_rows > 0 ? n_rows - 1 : 0);
+}
+
+GtkWidget *
+mp_article_table_new (const MpTable *table,
+                      MpLinkFunc     link_func,
+                      gpointer       user_data)
+{
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *grid = gtk_grid_new ();
+  LinkHandler *handler = g_new0 (LinkHandler, 1);
+  g_autofree char *description = describe_table (table);
+
+  handler->func = link_func;
+  handler->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (grid), "mp-link-handler", handler, g_free);
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      guint row = i / table->n_columns, column = i % table->n_columns;
+      GtkWidget *cell = table_cell_new (g_ptr_array_index (table->cells, i),
+                                        table->aligns[column], row, handler);
+      gtk_grid_attach (GTK_GRID (grid), cell, column, row, 1, 1);
+    }
+  gtk_widget_add_css_class (grid, "mp-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_hexpand (grid, TRUE);
+  gtk_box_append (GTK_BOX (frame), grid);
+  gtk_widget_add_css_class (frame, "mp-table-frame");
+  gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
+  return frame;
+}
+
+GFile *
+mp_article_resolve_image (const char  *src,
+                          GFile       *base_dir,
+                          GError     **error)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (src);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (base_dir == NULL || scheme != NULL || g_path_is_absolute (src) || *src == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("only images from the article’s own folder are shown"));
+      return NULL;
+    }
+  path = g_uri_unescape_string (src, NULL);
+  if (path == NULL)
+    path = g_strdup (src);
+  file = g_file_resolve_relative_path (base_dir, path);
+  if (!g_file_has_prefix (file, base_dir))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("only images from the article’s own folder are shown"));
+      return NULL;
+    }
+  return g_steal_pointer (&file);
+}
+
+static GdkTexture *
+load_svg (GFile   *file,
+          int     *width,
+          int     *height,
+          GError **error)
+{
+  g_autoptr(GObject) handle = (GObject *) rsvg_handle_new_from_gfile_sync (file, RSVG_HANDLE_FLAGS_NONE,
+                                                                  NULL, error);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+  gboolean ok;
+
+  if (handle == NULL)
+    return NULL;
+  rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96);
+  if (!rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &w, &h))
+    w = 640, h = 400;
+  *width = MAX ((int) w, 1);
+  *height = MAX ((int) h, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, *width * SVG_SCALE, *height * SVG_SCALE);
+  cr = cairo_create (surface);
+  ok = rsvg_handle_render_document (RSVG_HANDLE (handle), cr,
+                                    &(RsvgRectangle) { 0, 0, *width * SVG_SCALE, *height * SVG_SCALE },
+                                    error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (ok)
+    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                        cairo_image_surface_get_stride (surface) * *height * SVG_SCALE,
+                                        (GDestroyNotify) cairo_surface_destroy, surface);
+  else
+    cairo_surface_destroy (surface);
+  if (!ok)
+    return NULL;
+  return gdk_memory_texture_new (*width * SVG_SCALE, *height * SVG_SCALE, GDK_MEMORY_DEFAULT,
+                                 bytes, cairo_image_surface_get_stride (surface));
+}
+
+static GdkTexture *
+load_image (GFile   *file,
+            int     *width,
+            int     *height,
+            GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GdkTexture *texture;
+
+  if (g_str_has_suffix (name, ".svg") || g_str_has_suffix (name, ".SVG") ||
+      g_str_has_suffix (name, ".svgz"))
+    return load_svg (file, width, height, error);
+  texture = gdk_texture_new_from_file (file, error);
+  if (texture != NULL)
+    {
+      *width = gdk_texture_get_width (texture);
+      *height = gdk_texture_get_height (texture);
+    }
+  return texture;
+}
+
+static GtkWidget *
+image_placeholder_new (const char *alt,
+                       const char *reason)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *alt_label = gtk_label_new (alt != NULL && *alt != '\0' ? alt : _("Image"));
+  GtkWidget *reason_label = gtk_label_new (reason);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("image-missing-symbolic"));
+  gtk_label_set_wrap (GTK_LABEL (alt_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (alt_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (reason_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+  gtk_widget_add_css_class (reason_label, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), alt_label);
+  gtk_box_append (GTK_BOX (texts), reason_label);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_add_css_class (box, "mp-image-placeholder");
+  gtk_widget_add_css_class (box, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, alt, -1);
+  return box;
+}
+
+GtkWidget *
+mp_article_image_new (const char *src,
+                      const char *alt,
+                      GFile      *base_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = mp_article_resolve_image (src, base_dir, &error);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *picture;
+  int width = 0, height = 0;
+
+  if (file != NULL)
+    texture = load_image (file, &width, &height, &error);
+  if (texture == NULL)
+    {
+      /* Translators: why an image is not shown: "SRC: REASON" */
+      g_autofree char *reason = g_strdup_printf (_("Image not shown (%s: %s)"), src, error->message);
+      return image_placeholder_new (alt, reason);
+    }
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, alt, -1);
+  gtk_widget_set_tooltip_text (picture, alt);
+  g_object_set_data (G_OBJECT (picture), "mp-image-width", GINT_TO_POINTER (width));
+  g_object_set_data (G_OBJECT (picture), "mp-image-height", GINT_TO_POINTER (height));
+  gtk_widget_add_css_class (picture, "mp-image");
+  return picture;
+}
+
+GtkWidget *
+mp_article_chart_new (const MpChart *chart)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "mp-chart-card");
+  if (chart->error != NULL)
+    {
+      GtkWidget *title = gtk_label_new (_("This chart cannot be drawn"));
+      GtkWidget *message = gtk_label_new (chart->error);
+
+      gtk_widget_add_css_class (title, "heading");
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (message), TRUE);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), message);
+      gtk_widget_add_css_class (box, "error");
+      return box;
+    }
+  gtk_box_append (GTK_BOX (box), mp_bar_chart_new (chart));
+  return box;
+}
+
+GtkWidget *
+mp_article_mermaid_card_new (const char *section_title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (_("Decision flow — shown in the flowchart"));
+  GtkWidget *hint = gtk_label_new (_("Answer its questions in the flowchart pane to see where they lead."));
+  GtkWidget *icon = gtk_image_new_from_icon_name ("mail-forward-symbolic");
+
+  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), hint);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "mp-mermaid-card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (title)), -1);
+  return box;
+}
+
+GtkWidget *
+mp_article_rule_new (void)
+{
+  GtkWidget *rule = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+  gtk_widget_add_css_class (rule, "mp-rule");
+  return rule;
+}

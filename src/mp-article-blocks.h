@@ -1,0 +1,35 @@
+/* mp-article-blocks.h: widgets that stand in the article's text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mp-markdown.h"
+
+G_BEGIN_DECLS
+
+/* Called when a link inside a block widget is activated. */
+typedef void (*MpLinkFunc) (const char *target,
+                            gpointer    user_data);
+
+GtkWidget *mp_article_table_new       (const MpTable *table,
+                                       MpLinkFunc     link_func,
+                                       gpointer       user_data);
+/* @base_dir: the article's folder, or NULL (then every image is refused). */
+GtkWidget *mp_article_image_new       (const char    *src,
+                                       const char    *alt,
+                                       GFile         *base_dir);
+GtkWidget *mp_article_chart_new       (const MpChart *chart);
+GtkWidget *mp_article_mermaid_card_new (const char   *section_title);
+GtkWidget *mp_article_rule_new        (void);
+/* The file an image src stands for inside @base_dir, or NULL with @error
+ * when it is refused (a URI, an absolute path, or leaving the folder). */
+GFile     *mp_article_resolve_image   (const char    *src,
+                                       GFile         *base_dir,
+                                       GError       **error);
+/* Pango markup for an inline's text and spans (links as <a>). */
+char      *mp_article_inline_markup   (const MpInline *inline_);
+
+G_END_DECLS
