@@ -156,13 +156,9 @@ static MpProgram *
 store_item (MpWeightsPanel *self,
             int             index)
 {
-  MpProgram *program;
-
   if (index < 0 || (guint) index >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
     return NULL;
-  program = g_list_model_get_item (G_LIST_MODEL (self->store), index);
-  g_object_unref (program); /* the store keeps it */
-  return program;
+  return mp_program_store_peek (self->store, index);
 }
 
 /* Store positions shift when programs are added or removed and an edit
@@ -848,6 +844,22 @@ on_list_activate (MpWeightsPanel *self,
                   guint           position)
 {
   gtk_stack_set_visible_child_name (self->stack, "details");
+  gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
+}
+
+/* Escape from the details or the comparison goes back to the ranking. */
+static gboolean
+back_to_ranking (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "ranking") == 0)
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "ranking");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
 }
 
 /* ---- ranking ----------------------------------------------------------- */
@@ -1304,6 +1316,7 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_type_ensure (MP_TYPE_COMPARE_CHART);
   bind_template (widget_class);
   install_actions (widget_class);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_to_ranking, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weightspanel");
 }
