@@ -61,7 +61,10 @@ update_movement (MpProgramRow *self)
   int movement = mp_rank_slot_get_movement (self->slot);
   g_autofree char *text = NULL;
 
-  if (mp_rank_slot_get_is_new (self->slot) || movement == 0)
+  if (mp_rank_slot_get_is_new (self->slot))
+    /* Translators: shown instead of an arrow for a program that was not ranked before */
+    text = g_strdup (C_("ranking", "new"));
+  else if (movement == 0)
     text = g_strdup ("");
   else
     text = g_strdup_printf ("%s%d", movement > 0 ? "▲" : "▼", ABS (movement));

@@ -1229,6 +1229,7 @@ mp_weights_panel_dispose (GObject *object)
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
 
   flush_weights (self);
+  g_settings_sync ();
   cancel_sensitivity (self);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);

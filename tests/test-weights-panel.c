@@ -6,6 +6,8 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
 
 #include "mp-compare-chart.h"
 #include "mp-program-details.h"
@@ -182,6 +184,23 @@ test_drag_reorders (Fixture       *fixture,
       criterion = c;
   g_assert_cmpint (criterion, <, MP_N_CRITERIA);
 
+  /* The sentence under the slider names the bounds and who takes over. */
+  {
+    MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
+    int low = s.low_open ? (int) floor (s.low) + 1 : (int) ceil (s.low);
+    g_autofree char *expected = NULL;
+
+    if (s.above >= 0 && s.high < 100)
+      expected = g_strdup_printf ("Top pick holds from %d to %d; below, %s takes over; above, %s.",
+                                  low, s.high_open ? (int) ceil (s.high) - 1 : (int) floor (s.high),
+                                  mp_program_get_name (mp_program_store_peek (store, s.below)),
+                                  mp_program_get_name (mp_program_store_peek (store, s.above)));
+    else
+      expected = g_strdup_printf ("Top pick holds from %d to 100; below %d %s takes over.", low, low,
+                                  mp_program_get_name (mp_program_store_peek (store, s.below)));
+    g_assert_cmpstr (mp_weights_panel_get_sensitivity_text (fixture->panel, criterion), ==, expected);
+  }
+
   slider = mp_weights_panel_get_slider (fixture->panel, criterion);
   value = gtk_range_get_value (slider);
   delta = MAX (1, ceil ((value - s.low) / 4));
@@ -203,6 +222,7 @@ test_drag_reorders (Fixture       *fixture,
     }
   top_changed = ranked_program (fixture, 0) != top;
   g_assert_cmpint (step, >=, 2);
+
   g_assert_true (order_changed_early);
   g_assert_true (top_changed);
   g_assert_cmpint (mp_scorer_get_ranked (scorer, 0), ==, s.below);
@@ -395,6 +415,37 @@ test_add_program (Fixture       *fixture,
 }
 
 static void
+test_save_failure (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (data_home, "masterplan", NULL);
+  g_autofree char *saved = g_build_filename (data_home, "masterplan.saved", NULL);
+  MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  MpProgramDialog *dialog;
+  const char *banner;
+
+  /* A plain file where the data folder should be: the save must fail. */
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    g_assert_cmpint (g_rename (dir, saved), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+
+  dialog = open_add_dialog (fixture);
+  set_field (dialog, "name", "Unsaved Program Gamma");
+  g_assert_true (mp_program_dialog_save (dialog));
+  iterate ();
+  banner = mp_weights_panel_get_banner_message (fixture->panel);
+  g_assert_nonnull (banner);
+  g_assert_true (g_str_has_prefix (banner, "Could not save your programs: "));
+  /* Nothing the user entered is lost: the program stays in the list. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+
+  g_assert_cmpint (g_remove (dir), ==, 0);
+  if (g_file_test (saved, G_FILE_TEST_IS_DIR))
+    g_assert_cmpint (g_rename (saved, dir), ==, 0);
+}
+
+static void
 test_failed_import (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -538,6 +589,8 @@ main (int   argc,
               fixture_set_up, test_zero_weights, fixture_tear_down);
   g_test_add ("/weights-panel/suggest-kind", Fixture, NULL,
               fixture_set_up, test_suggest_kind, fixture_tear_down);
+  g_test_add ("/weights-panel/save-failure", Fixture, NULL,
+              fixture_set_up, test_save_failure, fixture_tear_down);
   g_test_add ("/weights-panel/failed-import", Fixture, NULL,
               fixture_set_up, test_failed_import, fixture_tear_down);
   g_test_add ("/weights-panel/details-and-compare", Fixture, NULL,
