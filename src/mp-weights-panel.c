@@ -315,7 +315,6 @@ on_scale_value_shown (GtkRange *scale,
   gtk_label_set_label (value_label, text);
 }
 
-/* The swatch doubles as the legend of the contribution bars' colours. */
 /* While a pointer holds a slider, the arrows show the movement since the
  * drag began rather than since the last one-unit step. */
 static gboolean
@@ -340,6 +339,7 @@ on_scale_event (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* The swatch doubles as the legend of the contribution bars' colours. */
 static GtkWidget *
 build_slider_header (MpCriterion  criterion,
                      GtkRange    *scale)
