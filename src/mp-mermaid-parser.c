@@ -678,6 +678,19 @@ shape_from_name (const char *name)
   return MP_NODE_SHAPE_RECT;
 }
 
+/* A YAML-ish value without its quotes, if it has some. */
+static char *
+unquote_value (const char *value,
+               gsize       n)
+{
+  g_autofree char *v = g_strstrip (g_strndup (value, n));
+
+  n = strlen (v);
+  if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
+    return g_strndup (v + 1, n - 2);
+  return g_steal_pointer (&v);
+}
+
 /* One "key: value" of an @{ … } block. */
 static gboolean
 parse_data_item (Parser      *P,
@@ -704,7 +717,7 @@ parse_data_item (Parser      *P,
 
   if (g_str_equal (key, "shape"))
     {
-      g_autofree char *name = g_strndup (value, n);
+      g_autofree char *name = unquote_value (value, n);
 
       *shape = shape_from_name (name);
     }
@@ -1891,17 +1904,6 @@ parse_statements (Parser *P)
 
 /* ---- front matter and header --------------------------------------------- */
 
-static char *
-unquote_value (const char *value)
-{
-  g_autofree char *v = g_strstrip (g_strdup (value));
-  gsize n = strlen (v);
-
-  if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
-    return g_strndup (v + 1, n - 2);
-  return g_steal_pointer (&v);
-}
-
 static gboolean
 line_is_fence (const char *p,
                const char *end)
@@ -1936,7 +1938,7 @@ parse_front_matter (Parser *P)
           P->p += strlen ("title:");
           value = take_rest_of_line (P);
           g_free (P->chart->title);
-          P->chart->title = unquote_value (value);
+          P->chart->title = unquote_value (value, strlen (value));
         }
       else
         P->p = line_end (P);

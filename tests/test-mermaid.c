@@ -237,7 +237,7 @@ test_shapes_named_multiline (void)
                                            "  A@{\n"
                                            "    shape: diam\n"
                                            "    label: Ready?\n"
-                                           "  } --> B@{ shape: stadium }\n");
+                                           "  } --> B@{ shape: \"stadium\" }\n");
 
   g_assert_cmpint (node (chart, "A")->shape, ==, MP_NODE_SHAPE_DIAMOND);
   g_assert_cmpstr (node (chart, "A")->label, ==, "Ready?");
