@@ -1686,10 +1686,10 @@ parse_direction (Parser *P)
 /* "[title]" or "["title"]" after a subgraph id. */
 static gboolean
 parse_subgraph_title (Parser  *P,
-                      char   **title)
+                      char   **title,
+                      char   **markup)
 {
   const char *open = P->p;
-  g_autofree char *markup = NULL;
   const char *text;
   gsize n;
 
@@ -1702,7 +1702,7 @@ parse_subgraph_title (Parser  *P,
       skip_spaces (P);
       if (peek (P, 0) != ']')
         return fail (P, P->p, _("expected “]” after the quoted title"));
-      convert_text (text, n, TRUE, FALSE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, markup);
     }
   else
     {
@@ -1710,7 +1710,7 @@ parse_subgraph_title (Parser  *P,
 
       if (close == NULL)
         return fail (P, open, _("“[” is never closed: expected “]”"));
-      convert_text (P->p, close - P->p, FALSE, FALSE, title, &markup);
+      convert_text (P->p, close - P->p, FALSE, FALSE, title, markup);
       P->p = close;
     }
   P->p++;
@@ -1734,9 +1734,9 @@ take_statement_text (Parser *P)
 static gboolean
 parse_subgraph_head (Parser  *P,
                      char   **id,
-                     char   **title)
+                     char   **title,
+                     char   **markup)
 {
-  g_autofree char *markup = NULL;
   g_autofree char *words = NULL;
   const char *start = P->p;
   const char *text;
@@ -1746,7 +1746,7 @@ parse_subgraph_head (Parser  *P,
     {
       if (!take_quoted (P, &text, &n))
         return FALSE;
-      convert_text (text, n, TRUE, FALSE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, markup);
       if (strpbrk (*title, " \t\n") == NULL && **title != '\0')
         *id = g_strdup (*title);
       return TRUE;
@@ -1754,6 +1754,7 @@ parse_subgraph_head (Parser  *P,
   if (n == 0 && at_statement_end (P))
     {
       *title = g_strdup ("");
+      *markup = g_strdup ("");
       return TRUE;
     }
   if (n == 0)
@@ -1764,18 +1765,18 @@ parse_subgraph_head (Parser  *P,
   if (peek (P, 0) == '[')
     {
       *id = g_strndup (start, n);
-      return parse_subgraph_title (P, title);
+      return parse_subgraph_title (P, title, markup);
     }
   if (at_statement_end (P))
     {
       *id = g_strndup (start, n);
-      convert_text (start, n, FALSE, FALSE, title, &markup);
+      convert_text (start, n, FALSE, FALSE, title, markup);
       return TRUE;
     }
   /* "subgraph title with spaces": the id is generated. */
   P->p = start;
   words = take_statement_text (P);
-  convert_text (words, strlen (words), FALSE, FALSE, title, &markup);
+  convert_text (words, strlen (words), FALSE, FALSE, title, markup);
   return TRUE;
 }
 
@@ -1787,12 +1788,13 @@ parse_subgraph (Parser *P)
   OpenSubgraph open;
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
 
   if (P->open->len >= MAX_SUBGRAPH_DEPTH)
     return fail (P, at, _("subgraphs are nested more than %d deep"), MAX_SUBGRAPH_DEPTH);
   P->p += strlen ("subgraph");
   skip_spaces (P);
-  if (!parse_subgraph_head (P, &id, &title))
+  if (!parse_subgraph_head (P, &id, &title, &markup))
     return FALSE;
   if (id == NULL)
     id = g_strdup_printf ("subGraph%u", P->n_auto_subgraphs++);
@@ -1800,6 +1802,7 @@ parse_subgraph (Parser *P)
   subgraph.index = P->chart->subgraphs->len;
   subgraph.id = g_steal_pointer (&id);
   subgraph.title = g_steal_pointer (&title);
+  subgraph.title_markup = g_steal_pointer (&markup);
   subgraph.parent = P->open->len > 0 ? g_array_index (P->open, OpenSubgraph, P->open->len - 1).index : -1;
   subgraph.nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   subgraph.style.stroke_width = -1;

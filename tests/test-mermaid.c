@@ -569,7 +569,7 @@ test_subgraph_forms (void)
                                            "  subgraph one [First one]\n"
                                            "    a1 --> a2\n"
                                            "  end\n"
-                                           "  subgraph two[\"Second #35;2\"]\n"
+                                           "  subgraph two[\"`**Second** #35;2`\"]\n"
                                            "    b1\n"
                                            "  end\n"
                                            "  subgraph \"Quoted title\"\n"
@@ -593,6 +593,7 @@ test_subgraph_forms (void)
   g_assert_cmpint (s->parent, ==, -1);
   g_assert_cmpuint (s->nodes->len, ==, 2);
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 1)->title, ==, "Second #2");
+  g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 1)->title_markup, ==, "<b>Second</b> #2");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 2)->title, ==, "Quoted title");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 3)->title, ==, "three with spaces");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 3)->id, ==, "subGraph1");
