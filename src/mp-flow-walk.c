@@ -213,14 +213,16 @@ take (MpFlowWalk *self,
       guint       edge)
 {
   int target;
+  guint node;
 
   if (edge >= mp_flowchart_get_n_edges (self->chart) || !is_choice (self, edge))
     return FALSE;
   target = mp_flowchart_resolve_endpoint (self->chart, &mp_flowchart_get_edge (self->chart, edge)->to);
   if (target < 0)
     return FALSE;
+  node = target;
   g_array_append_val (self->edges, edge);
-  g_array_append_vals (self->nodes, &(guint) { (guint) target }, 1);
+  g_array_append_val (self->nodes, node);
   return TRUE;
 }
 

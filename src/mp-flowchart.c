@@ -107,6 +107,7 @@ subgraph_clear (MpFlowSubgraph *subgraph)
 {
   g_free (subgraph->id);
   g_free (subgraph->title);
+  g_free (subgraph->title_markup);
   g_clear_pointer (&subgraph->nodes, g_array_unref);
   g_strfreev (subgraph->classes);
   mp_flow_style_clear (&subgraph->style);

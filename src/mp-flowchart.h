@@ -121,6 +121,7 @@ typedef struct {
   GArray          *nodes;         /* guint node indices directly inside */
   char           **classes;
   MpFlowStyle      style;
+  char            *title_markup;  /* Pango markup of the title */
 } MpFlowSubgraph;
 
 #define MP_TYPE_FLOWCHART (mp_flowchart_get_type ())

@@ -577,7 +577,8 @@ parse_quoted_label (Parser        *P,
   else if (bracket->close_alt != NULL && looking_at (P, bracket->close_alt))
     shape = bracket->shape_alt;
   else
-    return fail (P, close_at, _("expected “%s” after the quoted label"), bracket->close);
+    return fail (P, close_at, _("expected “%s” after the quoted label; write #quot; for a quote inside it"),
+                 bracket->close);
 
   P->p += strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
   convert_text (text, n, TRUE, FALSE, &label, &markup);
@@ -677,6 +678,19 @@ shape_from_name (const char *name)
   return MP_NODE_SHAPE_RECT;
 }
 
+/* A YAML-ish value without its quotes, if it has some. */
+static char *
+unquote_value (const char *value,
+               gsize       n)
+{
+  g_autofree char *v = g_strstrip (g_strndup (value, n));
+
+  n = strlen (v);
+  if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
+    return g_strndup (v + 1, n - 2);
+  return g_steal_pointer (&v);
+}
+
 /* One "key: value" of an @{ … } block. */
 static gboolean
 parse_data_item (Parser      *P,
@@ -703,7 +717,7 @@ parse_data_item (Parser      *P,
 
   if (g_str_equal (key, "shape"))
     {
-      g_autofree char *name = g_strndup (value, n);
+      g_autofree char *name = unquote_value (value, n);
 
       *shape = shape_from_name (name);
     }
@@ -1398,6 +1412,7 @@ parse_link_indices (Parser *P,
       const char *at = P->p;
       gsize n = 0;
       guint64 value = 0;
+      int index;
 
       /* By hand: the source need not end with a NUL. */
       while (g_ascii_isdigit (peek (P, n)))
@@ -1407,7 +1422,8 @@ parse_link_indices (Parser *P,
       if (n > 9 || value >= P->chart->edges->len)
         return fail (P, at, _("there is no link number %.*s: the chart has %u links so far, numbered from 0"),
                      (int) n, at, P->chart->edges->len);
-      g_array_append_vals (indices, &(int) { (int) value }, 1);
+      index = value;
+      g_array_append_val (indices, index);
       P->p += n;
       if (peek (P, 0) != ',')
         return TRUE;
@@ -1523,7 +1539,6 @@ parse_click_target (Parser *P,
 static gboolean
 parse_click (Parser *P)
 {
-  g_autoptr(GPtrArray) unused = NULL;
   Click *click = g_new0 (Click, 1);
   gsize n;
 
@@ -1671,10 +1686,10 @@ parse_direction (Parser *P)
 /* "[title]" or "["title"]" after a subgraph id. */
 static gboolean
 parse_subgraph_title (Parser  *P,
-                      char   **title)
+                      char   **title,
+                      char   **markup)
 {
   const char *open = P->p;
-  g_autofree char *markup = NULL;
   const char *text;
   gsize n;
 
@@ -1687,7 +1702,7 @@ parse_subgraph_title (Parser  *P,
       skip_spaces (P);
       if (peek (P, 0) != ']')
         return fail (P, P->p, _("expected “]” after the quoted title"));
-      convert_text (text, n, TRUE, FALSE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, markup);
     }
   else
     {
@@ -1695,7 +1710,7 @@ parse_subgraph_title (Parser  *P,
 
       if (close == NULL)
         return fail (P, open, _("“[” is never closed: expected “]”"));
-      convert_text (P->p, close - P->p, FALSE, FALSE, title, &markup);
+      convert_text (P->p, close - P->p, FALSE, FALSE, title, markup);
       P->p = close;
     }
   P->p++;
@@ -1719,9 +1734,9 @@ take_statement_text (Parser *P)
 static gboolean
 parse_subgraph_head (Parser  *P,
                      char   **id,
-                     char   **title)
+                     char   **title,
+                     char   **markup)
 {
-  g_autofree char *markup = NULL;
   g_autofree char *words = NULL;
   const char *start = P->p;
   const char *text;
@@ -1731,7 +1746,7 @@ parse_subgraph_head (Parser  *P,
     {
       if (!take_quoted (P, &text, &n))
         return FALSE;
-      convert_text (text, n, TRUE, FALSE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, markup);
       if (strpbrk (*title, " \t\n") == NULL && **title != '\0')
         *id = g_strdup (*title);
       return TRUE;
@@ -1739,6 +1754,7 @@ parse_subgraph_head (Parser  *P,
   if (n == 0 && at_statement_end (P))
     {
       *title = g_strdup ("");
+      *markup = g_strdup ("");
       return TRUE;
     }
   if (n == 0)
@@ -1749,18 +1765,18 @@ parse_subgraph_head (Parser  *P,
   if (peek (P, 0) == '[')
     {
       *id = g_strndup (start, n);
-      return parse_subgraph_title (P, title);
+      return parse_subgraph_title (P, title, markup);
     }
   if (at_statement_end (P))
     {
       *id = g_strndup (start, n);
-      convert_text (start, n, FALSE, FALSE, title, &markup);
+      convert_text (start, n, FALSE, FALSE, title, markup);
       return TRUE;
     }
   /* "subgraph title with spaces": the id is generated. */
   P->p = start;
   words = take_statement_text (P);
-  convert_text (words, strlen (words), FALSE, FALSE, title, &markup);
+  convert_text (words, strlen (words), FALSE, FALSE, title, markup);
   return TRUE;
 }
 
@@ -1772,12 +1788,13 @@ parse_subgraph (Parser *P)
   OpenSubgraph open;
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
 
   if (P->open->len >= MAX_SUBGRAPH_DEPTH)
     return fail (P, at, _("subgraphs are nested more than %d deep"), MAX_SUBGRAPH_DEPTH);
   P->p += strlen ("subgraph");
   skip_spaces (P);
-  if (!parse_subgraph_head (P, &id, &title))
+  if (!parse_subgraph_head (P, &id, &title, &markup))
     return FALSE;
   if (id == NULL)
     id = g_strdup_printf ("subGraph%u", P->n_auto_subgraphs++);
@@ -1785,6 +1802,7 @@ parse_subgraph (Parser *P)
   subgraph.index = P->chart->subgraphs->len;
   subgraph.id = g_steal_pointer (&id);
   subgraph.title = g_steal_pointer (&title);
+  subgraph.title_markup = g_steal_pointer (&markup);
   subgraph.parent = P->open->len > 0 ? g_array_index (P->open, OpenSubgraph, P->open->len - 1).index : -1;
   subgraph.nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   subgraph.style.stroke_width = -1;
@@ -1889,17 +1907,6 @@ parse_statements (Parser *P)
 
 /* ---- front matter and header --------------------------------------------- */
 
-static char *
-unquote_value (const char *value)
-{
-  g_autofree char *v = g_strstrip (g_strdup (value));
-  gsize n = strlen (v);
-
-  if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
-    return g_strndup (v + 1, n - 2);
-  return g_steal_pointer (&v);
-}
-
 static gboolean
 line_is_fence (const char *p,
                const char *end)
@@ -1934,7 +1941,7 @@ parse_front_matter (Parser *P)
           P->p += strlen ("title:");
           value = take_rest_of_line (P);
           g_free (P->chart->title);
-          P->chart->title = unquote_value (value);
+          P->chart->title = unquote_value (value, strlen (value));
         }
       else
         P->p = line_end (P);

@@ -163,7 +163,8 @@ read_rows (CsvReader  *r,
       if (p < len && data[p] == '\n')
         p++;
       first = &g_array_index (cells, Cell, 0);
-      if (cells->len == 1 && !first->quoted && first->text[0] == '\0')
+      /* Blank lines (spreadsheets leave some at the end) are no rows. */
+      if (cells->len == 1 && !first->quoted && g_strstrip (first->text)[0] == '\0')
         continue;
       g_ptr_array_add (r->rows, g_steal_pointer (&cells));
     }
@@ -252,15 +253,16 @@ check_ids (CsvReader  *r,
   for (guint i = 1; i < r->rows->len; i++)
     {
       GArray *row = g_ptr_array_index (r->rows, i);
-      Cell *id = row_cell (r, row, COL_ID);
       Cell *first = &g_array_index (row, Cell, 0);
       GArray *header = g_ptr_array_index (r->rows, 0);
       guint line, column;
+      Cell *id;
 
       if (row->len != header->len)
         return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, first->offset, error,
                         _("this row has %u fields but the header row names %u columns"),
                         row->len, header->len);
+      id = row_cell (r, row, COL_ID);
       if (id == NULL || id->text[0] == '\0')
         continue;
       if (g_hash_table_contains (r->file_ids, id->text))

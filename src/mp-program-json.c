@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mp-program-io.h"
@@ -186,6 +187,44 @@ find_excess_depth (const char *data,
         depth--;
     }
   return -1;
+}
+
+/* After a syntax error: the offset of the innermost bracket (or string)
+ * still open at the end of the text, or -1 when everything is closed. */
+static gssize
+find_unclosed (const char *data,
+               gsize       length)
+{
+  gsize open[MAX_DEPTH + 1];
+  gssize string_start = -1;
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (string_start >= 0)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            string_start = -1;
+        }
+      else if (c == '"')
+        string_start = i;
+      else if ((c == '{' || c == '[') && depth <= MAX_DEPTH)
+        open[depth++] = i;
+      else if (c == '}' || c == ']')
+        {
+          /* A bracket closed by the wrong kind is a real syntax error. */
+          if (depth == 0 || data[open[depth - 1]] != (c == '}' ? '{' : '['))
+            return -1;
+          depth--;
+        }
+    }
+  if (string_start >= 0)
+    return string_start;
+  return depth > 0 ? (gssize) open[depth - 1] : -1;
 }
 
 static void
@@ -587,24 +626,58 @@ is_blank (const MpProgramSource *source)
   return TRUE;
 }
 
+/* json-glib counts columns in bytes; ours count characters. */
+static guint
+byte_to_char_column (const MpProgramSource *source,
+                     guint                  line,
+                     guint                  byte_column)
+{
+  const char *p = source->data, *end = source->data + source->length;
+  const char *stop;
+
+  for (guint l = 1; l < line && p < end; p++)
+    {
+      if (*p == '\n')
+        l++;
+    }
+  stop = MIN (p + (byte_column > 0 ? byte_column - 1 : 0), end);
+  return g_utf8_strlen (p, stop - p) + 1;
+}
+
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep its position
- * and text, and name the file instead. */
+ * and text, and name the file instead. A file cut short gets a clearer
+ * message than json-glib's. */
 static void
 set_syntax_error (const MpProgramSource  *source,
                   const GError           *json_error,
                   GError                **error)
 {
   const char *message = json_error->message;
+  gssize unclosed = find_unclosed (source->data, source->length);
+  guint line = 0, byte_column = 0;
+  int consumed = 0;
 
-  if (g_str_has_prefix (message, "<data>:"))
-    message += strlen ("<data>:");
-  else
+  if (unclosed >= 0)
     {
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, 1, 1, "%s", message);
+      guint open_line, open_column, end_column;
+
+      mp_program_io_position (source->data, unclosed, &open_line, &open_column);
+      mp_program_io_position (source->data, source->length, &line, &end_column);
+      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, end_column,
+                               _("the file ends before the “%c” at %u:%u is closed; "
+                                 "it may be cut short"),
+                               source->data[unclosed], open_line, open_column);
       return;
     }
-  g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_SYNTAX, "%s:%s",
-               source->display_name, message);
+
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &byte_column, &consumed) >= 2 && consumed > 0)
+    {
+      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line,
+                               byte_to_char_column (source, line, byte_column), "%s",
+                               message + consumed);
+      return;
+    }
+  mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, 1, 1, "%s", message);
 }
 
 static gboolean

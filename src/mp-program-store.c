@@ -21,6 +21,9 @@ struct _MpProgramStore
   GObject    parent_instance;
 
   GPtrArray *programs;
+  /* A user file that failed to load and could not be moved aside: never
+   * saved over. */
+  char      *blocked_path;
 };
 
 static void mp_program_store_list_model_init (GListModelInterface *iface);
@@ -68,6 +71,7 @@ mp_program_store_finalize (GObject *object)
   MpProgramStore *self = MP_PROGRAM_STORE (object);
 
   g_clear_pointer (&self->programs, g_ptr_array_unref);
+  g_clear_pointer (&self->blocked_path, g_free);
 
   G_OBJECT_CLASS (mp_program_store_parent_class)->finalize (object);
 }
@@ -246,20 +250,25 @@ move_aside (GFile   *file,
   return aside;
 }
 
-static void
+/* Keeps "FILE:LINE:COLUMN: …" first and says where the file went. */
+static gboolean
 report_moved_aside (GFile   *file,
-                    GError **error)
+                    GError  *error)
 {
   g_autoptr(GError) move_error = NULL;
   g_autofree char *aside = move_aside (file, &move_error);
+  char *message;
 
   if (aside != NULL)
-    g_prefix_error (error, _("Your programs file could not be read and was kept aside as "
-                             "“%s”; fix it there and import it again. "), aside);
+    message = g_strdup_printf (_("%s. The file was kept aside as “%s”: your programs in it "
+                                 "are not loaded, and nothing will be saved over it."),
+                               error->message, aside);
   else
-    g_prefix_error (error, _("Your programs file could not be read (and could not be kept "
-                             "aside: %s); Master Plan will not save over it. "),
-                    move_error->message);
+    message = g_strdup_printf (_("%s. The file could not be kept aside (%s); your programs "
+                                 "in it are not loaded."), error->message, move_error->message);
+  g_free (error->message);
+  error->message = message;
+  return aside != NULL;
 }
 
 /* User programs whose id is a sample's replace that sample in place: the
@@ -315,8 +324,9 @@ mp_program_store_load_user (MpProgramStore  *self,
   programs = parse_file (file, TRUE, NULL, &load_error);
   if (programs == NULL)
     {
-      if (!g_error_matches (load_error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO))
-        report_moved_aside (file, &load_error);
+      if (g_error_matches (load_error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO) ||
+          !report_moved_aside (file, load_error))
+        mp_utils_set_str (&self->blocked_path, g_file_peek_path (file));
       g_propagate_error (error, load_error);
       return FALSE;
     }
@@ -338,6 +348,14 @@ mp_program_store_save_user (MpProgramStore  *self,
 
   if (file == NULL)
     file = default_file = default_user_file ();
+  if (g_strcmp0 (self->blocked_path, g_file_peek_path (file)) == 0)
+    {
+      g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
+                   _("Not saving: “%s” could not be read earlier, and saving would replace "
+                     "the programs in it. Move it away, then save again."),
+                   g_file_peek_path (file));
+      return FALSE;
+    }
   json = mp_program_store_to_json (self, TRUE);
   return mp_utils_write_atomically (file, json, strlen (json), TRUE, error);
 }
@@ -448,6 +466,16 @@ mp_program_store_find (MpProgramStore *self,
 
   if (!find_position (self, id, &position))
     return NULL;
+  return g_ptr_array_index (self->programs, position);
+}
+
+MpProgram *
+mp_program_store_peek (MpProgramStore *self,
+                       guint           position)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), NULL);
+  g_return_val_if_fail (position < self->programs->len, NULL);
+
   return g_ptr_array_index (self->programs, position);
 }
 

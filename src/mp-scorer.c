@@ -98,6 +98,17 @@ typedef struct {
   guint       index;
 } NameKey;
 
+static void
+name_key_init (NameKey   *key,
+               MpProgram *program,
+               guint      index)
+{
+  key->name = mp_program_get_name (program);
+  key->folded = g_utf8_casefold (key->name, -1);
+  key->id = mp_program_get_id (program);
+  key->index = index;
+}
+
 static int
 compare_name_keys (gconstpointer a,
                    gconstpointer b)
@@ -112,59 +123,41 @@ compare_name_keys (gconstpointer a,
   return cmp;
 }
 
+static void
+update_name_rank (MpScorer *self)
+{
+  for (guint k = 0; k < self->n; k++)
+    self->name_rank[self->name_order[k]] = k;
+}
+
 /* Ties break by name, case-insensitively, then by exact name, then by id:
  * a total order that does not depend on the locale. */
 static void
-compute_name_order (MpScorer   *self,
-                    MpProgram **programs)
+compute_name_order (MpScorer *self)
 {
-  NameKey *keys = g_new (NameKey, self->n);
+  NameKey *keys = g_new (NameKey, MAX (self->n, 1));
 
   for (guint i = 0; i < self->n; i++)
-    {
-      keys[i].name = mp_program_get_name (programs[i]);
-      keys[i].folded = g_utf8_casefold (keys[i].name, -1);
-      keys[i].id = mp_program_get_id (programs[i]);
-      keys[i].index = i;
-    }
+    name_key_init (&keys[i], mp_program_store_peek (self->store, i), i);
   qsort (keys, self->n, sizeof (NameKey), compare_name_keys);
-  for (guint i = 0; i < self->n; i++)
+  for (guint k = 0; k < self->n; k++)
     {
-      self->name_order[i] = keys[i].index;
-      self->name_rank[keys[i].index] = i;
-      g_free (keys[i].folded);
+      self->name_order[k] = keys[k].index;
+      g_free (keys[k].folded);
     }
   g_free (keys);
+  update_name_rank (self);
 }
 
+/* Copies program facts [from, to) of the store into the flat arrays. */
 static void
-read_snapshot (MpScorer *self)
+read_programs (MpScorer *self,
+               guint     from,
+               guint     to)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  g_autofree MpProgram **programs = g_new (MpProgram *, MAX (n, 1));
-
-  free_snapshot (self);
-  self->n = n;
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    self->ratings[c] = g_new (float, n);
-  self->tuition = g_new (float, n);
-  self->hours = g_new (float, n);
-  self->kind = g_new (guint8, n);
-  self->format = g_new (guint8, n);
-  self->name_rank = g_new (guint, n);
-  self->name_order = g_new (guint, n);
-  self->pool = g_new (guint, n);
-  self->num = g_new0 (double, n);
-  self->ranked = g_new (guint, n);
-  self->rank_of = g_new (int, n);
-  self->keys = g_new (guint32, n);
-  self->keys_tmp = g_new (guint32, n);
-  self->idx_tmp = g_new (guint, n);
-  memset (self->rank_of, 0xff, n * sizeof (int));
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < to; i++)
     {
-      MpProgram *p = programs[i] = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      MpProgram *p = mp_program_store_peek (self->store, i);
 
       for (guint c = 0; c < MP_N_CRITERIA; c++)
         self->ratings[c][i] = mp_program_get_rating (p, c);
@@ -173,9 +166,150 @@ read_snapshot (MpScorer *self)
       self->kind[i] = mp_program_get_kind (p);
       self->format[i] = mp_program_get_format (p);
     }
-  compute_name_order (self, programs);
-  for (guint i = 0; i < n; i++)
-    g_object_unref (programs[i]);
+}
+
+/* Per-program arrays: resized by splicing so that a small store change costs
+ * O(n) copies, not a new snapshot and name sort. */
+static void
+splice_array (gpointer *array,
+              gsize     size,
+              guint     old_n,
+              guint     position,
+              guint     removed,
+              guint     added)
+{
+  guint new_n = old_n - removed + added;
+  char *old = *array;
+  char *fresh = g_malloc (MAX (new_n, 1) * size);
+
+  memcpy (fresh, old, position * size);
+  memcpy (fresh + (position + added) * size, old + (position + removed) * size,
+          (old_n - position - removed) * size);
+  g_free (old);
+  *array = fresh;
+}
+
+static void
+resize_work_arrays (MpScorer *self)
+{
+  guint n = MAX (self->n, 1);
+
+  g_free (self->pool);
+  g_free (self->num);
+  g_free (self->ranked);
+  g_free (self->rank_of);
+  g_free (self->keys);
+  g_free (self->keys_tmp);
+  g_free (self->idx_tmp);
+  self->pool = g_new (guint, n);
+  self->num = g_new0 (double, n);
+  self->ranked = g_new (guint, n);
+  self->rank_of = g_new (int, n);
+  self->keys = g_new (guint32, n);
+  self->keys_tmp = g_new (guint32, n);
+  self->idx_tmp = g_new (guint, n);
+  memset (self->rank_of, 0xff, self->n * sizeof (int));
+}
+
+static void
+read_snapshot (MpScorer *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  free_snapshot (self);
+  self->n = n;
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    self->ratings[c] = g_new (float, MAX (n, 1));
+  self->tuition = g_new (float, MAX (n, 1));
+  self->hours = g_new (float, MAX (n, 1));
+  self->kind = g_new (guint8, MAX (n, 1));
+  self->format = g_new (guint8, MAX (n, 1));
+  self->name_rank = g_new (guint, MAX (n, 1));
+  self->name_order = g_new (guint, MAX (n, 1));
+  resize_work_arrays (self);
+  read_programs (self, 0, n);
+  compute_name_order (self);
+}
+
+/* Binary search in the name order for where program @index belongs. */
+static guint
+name_order_position (MpScorer *self,
+                     guint     count,
+                     guint     index)
+{
+  NameKey key, other;
+  guint lo = 0, hi = count;
+
+  name_key_init (&key, mp_program_store_peek (self->store, index), index);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp;
+
+      name_key_init (&other, mp_program_store_peek (self->store, self->name_order[mid]), 0);
+      cmp = compare_name_keys (&key, &other);
+      g_free (other.folded);
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  g_free (key.folded);
+  return lo;
+}
+
+static void
+splice_name_order (MpScorer *self,
+                   guint     old_n,
+                   guint     position,
+                   guint     removed,
+                   guint     added)
+{
+  guint *order = g_new (guint, MAX (self->n, 1));
+  guint count = 0;
+
+  for (guint k = 0; k < old_n; k++)
+    {
+      guint i = self->name_order[k];
+
+      if (i >= position && i < position + removed)
+        continue;
+      order[count++] = i < position ? i : i - removed + added;
+    }
+  g_free (self->name_order);
+  self->name_order = order;
+  for (guint i = position; i < position + added; i++)
+    {
+      guint at = name_order_position (self, count, i);
+
+      memmove (order + at + 1, order + at, (count - at) * sizeof (guint));
+      order[at] = i;
+      count++;
+    }
+  g_assert (count == self->n);
+  g_free (self->name_rank);
+  self->name_rank = g_new (guint, MAX (self->n, 1));
+  update_name_rank (self);
+}
+
+static void
+splice_snapshot (MpScorer *self,
+                 guint     position,
+                 guint     removed,
+                 guint     added)
+{
+  guint old_n = self->n;
+
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    splice_array ((gpointer *) &self->ratings[c], sizeof (float), old_n, position, removed, added);
+  splice_array ((gpointer *) &self->tuition, sizeof (float), old_n, position, removed, added);
+  splice_array ((gpointer *) &self->hours, sizeof (float), old_n, position, removed, added);
+  splice_array ((gpointer *) &self->kind, sizeof (guint8), old_n, position, removed, added);
+  splice_array ((gpointer *) &self->format, sizeof (guint8), old_n, position, removed, added);
+  self->n = old_n - removed + added;
+  read_programs (self, position, position + added);
+  splice_name_order (self, old_n, position, removed, added);
+  resize_work_arrays (self);
 }
 
 static gboolean
@@ -282,13 +416,50 @@ ranks_before (MpScorer *self,
               guint     a,
               guint     b)
 {
-  if (self->num[a] != self->num[b])
-    return self->num[a] > self->num[b];
+  /* By the score itself, not the numerator: two numerators that round to
+   * the same score are a tie, broken by name, as the user sees it. */
+  double sa = self->num[a] * self->scale, sb = self->num[b] * self->scale;
+
+  if (sa != sb)
+    return sa > sb;
   return self->name_rank[a] < self->name_rank[b];
 }
 
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  MpScorer *self = user_data;
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  if (pa == pb)
+    return 0;
+  return ranks_before (self, pa, pb) ? -1 : 1;
+}
+
+static void
+insertion_sort (MpScorer *self,
+                guint    *r,
+                guint     n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint item = r[i];
+      guint j = i;
+
+      while (j > 0 && ranks_before (self, item, r[j - 1]))
+        {
+          r[j] = r[j - 1];
+          j--;
+        }
+      r[j] = item;
+    }
+}
+
 /* The radix keys are the scores rounded to float; within a run of equal
- * keys, order by the exact score (the runs are short, or already sorted). */
+ * keys, order by the exact score. Runs are nearly always exact ties, which
+ * the stable sort left in name order already. */
 static void
 refine_runs (MpScorer *self)
 {
@@ -298,21 +469,17 @@ refine_runs (MpScorer *self)
   for (guint start = 0; start < n;)
     {
       guint end = start + 1;
+      gboolean sorted = TRUE;
 
       while (end < n && self->keys[end] == self->keys[start])
-        end++;
-      for (guint i = start + 1; i < end; i++)
         {
-          guint item = r[i];
-          guint j = i;
-
-          while (j > start && ranks_before (self, item, r[j - 1]))
-            {
-              r[j] = r[j - 1];
-              j--;
-            }
-          r[j] = item;
+          sorted = sorted && ranks_before (self, r[end - 1], r[end]);
+          end++;
         }
+      if (!sorted && end - start <= 32)
+        insertion_sort (self, r + start, end - start);
+      else if (!sorted)
+        g_qsort_with_data (r + start, end - start, sizeof (guint), compare_ranked, self);
       start = end;
     }
 }
@@ -324,7 +491,7 @@ sort_pool (MpScorer *self)
 
   for (guint i = 0; i < n; i++)
     {
-      float f = (float) self->num[self->pool[i]];
+      float f = (float) (self->num[self->pool[i]] * self->scale);
       guint32 bits;
 
       memcpy (&bits, &f, sizeof bits);
@@ -376,11 +543,17 @@ on_items_changed (GListModel *model,
                   guint       added,
                   MpScorer   *self)
 {
-  int *source = self->hold_previous ? self->prev_rank_of : self->rank_of;
+  g_autofree int *old_rank_of = g_steal_pointer (&self->rank_of);
+  const int *source = self->hold_previous ? self->prev_rank_of : old_rank_of;
   guint old_n = self->n;
   int *prev;
 
-  read_snapshot (self);
+  /* Edits, adds and deletes touch a few programs: splice. Loads and imports
+   * of many: read everything again. */
+  if (removed + added <= 64 && removed + added <= self->n / 4)
+    splice_snapshot (self, position, removed, added);
+  else
+    read_snapshot (self);
   prev = g_new (int, MAX (self->n, 1));
   memcpy (prev, source, position * sizeof (int));
   memset (prev + position, 0xff, added * sizeof (int));
@@ -576,7 +749,11 @@ mp_scorer_hold_previous (MpScorer *self,
 {
   g_return_if_fail (MP_IS_SCORER (self));
 
-  self->hold_previous = !!hold;
+  hold = !!hold;
+  /* The ranks when the hold starts are what the movement is measured from. */
+  if (hold && !self->hold_previous)
+    memcpy (self->prev_rank_of, self->rank_of, self->n * sizeof (int));
+  self->hold_previous = hold;
 }
 
 gboolean
@@ -707,28 +884,58 @@ range_end_offer (MpScorer *self,
     }
 }
 
+/* Program p crosses the top program t where a + b·x = 0, x being the
+ * weight of criterion c: p − t at that weight, over the same denominator. */
 static void
-offer_competitor (MpScorer *self,
-                  RangeEnd *low,
-                  RangeEnd *high,
-                  gboolean  others_zero,
-                  guint     c,
-                  guint     t,
-                  guint     p)
+offer_crossing (MpScorer *self,
+                RangeEnd *low,
+                RangeEnd *high,
+                gboolean  others_zero,
+                double    a,
+                double    b,
+                guint     t,
+                guint     p)
 {
-  /* p − t at weight x of criterion c is a + b·x (same denominator). */
-  double b = (double) self->ratings[c][p] - (double) self->ratings[c][t];
-  double a = (self->num[p] - self->num[t]) - self->weights.w[c] * b;
   gboolean p_wins_tie = self->name_rank[p] < self->name_rank[t];
-  double x;
+  double x = -a / b;
 
-  if (b == 0)
-    return;
-  x = -a / b;
   if (b > 0 && (x < 100 || (x == 100 && p_wins_tie)))
     range_end_offer (self, high, TRUE, x, p_wins_tie, b, p);
   else if (b < 0 && (x > 0 || (x == 0 && p_wins_tie && !others_zero)))
     range_end_offer (self, low, FALSE, x, p_wins_tie, -b, p);
+}
+
+/* One pass over the ranked programs for criterion c. A multiplication
+ * screens out crossings beyond the bounds found so far; only the few that
+ * may matter pay the exact division. */
+static void
+scan_criterion (MpScorer *self,
+                RangeEnd *low,
+                RangeEnd *high,
+                gboolean  others_zero,
+                guint     c,
+                guint     t)
+{
+  const float *r = self->ratings[c];
+  double r_t = r[t], num_t = self->num[t], w = self->weights.w[c];
+
+  for (guint p = 0; p < self->n; p++)
+    {
+      double b, a;
+
+      if (self->rank_of[p] <= 0)
+        continue;
+      b = (double) r[p] - r_t;
+      if (b == 0)
+        continue;
+      a = (self->num[p] - num_t) - w * b;
+      /* x = −a/b; keep when x ≤ high (b > 0) or x ≥ low (b < 0), with slack. */
+      if (b > 0 && -a > high->bound * b * (1 + 1e-9) + 1e-9)
+        continue;
+      if (b < 0 && a < low->bound * -b * (1 - 1e-9) - 1e-9)
+        continue;
+      offer_crossing (self, low, high, others_zero, a, b, t, p);
+    }
 }
 
 static void
@@ -746,6 +953,7 @@ static void
 compute_sensitivity (MpScorer *self)
 {
   RangeEnd low[MP_N_CRITERIA], high[MP_N_CRITERIA];
+  gboolean others_zero[MP_N_CRITERIA];
   guint t = self->ranked[0];
   double total = 0;
 
@@ -754,12 +962,12 @@ compute_sensitivity (MpScorer *self)
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       /* With every other weight zero, w = 0 is the state without scores. */
-      range_end_init (&low[c], 0, total - self->weights.w[c] == 0);
+      others_zero[c] = total - self->weights.w[c] == 0;
+      range_end_init (&low[c], 0, others_zero[c]);
       range_end_init (&high[c], 100, FALSE);
     }
-  for (guint k = 1; k < self->n_ranked; k++)
-    for (guint c = 0; c < MP_N_CRITERIA; c++)
-      offer_competitor (self, &low[c], &high[c], low[c].open, c, t, self->ranked[k]);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    scan_criterion (self, &low[c], &high[c], others_zero[c], c, t);
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       MpSensitivity *s = &self->sensitivity[c];
@@ -791,6 +999,15 @@ mp_scorer_get_sensitivity (MpScorer      *self,
 }
 
 static void
+append_fixed (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+static void
 append_ranked_row (MpScorer  *self,
                    GString   *out,
                    guint      rank,
@@ -804,7 +1021,7 @@ append_ranked_row (MpScorer  *self,
   else
     g_string_append_c (out, ',');
   if (self->has_scores)
-    mp_program_csv_append_number (out, round (mp_scorer_get_score (self, index) * 100) / 100);
+    append_fixed (out, mp_scorer_get_score (self, index));
   g_string_append_c (out, ',');
   mp_program_csv_append_program (out, program);
   mp_scorer_get_contributions (self, index, contributions);
@@ -812,7 +1029,7 @@ append_ranked_row (MpScorer  *self,
     {
       g_string_append_c (out, ',');
       if (self->has_scores)
-        mp_program_csv_append_number (out, round (contributions[c] * 100) / 100);
+        append_fixed (out, contributions[c]);
     }
   g_string_append (out, "\r\n");
 }

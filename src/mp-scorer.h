@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* score = 100 · Σ wᵢ·rᵢ / (10 · Σ wᵢ); ties break by name. */
+/* score = 100 · Σ wᵢ·rᵢ / (10 · Σ wᵢ); ties break by name (case-insensitive,
+ * then exact, then id). The scorer keeps a snapshot of the store with the
+ * ratings as floats (7 significant digits). */
 
 typedef struct {
   MpKindFilter kind;
@@ -76,8 +78,8 @@ void        mp_scorer_get_contributions  (MpScorer              *self,
 gboolean    mp_scorer_get_sensitivity    (MpScorer              *self,
                                           MpCriterion            criterion,
                                           MpSensitivity         *sensitivity);
-/* While held (e.g. during a slider drag), re-ranks keep the previous ranks
- * of before the hold, so movement arrows show the whole drag. */
+/* While held (e.g. during a slider drag), the previous ranks stay the ranks
+ * at the moment the hold began, so movement arrows show the whole drag. */
 void        mp_scorer_hold_previous      (MpScorer              *self,
                                           gboolean               hold);
 /* Programs in the scorer's snapshot of the store. */

@@ -69,6 +69,13 @@ test_header_directions (void)
     { "flowchart RL;A", MP_FLOW_DIRECTION_RL },
     { "graph TD;A-->B;", MP_FLOW_DIRECTION_TB },
     { "  \n\n%% comment\nflowchart LR\n", MP_FLOW_DIRECTION_LR },
+    { "flowchart-elk RL\nA", MP_FLOW_DIRECTION_RL },
+    { "graph >\nA", MP_FLOW_DIRECTION_LR },
+    { "graph <\nA", MP_FLOW_DIRECTION_RL },
+    { "graph ^\nA", MP_FLOW_DIRECTION_BT },
+    { "graph v\nA", MP_FLOW_DIRECTION_TB },
+    { "flowchart TD %% comment\nA", MP_FLOW_DIRECTION_TB },
+    { "flowchart TD\ndirection BT\nA", MP_FLOW_DIRECTION_BT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -97,6 +104,31 @@ test_header_front_matter (void)
   g_assert_cmpstr (node (chart, "A")->label, ==, "A");
   g_assert_cmpuint (node (chart, "A")->line, ==, 8);
   g_assert_cmpuint (node (chart, "B")->column, ==, 9);
+}
+
+static void
+test_header_crlf (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("---\r\ntitle: Windows\r\n---\r\n"
+                                           "flowchart LR\r\n"
+                                           "  A[Start] -->|Yes| B{Q}\r\n"
+                                           "  subgraph s1 [Box]\r\n"
+                                           "    C -- lbl --> D\r\n"
+                                           "  end\r\n"
+                                           "  E[two\r\n  lines]\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpFlowchart) broken = NULL;
+
+  g_assert_cmpstr (mp_flowchart_get_title (chart), ==, "Windows");
+  g_assert_cmpstr (edge (chart, 0)->label, ==, "Yes");
+  g_assert_cmpstr (edge (chart, 1)->label, ==, "lbl");
+  g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 0)->title, ==, "Box");
+  g_assert_cmpstr (node (chart, "E")->label, ==, "two lines");
+  g_assert_cmpuint (node (chart, "B")->line, ==, 5);
+
+  broken = mp_flowchart_parse ("flowchart LR\r\n  A[oops\r\n", -1, 1, NULL, NULL, &error);
+  g_assert_null (broken);
+  g_assert_cmpstr (error->message, ==, "2:4: “[” is never closed: expected “]” (near “[oops”)");
 }
 
 static void
@@ -205,7 +237,7 @@ test_shapes_named_multiline (void)
                                            "  A@{\n"
                                            "    shape: diam\n"
                                            "    label: Ready?\n"
-                                           "  } --> B@{ shape: stadium }\n");
+                                           "  } --> B@{ shape: \"stadium\" }\n");
 
   g_assert_cmpint (node (chart, "A")->shape, ==, MP_NODE_SHAPE_DIAMOND);
   g_assert_cmpstr (node (chart, "A")->label, ==, "Ready?");
@@ -537,7 +569,7 @@ test_subgraph_forms (void)
                                            "  subgraph one [First one]\n"
                                            "    a1 --> a2\n"
                                            "  end\n"
-                                           "  subgraph two[\"Second #35;2\"]\n"
+                                           "  subgraph two[\"`**Second** #35;2`\"]\n"
                                            "    b1\n"
                                            "  end\n"
                                            "  subgraph \"Quoted title\"\n"
@@ -561,6 +593,7 @@ test_subgraph_forms (void)
   g_assert_cmpint (s->parent, ==, -1);
   g_assert_cmpuint (s->nodes->len, ==, 2);
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 1)->title, ==, "Second #2");
+  g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 1)->title_markup, ==, "<b>Second</b> #2");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 2)->title, ==, "Quoted title");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 3)->title, ==, "three with spaces");
   g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 3)->id, ==, "subGraph1");
@@ -829,7 +862,7 @@ test_errors_messages (void)
     { "flowchart TD\n  A --> B;; C{oops\n",
       "2:14: “{” is never closed: expected “}” (near “{oops”)", 2, 14 },
     { "flowchart TD\n  A[\"x\" y]\n",
-      "2:9: expected “]” after the quoted label (near “y]”)", 2, 9 },
+      "2:9: expected “]” after the quoted label; write #quot; for a quote inside it (near “y]”)", 2, 9 },
     { "flowchart TD\n  direction up\n",
       "2:13: expected TB, TD, BT, LR or RL after “direction” (near “up”)", 2, 13 },
   };
@@ -1028,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/header/directions", test_header_directions);
   g_test_add_func ("/mermaid/header/front-matter", test_header_front_matter);
   g_test_add_func ("/mermaid/header/accessibility", test_header_accessibility);
+  g_test_add_func ("/mermaid/header/crlf", test_header_crlf);
   g_test_add_func ("/mermaid/shapes/brackets", test_shapes_brackets);
   g_test_add_func ("/mermaid/shapes/named", test_shapes_named);
   g_test_add_func ("/mermaid/shapes/named-multiline", test_shapes_named_multiline);
