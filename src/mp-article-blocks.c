@@ -7,14 +7,11 @@
 #include "mp-article-blocks.h"
 
 #include <glib/gi18n.h>
-#include <librsvg/rsvg.h>
 
+#include "mp-article-svg.h"
 #include "mp-bar-chart.h"
 #include "mp-document.h"
 
-/* SVGs are rasterised at this multiple of their size so that they stay
- * sharp when the article is zoomed. */
-#define SVG_SCALE 2.0
 
 typedef struct {
   int        first;
@@ -235,65 +232,26 @@ mp_article_resolve_image (const char  *src,
   return g_steal_pointer (&file);
 }
 
-static GdkTexture *
-load_svg (GFile   *file,
-          int     *width,
-          int     *height,
-          GError **error)
-{
-  g_autoptr(GObject) handle = (GObject *) rsvg_handle_new_from_gfile_sync (file, RSVG_HANDLE_FLAGS_NONE,
-                                                                  NULL, error);
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double w, h;
-  gboolean ok;
-
-  if (handle == NULL)
-    return NULL;
-  rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96);
-  if (!rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &w, &h))
-    w = 640, h = 400;
-  *width = MAX ((int) w, 1);
-  *height = MAX ((int) h, 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, *width * SVG_SCALE, *height * SVG_SCALE);
-  cr = cairo_create (surface);
-  ok = rsvg_handle_render_document (RSVG_HANDLE (handle), cr,
-                                    &(RsvgRectangle) { 0, 0, *width * SVG_SCALE, *height * SVG_SCALE },
-                                    error);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  if (ok)
-    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                        cairo_image_surface_get_stride (surface) * *height * SVG_SCALE,
-                                        (GDestroyNotify) cairo_surface_destroy, surface);
-  else
-    cairo_surface_destroy (surface);
-  if (!ok)
-    return NULL;
-  return gdk_memory_texture_new (*width * SVG_SCALE, *height * SVG_SCALE, GDK_MEMORY_DEFAULT,
-                                 bytes, cairo_image_surface_get_stride (surface));
-}
-
-static GdkTexture *
+static GdkPaintable *
 load_image (GFile   *file,
             int     *width,
             int     *height,
             GError **error)
 {
   g_autofree char *name = g_file_get_basename (file);
-  GdkTexture *texture;
+  GdkPaintable *paintable;
 
   if (g_str_has_suffix (name, ".svg") || g_str_has_suffix (name, ".SVG") ||
       g_str_has_suffix (name, ".svgz"))
-    return load_svg (file, width, height, error);
-  texture = gdk_texture_new_from_file (file, error);
-  if (texture != NULL)
+    paintable = (GdkPaintable *) mp_article_svg_new_from_file (file, error);
+  else
+    paintable = (GdkPaintable *) gdk_texture_new_from_file (file, error);
+  if (paintable != NULL)
     {
-      *width = gdk_texture_get_width (texture);
-      *height = gdk_texture_get_height (texture);
+      *width = gdk_paintable_get_intrinsic_width (paintable);
+      *height = gdk_paintable_get_intrinsic_height (paintable);
     }
-  return texture;
+  return paintable;
 }
 
 static GtkWidget *
@@ -328,7 +286,7 @@ mp_article_image_new (const char *src,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = mp_article_resolve_image (src, base_dir, &error);
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPaintable) texture = NULL;
   GtkWidget *picture;
   int width = 0, height = 0;
 
@@ -340,7 +298,9 @@ mp_article_image_new (const char *src,
       g_autofree char *reason = g_strdup_printf (_("Image not shown (%s: %s)"), src, error->message);
       return image_placeholder_new (alt, reason);
     }
-  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  picture = gtk_picture_new_for_paintable (texture);
+  if (MP_IS_ARTICLE_SVG (texture))
+    mp_article_svg_set_widget (MP_ARTICLE_SVG (texture), picture);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, alt, -1);
@@ -412,4 +372,86 @@ mp_article_rule_new (void)
 
   gtk_widget_add_css_class (rule, "mp-rule");
   return rule;
+}
+
+typedef struct {
+  MpSlotFactory  factory;
+  gpointer       data;
+  GDestroyNotify destroy;
+  double         estimated_ems;
+  gboolean       filled;
+} Slot;
+
+static void
+slot_free (Slot *slot)
+{
+  if (slot->destroy != NULL && slot->data != NULL)
+    slot->destroy (slot->data);
+  g_free (slot);
+}
+
+GtkWidget *
+mp_article_slot_new (MpSlotFactory  factory,
+                     gpointer       data,
+                     GDestroyNotify destroy,
+                     double         estimated_ems)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  Slot *slot = g_new0 (Slot, 1);
+
+  slot->factory = factory;
+  slot->data = data;
+  slot->destroy = destroy;
+  slot->estimated_ems = estimated_ems;
+  g_object_set_data_full (G_OBJECT (box), "mp-slot", slot, (GDestroyNotify) slot_free);
+  gtk_widget_add_css_class (box, "mp-slot");
+  return box;
+}
+
+gboolean
+mp_article_is_slot (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "mp-slot") != NULL;
+}
+
+gboolean
+mp_article_slot_is_filled (GtkWidget *widget)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (widget), "mp-slot");
+
+  g_return_val_if_fail (slot != NULL, FALSE);
+  return slot->filled;
+}
+
+double
+mp_article_slot_get_estimate (GtkWidget *widget)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (widget), "mp-slot");
+
+  g_return_val_if_fail (slot != NULL, 0);
+  return slot->estimated_ems;
+}
+
+gboolean
+mp_article_slot_fill (GtkWidget *widget)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (widget), "mp-slot");
+  GtkWidget *content;
+
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (slot->filled)
+    return FALSE;
+  slot->filled = TRUE;
+  content = slot->factory (slot->data);
+  gtk_box_append (GTK_BOX (widget), content);
+  gtk_widget_remove_css_class (widget, "mp-slot");
+  /* An image's size travels with the slot, where the view looks for it. */
+  g_object_set_data (G_OBJECT (widget), "mp-image-width",
+                     g_object_get_data (G_OBJECT (content), "mp-image-width"));
+  g_object_set_data (G_OBJECT (widget), "mp-image-height",
+                     g_object_get_data (G_OBJECT (content), "mp-image-height"));
+  if (slot->destroy != NULL && slot->data != NULL)
+    slot->destroy (g_steal_pointer (&slot->data));
+  return TRUE;
 }

@@ -24,6 +24,22 @@ GtkWidget *mp_article_image_new       (const char    *src,
 GtkWidget *mp_article_chart_new       (const MpChart *chart);
 GtkWidget *mp_article_mermaid_card_new (const char   *section_title);
 GtkWidget *mp_article_rule_new        (void);
+/* A slot stands in the text for a widget that is made only when it is
+ * about to be seen (mp_article_slot_fill), so that opening a long article
+ * does not build hundreds of tables. Until then it is an empty frame
+ * @estimated_ems high. */
+typedef GtkWidget *(*MpSlotFactory) (gpointer data);
+
+GtkWidget *mp_article_slot_new        (MpSlotFactory  factory,
+                                       gpointer       data,
+                                       GDestroyNotify destroy,
+                                       double         estimated_ems);
+gboolean   mp_article_is_slot         (GtkWidget     *widget);
+gboolean   mp_article_slot_is_filled  (GtkWidget     *slot);
+/* Makes the widget; FALSE when it was already there. */
+gboolean   mp_article_slot_fill       (GtkWidget     *slot);
+double     mp_article_slot_get_estimate (GtkWidget   *slot);
+
 /* The file an image src stands for inside @base_dir, or NULL with @error
  * when it is refused (a URI, an absolute path, or leaving the folder). */
 GFile     *mp_article_resolve_image   (const char    *src,

@@ -38,7 +38,7 @@ typedef struct {
 } Renderer;
 
 static const char *tag_names[] = {
-  "h1", "h2", "h3", "h4", "h5", "h6", "p", "li-tight", "code-block", "quote", "widget-line",
+  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "code-block", "quote", "widget-line",
   "block-end", "bold", "italic", "code", "strike", "link", "match", "match-current",
   "section-highlight",
 };
@@ -63,12 +63,18 @@ mp_article_render_is_indent_tag (GtkTextTag *tag)
   return g_object_get_data (G_OBJECT (tag), "mp-indent") != NULL;
 }
 
+/* Lines outside quotes and lists use the view's own margins: no tag. */
 static GtkTextTag *
 indent_tag (Renderer *r,
             gboolean  hanging)
 {
-  g_autofree char *name = g_strdup_printf ("indent-%u-%u-%d", r->quote_depth, r->list_depth, hanging);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (r->tags, name);
+  g_autofree char *name = NULL;
+  GtkTextTag *tag;
+
+  if (r->quote_depth == 0 && r->list_depth == 0 && !hanging)
+    return NULL;
+  name = g_strdup_printf ("indent-%u-%u-%d", r->quote_depth, r->list_depth, hanging);
+  tag = gtk_text_tag_table_lookup (r->tags, name);
 
   if (tag == NULL)
     {
@@ -124,7 +130,8 @@ end_line (Renderer   *r,
           GtkTextTag *indent)
 {
   append (r, "\n", 1);
-  add_run (r, style, line_start, r->chars);
+  if (style != NULL)
+    add_run (r, style, line_start, r->chars);
   if (indent != NULL)
     add_run (r, indent, line_start, r->chars);
   if (r->quote_depth > 0)
@@ -143,14 +150,81 @@ add_anchor (Renderer  *r,
   g_array_append_val (r->out->anchors, anchor);
 }
 
-static void
-on_block_link (const char *target,
-               gpointer    user_data)
-{
-  Renderer *r = user_data;
+typedef struct {
+  const MpTable *table;
+  MpLinkFunc     link_func;
+  gpointer       link_data;
+} TableSlot;
 
-  if (r->link_func != NULL)
-    r->link_func (target, r->link_data);
+static GtkWidget *
+make_table (gpointer data)
+{
+  TableSlot *slot = data;
+
+  return mp_article_table_new (slot->table, slot->link_func, slot->link_data);
+}
+
+typedef struct {
+  char  *src;
+  char  *alt;
+  GFile *base_dir;
+} ImageSlot;
+
+static GtkWidget *
+make_image (gpointer data)
+{
+  ImageSlot *slot = data;
+
+  return mp_article_image_new (slot->src, slot->alt, slot->base_dir);
+}
+
+static void
+image_slot_free (ImageSlot *slot)
+{
+  g_free (slot->src);
+  g_free (slot->alt);
+  g_clear_object (&slot->base_dir);
+  g_free (slot);
+}
+
+static GtkWidget *
+make_chart (gpointer data)
+{
+  return mp_article_chart_new (data);
+}
+
+static GtkWidget *
+table_slot_new (Renderer      *r,
+                const MpTable *table)
+{
+  TableSlot *slot = g_new0 (TableSlot, 1);
+
+  slot->table = table;
+  slot->link_func = r->link_func;
+  slot->link_data = r->link_data;
+  /* A row of one line with its padding is about 2.2 em. */
+  return mp_article_slot_new (make_table, slot, g_free,
+                              2.2 * table->cells->len / table->n_columns);
+}
+
+static GtkWidget *
+image_slot_new (Renderer     *r,
+                const MpSpan *span)
+{
+  ImageSlot *slot = g_new0 (ImageSlot, 1);
+
+  slot->src = g_strdup (span->target);
+  slot->alt = g_strdup (span->alt);
+  slot->base_dir = r->base_dir != NULL ? g_object_ref (r->base_dir) : NULL;
+  return mp_article_slot_new (make_image, slot, (GDestroyNotify) image_slot_free, 16);
+}
+
+static GtkWidget *
+chart_slot_new (const MpChart *chart)
+{
+  double ems = chart->error != NULL ? 5 : 3.5 + 1.5 * chart->bars->len;
+
+  return mp_article_slot_new (make_chart, (gpointer) chart, NULL, ems);
 }
 
 static int
@@ -185,7 +259,7 @@ append_inline_text (Renderer       *r,
         continue;
       append (r, inline_->text->str + pos, span->start - pos);
       pos = span->start;
-      add_anchor (r, mp_article_image_new (span->target, span->alt, r->base_dir), indent);
+      add_anchor (r, image_slot_new (r, span), indent);
     }
   append (r, inline_->text->str + pos, inline_->text->len - pos);
 }
@@ -266,7 +340,8 @@ render_paragraph (Renderer      *r,
   GtkTextTag *indent = take_marker (r);
 
   append_inline (r, block->inline_, indent);
-  end_line (r, start, tag (r, r->tight ? "li-tight" : "p"), indent);
+  /* Plain paragraphs take the view's spacing: no tag. */
+  end_line (r, start, r->tight ? tag (r, "li-tight") : NULL, indent);
 }
 
 static void
@@ -392,13 +467,13 @@ render_block (Renderer      *r,
       render_widget (r, mp_article_rule_new ());
       break;
     case MP_BLOCK_TABLE:
-      render_widget (r, mp_article_table_new (block->table, on_block_link, r));
+      render_widget (r, table_slot_new (r, block->table));
       break;
     case MP_BLOCK_MERMAID:
       render_widget (r, mp_article_mermaid_card_new (NULL));
       break;
     case MP_BLOCK_CHART:
-      render_widget (r, mp_article_chart_new (block->chart));
+      render_widget (r, chart_slot_new (block->chart));
       break;
     }
 }
@@ -424,6 +499,69 @@ anchor_clear (MpArticleAnchor *anchor)
   g_clear_object (&anchor->anchor);
 }
 
+static int
+compare_runs_by_tag (gconstpointer a,
+                     gconstpointer b)
+{
+  const TagRun *ra = a, *rb = b;
+
+  if (ra->tag != rb->tag)
+    return ra->tag < rb->tag ? -1 : 1;
+  return ra->start < rb->start ? -1 : ra->start > rb->start;
+}
+
+static int
+compare_runs_by_start (gconstpointer a,
+                       gconstpointer b)
+{
+  const TagRun *ra = a, *rb = b;
+
+  return ra->start < rb->start ? -1 : ra->start > rb->start;
+}
+
+/* Each apply costs a few microseconds whatever its length, so runs of one
+ * tag that touch (consecutive lines of a list, say) become one. */
+static void
+merge_runs (GArray *runs)
+{
+  guint kept = 0;
+
+  g_array_sort (runs, compare_runs_by_tag);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      TagRun *run = &g_array_index (runs, TagRun, i);
+      TagRun *last = kept > 0 ? &g_array_index (runs, TagRun, kept - 1) : NULL;
+
+      if (last != NULL && last->tag == run->tag && run->start <= last->end)
+        last->end = MAX (last->end, run->end);
+      else
+        g_array_index (runs, TagRun, kept++) = *run;
+    }
+  g_array_set_size (runs, kept);
+  g_array_sort (runs, compare_runs_by_start);
+}
+
+static void
+apply_run (GtkTextBuffer *buffer,
+           const TagRun  *run)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, run->start);
+  end = start;
+  gtk_text_iter_forward_chars (&end, run->end - run->start);
+  gtk_text_buffer_apply_tag (buffer, run->tag, &start, &end);
+}
+
+gboolean
+mp_article_render_apply_tags (MpArticleRender *render,
+                              guint            max_runs)
+{
+  for (guint n = 0; render->next_run < render->runs->len && n < max_runs; n++)
+    apply_run (render->buffer, &g_array_index (render->runs, TagRun, render->next_run++));
+  return render->next_run < render->runs->len;
+}
+
 static void
 fill_buffer (Renderer *r)
 {
@@ -445,14 +583,15 @@ fill_buffer (Renderer *r)
       gtk_text_buffer_delete (buffer, &start, &end);
       anchor->anchor = g_object_ref (gtk_text_buffer_create_child_anchor (buffer, &start));
     }
-  for (guint i = 0; i < r->runs->len; i++)
-    {
-      const TagRun *run = &g_array_index (r->runs, TagRun, i);
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, run->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, run->end);
-      gtk_text_buffer_apply_tag (buffer, run->tag, &start, &end);
-    }
+  /* The first screens are styled now, the rest by the view in the
+   * background (mp_article_render_apply_tags). */
+  merge_runs (r->runs);
+  r->out->runs = g_array_ref (r->runs);
+  while (r->out->next_run < r->runs->len &&
+         g_array_index (r->runs, TagRun, r->out->next_run).start < MP_ARTICLE_RENDER_STYLED_NOW)
+    apply_run (buffer, &g_array_index (r->runs, TagRun, r->out->next_run++));
+
   for (guint i = 0; i < r->out->headings->len; i++)
     {
       MpArticleHeading *heading = &g_array_index (r->out->headings, MpArticleHeading, i);
@@ -471,6 +610,9 @@ mp_article_render_new (MpDocument      *document,
                        gpointer         user_data)
 {
   MpArticleRender *out = g_new0 (MpArticleRender, 1);
+
+  /* Slots point into the document's blocks. */
+  out->document = g_object_ref (document);
   Renderer r = { tags, out, };
   GPtrArray *blocks = g_ptr_array_new ();
   GFile *file = mp_document_get_file (document);
@@ -532,8 +674,10 @@ mp_article_render_free (MpArticleRender *render)
   g_array_unref (render->anchors);
   g_array_unref (render->links);
   g_array_unref (render->headings);
+  g_clear_pointer (&render->runs, g_array_unref);
   g_clear_object (&render->buffer);
   g_free (render->text);
+  g_clear_object (&render->document);
   g_free (render);
 }
 

@@ -33,13 +33,19 @@ typedef struct {
 } MpArticleAnchor;
 
 typedef struct {
+  MpDocument    *document;
   GtkTextBuffer *buffer;
   char          *text;       /* the buffer's text; U+FFFC where widgets stand */
   gsize          text_len;
   GArray        *links;      /* MpArticleLink, by offset */
   GArray        *headings;   /* MpArticleHeading, in order */
   GArray        *anchors;    /* MpArticleAnchor */
+  GArray        *runs;       /* tag runs, by offset; those before next_run are applied */
+  guint          next_run;
 } MpArticleRender;
+
+/* Text before this offset is styled by mp_article_render_new(). */
+#define MP_ARTICLE_RENDER_STYLED_NOW 16000
 
 /* Tags the renderer uses; the view sizes and colours them. */
 GtkTextTagTable *mp_article_render_create_tags (void);
@@ -54,6 +60,9 @@ MpArticleRender *mp_article_render_new    (MpDocument      *document,
 void             mp_article_render_attach (MpArticleRender *render,
                                            GtkTextView     *view);
 void             mp_article_render_free   (MpArticleRender *render);
+/* Applies up to @max_runs more tag runs; TRUE while some are left. */
+gboolean         mp_article_render_apply_tags (MpArticleRender *render,
+                                               guint            max_runs);
 /* The link at a buffer offset, or NULL. */
 const MpArticleLink *mp_article_render_find_link (MpArticleRender *render,
                                                   int              offset);

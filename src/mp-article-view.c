@@ -18,6 +18,11 @@
 #define MAX_MATCHES      100000
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
+#define FIRST_SCREENS_CHARS 8000  /* text that fills the first screens */
+#define STYLE_RUNS_PER_STEP 1500
+/* After frames (GDK_PRIORITY_REDRAW), before the text view lays out lines
+ * in the background: styling first saves laying lines out twice. */
+#define STYLE_PRIORITY      (GDK_PRIORITY_REDRAW + 2)
 
 struct _MpArticleView
 {
@@ -43,6 +48,9 @@ struct _MpArticleView
   /* layout computed for this width and font size */
   int              layout_width;
   double           layout_font_px;
+  int              layout_margin;
+  double           tags_em;
+  int              layout_column;
 
   gunichar        *folded;       /* the text in lower case, for find */
   glong            folded_len;
@@ -51,7 +59,12 @@ struct _MpArticleView
   int              current_match;
   GtkTextMark     *match_mark;
 
+  gboolean         outline_dirty;
   guint            highlight_id;
+  guint            visible_fill_id;
+  guint            style_id;
+  guint            background_fill_id;
+  guint            next_slot;
   gint64           highlight_start;
 };
 
@@ -114,7 +127,7 @@ update_indent_tag (GtkTextTag *tag,
   int *units = user_data;   /* margin, quote unit, list unit */
   guint quote_depth, list_depth;
   gboolean hanging;
-  int left;
+  int left, old_left, old_indent;
 
   if (!mp_article_render_is_indent_tag (tag))
     return;
@@ -122,6 +135,10 @@ update_indent_tag (GtkTextTag *tag,
   list_depth = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "mp-list-depth"));
   hanging = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "mp-hanging"));
   left = units[0] + quote_depth * units[1] + list_depth * units[2];
+  /* Changing a tag re-lays out all its text: only when needed. */
+  g_object_get (tag, "left-margin", &old_left, "indent", &old_indent, NULL);
+  if (old_left == left && old_indent == (hanging ? -units[2] : 0))
+    return;
   g_object_set (tag, "left-margin", left, "indent", hanging ? -units[2] : 0, NULL);
   if (hanging)
     {
@@ -141,6 +158,12 @@ update_size_tags (MpArticleView *self,
   static const double above[] = { 0.4, 1.6, 1.3, 1.1, 1.0, 1.0 };
   int units[3] = { margin, em * 1.6, em * 1.8 };
 
+  /* Indent tags compare their values themselves; new ones appear with
+   * every document. */
+  gtk_text_tag_table_foreach (self->tags, update_indent_tag, units);
+  if (em == self->tags_em)
+    return;
+  self->tags_em = em;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     {
       char name[3] = { 'h', '1' + i, '\0' };
@@ -148,38 +171,123 @@ update_size_tags (MpArticleView *self,
                "pixels-above-lines", (int) (em * above[i]),
                "pixels-below-lines", (int) (em * 0.5), NULL);
     }
-  set_tag (self, "p", "pixels-below-lines", (int) (em * 0.85), NULL);
+  gtk_text_view_set_pixels_below_lines (self->text_view, em * 0.85);
+  set_tag (self, "code-block", "pixels-below-lines", 0, NULL);
   set_tag (self, "li-tight", "pixels-below-lines", (int) (em * 0.3), NULL);
   set_tag (self, "block-end", "pixels-below-lines", (int) (em * 0.9), NULL);
   set_tag (self, "widget-line", "pixels-below-lines", (int) (em * 0.9),
            "pixels-above-lines", (int) (em * 0.2), NULL);
-  gtk_text_tag_table_foreach (self->tags, update_indent_tag, units);
 }
 
 static void
-update_block_widths (MpArticleView *self,
-                     int            column,
-                     int            margin)
+size_block (MpArticleView   *self,
+            MpArticleAnchor *anchor)
+{
+  GtkWidget *widget = anchor->widget;
+  GtkWidget *content = widget;
+  int left = self->layout_margin;
+  int width, image_width, image_height;
+
+  if (anchor->indent != NULL)
+    g_object_get (anchor->indent, "left-margin", &left, NULL);
+  width = MAX (self->layout_column - (left - self->layout_margin), 48);
+  if (mp_article_is_slot (widget))
+    {
+      if (!mp_article_slot_is_filled (widget))
+        {
+          gtk_widget_set_size_request (widget, width,
+                                       mp_article_slot_get_estimate (widget) * self->layout_font_px);
+          return;
+        }
+      content = gtk_widget_get_first_child (widget);
+    }
+  image_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (content), "mp-image-width"));
+  image_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (content), "mp-image-height"));
+  if (image_width > 0 && image_height > 0)
+    {
+      width = MIN (width, image_width * self->zoom);
+      gtk_widget_set_size_request (widget, -1, -1);
+      gtk_widget_set_size_request (content, width, width * image_height / image_width);
+    }
+  else
+    gtk_widget_set_size_request (widget, width, -1);
+}
+
+static void
+update_block_widths (MpArticleView *self)
 {
   if (self->render == NULL)
     return;
   for (guint i = 0; i < self->render->anchors->len; i++)
+    size_block (self, &g_array_index (self->render->anchors, MpArticleAnchor, i));
+}
+
+static void
+fill_slot (MpArticleView   *self,
+           MpArticleAnchor *anchor)
+{
+  if (mp_article_is_slot (anchor->widget) && mp_article_slot_fill (anchor->widget) &&
+      self->layout_font_px > 0)
+    size_block (self, anchor);
+}
+
+/* Makes the slots within a screen above and two below the view. */
+static gboolean
+fill_visible_slots (gpointer user_data)
+{
+  MpArticleView *self = user_data;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  self->visible_fill_id = 0;
+  if (self->render == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  for (guint i = 0; i < self->render->anchors->len; i++)
     {
       MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, i);
-      int left = 0, width;
-      int image_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (anchor->widget), "mp-image-width"));
-      int image_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (anchor->widget), "mp-image-height"));
 
-      g_object_get (anchor->indent, "left-margin", &left, NULL);
-      width = MAX (column - (left - margin), 48);
-      if (image_width > 0)
-        {
-          width = MIN (width, image_width * self->zoom);
-          gtk_widget_set_size_request (anchor->widget, width, width * image_height / image_width);
-        }
-      else
-        gtk_widget_set_size_request (anchor->widget, width, -1);
+      if (!mp_article_is_slot (anchor->widget) || mp_article_slot_is_filled (anchor->widget))
+        continue;
+      gtk_text_buffer_get_iter_at_child_anchor (self->render->buffer, &iter, anchor->anchor);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+      if (location.y + location.height >= visible.y - visible.height &&
+          location.y <= visible.y + 3 * visible.height)
+        fill_slot (self, anchor);
     }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scrolled (MpArticleView *self)
+{
+  /* Not now: scrolling can happen while the view lays out. Before the
+   * next frame is soon enough. */
+  if (self->visible_fill_id == 0)
+    self->visible_fill_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fill_visible_slots, self, NULL);
+}
+
+/* Then the rest, a few at a time, once the article is on screen. */
+static gboolean
+fill_slots_in_background (gpointer user_data)
+{
+  MpArticleView *self = user_data;
+  guint made = 0;
+
+  for (; self->next_slot < self->render->anchors->len && made < 4; self->next_slot++)
+    {
+      MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, self->next_slot);
+
+      if (mp_article_is_slot (anchor->widget) && !mp_article_slot_is_filled (anchor->widget))
+        {
+          fill_slot (self, anchor);
+          made++;
+        }
+    }
+  if (self->next_slot < self->render->anchors->len)
+    return G_SOURCE_CONTINUE;
+  self->background_fill_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Called from size_allocate before the children are allocated, so that
@@ -205,8 +313,10 @@ update_layout (MpArticleView *self,
   gtk_text_view_set_right_margin (self->text_view, margin);
   gtk_text_view_set_top_margin (self->text_view, em * 1.5);
   gtk_text_view_set_bottom_margin (self->text_view, em * 3);
+  self->layout_margin = margin;
+  self->layout_column = column;
   update_size_tags (self, em, margin);
-  update_block_widths (self, column, margin);
+  update_block_widths (self);
 }
 
 static gboolean
@@ -593,6 +703,15 @@ rebuild_outline (MpArticleView *self)
     }
 }
 
+static void
+on_outline_show (MpArticleView *self)
+{
+  if (!self->outline_dirty)
+    return;
+  self->outline_dirty = FALSE;
+  rebuild_outline (self);
+}
+
 static GtkWidget *
 outline_popover_new (MpArticleView *self)
 {
@@ -613,6 +732,7 @@ outline_popover_new (MpArticleView *self)
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->outline_list));
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_outline_show), self, G_CONNECT_SWAPPED);
   return g_object_ref_sink (popover);
 }
 
@@ -660,6 +780,10 @@ static void
 clear_render (MpArticleView *self)
 {
   stop_highlight (self);
+  g_clear_handle_id (&self->visible_fill_id, g_source_remove);
+  g_clear_handle_id (&self->style_id, g_source_remove);
+  g_clear_handle_id (&self->background_fill_id, g_source_remove);
+  self->next_slot = 0;
   g_clear_pointer (&self->folded, g_free);
   self->folded_len = 0;
   g_array_set_size (self->matches, 0);
@@ -679,6 +803,31 @@ update_accessible_name (MpArticleView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+static gboolean
+style_in_background (gpointer user_data)
+{
+  MpArticleView *self = user_data;
+
+  if (mp_article_render_apply_tags (self->render, STYLE_RUNS_PER_STEP))
+    return G_SOURCE_CONTINUE;
+  self->style_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the first frame the view has no positions yet: offsets will do. */
+static void
+fill_first_slots (MpArticleView *self)
+{
+  for (guint i = 0; i < self->render->anchors->len; i++)
+    {
+      MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, i);
+
+      if (anchor->offset > FIRST_SCREENS_CHARS)
+        break;
+      fill_slot (self, anchor);
+    }
+}
+
 static void
 render_document (MpArticleView *self)
 {
@@ -690,17 +839,22 @@ render_document (MpArticleView *self)
     {
       empty = gtk_text_buffer_new (self->tags);
       gtk_text_view_set_buffer (self->text_view, empty);
-      rebuild_outline (self);
+      self->outline_dirty = TRUE;
       return;
     }
   self->render = mp_article_render_new (self->document, self->tags, activate_link, self);
   /* A fresh buffer on the view costs half as much as refilling a shown one. */
   gtk_text_view_set_buffer (self->text_view, self->render->buffer);
   mp_article_render_attach (self->render, self->text_view);
+  if (self->render->next_run < self->render->runs->len)
+    self->style_id = g_idle_add_full (STYLE_PRIORITY, style_in_background, self, NULL);
   gtk_adjustment_set_value (vadjustment, 0);
+  fill_first_slots (self);
+  self->background_fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_slots_in_background, self, NULL);
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  rebuild_outline (self);
+  /* Built when first shown: a long article has thousands of headings. */
+  self->outline_dirty = TRUE;
   update_accessible_name (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
     on_search_changed (self);
@@ -736,6 +890,7 @@ mp_article_view_measure (GtkWidget      *widget,
 static void
 on_theme_changed (MpArticleView *self)
 {
+  self->tags_em = 0;
   update_colors (self);
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -920,6 +1075,8 @@ mp_article_view_init (MpArticleView *self)
                                                 GTK_STYLE_PROVIDER (self->zoom_provider),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   setup_controllers (self);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
   render_document (self);
 }
 

@@ -181,6 +181,9 @@ test_outline_jump (void)
   GdkRectangle visible;
   int y;
 
+  /* The outline fills itself when it is shown. */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  iterate ();
   collect_widgets (popover, GTK_TYPE_LIST_BOX, lists);
   g_assert_cmpuint (lists->len, ==, 1);
   list = g_ptr_array_index (lists, 0);

@@ -1,0 +1,23 @@
+/* mp-article-svg.h: an SVG drawn at the size it is shown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define MP_TYPE_ARTICLE_SVG (mp_article_svg_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpArticleSvg, mp_article_svg, MP, ARTICLE_SVG, GObject)
+
+/* Reads and parses @file; it is rasterised only when drawn, at the size
+ * and scale it is drawn at. */
+MpArticleSvg *mp_article_svg_new_from_file (GFile         *file,
+                                            GError       **error);
+/* Drawing at the widget's scale factor keeps HiDPI screens sharp. */
+void          mp_article_svg_set_widget    (MpArticleSvg  *self,
+                                            GtkWidget     *widget);
+
+G_END_DECLS

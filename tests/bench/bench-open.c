@@ -1,0 +1,204 @@
+/* bench-open.c: open a 1 MB Markdown file, to the model and to the first
+ * painted frame in the real window
+ *
+ * Prints medians (and min/max) of N runs (default 9, at least 7):
+ *   parse   read + md4c parse into the block model, no GTK
+ *   open    mp_window_open_file() → GdkFrameClock "after-paint" of the frame
+ *           that shows it, in a shown 1280×800 window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <stdlib.h>
+
+#include "mp-window.h"
+
+#define TARGET_BYTES (1024 * 1024)
+
+static void
+append_section (GString *md,
+                guint    n)
+{
+  g_string_append_printf (md, "## Section %u: planning the *next* step\n\n", n);
+  g_string_append_printf (md,
+    "Paragraph %u explains why **protected time** matters and links to "
+    "[the guide](https://example.org/guide/%u) and to [section %u](#section-%u-planning-the-next-step). "
+    "It keeps going with *emphasis*, `inline code` and ~~old advice~~ so that the "
+    "line wraps a few times in a reading column of about seventy characters.\n\n",
+    n, n, n > 1 ? n - 1 : 1, n > 1 ? n - 1 : 1);
+  g_string_append (md,
+    "- a first point with **bold** text\n"
+    "- a second point\n"
+    "  1. nested and numbered\n"
+    "  2. with a [link](https://example.org)\n"
+    "     - and a third level\n"
+    "- a last point\n\n");
+  if (n % 4 == 0)
+    g_string_append_printf (md,
+      "| Program | Weeks | Cost |\n| :--- | :---: | ---: |\n"
+      "| Certificate %u | 12 | $2,000 |\n| Fellowship | 52 | funded |\n| Master's | 104 | $30,000 |\n\n", n);
+  if (n % 5 == 0)
+    g_string_append (md, "```c\nint\nmain (void)\n{\n  return 0;\n}\n```\n\n");
+  g_string_append (md,
+    "> A quoted remark that stands apart from the text, with *some* emphasis.\n\n"
+    "A closing paragraph with more words to read, about costs, hours per week, "
+    "mentors, scholarship and the question of whether a degree pays off.\n\n");
+}
+
+static char *
+write_article (const char *dir)
+{
+  g_autoptr(GString) md = g_string_new ("# A long article for the benchmark\n\n");
+  char *path = g_build_filename (dir, "bench-1mb.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint n = 1; md->len < TARGET_BYTES; n++)
+    append_section (md, n);
+  if (!g_file_set_contents (path, md->str, md->len, &error))
+    g_error ("Cannot write %s: %s", path, error->message);
+  return path;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *what,
+        GArray     *samples)
+{
+  double *v = (double *) samples->data;
+
+  g_array_sort (samples, compare_doubles);
+  g_print ("%-34s median %7.1f ms   min %7.1f   max %7.1f   (%u runs)\n", what,
+           v[samples->len / 2], v[0], v[samples->len - 1], samples->len);
+}
+
+static void
+bench_parse (GFile      *file,
+             guint       runs,
+             const char *label)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(MpDocument) doc = mp_document_new_from_file (file, NULL, &error);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (doc == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (samples, ms);
+    }
+  report (label, samples);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gint64        *painted_at)
+{
+  if (*painted_at == 0)
+    *painted_at = g_get_monotonic_time ();
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static double
+open_once (MpWindow *window,
+           GFile    *file)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 painted_at = 0, start;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted_at);
+
+  start = g_get_monotonic_time ();
+  if (!mp_window_open_file (window, file))
+    g_error ("Could not open the benchmark file");
+  painted_at = 0;
+  while (painted_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return (painted_at - start) / 1000.0;
+}
+
+static void
+bench_open (MpWindow   *window,
+            GFile      *file,
+            GFile      *other,
+            guint       runs,
+            const char *label)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double ms;
+
+      /* Start from another document, and let the text view finish
+       * validating lines in the background first. */
+      mp_window_open_file (window, other);
+      settle (1500);
+      ms = open_once (window, file);
+      g_array_append_val (samples, ms);
+    }
+  report (label, samples);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-bench-open-XXXXXX", NULL);
+  g_autofree char *path = write_article (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bundled = g_file_new_for_uri (MP_BUNDLED_ARTICLE_URI);
+  g_autoptr(GFile) small = NULL;
+  g_autofree char *small_path = g_build_filename (dir, "small.md", NULL);
+  guint runs = argc > 1 ? MAX (atoi (argv[1]), 7) : 9;
+  MpWindow *window;
+  GStatBuf st;
+
+  gtk_init ();
+  g_file_set_contents (small_path, "# Small\n\nA short file.\n", -1, NULL);
+  small = g_file_new_for_path (small_path);
+  g_stat (path, &st);
+  g_print ("1 MB article: %.2f MiB of Markdown\n", st.st_size / 1024.0 / 1024.0);
+
+  bench_parse (file, runs, "parse 1 MB (read + model)");
+  bench_parse (bundled, runs, "parse bundled article");
+
+  window = g_object_new (MP_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  mp_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (1000);
+
+  bench_open (window, file, small, runs, "open 1 MB → first painted frame");
+  bench_open (window, bundled, small, runs, "open bundled → first painted frame");
+  g_print ("target: open 1 MB → first painted frame ≤ 150 ms\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (small_path);
+  g_rmdir (dir);
+  return 0;
+}
