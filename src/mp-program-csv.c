@@ -302,6 +302,8 @@ read_number_cell (CsvReader   *r,
   if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
     return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number, not “%s”"), name, cell->text);
+  if (mp_program_io_in_range (*value, max))
+    return TRUE;
   mp_program_io_position (r->source->data, cell->offset, &line, &col);
   return mp_program_io_check_range (r->source, line, col, name, *value, max, error);
 }
