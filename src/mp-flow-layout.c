@@ -315,7 +315,7 @@ ensure_cluster (Builder *b,
   b->clusters[index] = agsubg (parent, name, TRUE);
   if (sub->title != NULL && *sub->title != '\0')
     {
-      measure (b, NULL, sub->title, 0, &tw, &th, &n_lines);
+      measure (b, sub->title_markup, sub->title, 0, &tw, &th, &n_lines);
       fake_label (b->clusters[index], "label", tw + 2 * LABEL_PAD, th + 2 * LABEL_PAD, n_lines);
       b->layout->clusters[index].title.width = tw;
       b->layout->clusters[index].title.height = th;

@@ -528,7 +528,7 @@ draw_cluster (Render *r,
   cairo_set_line_width (r->cr, 1.0);
   cairo_stroke (r->cr);
   if (sub->title != NULL && laid->title.width > 0)
-    draw_text (r, NULL, sub->title, 0, laid->title.x + laid->title.width / 2,
+    draw_text (r, sub->title_markup, sub->title, 0, laid->title.x + laid->title.width / 2,
                laid->title.y + laid->title.height / 2, &r->palette->foreground, 0.8);
 }
 
