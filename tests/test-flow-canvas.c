@@ -252,6 +252,23 @@ test_click_through (Fixture       *fixture,
 }
 
 static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *description;
+
+  gtk_test_accessible_assert_role (fixture->canvas, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (fixture->canvas, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Should you do a master's in medical education?");
+  description = mp_flowchart_get_acc_description (mp_flow_walk_get_chart (mp_flow_pane_get_walk (fixture->pane)));
+  g_assert_true (g_str_has_prefix (description, "Three yes-or-no questions"));
+  gtk_test_accessible_assert_property (fixture->canvas, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fixture->canvas)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (fixture->canvas)), ==, NULL);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (fixture->canvas)));
+}
+
+static void
 test_edge_line_click (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -608,6 +625,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/flow-canvas/click-through", test_click_through);
   ADD ("/flow-canvas/edge-line-click", test_edge_line_click);
+  ADD ("/flow-canvas/accessible", test_accessible);
   ADD ("/flow-canvas/outcome", test_outcome_and_section);
   ADD ("/flow-canvas/keys", test_keys);
   ADD ("/flow-canvas/card", test_card);
