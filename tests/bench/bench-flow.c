@@ -172,7 +172,7 @@ main (int    argc,
   g_print ("  parse                               %7.1f ms\n", median (parse, RUNS));
   g_print ("  layout, edge labels as dot label    %7.1f ms\n", median (layout_inline, RUNS));
   g_print ("  layout, edge labels as dot xlabel   %7.1f ms  (not used)\n", median (layout_external, RUNS));
-  g_print ("  first draw, as opened (snapshot + render) %5.1f ms\n", median (first, RUNS));
+  g_print ("  first draw as opened (snapshot+render) %5.1f ms\n", median (first, RUNS));
   g_print ("  draw of the whole chart (fit)       %7.1f ms\n", median (fit_draw, RUNS));
   g_print ("  parse + layout + first draw         %7.1f ms  (target ≤ 350)\n", median (total, RUNS));
   g_print ("  pan redraw, whole chart in view     %7.2f ms  (target ≤ 8)\n", median (pan_fit, RUNS));
