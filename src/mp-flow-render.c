@@ -515,21 +515,26 @@ draw_cluster (Render *r,
   const MpFlowSubgraph *sub = mp_flowchart_get_subgraph (r->chart, index);
   const MpFlowLayoutCluster *laid = mp_flow_layout_get_cluster (r->layout, index);
   GdkRGBA fill = r->palette->cluster_fill, stroke = r->palette->cluster_stroke;
+  GdkRGBA text = r->palette->foreground;
 
   if (laid->box.width <= 0)
     return;
   parse_style_color (sub->style.fill, &fill);
   parse_style_color (sub->style.stroke, &stroke);
+  parse_style_color (sub->style.color, &text);
   cairo_new_path (r->cr);
   rounded_rect (r->cr, laid->box.x, laid->box.y, laid->box.width, laid->box.height, 6);
   set_color (r->cr, &fill, 1.0);
   cairo_fill_preserve (r->cr);
   set_color (r->cr, &stroke, 1.0);
-  cairo_set_line_width (r->cr, 1.0);
+  cairo_set_line_width (r->cr, sub->style.stroke_width > 0 ? sub->style.stroke_width : 1.0);
+  cairo_save (r->cr);
+  set_dash (r->cr, sub->style.stroke_dasharray);
   cairo_stroke (r->cr);
+  cairo_restore (r->cr);
   if (sub->title != NULL && laid->title.width > 0)
     draw_text (r, sub->title_markup, sub->title, 0, laid->title.x + laid->title.width / 2,
-               laid->title.y + laid->title.height / 2, &r->palette->foreground, 0.8);
+               laid->title.y + laid->title.height / 2, &text, 0.8);
 }
 
 void
