@@ -2077,6 +2077,68 @@ parse_header (Parser *P)
 
 /* ---- resolving ----------------------------------------------------------- */
 
+static gboolean
+subgraph_within (MpFlowchart *chart,
+                 int          inner,
+                 int          outer,
+                 guint        max_steps)
+{
+  for (guint step = 0; inner >= 0 && step <= max_steps; step++)
+    {
+      if (inner == outer)
+        return TRUE;
+      inner = g_array_index (chart->subgraphs, MpFlowSubgraph, inner).parent;
+    }
+  return FALSE;
+}
+
+static guint
+subgraph_depth (MpFlowchart *chart,
+                int          index)
+{
+  guint depth = 0;
+
+  while (depth <= MAX_SUBGRAPH_DEPTH && index >= 0)
+    {
+      index = g_array_index (chart->subgraphs, MpFlowSubgraph, index).parent;
+      depth++;
+    }
+  return depth;
+}
+
+/* As in Mermaid, a subgraph named inside another one ("subgraph A; B; end"
+ * where B is a subgraph) is nested in it. Never makes a cycle; if nesting
+ * this way would go deeper than the limit, only the written nesting stays. */
+static void
+nest_named_subgraphs (Parser    *P,
+                      const int *alias)
+{
+  MpFlowchart *chart = P->chart;
+  guint n_subgraphs = chart->subgraphs->len;
+  g_autofree int *written = g_new (int, MAX (n_subgraphs, 1));
+  gboolean too_deep = FALSE;
+
+  for (guint i = 0; i < n_subgraphs; i++)
+    written[i] = g_array_index (chart->subgraphs, MpFlowSubgraph, i).parent;
+
+  for (guint i = 0; i < chart->nodes->len; i++)
+    {
+      int owner = node_at (P, i)->subgraph;
+      MpFlowSubgraph *named;
+
+      if (alias[i] < 0 || owner < 0)
+        continue;
+      named = &g_array_index (chart->subgraphs, MpFlowSubgraph, alias[i]);
+      if (named->parent < 0 && !subgraph_within (chart, owner, alias[i], n_subgraphs))
+        named->parent = owner;
+    }
+
+  for (guint i = 0; i < n_subgraphs && !too_deep; i++)
+    too_deep = subgraph_depth (chart, i) > MAX_SUBGRAPH_DEPTH;
+  for (guint i = 0; too_deep && i < n_subgraphs; i++)
+    g_array_index (chart->subgraphs, MpFlowSubgraph, i).parent = written[i];
+}
+
 /* A node whose id names a subgraph stands for that subgraph in edges. */
 static void
 resolve_subgraph_aliases (Parser *P)
@@ -2095,6 +2157,7 @@ resolve_subgraph_aliases (Parser *P)
     }
   if (!any)
     return;
+  nest_named_subgraphs (P, alias);
 
   kept = g_array_sized_new (FALSE, TRUE, sizeof (MpFlowNode), n);
   g_hash_table_remove_all (chart->node_ids);

@@ -700,6 +700,35 @@ test_subgraph_membership (void)
                     mp_flowchart_find_node (chart, "b"));
 }
 
+static void
+test_subgraph_named_inside (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TB\n"
+                                           "  subgraph A\n"
+                                           "    b --> B\n"
+                                           "    a\n"
+                                           "  end\n"
+                                           "  a --> c\n"
+                                           "  subgraph B\n"
+                                           "    c\n"
+                                           "  end\n"
+                                           "  subgraph X\n"
+                                           "    Y\n"
+                                           "  end\n"
+                                           "  subgraph Y\n"
+                                           "    X\n"
+                                           "  end\n");
+
+  /* As in Mermaid, naming subgraph B inside A nests B in A. */
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 1)->parent, ==, 0);
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 0)->parent, ==, -1);
+  g_assert_cmpint (node (chart, "c")->subgraph, ==, 1);
+  g_assert_true (edge (chart, 0)->to.is_subgraph);
+  /* Naming each other never makes a cycle: X holds Y, not the reverse. */
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 3)->parent, ==, 2);
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 2)->parent, ==, -1);
+}
+
 /* ---- styles -------------------------------------------------------------- */
 
 static void
@@ -1121,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/subgraph/forms", test_subgraph_forms);
   g_test_add_func ("/mermaid/subgraph/nested", test_subgraph_nested);
   g_test_add_func ("/mermaid/subgraph/membership", test_subgraph_membership);
+  g_test_add_func ("/mermaid/subgraph/named-inside", test_subgraph_named_inside);
   g_test_add_func ("/mermaid/style/classes", test_style_classes);
   g_test_add_func ("/mermaid/style/default-class", test_style_default_class);
   g_test_add_func ("/mermaid/style/link-style", test_style_link_style);
