@@ -599,6 +599,22 @@ parse_quoted_label (Parser        *P,
   return TRUE;
 }
 
+/* "A[|borders:lt|text]": Mermaid's vertex properties, which we skip. */
+static const char *
+skip_vertex_props (Parser        *P,
+                   const Bracket *bracket,
+                   const char    *from)
+{
+  const char *close;
+
+  if (bracket->shape != MP_NODE_SHAPE_RECT || from >= P->end || *from != '|')
+    return from;
+  close = find_in_line (from + 1, P->end, "|");
+  if (close == NULL || memchr (from, ']', close - from) != NULL)
+    return from;
+  return close + 1;
+}
+
 static gboolean
 parse_bracket_label (Parser *P,
                      guint   index)
@@ -614,7 +630,7 @@ parse_bracket_label (Parser *P,
 
       if (!looking_at (P, bracket->open))
         continue;
-      from = start + strlen (bracket->open);
+      from = skip_vertex_props (P, bracket, start + strlen (bracket->open));
       P->p = from;
       skip_spaces (P);
       if (peek (P, 0) == '"')

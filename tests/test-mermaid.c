@@ -183,6 +183,8 @@ test_shapes_brackets (void)
     { "A[\"[/quoted/]\"]", MP_NODE_SHAPE_RECT, "[/quoted/]" },
     { "A[/\"quoted\"\\]", MP_NODE_SHAPE_TRAPEZOID, "quoted" },
     { "A[text (with) parens]", MP_NODE_SHAPE_RECT, "text (with) parens" },
+    { "A[|borders:lt|with props]", MP_NODE_SHAPE_RECT, "with props" },
+    { "A[|not props]", MP_NODE_SHAPE_RECT, "|not props" },
     { "A[Label over\n     two lines]", MP_NODE_SHAPE_RECT, "Label over two lines" },
     { "A[\"Quoted over\n   two lines\"]", MP_NODE_SHAPE_RECT, "Quoted over two lines" },
     { "A", MP_NODE_SHAPE_RECT, "A" },
