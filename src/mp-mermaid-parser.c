@@ -289,6 +289,17 @@ is_id_byte (char c)
   return g_ascii_isalnum (c) || (guchar) c >= 0x80 || (c != '\0' && strchr ("_!'*+?$/\\", c) != NULL);
 }
 
+/* Whether ">text]" follows: then "odd->text]" is node "odd-", as in Mermaid. */
+static gboolean
+closes_asymmetric (Parser     *P,
+                   const char *q)
+{
+  for (; q < P->end && *q != '\n' && *q != '['; q++)
+    if (*q == ']')
+      return TRUE;
+  return FALSE;
+}
+
 /* Node ids: Mermaid's letters, digits, non-ASCII and _!'*+?$/\, with "-",
  * "." and "=" only between them (so "A-->B" is A, an arrow, B). */
 static gsize
@@ -304,6 +315,8 @@ scan_id (Parser     *P,
       else if ((*q == '-' || *q == '.' || *q == '=') && q > from && q + 1 < P->end &&
                is_id_byte (q[1]))
         q++;
+      else if (*q == '-' && q > from && q + 1 < P->end && q[1] == '>' && closes_asymmetric (P, q + 2))
+        return q + 1 - from;
       else
         break;
     }
@@ -586,6 +599,22 @@ parse_quoted_label (Parser        *P,
   return TRUE;
 }
 
+/* "A[|borders:lt|text]": Mermaid's vertex properties, which we skip. */
+static const char *
+skip_vertex_props (Parser        *P,
+                   const Bracket *bracket,
+                   const char    *from)
+{
+  const char *close;
+
+  if (bracket->shape != MP_NODE_SHAPE_RECT || from >= P->end || *from != '|')
+    return from;
+  close = find_in_line (from + 1, P->end, "|");
+  if (close == NULL || memchr (from, ']', close - from) != NULL)
+    return from;
+  return close + 1;
+}
+
 static gboolean
 parse_bracket_label (Parser *P,
                      guint   index)
@@ -601,7 +630,7 @@ parse_bracket_label (Parser *P,
 
       if (!looking_at (P, bracket->open))
         continue;
-      from = start + strlen (bracket->open);
+      from = skip_vertex_props (P, bracket, start + strlen (bracket->open));
       P->p = from;
       skip_spaces (P);
       if (peek (P, 0) == '"')
@@ -691,95 +720,172 @@ unquote_value (const char *value,
   return g_steal_pointer (&v);
 }
 
-/* One "key: value" of an @{ … } block. */
-static gboolean
-parse_data_item (Parser      *P,
-                 const char  *item,
-                 const char  *end,
-                 MpNodeShape *shape,
-                 char       **label,
-                 char       **markup)
-{
-  const char *colon = memchr (item, ':', end - item);
-  g_autofree char *key = NULL;
-  const char *value;
-  gsize n;
+typedef struct {
+  MpNodeShape  shape;
+  char        *label;
+  char        *markup;
+} ShapeData;
 
-  if (colon == NULL)
-    return fail (P, item, _("expected “key: value” in the “@{ … }” block"));
-  key = g_strstrip (g_strndup (item, colon - item));
-  value = colon + 1;
-  while (value < end && g_ascii_isspace (*value))
-    value++;
-  while (end > value && g_ascii_isspace (end[-1]))
-    end--;
-  n = end - value;
+/* The indentation of @at's line, in bytes. */
+static gsize
+indent_of (Parser     *P,
+           const char *at)
+{
+  const char *line = at;
+  const char *q;
+
+  while (line > P->src && line[-1] != '\n')
+    line--;
+  for (q = line; q < at && (*q == ' ' || *q == '\t'); q++)
+    ;
+  return q - line;
+}
+
+/* A YAML block scalar ("label: |" then lines indented under the key):
+ * lines joined with "\n" ("|") or spaces (">"). P->p ends at the new line
+ * before the first line that is not part of it. */
+static char *
+take_block_scalar (Parser   *P,
+                   gsize     key_indent,
+                   gboolean  folded)
+{
+  GString *text = g_string_new (NULL);
+  const char *q = line_end (P);
+
+  while (q < P->end)
+    {
+      const char *line = q + 1;
+      const char *eol = memchr (line, '\n', P->end - line);
+      const char *s = line;
+
+      eol = eol != NULL ? eol : P->end;
+      while (s < eol && g_ascii_isspace (*s))
+        s++;
+      if (s < eol && ((gsize) (s - line) <= key_indent || *s == '}'))
+        break;
+      if (s < eol && text->len > 0)
+        g_string_append_c (text, folded ? ' ' : '\n');
+      while (eol > s && g_ascii_isspace (eol[-1]))
+        eol--;
+      g_string_append_len (text, s, eol - s);
+      q = memchr (line, '\n', P->end - line);
+      q = q != NULL ? q : P->end;
+    }
+  P->p = q;
+  return g_string_free (text, FALSE);
+}
+
+/* A value after "key:": "quoted" (over lines too), a block scalar, or plain
+ * text to the next comma, new line or "}". */
+static gboolean
+take_data_value (Parser      *P,
+                 const char  *key_at,
+                 char       **value,
+                 gboolean    *quoted)
+{
+  const char *q = P->p;
+  char c = peek (P, 0);
+
+  if (c == '"' || c == '\'')
+    {
+      const char *close = memchr (P->p + 1, c, P->end - P->p - 1);
+
+      if (close == NULL)
+        return fail (P, P->p, _("the quoted text is never closed: expected “%c”"), c);
+      *value = g_strndup (P->p + 1, close - P->p - 1);
+      *quoted = TRUE;
+      P->p = close + 1;
+      return TRUE;
+    }
+  if (c == '|' || c == '>')
+    {
+      const char *after = P->p + 1;
+
+      while (after < P->end && (*after == '-' || *after == '+' || *after == ' ' || *after == '\t' || *after == '\r'))
+        after++;
+      if (after >= P->end || *after == '\n')
+        {
+          *value = take_block_scalar (P, indent_of (P, key_at), c == '>');
+          return TRUE;
+        }
+    }
+  while (q < P->end && *q != ',' && *q != '}' && *q != '\n')
+    q++;
+  *value = g_strstrip (g_strndup (P->p, q - P->p));
+  P->p = q;
+  return TRUE;
+}
+
+/* One "key: value" of an @{ … } block; shape and label are used. */
+static gboolean
+parse_data_item (Parser    *P,
+                 ShapeData *data)
+{
+  const char *key_at = P->p;
+  const char *q = P->p;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  gboolean quoted = FALSE;
+
+  while (q < P->end && *q != ':' && *q != ',' && *q != '}' && *q != '\n')
+    q++;
+  if (q >= P->end || *q != ':')
+    return fail (P, key_at, _("expected “key: value” in the “@{ … }” block"));
+  key = g_strstrip (g_strndup (key_at, q - key_at));
+  P->p = q + 1;
+  skip_spaces (P);
+  if (!take_data_value (P, key_at, &value, &quoted))
+    return FALSE;
 
   if (g_str_equal (key, "shape"))
-    {
-      g_autofree char *name = unquote_value (value, n);
-
-      *shape = shape_from_name (name);
-    }
+    data->shape = shape_from_name (value);
   else if (g_str_equal (key, "label"))
     {
-      gboolean quoted = n >= 2 && (*value == '"' || *value == '\'') && value[n - 1] == *value;
-
-      g_free (*label);
-      g_free (*markup);
-      if (quoted)
-        convert_text (value + 1, n - 2, TRUE, TRUE, label, markup);
-      else
-        convert_text (value, n, FALSE, TRUE, label, markup);
+      g_free (data->label);
+      g_free (data->markup);
+      convert_text (value, strlen (value), quoted, TRUE, &data->label, &data->markup);
     }
   return TRUE;
 }
 
-/* Splits "{ shape: x, label: "…" }" at commas and new lines outside quotes. */
+/* "@{ shape: x, label: "…" }", items split at commas and new lines. */
 static gboolean
 parse_shape_data (Parser *P,
                   guint   index)
 {
   const char *open = P->p;
-  const char *q = P->p + 2;
-  const char *item = q;
-  char quote = 0;
-  MpNodeShape shape = node_at (P, index)->shape;
-  g_autofree char *label = NULL;
-  g_autofree char *markup = NULL;
+  ShapeData data = { node_at (P, index)->shape, NULL, NULL };
+  gboolean ok = TRUE;
 
-  for (; q < P->end; q++)
+  P->p += 2;
+  for (;;)
     {
-      if (quote != 0)
+      while (P->p < P->end && (g_ascii_isspace (*P->p) || *P->p == ','))
+        P->p++;
+      if (P->p >= P->end)
         {
-          if (*q == quote)
-            quote = 0;
-          continue;
+          ok = fail (P, open, _("“@{” is never closed: expected “}”"));
+          break;
         }
-      if (*q == '"' || *q == '\'')
-        quote = *q;
-      else if (*q == ',' || *q == '\n' || *q == '}')
+      if (*P->p == '}')
         {
-          const char *s = item;
-
-          while (s < q && g_ascii_isspace (*s))
-            s++;
-          if (s < q && !parse_data_item (P, s, q, &shape, &label, &markup))
-            return FALSE;
-          item = q + 1;
-          if (*q == '}')
-            break;
+          P->p++;
+          break;
+        }
+      if (!parse_data_item (P, &data))
+        {
+          ok = FALSE;
+          break;
         }
     }
-  if (q >= P->end)
-    return fail (P, open, _("“@{” is never closed: expected “}”"));
 
-  P->p = q + 1;
-  if (label != NULL)
-    set_node_label (P, index, shape, g_steal_pointer (&label), g_steal_pointer (&markup));
-  else
-    node_at (P, index)->shape = shape;
-  return TRUE;
+  if (ok && data.label != NULL)
+    set_node_label (P, index, data.shape, g_steal_pointer (&data.label), g_steal_pointer (&data.markup));
+  else if (ok)
+    node_at (P, index)->shape = data.shape;
+  g_free (data.label);
+  g_free (data.markup);
+  return ok;
 }
 
 static void
@@ -838,12 +944,10 @@ parse_node (Parser *P,
   P->p += n;
   claim_for_subgraph (P, index);
 
-  if (looking_at (P, "@{"))
-    {
-      if (!parse_shape_data (P, index))
-        return FALSE;
-    }
-  else if (!parse_bracket_label (P, index))
+  /* "A@{ … }", "A[text]", or both: "A[text]@{ shape: … }" */
+  if (!looking_at (P, "@{") && !parse_bracket_label (P, index))
+    return FALSE;
+  if (looking_at (P, "@{") && !parse_shape_data (P, index))
     return FALSE;
 
   while (looking_at (P, ":::"))
@@ -1268,14 +1372,11 @@ parse_style_list (Parser *P)
 
           while (s < q && g_ascii_isspace (*s))
             s++;
+          /* Mermaid takes any text here; a part without a colon
+           * continues the last value ("stroke-dasharray: 5,5"). */
           if (colon == NULL && props->len > 0)
             append_to_last_prop (props, s, q);
-          else if (colon == NULL || colon == s)
-            {
-              fail (P, s, _("expected a style such as “fill:#f9f”"));
-              return NULL;
-            }
-          else
+          else if (colon != NULL && colon > s)
             add_prop (props, s, colon, q);
           item = q + 1;
           if (done)
@@ -1992,6 +2093,68 @@ parse_header (Parser *P)
 
 /* ---- resolving ----------------------------------------------------------- */
 
+static gboolean
+subgraph_within (MpFlowchart *chart,
+                 int          inner,
+                 int          outer,
+                 guint        max_steps)
+{
+  for (guint step = 0; inner >= 0 && step <= max_steps; step++)
+    {
+      if (inner == outer)
+        return TRUE;
+      inner = g_array_index (chart->subgraphs, MpFlowSubgraph, inner).parent;
+    }
+  return FALSE;
+}
+
+static guint
+subgraph_depth (MpFlowchart *chart,
+                int          index)
+{
+  guint depth = 0;
+
+  while (depth <= MAX_SUBGRAPH_DEPTH && index >= 0)
+    {
+      index = g_array_index (chart->subgraphs, MpFlowSubgraph, index).parent;
+      depth++;
+    }
+  return depth;
+}
+
+/* As in Mermaid, a subgraph named inside another one ("subgraph A; B; end"
+ * where B is a subgraph) is nested in it. Never makes a cycle; if nesting
+ * this way would go deeper than the limit, only the written nesting stays. */
+static void
+nest_named_subgraphs (Parser    *P,
+                      const int *alias)
+{
+  MpFlowchart *chart = P->chart;
+  guint n_subgraphs = chart->subgraphs->len;
+  g_autofree int *written = g_new (int, MAX (n_subgraphs, 1));
+  gboolean too_deep = FALSE;
+
+  for (guint i = 0; i < n_subgraphs; i++)
+    written[i] = g_array_index (chart->subgraphs, MpFlowSubgraph, i).parent;
+
+  for (guint i = 0; i < chart->nodes->len; i++)
+    {
+      int owner = node_at (P, i)->subgraph;
+      MpFlowSubgraph *named;
+
+      if (alias[i] < 0 || owner < 0)
+        continue;
+      named = &g_array_index (chart->subgraphs, MpFlowSubgraph, alias[i]);
+      if (named->parent < 0 && !subgraph_within (chart, owner, alias[i], n_subgraphs))
+        named->parent = owner;
+    }
+
+  for (guint i = 0; i < n_subgraphs && !too_deep; i++)
+    too_deep = subgraph_depth (chart, i) > MAX_SUBGRAPH_DEPTH;
+  for (guint i = 0; too_deep && i < n_subgraphs; i++)
+    g_array_index (chart->subgraphs, MpFlowSubgraph, i).parent = written[i];
+}
+
 /* A node whose id names a subgraph stands for that subgraph in edges. */
 static void
 resolve_subgraph_aliases (Parser *P)
@@ -2010,6 +2173,7 @@ resolve_subgraph_aliases (Parser *P)
     }
   if (!any)
     return;
+  nest_named_subgraphs (P, alias);
 
   kept = g_array_sized_new (FALSE, TRUE, sizeof (MpFlowNode), n);
   g_hash_table_remove_all (chart->node_ids);

@@ -183,6 +183,8 @@ test_shapes_brackets (void)
     { "A[\"[/quoted/]\"]", MP_NODE_SHAPE_RECT, "[/quoted/]" },
     { "A[/\"quoted\"\\]", MP_NODE_SHAPE_TRAPEZOID, "quoted" },
     { "A[text (with) parens]", MP_NODE_SHAPE_RECT, "text (with) parens" },
+    { "A[|borders:lt|with props]", MP_NODE_SHAPE_RECT, "with props" },
+    { "A[|not props]", MP_NODE_SHAPE_RECT, "|not props" },
     { "A[Label over\n     two lines]", MP_NODE_SHAPE_RECT, "Label over two lines" },
     { "A[\"Quoted over\n   two lines\"]", MP_NODE_SHAPE_RECT, "Quoted over two lines" },
     { "A", MP_NODE_SHAPE_RECT, "A" },
@@ -244,6 +246,38 @@ test_shapes_named_multiline (void)
   g_assert_cmpint (node (chart, "B")->shape, ==, MP_NODE_SHAPE_STADIUM);
   g_assert_cmpstr (node (chart, "B")->label, ==, "B");
   assert_edge_ends (chart, 0, "A", "B");
+}
+
+static void
+test_shapes_data_forms (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TB\n"
+                                           "  A@{\n"
+                                           "    label: |\n"
+                                           "      This is a\n"
+                                           "      multiline string\n"
+                                           "    other: \"clock\"\n"
+                                           "  }\n"
+                                           "  C[Hello]@{\n"
+                                           "    shape: circle\n"
+                                           "  }\n"
+                                           "  D@{ label: \"It's, fine\", shape: hex } --> E@{ label: It's plain }\n"
+                                           "  F@{ label: >\n"
+                                           "      folded\n"
+                                           "      text\n"
+                                           "  }\n"
+                                           "  A_node-->odd->Vertex Text]\n");
+
+  g_assert_cmpstr (node (chart, "A")->label, ==, "This is a\nmultiline string");
+  g_assert_cmpint (node (chart, "C")->shape, ==, MP_NODE_SHAPE_CIRCLE);
+  g_assert_cmpstr (node (chart, "C")->label, ==, "Hello");
+  g_assert_cmpstr (node (chart, "D")->label, ==, "It's, fine");
+  g_assert_cmpint (node (chart, "D")->shape, ==, MP_NODE_SHAPE_HEXAGON);
+  g_assert_cmpstr (node (chart, "E")->label, ==, "It's plain");
+  g_assert_cmpstr (node (chart, "F")->label, ==, "folded text");
+  /* As in Mermaid, "odd->text]" is node "odd-" with an asymmetric shape. */
+  g_assert_cmpint (node (chart, "odd-")->shape, ==, MP_NODE_SHAPE_ASYMMETRIC);
+  g_assert_cmpstr (node (chart, "odd-")->label, ==, "Vertex Text");
 }
 
 static void
@@ -668,6 +702,35 @@ test_subgraph_membership (void)
                     mp_flowchart_find_node (chart, "b"));
 }
 
+static void
+test_subgraph_named_inside (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TB\n"
+                                           "  subgraph A\n"
+                                           "    b --> B\n"
+                                           "    a\n"
+                                           "  end\n"
+                                           "  a --> c\n"
+                                           "  subgraph B\n"
+                                           "    c\n"
+                                           "  end\n"
+                                           "  subgraph X\n"
+                                           "    Y\n"
+                                           "  end\n"
+                                           "  subgraph Y\n"
+                                           "    X\n"
+                                           "  end\n");
+
+  /* As in Mermaid, naming subgraph B inside A nests B in A. */
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 1)->parent, ==, 0);
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 0)->parent, ==, -1);
+  g_assert_cmpint (node (chart, "c")->subgraph, ==, 1);
+  g_assert_true (edge (chart, 0)->to.is_subgraph);
+  /* Naming each other never makes a cycle: X holds Y, not the reverse. */
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 3)->parent, ==, 2);
+  g_assert_cmpint (mp_flowchart_get_subgraph (chart, 2)->parent, ==, -1);
+}
+
 /* ---- styles -------------------------------------------------------------- */
 
 static void
@@ -681,6 +744,7 @@ test_style_classes (void)
                                            "  class B,C cold\n"
                                            "  class C hot\n"
                                            "  style C fill:#000\n"
+                                           "  style B red,stroke-dasharray:2,2\n"
                                            "  D\n");
   const MpFlowNode *a = node (chart, "A");
   const MpFlowNode *b = node (chart, "B");
@@ -696,6 +760,8 @@ test_style_classes (void)
   g_assert_cmpfloat (a->style.stroke_width, ==, 4);
   g_assert_cmpstr (b->style.fill, ==, "rgb(0, 0, 255)");
   g_assert_cmpstr (b->style.stroke, ==, "blue");
+  /* Mermaid accepts a style part without a colon; a later one continues a value. */
+  g_assert_cmpstr (b->style.stroke_dasharray, ==, "2,2");
   g_assert_cmpfloat (b->style.stroke_width, ==, -1);
   g_assert_cmpstr (c->classes[0], ==, "cold");
   g_assert_cmpstr (c->classes[1], ==, "hot");
@@ -819,8 +885,12 @@ test_errors_messages (void)
       "2:3: subgraph “one” is never closed: expected “end” (near “subgraph one”)", 2, 3 },
     { "flowchart TD\n  classDef foo\n",
       "2:15: expected styles such as “fill:#f9f,stroke:#333” (at the end of the line)", 2, 15 },
-    { "flowchart TD\n  classDef foo fill\n",
-      "2:16: expected a style such as “fill:#f9f” (near “fill”)", 2, 16 },
+    { "flowchart TD\n  classDef ,foo fill:#f00\n",
+      "2:12: expected a class name after “classDef” (near “,foo fill:#f00”)", 2, 12 },
+    { "flowchart TD\n  A@{ shape: rect, label: \"open }\n",
+      "2:27: the quoted text is never closed: expected “\"” (near “\"open }”)", 2, 27 },
+    { "flowchart TD\n  A@{ shape: rect\n",
+      "2:4: “@{” is never closed: expected “}” (near “@{ shape: rect”)", 2, 4 },
     { "flowchart TD\n  A B\n",
       "2:5: expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~” (near “B”)", 2, 5 },
     { "flowchart TD\n  subgraph &x\n  end\n",
@@ -1065,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/shapes/brackets", test_shapes_brackets);
   g_test_add_func ("/mermaid/shapes/named", test_shapes_named);
   g_test_add_func ("/mermaid/shapes/named-multiline", test_shapes_named_multiline);
+  g_test_add_func ("/mermaid/shapes/data-forms", test_shapes_data_forms);
   g_test_add_func ("/mermaid/shapes/labels", test_shapes_labels);
   g_test_add_func ("/mermaid/shapes/merge", test_shapes_merge);
   g_test_add_func ("/mermaid/shapes/markdown", test_shapes_markdown);
@@ -1081,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/subgraph/forms", test_subgraph_forms);
   g_test_add_func ("/mermaid/subgraph/nested", test_subgraph_nested);
   g_test_add_func ("/mermaid/subgraph/membership", test_subgraph_membership);
+  g_test_add_func ("/mermaid/subgraph/named-inside", test_subgraph_named_inside);
   g_test_add_func ("/mermaid/style/classes", test_style_classes);
   g_test_add_func ("/mermaid/style/default-class", test_style_default_class);
   g_test_add_func ("/mermaid/style/link-style", test_style_link_style);
