@@ -14,6 +14,18 @@ typedef struct {
   double w[MP_N_CRITERIA]; /* each 0–100 */
 } MpWeights;
 
+#define MP_WEIGHTS_ERROR (mp_weights_error_quark ())
+
+typedef enum {
+  MP_WEIGHTS_ERROR_SYNTAX,       /* not "key=value" */
+  MP_WEIGHTS_ERROR_UNKNOWN_KEY,
+  MP_WEIGHTS_ERROR_NOT_A_NUMBER,
+  MP_WEIGHTS_ERROR_OUT_OF_RANGE, /* outside 0–100 */
+  MP_WEIGHTS_ERROR_DUPLICATE,
+} MpWeightsError;
+
+GQuark         mp_weights_error_quark         (void);
+
 /* "faculty", "scholarship", "funding", "flexibility", "brand" */
 const char    *mp_criterion_get_key           (MpCriterion      criterion);
 /* Translated: "Faculty quality", "Scholarship support", "Funding",
@@ -29,6 +41,10 @@ gboolean       mp_weights_all_zero            (const MpWeights *weights);
 gboolean       mp_weights_parse               (MpWeights       *weights,
                                                const char      *spec,
                                                GError         **error);
+gboolean       mp_weights_equal               (const MpWeights *a,
+                                               const MpWeights *b);
+/* The inverse of mp_weights_parse(): "faculty=90,scholarship=80,…" */
+char          *mp_weights_to_string           (const MpWeights *weights);
 
 /* "masters", "certificate", "fellowship", "short-course", "faculty-development" */
 const char    *mp_program_kind_get_key        (MpProgramKind    kind);

@@ -1,4 +1,4 @@
-/* mp-flow-export.c: placeholder until the flowchart lands
+/* mp-flow-export.c: flowchart export to SVG, PNG and PDF, and its command line
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +6,213 @@
 
 #include "mp-flow-export.h"
 
+#include <math.h>
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "mp-document.h"
+#include "mp-flow-render.h"
+
+/* PNG is written at twice the layout's size so that it stays sharp. */
+#define PNG_SCALE 2.0
+
+G_DEFINE_QUARK (mp-flow-export-error-quark, mp_flow_export_error)
+
+const char *
+mp_flow_export_format_for_path (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".svg"))
+    return "svg";
+  if (g_str_has_suffix (lower, ".png"))
+    return "png";
+  if (g_str_has_suffix (lower, ".pdf"))
+    return "pdf";
+  return NULL;
+}
+
+static void
+draw (cairo_t      *cr,
+      MpFlowLayout *layout,
+      MpFlowWalk   *walk)
+{
+  MpFlowPalette palette;
+
+  mp_flow_palette_init (&palette, FALSE);
+  gdk_cairo_set_source_rgba (cr, &palette.background);
+  cairo_paint (cr);
+  mp_flow_render (cr, layout, walk, &palette);
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              const char      *path,
+              GError         **error)
+{
+  g_autofree char *name = NULL;
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, MP_FLOW_EXPORT_ERROR, MP_FLOW_EXPORT_ERROR_WRITE,
+               /* Translators: %s is a file name, then the reason */
+               _("Could not write %s: %s"), name, cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+mp_flow_export_to_file (MpFlowLayout  *layout,
+                        MpFlowWalk    *walk,
+                        const char    *path,
+                        GError       **error)
+{
+  const char *format;
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (MP_IS_FLOW_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  format = mp_flow_export_format_for_path (path);
+  if (format == NULL)
+    {
+      g_set_error (error, MP_FLOW_EXPORT_ERROR, MP_FLOW_EXPORT_ERROR_FORMAT,
+                   _("Cannot tell the format of “%s”: name it .svg, .png or .pdf"), path);
+      return FALSE;
+    }
+  width = ceil (mp_flow_layout_get_width (layout));
+  height = ceil (mp_flow_layout_get_height (layout));
+  if (g_str_equal (format, "svg"))
+    {
+      surface = cairo_svg_surface_create (path, width, height);
+      /* Pixels, as on screen (cairo's default unit is the point). */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else if (g_str_equal (format, "pdf"))
+    surface = cairo_pdf_surface_create (path, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PNG_SCALE),
+                                          (int) (height * PNG_SCALE));
+  cr = cairo_create (surface);
+  if (g_str_equal (format, "png"))
+    cairo_scale (cr, PNG_SCALE, PNG_SCALE);
+  draw (cr, layout, walk);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && g_str_equal (format, "png"))
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return check_status (status, path, error);
+}
+
+/* Command line ------------------------------------------------------------------ */
+
+static gboolean
+is_markdown (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
+}
+
+static MpFlowchart *
+parse_source (const char  *display_name,
+              const char  *source,
+              guint        first_line,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  MpFlowchart *chart;
+
+  chart = mp_flowchart_parse (source, -1, first_line, NULL, NULL, &local);
+  if (chart == NULL)
+    g_set_error (error, local->domain, local->code, "%s:%s", display_name, local->message);
+  return chart;
+}
+
+static MpFlowchart *
+load_markdown (GFile       *file,
+               const char  *display_name,
+               int          block,
+               GError     **error)
+{
+  g_autoptr(MpDocument) document = mp_document_new_from_file (file, NULL, error);
+  const MpMermaidBlock *mermaid;
+
+  if (document == NULL)
+    return NULL;
+  if ((guint) block > mp_document_get_n_mermaid_blocks (document))
+    {
+      g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
+                   /* Translators: "FILE: has N mermaid blocks, not block M" */
+                   ngettext ("%s: has %u mermaid block, no block %d",
+                             "%s: has %u mermaid blocks, no block %d",
+                             mp_document_get_n_mermaid_blocks (document)),
+                   display_name, mp_document_get_n_mermaid_blocks (document), block);
+      return NULL;
+    }
+  mermaid = mp_document_get_mermaid_block (document, block - 1);
+  return parse_source (display_name, mermaid->source, mermaid->line, error);
+}
+
+static MpFlowchart *
+load_chart (const char  *input,
+            int          block,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autofree char *display_name = g_filename_display_name (input);
+  g_autofree char *contents = NULL;
+
+  if (is_markdown (input))
+    return load_markdown (file, display_name, block, error);
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, error))
+    return NULL;
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX,
+                   _("%s: the file is not UTF-8 text"), display_name);
+      return NULL;
+    }
+  return parse_source (display_name, contents, 1, error);
+}
+
 int
 mp_flow_export_cli_run (const char *input,
                         const char *output,
                         int         block)
 {
-  g_printerr ("masterplan: flowchart export is not available yet\n");
-  return 1;
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autoptr(MpFlowLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (input == NULL || output == NULL || block < 1)
+    {
+      g_printerr ("masterplan: %s\n", _("--export-flowchart needs INPUT, -o OUTPUT and a block from 1"));
+      return 2;
+    }
+  if (mp_flow_export_format_for_path (output) == NULL)
+    {
+      g_printerr ("masterplan: %s\n", _("the output must end in .svg, .png or .pdf"));
+      return 2;
+    }
+  chart = load_chart (input, block, &error);
+  if (chart != NULL)
+    layout = mp_flow_layout_new (chart, NULL, MP_FLOW_EDGE_LABELS_INLINE, &error);
+  if (layout == NULL || !mp_flow_export_to_file (layout, NULL, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }

@@ -6,9 +6,29 @@
 
 #include <gio/gio.h>
 
+#include "mp-flow-layout.h"
 #include "mp-flow-walk.h"
 
 G_BEGIN_DECLS
+
+#define MP_FLOW_EXPORT_ERROR (mp_flow_export_error_quark ())
+
+typedef enum {
+  MP_FLOW_EXPORT_ERROR_FORMAT,
+  MP_FLOW_EXPORT_ERROR_WRITE,
+} MpFlowExportError;
+
+GQuark   mp_flow_export_error_quark (void);
+
+/* "svg", "png" or "pdf" from @path's extension, else NULL. */
+const char *mp_flow_export_format_for_path (const char *path);
+
+/* Draws @layout (with @walk's path, nullable) into @path, the format chosen
+ * by its extension, in the light palette. */
+gboolean mp_flow_export_to_file (MpFlowLayout  *layout,
+                                 MpFlowWalk    *walk,
+                                 const char    *path,
+                                 GError       **error);
 
 /* `masterplan --export-flowchart INPUT -o OUTPUT [--block N]`: INPUT is a .mmd
  * file or Markdown (its Nth mermaid block, 1-based, default 1). Prints errors

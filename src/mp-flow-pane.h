@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-document.h"
+#include "mp-flow-canvas.h"
 
 G_BEGIN_DECLS
 
@@ -28,10 +29,17 @@ G_DECLARE_FINAL_TYPE (MpFlowPane, mp_flow_pane, MP, FLOW_PANE, GtkWidget)
 GtkWidget *mp_flow_pane_new          (void);
 void       mp_flow_pane_set_document (MpFlowPane *self,
                                       MpDocument *document);
+/* Shows one flowchart given as Mermaid text (a .mmd file's contents). */
+void       mp_flow_pane_set_source   (MpFlowPane *self,
+                                      const char *source,
+                                      const char *display_name);
 /* Ctrl+F when focus is in the pane. */
 void       mp_flow_pane_start_search (MpFlowPane *self);
 /* Ctrl+plus/minus/0 when focus is in the pane. */
 void       mp_flow_pane_zoom         (MpFlowPane *self,
                                       int         direction);
+/* For tests: the canvas, and the walk of the block on show (NULL if none). */
+MpFlowCanvas *mp_flow_pane_get_canvas (MpFlowPane *self);
+MpFlowWalk   *mp_flow_pane_get_walk   (MpFlowPane *self);
 
 G_END_DECLS

@@ -108,6 +108,7 @@ typedef struct {
   MpFlowStyle     style;
   guint           line;
   guint           column;
+  char          **classes;   /* from "class e1 name" on an edge id; NULL-terminated, never NULL */
 } MpFlowEdge;
 
 typedef struct {
@@ -154,8 +155,21 @@ const MpFlowEdge     *mp_flowchart_get_edge           (MpFlowchart *self,
 guint                 mp_flowchart_get_n_subgraphs    (MpFlowchart *self);
 const MpFlowSubgraph *mp_flowchart_get_subgraph       (MpFlowchart *self,
                                                        guint        index);
-/* Indices of the edges leaving a node, in declaration order (invisible ones included). */
+/* Indices of the edges leaving a node, in declaration order (invisible ones
+ * included). Transfer full: free with g_array_unref(). */
 GArray               *mp_flowchart_get_out_edges      (MpFlowchart *self,
                                                        guint        node);
+/* The visible edges a reader can follow from @node: its own; when it has
+ * none, those leaving the nearest enclosing subgraph that has some.
+ * Transfer full. */
+GArray               *mp_flowchart_get_choices        (MpFlowchart *self,
+                                                       guint        node);
+/* The node an edge into @endpoint reaches: the node itself, or for a
+ * subgraph its first declared node (nested subgraphs included); -1 when the
+ * subgraph holds no node. */
+int                   mp_flowchart_resolve_endpoint   (MpFlowchart          *self,
+                                                       const MpFlowEndpoint *endpoint);
+int                   mp_flowchart_find_subgraph      (MpFlowchart *self,
+                                                       const char  *id);
 
 G_END_DECLS

@@ -1,7 +1,2305 @@
-/* mp-mermaid-parser.c: placeholder
+/* mp-mermaid-parser.c: Mermaid flowchart text to MpFlowchart
+ *
+ * A hand-written scanner and recursive-descent parser. Statements are parsed
+ * in a loop and chains (A --> B --> C …) iteratively, so input size never
+ * turns into recursion depth; subgraphs use an explicit stack.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-/* Not written yet. */
+#include "mp-flowchart.h"
+#include "mp-mermaid-label.h"
+#include "mp-mermaid-private.h"
+#include "mp-utils.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define MAX_SUBGRAPH_DEPTH 64
+#define NEAR_CHARS 24
+
+typedef struct {
+  int         index;
+  const char *at;
+} OpenSubgraph;
+
+typedef struct {
+  char *id;
+  char *link;
+  char *tooltip;
+} Click;
+
+typedef struct {
+  const char   *src;
+  const char   *end;
+  const char   *p;
+  guint         first_line;
+
+  /* locate() cache: positions are asked for mostly in increasing order */
+  const char   *loc_ptr;
+  guint         loc_line;
+  guint         loc_column;
+
+  MpFlowchart  *chart;
+  GError       *error;
+  guint         error_line;
+  guint         error_column;
+
+  GArray       *open;         /* OpenSubgraph */
+  GPtrArray    *class_uses;   /* pairs: id, class name */
+  GPtrArray    *class_defs;   /* MpStyleRule, target = class name */
+  GPtrArray    *styles;       /* MpStyleRule, target = id */
+  GPtrArray    *link_styles;  /* MpStyleRule, edge index or -1 */
+  GPtrArray    *clicks;       /* Click */
+  GHashTable   *edge_ids;
+  guint         n_auto_subgraphs;
+  const char   *eol_from;     /* line_end() cache */
+  const char   *eol;
+} Parser;
+
+typedef struct {
+  char        *id;
+  MpEdgeStroke stroke;
+  MpEdgeEnd    start_end;
+  MpEdgeEnd    end_end;
+  guint        length;
+  char        *label;
+  char        *label_markup;
+  const char  *at;
+  guint        line;
+  guint        column;
+} Link;
+
+/* ---- positions and errors ------------------------------------------------ */
+
+static void
+locate (Parser     *P,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  if (at < P->loc_ptr)
+    {
+      P->loc_ptr = P->src;
+      P->loc_line = 1;
+      P->loc_column = 1;
+    }
+  for (const char *q = P->loc_ptr; q < at; q++)
+    {
+      if (*q == '\n')
+        {
+          P->loc_line++;
+          P->loc_column = 1;
+        }
+      else if (((guchar) *q & 0xc0) != 0x80)
+        P->loc_column++;
+    }
+  P->loc_ptr = at;
+  *line = P->loc_line;
+  *column = P->loc_column;
+}
+
+static char *
+near_text (Parser     *P,
+           const char *at)
+{
+  const char *q = at;
+  guint n = 0;
+
+  while (q < P->end && *q != '\n' && *q != '\r' && n < NEAR_CHARS)
+    {
+      q = MIN (g_utf8_next_char (q), P->end);
+      n++;
+    }
+  while (q > at && (q[-1] == ' ' || q[-1] == '\t'))
+    q--;
+  if (q == at || !g_utf8_validate (at, q - at, NULL))
+    return NULL;
+  return g_strndup (at, q - at);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (Parser     *P,
+      const char *at,
+      const char *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *near = NULL;
+  guint line, column;
+  va_list args;
+
+  if (P->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  at = MIN (at, P->end);
+  locate (P, at, &line, &column);
+  near = near_text (P, at);
+  P->error_line = line;
+  P->error_column = column;
+  if (near != NULL)
+    /* Translators: LINE:COLUMN: what was expected (near “text”) */
+    P->error = g_error_new (MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX, _("%u:%u: %s (near “%s”)"),
+                            line + P->first_line - 1, column, what, near);
+  else if (at >= P->end)
+    P->error = g_error_new (MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX, _("%u:%u: %s (at the end of the text)"),
+                            line + P->first_line - 1, column, what);
+  else
+    P->error = g_error_new (MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX, _("%u:%u: %s (at the end of the line)"),
+                            line + P->first_line - 1, column, what);
+  return FALSE;
+}
+
+/* ---- scanning ------------------------------------------------------------ */
+
+static inline char
+peek (Parser *P,
+      gsize   k)
+{
+  return P->p + k < P->end ? P->p[k] : '\0';
+}
+
+static gboolean
+looking_at (Parser     *P,
+            const char *s)
+{
+  gsize n = strlen (s);
+
+  return (gsize) (P->end - P->p) >= n && memcmp (P->p, s, n) == 0;
+}
+
+static void
+skip_spaces (Parser *P)
+{
+  while (P->p < P->end && (*P->p == ' ' || *P->p == '\t' || *P->p == '\r'))
+    P->p++;
+}
+
+static const char *
+find_in_line (const char *p,
+              const char *end,
+              const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (; p + n <= end && *p != '\n'; p++)
+    if (memcmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
+static const char *
+find_text (const char *p,
+           const char *end,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (; p + n <= end; p++)
+    if (memcmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* The end of the current line; remembered, so that a 10 000-node chain on
+ * one line does not cost a scan of the rest of the line per arrow. */
+static const char *
+line_end (Parser *P)
+{
+  if (P->eol == NULL || P->p < P->eol_from || P->p > P->eol)
+    {
+      const char *q = memchr (P->p, '\n', P->end - P->p);
+
+      P->eol_from = P->p;
+      P->eol = q != NULL ? q : P->end;
+    }
+  return P->eol;
+}
+
+/* %% comments to the end of the line; %%{ directives }%% (ignored). */
+static gboolean
+skip_comment (Parser *P)
+{
+  if (looking_at (P, "%%{"))
+    {
+      const char *close = find_text (P->p + 3, P->end, "}%%");
+
+      if (close == NULL)
+        return fail (P, P->p, _("directive is never closed: expected “}%%%%”"));
+      P->p = close + 3;
+      return TRUE;
+    }
+  P->p = line_end (P);
+  return TRUE;
+}
+
+static gboolean
+skip_spaces_and_comments (Parser *P)
+{
+  skip_spaces (P);
+  while (looking_at (P, "%%"))
+    {
+      if (!skip_comment (P))
+        return FALSE;
+      skip_spaces (P);
+    }
+  return TRUE;
+}
+
+/* Blank lines, ";" separators, comments and directives between statements. */
+static gboolean
+skip_separators (Parser *P)
+{
+  for (;;)
+    {
+      if (!skip_spaces_and_comments (P))
+        return FALSE;
+      if (P->p < P->end && (*P->p == '\n' || *P->p == ';'))
+        P->p++;
+      else
+        return TRUE;
+    }
+}
+
+static gboolean
+at_statement_end (Parser *P)
+{
+  return P->p >= P->end || *P->p == '\n' || *P->p == ';' || looking_at (P, "%%");
+}
+
+static gboolean
+expect_statement_end (Parser     *P,
+                      const char *what)
+{
+  if (!skip_spaces_and_comments (P))
+    return FALSE;
+  if (P->p >= P->end || *P->p == '\n' || *P->p == ';')
+    return TRUE;
+  return fail (P, P->p, _("unexpected text after %s: expected a new line or “;”"), what);
+}
+
+static inline gboolean
+is_id_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80 || (c != '\0' && strchr ("_!'*+?$/\\", c) != NULL);
+}
+
+/* Node ids: Mermaid's letters, digits, non-ASCII and _!'*+?$/\, with "-",
+ * "." and "=" only between them (so "A-->B" is A, an arrow, B). */
+static gsize
+scan_id (Parser     *P,
+         const char *from)
+{
+  const char *q = from;
+
+  while (q < P->end)
+    {
+      if (is_id_byte (*q))
+        q++;
+      else if ((*q == '-' || *q == '.' || *q == '=') && q > from && q + 1 < P->end &&
+               is_id_byte (q[1]))
+        q++;
+      else
+        break;
+    }
+  return q - from;
+}
+
+static gsize
+scan_word (Parser *P)
+{
+  const char *q = P->p;
+
+  while (q < P->end && (g_ascii_isalnum (*q) || *q == '_' || *q == '-'))
+    q++;
+  return q - P->p;
+}
+
+/* A class name: letters, digits, "_", and "-" between them (so that
+ * "A:::hot-->B" is A of class hot, an arrow, and B). */
+static gsize
+scan_name (Parser *P)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalnum (peek (P, n)) || peek (P, n) == '_' ||
+         (n > 0 && peek (P, n) == '-' && (g_ascii_isalnum (peek (P, n + 1)) || peek (P, n + 1) == '_')))
+    n++;
+  return n;
+}
+
+static char *
+take_name (Parser *P)
+{
+  gsize n = scan_name (P);
+  char *name = g_strndup (P->p, n);
+
+  P->p += n;
+  return name;
+}
+
+static gboolean
+is_keyword (Parser     *P,
+            const char *word,
+            gsize       n)
+{
+  gsize len = strlen (word);
+  char after;
+
+  if (n != len || memcmp (P->p, word, len) != 0)
+    return FALSE;
+  after = peek (P, len);
+  return after == '\0' || after == ' ' || after == '\t' || after == '\r' || after == '\n' ||
+         after == ';' || after == ':' || after == '{';
+}
+
+/* ---- labels -------------------------------------------------------------- */
+
+static gboolean
+text_is_markdown (const char *text,
+                  gsize       n)
+{
+  return n >= 2 && text[0] == '`' && text[n - 1] == '`';
+}
+
+/* White space that spans lines becomes one space, or a line break where
+ * Mermaid draws one (markdown strings, @{ label }). */
+static char *
+normalize_lines (const char *text,
+                 gsize       n,
+                 gboolean    breaks)
+{
+  GString *joined = g_string_sized_new (n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize j = i;
+      gboolean newline = FALSE;
+
+      while (j < n && g_ascii_isspace (text[j]))
+        newline |= text[j++] == '\n';
+      if (!newline)
+        g_string_append_c (joined, text[i]);
+      else
+        {
+          g_string_append_c (joined, breaks ? '\n' : ' ');
+          i = j - 1;
+        }
+    }
+  return g_string_free (joined, FALSE);
+}
+
+/* Label text to plain text and markup: trimmed, entities decoded; "`…`"
+ * inside quotes is a markdown string. */
+static void
+convert_text (const char  *text,
+              gsize        n,
+              gboolean     quoted,
+              gboolean     breaks,
+              char       **plain,
+              char       **markup)
+{
+  gboolean markdown = quoted && text_is_markdown (text, n);
+  g_autofree char *normalized = NULL;
+
+  if (markdown)
+    text++, n -= 2, breaks = TRUE;
+  while (n > 0 && g_ascii_isspace (*text))
+    text++, n--;
+  while (n > 0 && g_ascii_isspace (text[n - 1]))
+    n--;
+  if (memchr (text, '\n', n) != NULL)
+    {
+      normalized = normalize_lines (text, n, breaks);
+      text = normalized;
+      n = strlen (normalized);
+    }
+  mp_mermaid_label_convert (text, n, markdown, plain, markup);
+}
+
+/* A "quoted string" at P->p (may span lines); P->p moves past it. */
+static gboolean
+take_quoted (Parser      *P,
+             const char **text,
+             gsize       *n)
+{
+  const char *close = memchr (P->p + 1, '"', P->end - P->p - 1);
+
+  if (close == NULL)
+    return fail (P, P->p, _("the quoted text is never closed: expected “\"”"));
+  *text = P->p + 1;
+  *n = close - P->p - 1;
+  P->p = close + 1;
+  return TRUE;
+}
+
+/* ---- nodes --------------------------------------------------------------- */
+
+typedef struct {
+  const char  *open;
+  const char  *close;
+  MpNodeShape  shape;
+  const char  *close_alt;
+  MpNodeShape  shape_alt;
+  gboolean     fallback;  /* when unclosed, try the shorter openers */
+} Bracket;
+
+/* Longest openers first. Mermaid's ellipse "(-…-)" is drawn rounded. */
+static const Bracket brackets[] = {
+  { "(((", ")))", MP_NODE_SHAPE_DOUBLE_CIRCLE, NULL, 0, FALSE },
+  { "((", "))", MP_NODE_SHAPE_CIRCLE, NULL, 0, FALSE },
+  { "([", "])", MP_NODE_SHAPE_STADIUM, NULL, 0, FALSE },
+  { "(-", "-)", MP_NODE_SHAPE_ROUND, NULL, 0, TRUE },
+  { "(", ")", MP_NODE_SHAPE_ROUND, NULL, 0, FALSE },
+  { "[[", "]]", MP_NODE_SHAPE_SUBROUTINE, NULL, 0, FALSE },
+  { "[(", ")]", MP_NODE_SHAPE_CYLINDER, NULL, 0, FALSE },
+  { "[/", "/]", MP_NODE_SHAPE_PARALLELOGRAM, "\\]", MP_NODE_SHAPE_TRAPEZOID, TRUE },
+  { "[\\", "\\]", MP_NODE_SHAPE_PARALLELOGRAM_ALT, "/]", MP_NODE_SHAPE_TRAPEZOID_ALT, TRUE },
+  { "[", "]", MP_NODE_SHAPE_RECT, NULL, 0, FALSE },
+  { "{{", "}}", MP_NODE_SHAPE_HEXAGON, NULL, 0, FALSE },
+  { "{", "}", MP_NODE_SHAPE_DIAMOND, NULL, 0, FALSE },
+  { ">", "]", MP_NODE_SHAPE_ASYMMETRIC, NULL, 0, FALSE },
+};
+
+static MpFlowNode *
+node_at (Parser *P,
+         guint   index)
+{
+  return &g_array_index (P->chart->nodes, MpFlowNode, index);
+}
+
+static guint
+intern_node (Parser     *P,
+             const char *id,
+             gsize       n,
+             const char *at)
+{
+  g_autofree char *key = g_strndup (id, n);
+  gpointer found = g_hash_table_lookup (P->chart->node_ids, key);
+  MpFlowNode node = { 0 };
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  node.index = P->chart->nodes->len;
+  node.id = g_steal_pointer (&key);
+  mp_mermaid_label_convert (node.id, n, FALSE, &node.label, &node.label_markup);
+  node.shape = MP_NODE_SHAPE_RECT;
+  node.subgraph = -1;
+  node.style.stroke_width = -1;
+  locate (P, at, &node.line, &node.column);
+  g_array_append_val (P->chart->nodes, node);
+  g_hash_table_insert (P->chart->node_ids, node.id, GUINT_TO_POINTER (node.index + 1));
+  return node.index;
+}
+
+static void
+set_node_label (Parser      *P,
+                guint        index,
+                MpNodeShape  shape,
+                char        *label,
+                char        *markup)
+{
+  MpFlowNode *node = node_at (P, index);
+
+  node->shape = shape;
+  g_free (node->label);
+  node->label = label;
+  g_free (node->label_markup);
+  node->label_markup = markup;
+}
+
+static gboolean
+starts_with (const char *p,
+             const char *end,
+             const char *s)
+{
+  gsize n = s != NULL ? strlen (s) : 0;
+
+  return n > 0 && (gsize) (end - p) >= n && memcmp (p, s, n) == 0;
+}
+
+/* Finds the closer of an unquoted label. Labels may continue on later lines
+ * as in Mermaid, but not past a bracket, brace, parenthesis, pipe or quote
+ * there (which Mermaid never allows unquoted), so an unclosed bracket is
+ * reported where it opens rather than swallowing the next lines. */
+static gboolean
+find_closer (Parser         *P,
+             const Bracket  *bracket,
+             const char     *from,
+             const char    **close,
+             MpNodeShape    *shape)
+{
+  gboolean later_line = FALSE;
+
+  for (const char *q = from; q < P->end; q++)
+    {
+      if (starts_with (q, P->end, bracket->close))
+        {
+          *close = q, *shape = bracket->shape;
+          return TRUE;
+        }
+      if (starts_with (q, P->end, bracket->close_alt))
+        {
+          *close = q, *shape = bracket->shape_alt;
+          return TRUE;
+        }
+      if (*q == '\n')
+        later_line = TRUE;
+      else if (later_line && strchr ("[](){}|\"", *q) != NULL)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_quoted_label (Parser        *P,
+                    const Bracket *bracket,
+                    guint          index)
+{
+  const char *text;
+  gsize n;
+  char *label, *markup;
+  const char *close_at;
+  MpNodeShape shape;
+
+  if (!take_quoted (P, &text, &n))
+    return FALSE;
+  skip_spaces (P);
+  close_at = P->p;
+  if (looking_at (P, bracket->close))
+    shape = bracket->shape;
+  else if (bracket->close_alt != NULL && looking_at (P, bracket->close_alt))
+    shape = bracket->shape_alt;
+  else
+    return fail (P, close_at, _("expected “%s” after the quoted label"), bracket->close);
+
+  P->p += strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
+  convert_text (text, n, TRUE, FALSE, &label, &markup);
+  set_node_label (P, index, shape, label, markup);
+  return TRUE;
+}
+
+static gboolean
+parse_bracket_label (Parser *P,
+                     guint   index)
+{
+  const char *start = P->p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (brackets); i++)
+    {
+      const Bracket *bracket = &brackets[i];
+      const char *from, *close;
+      MpNodeShape shape;
+      char *label, *markup;
+
+      if (!looking_at (P, bracket->open))
+        continue;
+      from = start + strlen (bracket->open);
+      P->p = from;
+      skip_spaces (P);
+      if (peek (P, 0) == '"')
+        return parse_quoted_label (P, bracket, index);
+      P->p = start;
+      if (!find_closer (P, bracket, from, &close, &shape))
+        {
+          /* "[/path]" is a rectangle whose text starts with a slash. */
+          if (bracket->fallback)
+            continue;
+          return fail (P, start, _("“%s” is never closed: expected “%s”"),
+                       bracket->open, bracket->close);
+        }
+      convert_text (from, close - from, FALSE, FALSE, &label, &markup);
+      set_node_label (P, index, shape, label, markup);
+      P->p = close + strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static const struct {
+  const char  *name;
+  MpNodeShape  shape;
+} named_shapes[] = {
+  { "rect", MP_NODE_SHAPE_RECT }, { "rectangle", MP_NODE_SHAPE_RECT },
+  { "proc", MP_NODE_SHAPE_RECT }, { "process", MP_NODE_SHAPE_RECT },
+  { "rounded", MP_NODE_SHAPE_ROUND }, { "event", MP_NODE_SHAPE_ROUND },
+  { "stadium", MP_NODE_SHAPE_STADIUM }, { "pill", MP_NODE_SHAPE_STADIUM },
+  { "terminal", MP_NODE_SHAPE_STADIUM },
+  { "fr-rect", MP_NODE_SHAPE_SUBROUTINE }, { "subroutine", MP_NODE_SHAPE_SUBROUTINE },
+  { "subprocess", MP_NODE_SHAPE_SUBROUTINE }, { "subproc", MP_NODE_SHAPE_SUBROUTINE },
+  { "framed-rectangle", MP_NODE_SHAPE_SUBROUTINE },
+  { "cyl", MP_NODE_SHAPE_CYLINDER }, { "cylinder", MP_NODE_SHAPE_CYLINDER },
+  { "db", MP_NODE_SHAPE_CYLINDER }, { "database", MP_NODE_SHAPE_CYLINDER },
+  { "circle", MP_NODE_SHAPE_CIRCLE }, { "circ", MP_NODE_SHAPE_CIRCLE },
+  { "sm-circ", MP_NODE_SHAPE_CIRCLE }, { "small-circle", MP_NODE_SHAPE_CIRCLE },
+  { "start", MP_NODE_SHAPE_CIRCLE },
+  { "dbl-circ", MP_NODE_SHAPE_DOUBLE_CIRCLE }, { "double-circle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "fr-circ", MP_NODE_SHAPE_DOUBLE_CIRCLE }, { "framed-circle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "stop", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "diamond", MP_NODE_SHAPE_DIAMOND }, { "diam", MP_NODE_SHAPE_DIAMOND },
+  { "decision", MP_NODE_SHAPE_DIAMOND }, { "question", MP_NODE_SHAPE_DIAMOND },
+  { "hex", MP_NODE_SHAPE_HEXAGON }, { "hexagon", MP_NODE_SHAPE_HEXAGON },
+  { "prepare", MP_NODE_SHAPE_HEXAGON },
+  { "odd", MP_NODE_SHAPE_ASYMMETRIC }, { "rect_left_inv_arrow", MP_NODE_SHAPE_ASYMMETRIC },
+  { "squareRect", MP_NODE_SHAPE_RECT }, { "roundedRect", MP_NODE_SHAPE_ROUND },
+  { "lean_right", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean_left", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
+  { "inv_trapezoid", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "doublecircle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "stateStart", MP_NODE_SHAPE_CIRCLE }, { "stateEnd", MP_NODE_SHAPE_DOUBLE_CIRCLE },
+  { "f-circ", MP_NODE_SHAPE_CIRCLE }, { "junction", MP_NODE_SHAPE_CIRCLE },
+  { "filled-circle", MP_NODE_SHAPE_CIRCLE }, { "cross-circ", MP_NODE_SHAPE_CIRCLE },
+  { "summary", MP_NODE_SHAPE_CIRCLE }, { "crossed-circle", MP_NODE_SHAPE_CIRCLE },
+  { "h-cyl", MP_NODE_SHAPE_CYLINDER }, { "das", MP_NODE_SHAPE_CYLINDER },
+  { "horizontal-cylinder", MP_NODE_SHAPE_CYLINDER }, { "lin-cyl", MP_NODE_SHAPE_CYLINDER },
+  { "disk", MP_NODE_SHAPE_CYLINDER }, { "lined-cylinder", MP_NODE_SHAPE_CYLINDER },
+  { "delay", MP_NODE_SHAPE_STADIUM }, { "half-rounded-rectangle", MP_NODE_SHAPE_STADIUM },
+  { "lean-r", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean-right", MP_NODE_SHAPE_PARALLELOGRAM },
+  { "in-out", MP_NODE_SHAPE_PARALLELOGRAM },
+  { "lean-l", MP_NODE_SHAPE_PARALLELOGRAM_ALT }, { "lean-left", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
+  { "out-in", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
+  { "trap-b", MP_NODE_SHAPE_TRAPEZOID }, { "trapezoid-bottom", MP_NODE_SHAPE_TRAPEZOID },
+  { "priority", MP_NODE_SHAPE_TRAPEZOID }, { "trapezoid", MP_NODE_SHAPE_TRAPEZOID },
+  { "trap-t", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "trapezoid-top", MP_NODE_SHAPE_TRAPEZOID_ALT },
+  { "manual", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "inv-trapezoid", MP_NODE_SHAPE_TRAPEZOID_ALT },
+};
+
+static MpNodeShape
+shape_from_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (named_shapes); i++)
+    if (g_ascii_strcasecmp (name, named_shapes[i].name) == 0)
+      return named_shapes[i].shape;
+  return MP_NODE_SHAPE_RECT;
+}
+
+/* One "key: value" of an @{ … } block. */
+static gboolean
+parse_data_item (Parser      *P,
+                 const char  *item,
+                 const char  *end,
+                 MpNodeShape *shape,
+                 char       **label,
+                 char       **markup)
+{
+  const char *colon = memchr (item, ':', end - item);
+  g_autofree char *key = NULL;
+  const char *value;
+  gsize n;
+
+  if (colon == NULL)
+    return fail (P, item, _("expected “key: value” in the “@{ … }” block"));
+  key = g_strstrip (g_strndup (item, colon - item));
+  value = colon + 1;
+  while (value < end && g_ascii_isspace (*value))
+    value++;
+  while (end > value && g_ascii_isspace (end[-1]))
+    end--;
+  n = end - value;
+
+  if (g_str_equal (key, "shape"))
+    {
+      g_autofree char *name = g_strndup (value, n);
+
+      *shape = shape_from_name (name);
+    }
+  else if (g_str_equal (key, "label"))
+    {
+      gboolean quoted = n >= 2 && (*value == '"' || *value == '\'') && value[n - 1] == *value;
+
+      g_free (*label);
+      g_free (*markup);
+      if (quoted)
+        convert_text (value + 1, n - 2, TRUE, TRUE, label, markup);
+      else
+        convert_text (value, n, FALSE, TRUE, label, markup);
+    }
+  return TRUE;
+}
+
+/* Splits "{ shape: x, label: "…" }" at commas and new lines outside quotes. */
+static gboolean
+parse_shape_data (Parser *P,
+                  guint   index)
+{
+  const char *open = P->p;
+  const char *q = P->p + 2;
+  const char *item = q;
+  char quote = 0;
+  MpNodeShape shape = node_at (P, index)->shape;
+  g_autofree char *label = NULL;
+  g_autofree char *markup = NULL;
+
+  for (; q < P->end; q++)
+    {
+      if (quote != 0)
+        {
+          if (*q == quote)
+            quote = 0;
+          continue;
+        }
+      if (*q == '"' || *q == '\'')
+        quote = *q;
+      else if (*q == ',' || *q == '\n' || *q == '}')
+        {
+          const char *s = item;
+
+          while (s < q && g_ascii_isspace (*s))
+            s++;
+          if (s < q && !parse_data_item (P, s, q, &shape, &label, &markup))
+            return FALSE;
+          item = q + 1;
+          if (*q == '}')
+            break;
+        }
+    }
+  if (q >= P->end)
+    return fail (P, open, _("“@{” is never closed: expected “}”"));
+
+  P->p = q + 1;
+  if (label != NULL)
+    set_node_label (P, index, shape, g_steal_pointer (&label), g_steal_pointer (&markup));
+  else
+    node_at (P, index)->shape = shape;
+  return TRUE;
+}
+
+static void
+add_class_use (Parser     *P,
+               const char *id,
+               const char *name)
+{
+  g_ptr_array_add (P->class_uses, g_strdup (id));
+  g_ptr_array_add (P->class_uses, g_strdup (name));
+}
+
+static gboolean
+subgraph_is_inside (Parser *P,
+                    int     inner,
+                    int     outer)
+{
+  if (inner == outer)
+    return FALSE;
+  while (inner >= 0)
+    {
+      if (inner == outer)
+        return TRUE;
+      inner = g_array_index (P->chart->subgraphs, MpFlowSubgraph, inner).parent;
+    }
+  return FALSE;
+}
+
+static void
+claim_for_subgraph (Parser *P,
+                    guint   index)
+{
+  MpFlowNode *node = node_at (P, index);
+
+  int innermost;
+
+  if (P->open->len == 0)
+    return;
+  /* As in Mermaid, where inner subgraphs close, and so claim, first. */
+  innermost = g_array_index (P->open, OpenSubgraph, P->open->len - 1).index;
+  if (node->subgraph < 0 || subgraph_is_inside (P, innermost, node->subgraph))
+    node->subgraph = innermost;
+}
+
+/* id, then an optional shape, then optional ":::class" */
+static gboolean
+parse_node (Parser *P,
+            GArray *group)
+{
+  const char *at = P->p;
+  gsize n = scan_id (P, P->p);
+  guint index;
+
+  if (n == 0)
+    return fail (P, at, _("expected a node id"));
+  index = intern_node (P, at, n, at);
+  P->p += n;
+  claim_for_subgraph (P, index);
+
+  if (looking_at (P, "@{"))
+    {
+      if (!parse_shape_data (P, index))
+        return FALSE;
+    }
+  else if (!parse_bracket_label (P, index))
+    return FALSE;
+
+  while (looking_at (P, ":::"))
+    {
+      g_autofree char *name = NULL;
+
+      P->p += 3;
+      name = take_name (P);
+      if (*name == '\0')
+        return fail (P, P->p, _("expected a class name after “:::”"));
+      add_class_use (P, node_at (P, index)->id, name);
+    }
+  g_array_append_val (group, index);
+  return TRUE;
+}
+
+static gboolean
+parse_group (Parser *P,
+             GArray *group)
+{
+  g_array_set_size (group, 0);
+  if (!parse_node (P, group))
+    return FALSE;
+  for (;;)
+    {
+      skip_spaces (P);
+      if (peek (P, 0) != '&')
+        return TRUE;
+      P->p++;
+      skip_spaces (P);
+      if (!parse_node (P, group))
+        return FALSE;
+    }
+}
+
+/* ---- links --------------------------------------------------------------- */
+
+static MpEdgeEnd
+end_from_char (char c)
+{
+  switch (c)
+    {
+    case '>': case '<': return MP_EDGE_END_ARROW;
+    case 'o': return MP_EDGE_END_CIRCLE;
+    case 'x': return MP_EDGE_END_CROSS;
+    default: return MP_EDGE_END_NONE;
+    }
+}
+
+static gsize
+count_run (const char *p,
+           const char *end,
+           char        c)
+{
+  const char *q = p;
+
+  while (q < end && *q == c)
+    q++;
+  return q - p;
+}
+
+/* The end of an arrow at @p made of @c ("-->", "---", "==o" …); returns its
+ * byte length or 0, and fills *length and *end as Mermaid counts them. */
+static gsize
+match_arrow_tail (const char *p,
+                  const char *stop,
+                  char        c,
+                  guint      *length,
+                  MpEdgeEnd  *end)
+{
+  gsize n = count_run (p, stop, c);
+
+  if (n < 2)
+    return 0;
+  if (p + n < stop && (p[n] == '>' || p[n] == 'o' || p[n] == 'x'))
+    {
+      *length = n - 1;
+      *end = end_from_char (p[n]);
+      return n + 1;
+    }
+  if (n >= 3)
+    {
+      *length = n - 2;
+      *end = MP_EDGE_END_NONE;
+      return n;
+    }
+  return 0;
+}
+
+/* Dotted tails: "-.->", "-..-", and in "-. text .->" the ".->" part. */
+static gsize
+match_dotted_tail (const char *p,
+                   const char *stop,
+                   guint      *length,
+                   MpEdgeEnd  *end)
+{
+  gsize dots = count_run (p, stop, '.');
+
+  if (dots == 0 || p + dots >= stop || p[dots] != '-')
+    return 0;
+  *length = dots;
+  if (p + dots + 1 < stop && (p[dots + 1] == '>' || p[dots + 1] == 'o' || p[dots + 1] == 'x'))
+    {
+      *end = end_from_char (p[dots + 1]);
+      return dots + 2;
+    }
+  *end = MP_EDGE_END_NONE;
+  return dots + 1;
+}
+
+static gboolean
+set_link_text (Parser     *P,
+               Link       *link,
+               const char *text,
+               gsize       n)
+{
+  gboolean quoted;
+
+  while (n > 0 && g_ascii_isspace (*text))
+    text++, n--;
+  while (n > 0 && g_ascii_isspace (text[n - 1]))
+    n--;
+  quoted = n >= 2 && text[0] == '"' && text[n - 1] == '"';
+  if (quoted)
+    text++, n -= 2;
+  if (n == 0)
+    return TRUE;
+  convert_text (text, n, quoted, FALSE, &link->label, &link->label_markup);
+  return TRUE;
+}
+
+/* "-- text -->", "-. text .->", "== text ==>": find the closing arrow. */
+static gboolean
+parse_link_text (Parser     *P,
+                 Link       *link,
+                 char        c,
+                 const char *opener)
+{
+  const char *stop = line_end (P);
+  const char *text = P->p;
+
+  for (const char *q = P->p; q < stop; q++)
+    {
+      gsize used = 0;
+
+      if (*q == '"')
+        {
+          const char *close = memchr (q + 1, '"', stop - q - 1);
+
+          if (close == NULL)
+            break;
+          q = close;
+          continue;
+        }
+      if (c == '.' && *q == '.')
+        used = match_dotted_tail (q, stop, &link->length, &link->end_end);
+      else if (c != '.' && *q == c)
+        used = match_arrow_tail (q, stop, c, &link->length, &link->end_end);
+      if (used > 0 && q > text)
+        {
+          P->p = q + used;
+          return set_link_text (P, link, text, q - text);
+        }
+    }
+  return fail (P, opener, _("the link text is never closed: expected an arrow such as “%s”"),
+               c == '.' ? ".->" : c == '=' ? "==>" : "-->");
+}
+
+static gboolean
+parse_pipe_label (Parser *P,
+                  Link   *link)
+{
+  const char *open = P->p;
+  const char *stop = line_end (P);
+  const char *q = P->p + 1;
+
+  while (q < stop && g_ascii_isspace (*q))
+    q++;
+  /* A quoted label may hold "|" and go on over several lines. */
+  if (q < stop && *q == '"')
+    {
+      const char *close = memchr (q + 1, '"', P->end - q - 1);
+
+      if (close != NULL)
+        {
+          const char *eol = memchr (close, '\n', P->end - close);
+
+          q = close;
+          stop = eol != NULL ? eol : P->end;
+        }
+    }
+  q = memchr (q, '|', stop - q);
+  if (q == NULL)
+    return fail (P, open, _("the link label is never closed: expected “|”"));
+  P->p = q + 1;
+  return set_link_text (P, link, open + 1, q - open - 1);
+}
+
+static gboolean
+is_arrow_start (char c)
+{
+  return c == '-' || c == '=' || c == '~' || c == '.';
+}
+
+/* "e1@" before an arrow, the arrow's position, and a start marker (<, o, x). */
+static void
+parse_link_head (Parser *P,
+                 Link   *link)
+{
+  gsize n = scan_id (P, P->p);
+  char c = peek (P, n + 1);
+  char c2 = peek (P, n + 2);
+
+  if (n > 0 && peek (P, n) == '@' &&
+      (is_arrow_start (c) || c == '<' || ((c == 'o' || c == 'x') && (c2 == '-' || c2 == '='))))
+    {
+      link->id = g_strndup (P->p, n);
+      P->p += n + 1;
+    }
+  link->at = P->p;
+  locate (P, link->at, &link->line, &link->column);
+  link->length = 1;
+
+  c = peek (P, 0);
+  if ((c == '<' || c == 'o' || c == 'x') && (peek (P, 1) == '-' || peek (P, 1) == '='))
+    {
+      link->start_end = end_from_char (c);
+      P->p++;
+    }
+}
+
+/* One of -->, ---, -.->, ==>, ~~~, <-->, o--o, x--x …, optionally with an
+ * "id@" before it and a "|label|" or inline text. */
+static gboolean
+parse_link (Parser *P,
+            Link   *link)
+{
+  const char *stop = line_end (P);
+  gsize used = 0;
+  gsize run;
+  char c;
+
+  parse_link_head (P, link);
+  c = peek (P, 0);
+  run = count_run (P->p, stop, c);
+  if (c == '~' && run >= 3)
+    {
+      link->stroke = MP_EDGE_STROKE_INVISIBLE;
+      link->length = run - 2;
+      used = run;
+    }
+  else if (c == '.' || (c == '-' && run == 1 && peek (P, 1) == '.'))
+    {
+      /* "-.->", "-. text .->", and ".->" without its leading dash */
+      gsize dash = c == '-' ? 1 : 0;
+
+      link->stroke = MP_EDGE_STROKE_DOTTED;
+      used = match_dotted_tail (P->p + dash, stop, &link->length, &link->end_end);
+      if (used == 0 && dash == 1)
+        {
+          P->p += 1 + count_run (P->p + 1, stop, '.');
+          return parse_link_text (P, link, '.', link->at);
+        }
+      used += used > 0 ? dash : 0;
+    }
+  else if ((c == '-' || c == '=') && run >= 2)
+    {
+      link->stroke = c == '=' ? MP_EDGE_STROKE_THICK : MP_EDGE_STROKE_NORMAL;
+      used = match_arrow_tail (P->p, stop, c, &link->length, &link->end_end);
+      if (used == 0)
+        {
+          P->p += run;
+          return parse_link_text (P, link, c, link->at);
+        }
+    }
+  if (used == 0)
+    return fail (P, link->at, _("expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~”"));
+
+  P->p += used;
+  skip_spaces (P);
+  if (peek (P, 0) == '|')
+    return parse_pipe_label (P, link);
+  return TRUE;
+}
+
+static void
+link_clear (Link *link)
+{
+  g_clear_pointer (&link->id, g_free);
+  g_clear_pointer (&link->label, g_free);
+  g_clear_pointer (&link->label_markup, g_free);
+}
+
+static void
+add_edges (Parser *P,
+           GArray *from,
+           GArray *to,
+           Link   *link)
+{
+  for (guint i = 0; i < from->len; i++)
+    for (guint j = 0; j < to->len; j++)
+      {
+        MpFlowEdge edge = { 0 };
+
+        edge.index = P->chart->edges->len;
+        if (link->id != NULL && !g_hash_table_contains (P->edge_ids, link->id))
+          {
+            edge.id = g_strdup (link->id);
+            g_hash_table_insert (P->edge_ids, g_strdup (link->id), GUINT_TO_POINTER (edge.index + 1));
+          }
+        edge.from.index = g_array_index (from, guint, i);
+        edge.to.index = g_array_index (to, guint, j);
+        edge.label = g_strdup (link->label);
+        edge.label_markup = g_strdup (link->label_markup);
+        edge.stroke = link->stroke;
+        edge.start_end = link->start_end;
+        edge.end_end = link->end_end;
+        edge.length = MAX (link->length, 1);
+        edge.style.stroke_width = -1;
+        edge.line = link->line;
+        edge.column = link->column;
+        g_array_append_val (P->chart->edges, edge);
+      }
+}
+
+/* A node group, then any number of (link, node group): iterative, so a chain
+ * of any length costs no stack. */
+static gboolean
+parse_vertex_statement (Parser *P)
+{
+  g_autoptr(GArray) left = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) right = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!parse_group (P, left))
+    return FALSE;
+  for (;;)
+    {
+      Link link = { 0 };
+      GArray *swap;
+
+      skip_spaces (P);
+      if (at_statement_end (P))
+        return TRUE;
+      if (!parse_link (P, &link))
+        {
+          link_clear (&link);
+          return FALSE;
+        }
+      skip_spaces (P);
+      if (at_statement_end (P))
+        {
+          link_clear (&link);
+          return fail (P, P->p, _("expected a node after the arrow"));
+        }
+      if (!parse_group (P, right))
+        {
+          link_clear (&link);
+          return FALSE;
+        }
+      add_edges (P, left, right, &link);
+      link_clear (&link);
+      swap = left, left = right, right = swap;
+    }
+}
+
+/* ---- styles -------------------------------------------------------------- */
+
+static void
+add_prop (GPtrArray  *props,
+          const char *item,
+          const char *colon,
+          const char *end)
+{
+  MpStyleProp *prop = g_new0 (MpStyleProp, 1);
+  g_autofree char *key = g_strndup (item, colon - item);
+
+  prop->key = g_ascii_strdown (g_strstrip (key), -1);
+  prop->value = g_strstrip (g_strndup (colon + 1, end - colon - 1));
+  g_ptr_array_add (props, prop);
+}
+
+/* "stroke-dasharray: 5,5": a part without a colon continues the last value. */
+static void
+append_to_last_prop (GPtrArray  *props,
+                     const char *part,
+                     const char *end)
+{
+  MpStyleProp *last = g_ptr_array_index (props, props->len - 1);
+  g_autofree char *text = g_strstrip (g_strndup (part, end - part));
+  char *value = g_strconcat (last->value, ",", text, NULL);
+
+  g_free (last->value);
+  last->value = value;
+}
+
+/* "fill:#f9f,stroke:#333,stroke-width:4px" to the end of the statement;
+ * commas inside parentheses (rgb(…)) do not split. */
+static GPtrArray *
+parse_style_list (Parser *P)
+{
+  g_autoptr(GPtrArray) props = mp_style_props_new ();
+  const char *item = P->p;
+  int depth = 0;
+
+  if (at_statement_end (P))
+    {
+      fail (P, P->p, _("expected styles such as “fill:#f9f,stroke:#333”"));
+      return NULL;
+    }
+  for (const char *q = P->p;; q++)
+    {
+      gboolean done = q >= P->end || *q == '\n' || *q == ';';
+
+      if (!done && *q == '(')
+        depth++;
+      else if (!done && *q == ')' && depth > 0)
+        depth--;
+      else if (done || (*q == ',' && depth == 0))
+        {
+          const char *colon = memchr (item, ':', q - item);
+          const char *s = item;
+
+          while (s < q && g_ascii_isspace (*s))
+            s++;
+          if (colon == NULL && props->len > 0)
+            append_to_last_prop (props, s, q);
+          else if (colon == NULL || colon == s)
+            {
+              fail (P, s, _("expected a style such as “fill:#f9f”"));
+              return NULL;
+            }
+          else
+            add_prop (props, s, colon, q);
+          item = q + 1;
+          if (done)
+            {
+              P->p = q;
+              return g_steal_pointer (&props);
+            }
+        }
+    }
+}
+
+static gboolean
+expect_space (Parser     *P,
+              const char *what)
+{
+  if (peek (P, 0) != ' ' && peek (P, 0) != '\t')
+    return fail (P, P->p, _("expected a space after %s"), what);
+  skip_spaces (P);
+  return TRUE;
+}
+
+static MpStyleRule *
+new_rule (const char *target,
+          int         edge,
+          GPtrArray  *props)
+{
+  MpStyleRule *rule = g_new0 (MpStyleRule, 1);
+
+  rule->target = g_strdup (target);
+  rule->edge = edge;
+  rule->props = g_ptr_array_ref (props);
+  return rule;
+}
+
+/* A comma-separated list of names (ids or classes), never empty on success. */
+static GPtrArray *
+parse_name_list (Parser     *P,
+                 gboolean    ids,
+                 const char *what)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (;;)
+    {
+      gsize n = ids ? scan_id (P, P->p) : scan_name (P);
+
+      if (n == 0)
+        {
+          fail (P, P->p, _("expected %s"), what);
+          return NULL;
+        }
+      g_ptr_array_add (names, g_strndup (P->p, n));
+      P->p += n;
+      if (peek (P, 0) != ',')
+        return g_steal_pointer (&names);
+      P->p++;
+      skip_spaces (P);
+    }
+}
+
+static gboolean
+parse_class_def (Parser *P)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) props = NULL;
+
+  P->p += strlen ("classDef");
+  skip_spaces (P);
+  names = parse_name_list (P, FALSE, _("a class name after “classDef”"));
+  if (names == NULL || (!at_statement_end (P) && !expect_space (P, _("the class name"))))
+    return FALSE;
+  props = parse_style_list (P);
+  if (props == NULL)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (P->class_defs, new_rule (g_ptr_array_index (names, i), -1, props));
+  return TRUE;
+}
+
+static gboolean
+parse_class (Parser *P)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) classes = NULL;
+
+  P->p += strlen ("class");
+  skip_spaces (P);
+  ids = parse_name_list (P, TRUE, _("a node id after “class”"));
+  if (ids == NULL)
+    return FALSE;
+  if (!expect_space (P, _("the node ids")))
+    return FALSE;
+  classes = parse_name_list (P, FALSE, _("a class name after the node ids"));
+  if (classes == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    for (guint j = 0; j < classes->len; j++)
+      add_class_use (P, g_ptr_array_index (ids, i), g_ptr_array_index (classes, j));
+  return TRUE;
+}
+
+static gboolean
+parse_style (Parser *P)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) props = NULL;
+  gsize n;
+
+  P->p += strlen ("style");
+  skip_spaces (P);
+  n = scan_id (P, P->p);
+  if (n == 0)
+    return fail (P, P->p, _("expected a node id after “style”"));
+  id = g_strndup (P->p, n);
+  /* Mermaid's "style" declares the node it names, unless it is a subgraph. */
+  if (mp_flowchart_find_subgraph (P->chart, id) < 0)
+    intern_node (P, P->p, n, P->p);
+  P->p += n;
+  if (!expect_space (P, _("the node id")))
+    return FALSE;
+  props = parse_style_list (P);
+  if (props == NULL)
+    return FALSE;
+  g_ptr_array_add (P->styles, new_rule (id, -1, props));
+  return TRUE;
+}
+
+static gboolean
+parse_link_indices (Parser *P,
+                    GArray *indices)
+{
+  for (;;)
+    {
+      const char *at = P->p;
+      gsize n = 0;
+      guint64 value = 0;
+
+      /* By hand: the source need not end with a NUL. */
+      while (g_ascii_isdigit (peek (P, n)))
+        value = n < 10 ? value * 10 + (peek (P, n) - '0') : value, n++;
+      if (n == 0)
+        return fail (P, at, _("expected a link number or “default” after “linkStyle”"));
+      if (n > 9 || value >= P->chart->edges->len)
+        return fail (P, at, _("there is no link number %.*s: the chart has %u links so far, numbered from 0"),
+                     (int) n, at, P->chart->edges->len);
+      g_array_append_vals (indices, &(int) { (int) value }, 1);
+      P->p += n;
+      if (peek (P, 0) != ',')
+        return TRUE;
+      P->p++;
+    }
+}
+
+static gboolean
+parse_link_style (Parser *P)
+{
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) props = NULL;
+
+  P->p += strlen ("linkStyle");
+  skip_spaces (P);
+  if (looking_at (P, "default"))
+    {
+      int all = -1;
+
+      P->p += strlen ("default");
+      g_array_append_val (indices, all);
+    }
+  else if (!parse_link_indices (P, indices))
+    return FALSE;
+  if (!expect_space (P, _("the link numbers")))
+    return FALSE;
+  if (looking_at (P, "interpolate"))
+    {
+      P->p += strlen ("interpolate");
+      skip_spaces (P);
+      P->p += scan_word (P);
+      skip_spaces (P);
+      if (at_statement_end (P))
+        return TRUE;
+    }
+  props = parse_style_list (P);
+  if (props == NULL)
+    return FALSE;
+  for (guint i = 0; i < indices->len; i++)
+    g_ptr_array_add (P->link_styles, new_rule (NULL, g_array_index (indices, int, i), props));
+  return TRUE;
+}
+
+/* ---- click, accessibility ------------------------------------------------ */
+
+static void
+click_free (Click *click)
+{
+  g_free (click->id);
+  g_free (click->link);
+  g_free (click->tooltip);
+  g_free (click);
+}
+
+static gboolean
+take_string (Parser  *P,
+             char   **out)
+{
+  const char *text;
+  gsize n;
+  g_autofree char *markup = NULL;
+
+  if (!take_quoted (P, &text, &n))
+    return FALSE;
+  mp_mermaid_label_convert (text, n, FALSE, out, &markup);
+  return TRUE;
+}
+
+/* "callback", "call callback(args)": names a script function, which we never run. */
+static gboolean
+skip_callback (Parser *P)
+{
+  gsize n = scan_word (P);
+
+  if (n == 4 && looking_at (P, "call") && (peek (P, 4) == ' ' || peek (P, 4) == '\t'))
+    {
+      P->p += 4;
+      skip_spaces (P);
+      n = scan_word (P);
+    }
+  if (n == 0)
+    return fail (P, P->p, _("expected a URL in quotes or a callback name"));
+  P->p += n;
+  if (peek (P, 0) == '(')
+    {
+      const char *close = memchr (P->p, ')', line_end (P) - P->p);
+
+      if (close == NULL)
+        return fail (P, P->p, _("expected “)” after the callback arguments"));
+      P->p = close + 1;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_click_target (Parser *P,
+                    Click  *click)
+{
+  gsize n = scan_word (P);
+
+  if (n == 4 && looking_at (P, "href"))
+    {
+      P->p += 4;
+      skip_spaces (P);
+      if (peek (P, 0) != '"')
+        return fail (P, P->p, _("expected a URL in quotes after “href”"));
+    }
+  if (peek (P, 0) == '"')
+    return take_string (P, &click->link);
+  return skip_callback (P);
+}
+
+static gboolean
+parse_click (Parser *P)
+{
+  g_autoptr(GPtrArray) unused = NULL;
+  Click *click = g_new0 (Click, 1);
+  gsize n;
+
+  g_ptr_array_add (P->clicks, click);
+  P->p += strlen ("click");
+  skip_spaces (P);
+  n = scan_id (P, P->p);
+  if (n == 0)
+    return fail (P, P->p, _("expected a node id after “click”"));
+  click->id = g_strndup (P->p, n);
+  P->p += n;
+  if (!expect_space (P, _("the node id")) || !parse_click_target (P, click))
+    return FALSE;
+  skip_spaces (P);
+  if (peek (P, 0) == '"' && !take_string (P, &click->tooltip))
+    return FALSE;
+  skip_spaces (P);
+  if (looking_at (P, "_blank") || looking_at (P, "_self") || looking_at (P, "_parent") ||
+      looking_at (P, "_top"))
+    P->p += scan_word (P);
+  /* Mermaid's strict security level never follows script URLs; neither do we. */
+  if (click->link != NULL && g_ascii_strncasecmp (g_strstrip (click->link), "javascript:", 11) == 0)
+    g_clear_pointer (&click->link, g_free);
+  return TRUE;
+}
+
+static char *
+take_rest_of_line (Parser *P)
+{
+  const char *stop = line_end (P);
+  char *text = g_strstrip (g_strndup (P->p, stop - P->p));
+
+  P->p = stop;
+  return text;
+}
+
+/* accDescr { … }: lines trimmed, joined with "\n". */
+static gboolean
+parse_acc_block (Parser *P)
+{
+  const char *open = P->p;
+  const char *close = memchr (P->p, '}', P->end - P->p);
+  g_autofree char *body = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (close == NULL)
+    return fail (P, open, _("“accDescr {” is never closed: expected “}”"));
+  body = g_strndup (open + 1, close - open - 1);
+  lines = g_strsplit (body, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, lines[i]);
+    }
+  g_free (P->chart->acc_description);
+  P->chart->acc_description = g_string_free (g_steal_pointer (&text), FALSE);
+  P->p = close + 1;
+  return TRUE;
+}
+
+static gboolean
+parse_acc (Parser     *P,
+           const char *keyword)
+{
+  gboolean title = g_str_equal (keyword, "accTitle");
+
+  P->p += strlen (keyword);
+  skip_spaces (P);
+  if (!title && peek (P, 0) == '{')
+    return parse_acc_block (P);
+  if (peek (P, 0) != ':')
+    return fail (P, P->p, title ? _("expected “:” after “accTitle”")
+                                : _("expected “:” or “{” after “accDescr”"));
+  P->p++;
+  if (title)
+    {
+      g_free (P->chart->acc_title);
+      P->chart->acc_title = take_rest_of_line (P);
+    }
+  else
+    {
+      g_free (P->chart->acc_description);
+      P->chart->acc_description = take_rest_of_line (P);
+    }
+  return TRUE;
+}
+
+/* ---- direction, subgraphs ------------------------------------------------ */
+
+static gboolean
+take_direction (Parser          *P,
+                MpFlowDirection *direction)
+{
+  static const struct {
+    const char      *word;
+    MpFlowDirection  direction;
+  } words[] = {
+    { "TB", MP_FLOW_DIRECTION_TB }, { "TD", MP_FLOW_DIRECTION_TB },
+    { "BT", MP_FLOW_DIRECTION_BT }, { "LR", MP_FLOW_DIRECTION_LR },
+    { "RL", MP_FLOW_DIRECTION_RL }, { "v", MP_FLOW_DIRECTION_TB },
+    { "^", MP_FLOW_DIRECTION_BT }, { ">", MP_FLOW_DIRECTION_LR },
+    { "<", MP_FLOW_DIRECTION_RL },
+  };
+  gsize n = scan_word (P);
+
+  if (n == 0 && P->p < P->end && strchr ("^<>", *P->p) != NULL && *P->p != '\0')
+    n = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (n == strlen (words[i].word) && memcmp (P->p, words[i].word, n) == 0)
+      {
+        *direction = words[i].direction;
+        P->p += n;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_direction (Parser *P)
+{
+  MpFlowDirection direction;
+
+  P->p += strlen ("direction");
+  skip_spaces (P);
+  if (!take_direction (P, &direction))
+    return fail (P, P->p, _("expected TB, TD, BT, LR or RL after “direction”"));
+  if (P->open->len > 0)
+    {
+      int index = g_array_index (P->open, OpenSubgraph, P->open->len - 1).index;
+      MpFlowSubgraph *subgraph = &g_array_index (P->chart->subgraphs, MpFlowSubgraph, index);
+
+      subgraph->has_direction = TRUE;
+      subgraph->direction = direction;
+    }
+  else
+    P->chart->direction = direction;
+  return TRUE;
+}
+
+/* "[title]" or "["title"]" after a subgraph id. */
+static gboolean
+parse_subgraph_title (Parser  *P,
+                      char   **title)
+{
+  const char *open = P->p;
+  g_autofree char *markup = NULL;
+  const char *text;
+  gsize n;
+
+  P->p++;
+  skip_spaces (P);
+  if (peek (P, 0) == '"')
+    {
+      if (!take_quoted (P, &text, &n))
+        return FALSE;
+      skip_spaces (P);
+      if (peek (P, 0) != ']')
+        return fail (P, P->p, _("expected “]” after the quoted title"));
+      convert_text (text, n, TRUE, FALSE, title, &markup);
+    }
+  else
+    {
+      const char *close = find_in_line (P->p, line_end (P), "]");
+
+      if (close == NULL)
+        return fail (P, open, _("“[” is never closed: expected “]”"));
+      convert_text (P->p, close - P->p, FALSE, FALSE, title, &markup);
+      P->p = close;
+    }
+  P->p++;
+  return TRUE;
+}
+
+static char *
+take_statement_text (Parser *P)
+{
+  const char *start = P->p;
+  const char *q = P->p;
+
+  while (q < P->end && *q != '\n' && *q != ';' &&
+         !(*q == '%' && q + 1 < P->end && q[1] == '%'))
+    q++;
+  P->p = q;
+  return g_strstrip (g_strndup (start, q - start));
+}
+
+/* After "subgraph": id, id [title], id["title"], "title", or words. */
+static gboolean
+parse_subgraph_head (Parser  *P,
+                     char   **id,
+                     char   **title)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *words = NULL;
+  const char *start = P->p;
+  const char *text;
+  gsize n = scan_id (P, P->p);
+
+  if (peek (P, 0) == '"')
+    {
+      if (!take_quoted (P, &text, &n))
+        return FALSE;
+      convert_text (text, n, TRUE, FALSE, title, &markup);
+      if (strpbrk (*title, " \t\n") == NULL && **title != '\0')
+        *id = g_strdup (*title);
+      return TRUE;
+    }
+  if (n == 0 && at_statement_end (P))
+    {
+      *title = g_strdup ("");
+      return TRUE;
+    }
+  if (n == 0)
+    return fail (P, P->p, _("expected a subgraph id or title after “subgraph”"));
+
+  P->p += n;
+  skip_spaces (P);
+  if (peek (P, 0) == '[')
+    {
+      *id = g_strndup (start, n);
+      return parse_subgraph_title (P, title);
+    }
+  if (at_statement_end (P))
+    {
+      *id = g_strndup (start, n);
+      convert_text (start, n, FALSE, FALSE, title, &markup);
+      return TRUE;
+    }
+  /* "subgraph title with spaces": the id is generated. */
+  P->p = start;
+  words = take_statement_text (P);
+  convert_text (words, strlen (words), FALSE, FALSE, title, &markup);
+  return TRUE;
+}
+
+static gboolean
+parse_subgraph (Parser *P)
+{
+  const char *at = P->p;
+  MpFlowSubgraph subgraph = { 0 };
+  OpenSubgraph open;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+
+  if (P->open->len >= MAX_SUBGRAPH_DEPTH)
+    return fail (P, at, _("subgraphs are nested more than %d deep"), MAX_SUBGRAPH_DEPTH);
+  P->p += strlen ("subgraph");
+  skip_spaces (P);
+  if (!parse_subgraph_head (P, &id, &title))
+    return FALSE;
+  if (id == NULL)
+    id = g_strdup_printf ("subGraph%u", P->n_auto_subgraphs++);
+
+  subgraph.index = P->chart->subgraphs->len;
+  subgraph.id = g_steal_pointer (&id);
+  subgraph.title = g_steal_pointer (&title);
+  subgraph.parent = P->open->len > 0 ? g_array_index (P->open, OpenSubgraph, P->open->len - 1).index : -1;
+  subgraph.nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  subgraph.style.stroke_width = -1;
+  g_array_append_val (P->chart->subgraphs, subgraph);
+  if (!g_hash_table_contains (P->chart->subgraph_ids, subgraph.id))
+    g_hash_table_insert (P->chart->subgraph_ids, subgraph.id, GUINT_TO_POINTER (subgraph.index + 1));
+
+  open.index = subgraph.index;
+  open.at = at;
+  g_array_append_val (P->open, open);
+  return TRUE;
+}
+
+static gboolean
+parse_end (Parser *P)
+{
+  if (P->open->len == 0)
+    return fail (P, P->p, _("“end” without a subgraph to close"));
+  g_array_set_size (P->open, P->open->len - 1);
+  P->p += 3;
+  return TRUE;
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+/* "e1@{ animate: true }" after an edge with id e1: accepted, ignored. */
+static gboolean
+skip_edge_data (Parser *P,
+                gsize   n)
+{
+  const char *open = P->p + n + 1;
+  const char *close = memchr (open, '}', P->end - open);
+
+  if (close == NULL)
+    return fail (P, open, _("“@{” is never closed: expected “}”"));
+  P->p = close + 1;
+  return TRUE;
+}
+
+static gboolean
+parse_statement (Parser *P)
+{
+  gsize n = scan_word (P);
+  gsize id_len;
+
+  if (is_keyword (P, "subgraph", n))
+    return parse_subgraph (P);
+  if (is_keyword (P, "end", n))
+    return parse_end (P);
+  if (is_keyword (P, "direction", n))
+    return parse_direction (P);
+  if (is_keyword (P, "classDef", n))
+    return parse_class_def (P);
+  if (is_keyword (P, "class", n))
+    return parse_class (P);
+  if (is_keyword (P, "style", n))
+    return parse_style (P);
+  if (is_keyword (P, "linkStyle", n))
+    return parse_link_style (P);
+  if (is_keyword (P, "click", n))
+    return parse_click (P);
+  if (is_keyword (P, "accTitle", n))
+    return parse_acc (P, "accTitle");
+  if (is_keyword (P, "accDescr", n))
+    return parse_acc (P, "accDescr");
+
+  id_len = scan_id (P, P->p);
+  if (id_len > 0 && peek (P, id_len) == '@' && peek (P, id_len + 1) == '{')
+    {
+      g_autofree char *id = g_strndup (P->p, id_len);
+
+      if (g_hash_table_contains (P->edge_ids, id) &&
+          !g_hash_table_contains (P->chart->node_ids, id))
+        return skip_edge_data (P, id_len);
+    }
+  if (id_len == 0)
+    return fail (P, P->p, _("expected a node id or a statement"));
+  return parse_vertex_statement (P);
+}
+
+static gboolean
+parse_statements (Parser *P)
+{
+  for (;;)
+    {
+      if (!skip_separators (P))
+        return FALSE;
+      if (P->p >= P->end)
+        break;
+      if (!parse_statement (P) || !expect_statement_end (P, _("the statement")))
+        return FALSE;
+    }
+  if (P->open->len > 0)
+    {
+      const OpenSubgraph *open = &g_array_index (P->open, OpenSubgraph, P->open->len - 1);
+      const MpFlowSubgraph *subgraph = &g_array_index (P->chart->subgraphs, MpFlowSubgraph, open->index);
+
+      return fail (P, open->at, _("subgraph “%s” is never closed: expected “end”"), subgraph->id);
+    }
+  return TRUE;
+}
+
+/* ---- front matter and header --------------------------------------------- */
+
+static char *
+unquote_value (const char *value)
+{
+  g_autofree char *v = g_strstrip (g_strdup (value));
+  gsize n = strlen (v);
+
+  if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
+    return g_strndup (v + 1, n - 2);
+  return g_steal_pointer (&v);
+}
+
+static gboolean
+line_is_fence (const char *p,
+               const char *end)
+{
+  if (end - p < 3 || memcmp (p, "---", 3) != 0)
+    return FALSE;
+  for (p += 3; p < end && *p != '\n'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* "---" … "---" YAML before the header; only its top-level title is used. */
+static gboolean
+parse_front_matter (Parser *P)
+{
+  const char *open = P->p;
+
+  P->p = line_end (P);
+  while (P->p < P->end)
+    {
+      P->p++;
+      if (line_is_fence (P->p, P->end))
+        {
+          P->p = line_end (P);
+          return TRUE;
+        }
+      if (looking_at (P, "title:"))
+        {
+          g_autofree char *value = NULL;
+
+          P->p += strlen ("title:");
+          value = take_rest_of_line (P);
+          g_free (P->chart->title);
+          P->chart->title = unquote_value (value);
+        }
+      else
+        P->p = line_end (P);
+    }
+  return fail (P, open, _("the front matter is never closed: expected “---”"));
+}
+
+static gboolean
+parse_header (Parser *P)
+{
+  gsize n;
+  const char *at;
+
+  if (looking_at (P, "\xef\xbb\xbf"))
+    P->p += 3;
+  while (P->p < P->end && g_ascii_isspace (*P->p))
+    P->p++;
+  if (line_is_fence (P->p, P->end) && !parse_front_matter (P))
+    return FALSE;
+  if (!skip_separators (P))
+    return FALSE;
+  if (P->p >= P->end)
+    {
+      locate (P, P->end, &P->error_line, &P->error_column);
+      g_set_error_literal (&P->error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
+                           _("The flowchart is empty: it needs a “flowchart” or “graph” line"));
+      return FALSE;
+    }
+
+  at = P->p;
+  n = scan_word (P);
+  if (!is_keyword (P, "flowchart", n) && !is_keyword (P, "graph", n) &&
+      !is_keyword (P, "flowchart-elk", n))
+    return fail (P, at, _("expected “flowchart” or “graph” to start the chart"));
+  P->p += n;
+  skip_spaces (P);
+  if (!at_statement_end (P))
+    {
+      MpFlowDirection direction;
+
+      if (!take_direction (P, &direction))
+        return fail (P, P->p, _("expected a direction (TB, TD, BT, LR or RL) after “%.*s”"),
+                     (int) n, at);
+      P->chart->direction = direction;
+    }
+  return expect_statement_end (P, _("the header"));
+}
+
+/* ---- resolving ----------------------------------------------------------- */
+
+/* A node whose id names a subgraph stands for that subgraph in edges. */
+static void
+resolve_subgraph_aliases (Parser *P)
+{
+  MpFlowchart *chart = P->chart;
+  guint n = chart->nodes->len;
+  g_autofree int *alias = g_new (int, n);
+  g_autofree guint *remap = g_new (guint, n);
+  GArray *kept;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      alias[i] = mp_flowchart_find_subgraph (chart, node_at (P, i)->id);
+      any |= alias[i] >= 0;
+    }
+  if (!any)
+    return;
+
+  kept = g_array_sized_new (FALSE, TRUE, sizeof (MpFlowNode), n);
+  g_hash_table_remove_all (chart->node_ids);
+  for (guint i = 0; i < n; i++)
+    {
+      MpFlowNode *node = node_at (P, i);
+
+      if (alias[i] >= 0)
+        continue;
+      remap[i] = kept->len;
+      node->index = kept->len;
+      g_array_append_val (kept, *node);
+      memset (node, 0, sizeof *node);
+      g_hash_table_insert (chart->node_ids, g_array_index (kept, MpFlowNode, remap[i]).id,
+                           GUINT_TO_POINTER (remap[i] + 1));
+    }
+  /* The old array frees only the aliases: moved nodes were zeroed. */
+  g_array_set_size (chart->nodes, 0);
+  g_array_append_vals (chart->nodes, kept->data, kept->len);
+  g_array_unref (kept);
+
+  for (guint i = 0; i < chart->edges->len; i++)
+    {
+      MpFlowEdge *edge = &g_array_index (chart->edges, MpFlowEdge, i);
+      MpFlowEndpoint *ends[] = { &edge->from, &edge->to };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          guint old = ends[k]->index;
+
+          ends[k]->is_subgraph = alias[old] >= 0;
+          ends[k]->index = alias[old] >= 0 ? (guint) alias[old] : remap[old];
+        }
+    }
+}
+
+static void
+add_unique (GPtrArray  *list,
+            const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (g_ptr_array_index (list, i), name))
+      return;
+  g_ptr_array_add (list, g_strdup (name));
+}
+
+static char **
+list_to_strv (GPtrArray *list)
+{
+  g_ptr_array_add (list, NULL);
+  return (char **) g_ptr_array_free (list, FALSE);
+}
+
+static void
+resolve_classes (Parser *P)
+{
+  MpFlowchart *chart = P->chart;
+  GPtrArray **node_lists = g_new0 (GPtrArray *, chart->nodes->len);
+  GPtrArray **subgraph_lists = g_new0 (GPtrArray *, chart->subgraphs->len);
+  GPtrArray **edge_lists = g_new0 (GPtrArray *, chart->edges->len);
+
+  for (guint i = 0; i < chart->nodes->len; i++)
+    node_lists[i] = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < chart->subgraphs->len; i++)
+    subgraph_lists[i] = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < chart->edges->len; i++)
+    edge_lists[i] = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i + 1 < P->class_uses->len; i += 2)
+    {
+      const char *id = g_ptr_array_index (P->class_uses, i);
+      const char *name = g_ptr_array_index (P->class_uses, i + 1);
+      int node = mp_flowchart_find_node (chart, id);
+      int subgraph = mp_flowchart_find_subgraph (chart, id);
+      int edge = GPOINTER_TO_INT (g_hash_table_lookup (P->edge_ids, id)) - 1;
+
+      if (node >= 0)
+        add_unique (node_lists[node], name);
+      else if (subgraph >= 0)
+        add_unique (subgraph_lists[subgraph], name);
+      else if (edge >= 0)
+        add_unique (edge_lists[edge], name);
+    }
+
+  for (guint i = 0; i < chart->nodes->len; i++)
+    node_at (P, i)->classes = list_to_strv (node_lists[i]);
+  for (guint i = 0; i < chart->subgraphs->len; i++)
+    g_array_index (chart->subgraphs, MpFlowSubgraph, i).classes = list_to_strv (subgraph_lists[i]);
+  for (guint i = 0; i < chart->edges->len; i++)
+    g_array_index (chart->edges, MpFlowEdge, i).classes = list_to_strv (edge_lists[i]);
+  g_free (node_lists);
+  g_free (subgraph_lists);
+  g_free (edge_lists);
+}
+
+static void
+apply_class (GHashTable  *defs,
+             const char  *name,
+             MpFlowStyle *style)
+{
+  GPtrArray *rules = g_hash_table_lookup (defs, name);
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    mp_flow_style_apply (style, ((MpStyleRule *) g_ptr_array_index (rules, i))->props);
+}
+
+static void
+apply_classes (Parser     *P,
+               GHashTable *defs)
+{
+  MpFlowchart *chart = P->chart;
+
+  for (guint i = 0; i < chart->nodes->len; i++)
+    {
+      MpFlowNode *node = node_at (P, i);
+      gboolean defined = FALSE;
+
+      for (guint k = 0; node->classes[k] != NULL; k++)
+        defined |= g_hash_table_contains (defs, node->classes[k]);
+      /* Mermaid gives "default" to the nodes no other class styles. */
+      if (!defined)
+        apply_class (defs, "default", &node->style);
+      for (guint k = 0; node->classes[k] != NULL; k++)
+        apply_class (defs, node->classes[k], &node->style);
+    }
+  for (guint i = 0; i < chart->subgraphs->len; i++)
+    {
+      MpFlowSubgraph *subgraph = &g_array_index (chart->subgraphs, MpFlowSubgraph, i);
+
+      for (guint k = 0; subgraph->classes[k] != NULL; k++)
+        apply_class (defs, subgraph->classes[k], &subgraph->style);
+    }
+  for (guint i = 0; i < chart->edges->len; i++)
+    {
+      MpFlowEdge *edge = &g_array_index (chart->edges, MpFlowEdge, i);
+
+      for (guint k = 0; edge->classes[k] != NULL; k++)
+        apply_class (defs, edge->classes[k], &edge->style);
+    }
+}
+
+/* Later rules win; "style" beats classes, classes beat "default". */
+static void
+resolve_styles (Parser *P)
+{
+  MpFlowchart *chart = P->chart;
+  g_autoptr(GHashTable) defs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < P->class_defs->len; i++)
+    {
+      MpStyleRule *rule = g_ptr_array_index (P->class_defs, i);
+      GPtrArray *rules = g_hash_table_lookup (defs, rule->target);
+
+      if (rules == NULL)
+        g_hash_table_insert (defs, rule->target, rules = g_ptr_array_new ());
+      g_ptr_array_add (rules, rule);
+    }
+  apply_classes (P, defs);
+
+  for (guint i = 0; i < P->styles->len; i++)
+    {
+      MpStyleRule *rule = g_ptr_array_index (P->styles, i);
+      int node = mp_flowchart_find_node (chart, rule->target);
+      int subgraph = mp_flowchart_find_subgraph (chart, rule->target);
+
+      if (node >= 0)
+        mp_flow_style_apply (&node_at (P, node)->style, rule->props);
+      else if (subgraph >= 0)
+        mp_flow_style_apply (&g_array_index (chart->subgraphs, MpFlowSubgraph, subgraph).style,
+                             rule->props);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < P->link_styles->len; i++)
+      {
+        MpStyleRule *rule = g_ptr_array_index (P->link_styles, i);
+
+        if (pass == 0 && rule->edge < 0)
+          for (guint e = 0; e < chart->edges->len; e++)
+            mp_flow_style_apply (&g_array_index (chart->edges, MpFlowEdge, e).style, rule->props);
+        else if (pass == 1 && rule->edge >= 0 && (guint) rule->edge < chart->edges->len)
+          mp_flow_style_apply (&g_array_index (chart->edges, MpFlowEdge, rule->edge).style,
+                               rule->props);
+      }
+}
+
+static void
+resolve_clicks (Parser *P)
+{
+  for (guint i = 0; i < P->clicks->len; i++)
+    {
+      Click *click = g_ptr_array_index (P->clicks, i);
+      int index = mp_flowchart_find_node (P->chart, click->id);
+      MpFlowNode *node;
+
+      if (index < 0)
+        continue;
+      node = node_at (P, index);
+      if (click->link != NULL)
+        mp_utils_set_str (&node->link, click->link);
+      if (click->tooltip != NULL)
+        mp_utils_set_str (&node->tooltip, click->tooltip);
+    }
+}
+
+static void
+resolve (Parser *P)
+{
+  MpFlowchart *chart = P->chart;
+
+  resolve_subgraph_aliases (P);
+  resolve_classes (P);
+  resolve_styles (P);
+  resolve_clicks (P);
+  for (guint i = 0; i < chart->nodes->len; i++)
+    {
+      int subgraph = node_at (P, i)->subgraph;
+
+      if (subgraph >= 0)
+        g_array_append_val (g_array_index (chart->subgraphs, MpFlowSubgraph, subgraph).nodes, i);
+    }
+  mp_flowchart_index (chart);
+}
+
+static void
+parser_clear (Parser *P)
+{
+  g_clear_object (&P->chart);
+  g_clear_error (&P->error);
+  g_clear_pointer (&P->open, g_array_unref);
+  g_clear_pointer (&P->class_uses, g_ptr_array_unref);
+  g_clear_pointer (&P->class_defs, g_ptr_array_unref);
+  g_clear_pointer (&P->styles, g_ptr_array_unref);
+  g_clear_pointer (&P->link_styles, g_ptr_array_unref);
+  g_clear_pointer (&P->clicks, g_ptr_array_unref);
+  g_clear_pointer (&P->edge_ids, g_hash_table_unref);
+}
+
+static void
+parser_init (Parser     *P,
+             const char *source,
+             gsize       length,
+             guint       first_line)
+{
+  memset (P, 0, sizeof *P);
+  P->src = P->p = P->loc_ptr = source;
+  P->end = source + length;
+  P->first_line = MAX (first_line, 1);
+  P->loc_line = P->loc_column = 1;
+  P->chart = mp_flowchart_new_empty ();
+  P->open = g_array_new (FALSE, FALSE, sizeof (OpenSubgraph));
+  P->class_uses = g_ptr_array_new_with_free_func (g_free);
+  P->class_defs = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_style_rule_free);
+  P->styles = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_style_rule_free);
+  P->link_styles = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_style_rule_free);
+  P->clicks = g_ptr_array_new_with_free_func ((GDestroyNotify) click_free);
+  P->edge_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+MpFlowchart *
+mp_flowchart_parse (const char  *source,
+                    gssize       length,
+                    guint        first_line,
+                    guint       *error_line,
+                    guint       *error_column,
+                    GError     **error)
+{
+  Parser P;
+  const char *bad = NULL;
+  MpFlowchart *chart = NULL;
+
+  g_return_val_if_fail (source != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (source == NULL)
+    source = "";
+  if (length < 0)
+    length = strlen (source);
+  parser_init (&P, source, length, first_line);
+
+  if (!g_utf8_validate (source, length, &bad))
+    fail (&P, bad, _("the text is not valid UTF-8"));
+  else if (parse_header (&P) && parse_statements (&P))
+    {
+      resolve (&P);
+      chart = g_steal_pointer (&P.chart);
+    }
+
+  if (chart == NULL)
+    {
+      if (error_line != NULL)
+        *error_line = P.error_line;
+      if (error_column != NULL)
+        *error_column = P.error_column;
+      g_propagate_error (error, g_steal_pointer (&P.error));
+    }
+  parser_clear (&P);
+  return chart;
+}

@@ -27,7 +27,8 @@ G_DECLARE_FINAL_TYPE (MpProgramStore, mp_program_store, MP, PROGRAM_STORE, GObje
  * it was. Saves are atomic; the previous file is kept as FILE.bak. */
 GQuark          mp_program_store_error_quark   (void);
 MpProgramStore *mp_program_store_new           (void);
-/* The bundled sample programs (a GResource). */
+/* The bundled sample programs (a GResource); replaces the samples already
+ * in the store, keeps the user's programs after them. */
 gboolean        mp_program_store_load_samples  (MpProgramStore  *self,
                                                 GError         **error);
 /* Replaces all programs with those of a programs JSON file. */
@@ -37,7 +38,9 @@ gboolean        mp_program_store_load_file     (MpProgramStore  *self,
 /* Loads the user's own programs (appended, user-defined) from @file, by
  * default $XDG_DATA_HOME/masterplan/programs.json when @file is NULL. A
  * missing file is no error. A bad file is renamed FILE.broken-DATE aside,
- * never overwritten, and the error says so. */
+ * never overwritten, and the error says so; a file that cannot be read (or
+ * moved) is never saved over by mp_program_store_save_user(). A user program
+ * with a sample's id replaces that sample in place (the user edited it). */
 gboolean        mp_program_store_load_user     (MpProgramStore  *self,
                                                 GFile           *file,
                                                 GError         **error);
@@ -51,17 +54,23 @@ int             mp_program_store_import        (MpProgramStore  *self,
                                                 GError         **error);
 void            mp_program_store_add           (MpProgramStore  *self,
                                                 MpProgram       *program);
-/* Replaces the program with the same id. */
+/* Replaces the program with the same id. Programs in the store are not
+ * edited in place: replace them with an edited copy. */
 gboolean        mp_program_store_replace       (MpProgramStore  *self,
                                                 MpProgram       *program);
 gboolean        mp_program_store_remove        (MpProgramStore  *self,
                                                 const char      *id);
 MpProgram      *mp_program_store_find          (MpProgramStore  *self,
                                                 const char      *id);
+/* The program at @position without a new reference (for hot loops such as
+ * binding list rows); valid until the store changes. */
+MpProgram      *mp_program_store_peek          (MpProgramStore  *self,
+                                                guint            position);
 /* Serialises the programs as the schema-versioned JSON the loaders read. */
 char           *mp_program_store_to_json       (MpProgramStore  *self,
                                                 gboolean         user_only);
-/* Bulk add for benchmarks and tests: no per-item signals, one items-changed. */
+/* Bulk add for benchmarks and tests: no per-item signals, one items-changed.
+ * The ids must be new and unique (not checked). */
 void            mp_program_store_splice        (MpProgramStore  *self,
                                                 MpProgram      **programs,
                                                 guint            n_programs);

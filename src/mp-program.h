@@ -18,10 +18,19 @@ G_DECLARE_FINAL_TYPE (MpProgram, mp_program, MP, PROGRAM, GObject)
  * "kind" (int, MpProgramKind), "format" (int, MpProgramFormat),
  * "duration-years" (double), "hours-per-week" (double), "tuition" (double,
  * USD), "thesis" (boolean), "note", "user-defined" (boolean: entered or
- * imported by the user, as opposed to a bundled sample). */
+ * imported by the user, as opposed to a bundled sample), and "rating-faculty",
+ * "rating-scholarship", "rating-funding", "rating-flexibility", "rating-brand"
+ * (double, 0–10). "id" is construct-only.
+ *
+ * A program inside an MpProgramStore is not edited in place (the scorer reads
+ * a snapshot on the store's items-changed): edit a copy, then
+ * mp_program_store_replace() it. */
 MpProgram       *mp_program_new                (const char      *id,
                                                 const char      *name);
 MpProgram       *mp_program_copy               (MpProgram       *self);
+/* Every field equal, ratings and user-defined included. */
+gboolean         mp_program_equal              (MpProgram       *a,
+                                                MpProgram       *b);
 const char      *mp_program_get_id             (MpProgram       *self);
 const char      *mp_program_get_name           (MpProgram       *self);
 void             mp_program_set_name           (MpProgram       *self,

@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* score = 100 · Σ wᵢ·rᵢ / (10 · Σ wᵢ); ties break by name. */
+/* score = 100 · Σ wᵢ·rᵢ / (10 · Σ wᵢ); ties break by name (case-insensitive,
+ * then exact, then id). The scorer keeps a snapshot of the store with the
+ * ratings as floats (7 significant digits). */
 
 typedef struct {
   MpKindFilter kind;
@@ -19,11 +21,20 @@ typedef struct {
   int          format;             /* MpProgramFormat, or -1 for any */
 } MpProgramFilter;
 
+/* For one criterion, its weight w (the others fixed): the top program stays
+ * on top for low ≤ w ≤ high. An end is open (@low_open, @high_open) when at
+ * exactly that weight another program ties and wins the tie by name, or, at
+ * w = 0, when every other weight is zero (then nothing is ranked). @below is
+ * the program on top at the first weight below the range (at @low itself when
+ * open, else just under it), -1 when the range reaches 0 or w = 0 means no
+ * scores; @above likewise past @high. */
 typedef struct {
-  double low;        /* weight range (0–100) over which the top program stays on top */
-  double high;
-  int    below;      /* program index that takes over below @low, or -1 */
-  int    above;      /* program index that takes over above @high, or -1 */
+  double   low;
+  double   high;
+  int      below;      /* program index that takes over below @low, or -1 */
+  int      above;      /* program index that takes over above @high, or -1 */
+  gboolean low_open;
+  gboolean high_open;
 } MpSensitivity;
 
 #define MP_TYPE_SCORER (mp_scorer_get_type ())
@@ -31,7 +42,9 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (MpScorer, mp_scorer, MP, SCORER, GObject)
 
 /* Watches @store (items-changed re-reads ratings). Signal "ranked" after every
- * re-rank. Program indices are positions in the store. */
+ * re-rank; property "has-scores" (read-only, notifies on change). Program
+ * indices are positions in the store. Setting the same weights or filter
+ * again does nothing. */
 MpScorer   *mp_scorer_new                (MpProgramStore        *store);
 void        mp_program_filter_init       (MpProgramFilter       *filter);
 void        mp_scorer_set_weights        (MpScorer              *self,
@@ -65,5 +78,15 @@ void        mp_scorer_get_contributions  (MpScorer              *self,
 gboolean    mp_scorer_get_sensitivity    (MpScorer              *self,
                                           MpCriterion            criterion,
                                           MpSensitivity         *sensitivity);
+/* While held (e.g. during a slider drag), the previous ranks stay the ranks
+ * at the moment the hold began, so movement arrows show the whole drag. */
+void        mp_scorer_hold_previous      (MpScorer              *self,
+                                          gboolean               hold);
+/* Programs in the scorer's snapshot of the store. */
+guint       mp_scorer_get_n_programs     (MpScorer              *self);
+/* The ranked programs as CSV (RFC 4180, CRLF): rank, score, then the columns
+ * that mp_program_store_import() reads, then "faculty_points" … the
+ * contributions; scores rounded to 2 decimals. The file imports again. */
+char       *mp_scorer_ranking_to_csv     (MpScorer              *self);
 
 G_END_DECLS

@@ -26,4 +26,45 @@ void       mp_weights_panel_import        (MpWeightsPanel *self);
 void       mp_weights_panel_export        (MpWeightsPanel *self);
 void       mp_weights_panel_add_program   (MpWeightsPanel *self);
 
+/* For tests and benchmarks: a panel over @store as it is (nothing loaded). */
+GtkWidget      *mp_weights_panel_new_with_store    (MpProgramStore *store);
+MpProgramStore *mp_weights_panel_get_store         (MpWeightsPanel *self);
+MpScorer       *mp_weights_panel_get_scorer        (MpWeightsPanel *self);
+/* The GListModel (of MpRankSlot) the ranked list shows. */
+GListModel     *mp_weights_panel_get_ranking       (MpWeightsPanel *self);
+GtkWidget      *mp_weights_panel_get_list_view     (MpWeightsPanel *self);
+GtkRange       *mp_weights_panel_get_slider        (MpWeightsPanel *self,
+                                                    MpCriterion     criterion);
+/* "Top pick holds from 35 to 100; below 35 Northgate takes over." */
+const char     *mp_weights_panel_get_sensitivity_text (MpWeightsPanel *self,
+                                                    MpCriterion     criterion);
+/* The empty-state title shown instead of the list, or NULL when the list shows. */
+const char     *mp_weights_panel_get_empty_message (MpWeightsPanel *self);
+/* The error banner's text, or NULL when hidden. */
+const char     *mp_weights_panel_get_banner_message (MpWeightsPanel *self);
+/* The note's text (flowchart suggestion, deletion), or NULL when hidden. */
+const char     *mp_weights_panel_get_note_message  (MpWeightsPanel *self);
+/* What the note's Undo button does; FALSE when there is nothing to undo. */
+gboolean        mp_weights_panel_undo_note         (MpWeightsPanel *self);
+void            mp_weights_panel_apply_article_weights (MpWeightsPanel *self);
+void            mp_weights_panel_apply_equal_weights   (MpWeightsPanel *self);
+/* What the import and export file choosers do with the file picked. */
+gboolean        mp_weights_panel_import_file       (MpWeightsPanel *self,
+                                                    GFile          *file);
+gboolean        mp_weights_panel_export_file       (MpWeightsPanel *self,
+                                                    GFile          *file);
+/* The add/edit dialog while it is open, or NULL. */
+GtkWindow      *mp_weights_panel_get_dialog        (MpWeightsPanel *self);
+/* Selects the program ranked at @rank, as a click on its row does. */
+void            mp_weights_panel_select_rank       (MpWeightsPanel *self,
+                                                    guint           rank);
+/* Adds the selected program to the comparison, or removes it. */
+void            mp_weights_panel_toggle_compare    (MpWeightsPanel *self);
+guint           mp_weights_panel_get_n_compared    (MpWeightsPanel *self);
+GtkWidget      *mp_weights_panel_get_details       (MpWeightsPanel *self);
+GtkWidget      *mp_weights_panel_get_compare_chart (MpWeightsPanel *self);
+/* "ranking", "details" or "compare" */
+void            mp_weights_panel_show_page         (MpWeightsPanel *self,
+                                                    const char     *page);
+
 G_END_DECLS

@@ -1,0 +1,518 @@
+/* mp-program-csv.c: programs as CSV (RFC 4180), the header row naming the
+ * columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-program-io.h"
+#include "mp-program-store.h"
+
+typedef enum {
+  COL_ID,
+  COL_NAME,
+  COL_INSTITUTION,
+  COL_KIND,
+  COL_FORMAT,
+  COL_DURATION_YEARS,
+  COL_HOURS_PER_WEEK,
+  COL_TUITION_USD,
+  COL_THESIS,
+  COL_NOTE,
+  COL_RATING_FIRST,
+  N_COLUMNS = COL_RATING_FIRST + MP_N_CRITERIA,
+  COL_IGNORED = N_COLUMNS,
+} Column;
+
+static const char * const column_names[N_COLUMNS] = {
+  "id", "name", "institution", "kind", "format", "duration_years", "hours_per_week",
+  "tuition_usd", "thesis", "note", "faculty", "scholarship", "funding", "flexibility", "brand",
+};
+
+static const gboolean column_required[N_COLUMNS] = {
+  FALSE, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE,
+};
+
+typedef struct {
+  char     *text;
+  gsize     offset;
+  gboolean  quoted;
+} Cell;
+
+typedef struct {
+  const MpProgramSource *source;
+  GPtrArray             *rows;             /* of GArray of Cell */
+  int                    where[N_COLUMNS]; /* column → cell index, or -1 */
+  GHashTable            *file_ids;         /* id → line */
+} CsvReader;
+
+static void
+cell_clear (gpointer data)
+{
+  g_free (((Cell *) data)->text);
+}
+
+static gboolean
+fail_at (CsvReader   *r,
+         int          code,
+         gsize        offset,
+         GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail_at (CsvReader   *r,
+         int          code,
+         gsize        offset,
+         GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  mp_program_io_position (r->source->data, offset, &line, &column);
+  mp_program_io_set_error (error, code, r->source, line, column, "%s", message);
+  return FALSE;
+}
+
+/* Reads one field at *pos; leaves *pos on the separator or line end. */
+static gboolean
+read_field (CsvReader  *r,
+            gsize      *pos,
+            Cell       *cell,
+            GError    **error)
+{
+  const char *data = r->source->data;
+  gsize len = r->source->length;
+  GString *text = g_string_new (NULL);
+  gsize p = *pos;
+
+  cell->offset = p;
+  cell->quoted = p < len && data[p] == '"';
+  if (cell->quoted)
+    {
+      for (p++;; p++)
+        {
+          if (p >= len)
+            {
+              g_string_free (text, TRUE);
+              return fail_at (r, MP_PROGRAM_STORE_ERROR_SYNTAX, cell->offset, error,
+                              _("the quoted field that starts here is never closed"));
+            }
+          if (data[p] == '"' && p + 1 < len && data[p + 1] == '"')
+            p++;
+          else if (data[p] == '"')
+            break;
+          g_string_append_c (text, data[p]);
+        }
+      p++;
+      if (p < len && strchr (",\r\n", data[p]) == NULL)
+        {
+          g_string_free (text, TRUE);
+          return fail_at (r, MP_PROGRAM_STORE_ERROR_SYNTAX, p, error,
+                          _("unexpected text after a closing quote; a quote inside a "
+                            "quoted field is written twice (\"\")"));
+        }
+    }
+  else
+    {
+      for (; p < len && strchr (",\r\n", data[p]) == NULL; p++)
+        g_string_append_c (text, data[p]);
+    }
+  cell->text = g_string_free (text, FALSE);
+  *pos = p;
+  return TRUE;
+}
+
+static gboolean
+read_rows (CsvReader  *r,
+           GError    **error)
+{
+  const char *data = r->source->data;
+  gsize len = r->source->length;
+  gsize p = 0;
+
+  while (p < len)
+    {
+      g_autoptr(GArray) cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+      Cell *first;
+
+      g_array_set_clear_func (cells, cell_clear);
+      for (;;)
+        {
+          Cell cell;
+
+          if (!read_field (r, &p, &cell, error))
+            return FALSE;
+          g_array_append_val (cells, cell);
+          if (p < len && data[p] == ',')
+            p++;
+          else
+            break;
+        }
+      if (p < len && data[p] == '\r')
+        p++;
+      if (p < len && data[p] == '\n')
+        p++;
+      first = &g_array_index (cells, Cell, 0);
+      /* Blank lines (spreadsheets leave some at the end) are no rows. */
+      if (cells->len == 1 && !first->quoted && g_strstrip (first->text)[0] == '\0')
+        continue;
+      g_ptr_array_add (r->rows, g_steal_pointer (&cells));
+    }
+  return TRUE;
+}
+
+static Column
+column_from_name (const char *name)
+{
+  MpCriterion c;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (strcmp (column_names[i], name) == 0)
+        return i;
+    }
+  /* Columns of an exported ranking, so that an export imports again. */
+  if (strcmp (name, "rank") == 0 || strcmp (name, "score") == 0)
+    return COL_IGNORED;
+  if (g_str_has_suffix (name, "_points"))
+    {
+      g_autofree char *key = g_strndup (name, strlen (name) - strlen ("_points"));
+
+      if (mp_criterion_from_key (key, &c))
+        return COL_IGNORED;
+    }
+  return -1;
+}
+
+static gboolean
+read_header (CsvReader  *r,
+             GError    **error)
+{
+  GArray *header = g_ptr_array_index (r->rows, 0);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    r->where[i] = -1;
+  for (guint i = 0; i < header->len; i++)
+    {
+      Cell *cell = &g_array_index (header, Cell, i);
+      g_autofree char *name = g_ascii_strdown (g_strstrip (cell->text), -1);
+      int column = column_from_name (name);
+
+      if (column < 0)
+        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                        _("unknown column “%s”; the columns are id, name, institution, kind, "
+                          "format, duration_years, hours_per_week, tuition_usd, thesis, note, "
+                          "faculty, scholarship, funding, flexibility and brand"), name);
+      if (column == COL_IGNORED)
+        continue;
+      if (r->where[column] >= 0)
+        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                        _("the column “%s” is named twice"), name);
+      r->where[column] = i;
+    }
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (column_required[i] && r->where[i] < 0)
+        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, 0, error,
+                        _("the header row has no “%s” column; it must name name, kind, format, "
+                          "duration_years, hours_per_week, tuition_usd, faculty, scholarship, "
+                          "funding, flexibility and brand"), column_names[i]);
+    }
+  return TRUE;
+}
+
+/* The trimmed text of @column in @row, or NULL when the header lacks it. */
+static Cell *
+row_cell (CsvReader *r,
+          GArray    *row,
+          Column     column)
+{
+  Cell *cell;
+
+  if (r->where[column] < 0)
+    return NULL;
+  cell = &g_array_index (row, Cell, r->where[column]);
+  g_strstrip (cell->text);
+  return cell;
+}
+
+static gboolean
+check_ids (CsvReader  *r,
+           GError    **error)
+{
+  for (guint i = 1; i < r->rows->len; i++)
+    {
+      GArray *row = g_ptr_array_index (r->rows, i);
+      Cell *first = &g_array_index (row, Cell, 0);
+      GArray *header = g_ptr_array_index (r->rows, 0);
+      guint line, column;
+      Cell *id;
+
+      if (row->len != header->len)
+        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, first->offset, error,
+                        _("this row has %u fields but the header row names %u columns"),
+                        row->len, header->len);
+      id = row_cell (r, row, COL_ID);
+      if (id == NULL || id->text[0] == '\0')
+        continue;
+      if (g_hash_table_contains (r->file_ids, id->text))
+        {
+          mp_program_io_position (r->source->data,
+                                  GPOINTER_TO_SIZE (g_hash_table_lookup (r->file_ids, id->text)),
+                                  &line, &column);
+          return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, id->offset, error,
+                          _("the id “%s” is used twice (first at line %u)"), id->text, line);
+        }
+      if (r->source->taken_ids != NULL && g_hash_table_contains (r->source->taken_ids, id->text))
+        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, id->offset, error,
+                        _("the id “%s” is already in the list; give this program another id"),
+                        id->text);
+      g_hash_table_insert (r->file_ids, g_strdup (id->text), GSIZE_TO_POINTER (id->offset));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_number_cell (CsvReader   *r,
+                  GArray      *row,
+                  Column       column,
+                  double       max,
+                  double      *value,
+                  GError     **error)
+{
+  Cell *cell = row_cell (r, row, column);
+  const char *name = column_names[column];
+  char *end = NULL;
+  guint line, col;
+
+  if (cell->text[0] == '\0')
+    return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                    _("“%s” is empty; it needs a number"), name);
+  *value = g_ascii_strtod (cell->text, &end);
+  if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
+    return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                    _("“%s” must be a number, not “%s”"), name, cell->text);
+  if (mp_program_io_in_range (*value, max))
+    return TRUE;
+  mp_program_io_position (r->source->data, cell->offset, &line, &col);
+  return mp_program_io_check_range (r->source, line, col, name, *value, max, error);
+}
+
+static gboolean
+read_enum_cell (CsvReader  *r,
+                GArray     *row,
+                Column      column,
+                int        *value,
+                GError    **error)
+{
+  Cell *cell = row_cell (r, row, column);
+  g_autofree char *key = g_ascii_strdown (cell->text, -1);
+
+  if (column == COL_KIND)
+    {
+      if (mp_program_kind_from_key (key, (MpProgramKind *) value))
+        return TRUE;
+      return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                      _("unknown kind “%s”; use masters, certificate, fellowship, "
+                        "short-course or faculty-development"), cell->text);
+    }
+  if (mp_program_format_from_key (key, (MpProgramFormat *) value))
+    return TRUE;
+  return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                  _("unknown format “%s”; use online, hybrid or in-person"), cell->text);
+}
+
+static gboolean
+read_thesis_cell (CsvReader  *r,
+                  GArray     *row,
+                  gboolean   *thesis,
+                  GError    **error)
+{
+  static const char * const yes[] = { "true", "yes", "1", NULL };
+  static const char * const no[] = { "false", "no", "0", "", NULL };
+  Cell *cell = row_cell (r, row, COL_THESIS);
+  g_autofree char *value = NULL;
+
+  *thesis = FALSE;
+  if (cell == NULL)
+    return TRUE;
+  value = g_ascii_strdown (cell->text, -1);
+  *thesis = g_strv_contains (yes, value);
+  if (*thesis || g_strv_contains (no, value))
+    return TRUE;
+  return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+                  _("“thesis” must be true or false (or yes or no), not “%s”"), cell->text);
+}
+
+static gboolean
+read_numbers (CsvReader  *r,
+              GArray     *row,
+              MpProgram  *program,
+              GError    **error)
+{
+  static const double limits[] = {
+    MP_PROGRAM_MAX_DURATION_YEARS, MP_PROGRAM_MAX_HOURS_PER_WEEK, MP_PROGRAM_MAX_TUITION,
+  };
+
+  for (Column c = COL_DURATION_YEARS; c <= COL_TUITION_USD; c++)
+    {
+      double value;
+
+      if (!read_number_cell (r, row, c, limits[c - COL_DURATION_YEARS], &value, error))
+        return FALSE;
+      mp_program_io_set_fact (program, column_names[c], value);
+    }
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      double value;
+
+      if (!read_number_cell (r, row, COL_RATING_FIRST + c, 10, &value, error))
+        return FALSE;
+      mp_program_set_rating (program, c, value);
+    }
+  return TRUE;
+}
+
+static MpProgram *
+read_program (CsvReader  *r,
+              GArray     *row,
+              GError    **error)
+{
+  g_autoptr(MpProgram) program = NULL;
+  g_autofree char *id = NULL;
+  Cell *name = row_cell (r, row, COL_NAME);
+  Cell *id_cell = row_cell (r, row, COL_ID);
+  Cell *institution = row_cell (r, row, COL_INSTITUTION);
+  Cell *note = row_cell (r, row, COL_NOTE);
+  int kind, format;
+  gboolean thesis;
+
+  if (name->text[0] == '\0')
+    {
+      fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, name->offset, error,
+               _("“name” must not be empty"));
+      return NULL;
+    }
+  if (!read_enum_cell (r, row, COL_KIND, &kind, error) ||
+      !read_enum_cell (r, row, COL_FORMAT, &format, error) ||
+      !read_thesis_cell (r, row, &thesis, error))
+    return NULL;
+  if (id_cell != NULL && id_cell->text[0] != '\0')
+    id = g_strdup (id_cell->text);
+  else
+    {
+      id = mp_program_io_generate_id (name->text, r->source->taken_ids, r->file_ids);
+      g_hash_table_insert (r->file_ids, g_strdup (id), GSIZE_TO_POINTER (name->offset));
+    }
+  program = mp_program_new (id, name->text);
+  mp_program_set_kind (program, kind);
+  mp_program_set_format (program, format);
+  mp_program_set_thesis (program, thesis);
+  mp_program_set_institution (program, institution != NULL ? institution->text : "");
+  mp_program_set_note (program, note != NULL ? note->text : "");
+  if (!read_numbers (r, row, program, error))
+    return NULL;
+  return g_steal_pointer (&program);
+}
+
+GPtrArray *
+mp_program_csv_parse (const MpProgramSource  *source,
+                      GError                **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
+  CsvReader reader = { source, rows, { 0, }, file_ids };
+
+  if (!mp_program_io_check_text (source, error) || !read_rows (&reader, error))
+    return NULL;
+  if (rows->len == 0)
+    {
+      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, 1, 1,
+                               _("the file is empty"));
+      return NULL;
+    }
+  if (!read_header (&reader, error) || !check_ids (&reader, error))
+    return NULL;
+  for (guint i = 1; i < rows->len; i++)
+    {
+      MpProgram *program = read_program (&reader, g_ptr_array_index (rows, i), error);
+
+      if (program == NULL)
+        return NULL;
+      g_ptr_array_add (programs, program);
+    }
+  return g_steal_pointer (&programs);
+}
+
+void
+mp_program_csv_append_field (GString    *out,
+                             const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+mp_program_csv_append_number (GString *out,
+                              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+/* The columns of mp_program_csv_parse(), one line, no newline. */
+void
+mp_program_csv_append_header (GString *out)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "," : "", column_names[i]);
+}
+
+void
+mp_program_csv_append_program (GString   *out,
+                               MpProgram *program)
+{
+  mp_program_csv_append_field (out, mp_program_get_id (program));
+  g_string_append_c (out, ',');
+  mp_program_csv_append_field (out, mp_program_get_name (program));
+  g_string_append_c (out, ',');
+  mp_program_csv_append_field (out, mp_program_get_institution (program));
+  g_string_append_printf (out, ",%s,%s,",
+                          mp_program_kind_get_key (mp_program_get_kind (program)),
+                          mp_program_format_get_key (mp_program_get_format (program)));
+  mp_program_csv_append_number (out, mp_program_get_duration_years (program));
+  g_string_append_c (out, ',');
+  mp_program_csv_append_number (out, mp_program_get_hours_per_week (program));
+  g_string_append_c (out, ',');
+  mp_program_csv_append_number (out, mp_program_get_tuition (program));
+  g_string_append_printf (out, ",%s,", mp_program_get_thesis (program) ? "true" : "false");
+  mp_program_csv_append_field (out, mp_program_get_note (program));
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      g_string_append_c (out, ',');
+      mp_program_csv_append_number (out, mp_program_get_rating (program, c));
+    }
+}

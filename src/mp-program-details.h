@@ -1,0 +1,32 @@
+/* mp-program-details.h: one program's facts and the breakdown of its score
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mp-scorer.h"
+
+G_BEGIN_DECLS
+
+#define MP_TYPE_PROGRAM_DETAILS (mp_program_details_get_type ())
+
+G_DECLARE_FINAL_TYPE (MpProgramDetails, mp_program_details, MP, PROGRAM_DETAILS, GtkWidget)
+
+GtkWidget  *mp_program_details_new           (void);
+/* @index: @program's position in the store @scorer ranks; NULL clears. */
+void        mp_program_details_set_program   (MpProgramDetails *self,
+                                              MpScorer         *scorer,
+                                              MpProgram        *program,
+                                              guint             index);
+MpProgram  *mp_program_details_get_program   (MpProgramDetails *self);
+/* Re-reads the score and its breakdown (after a re-rank). */
+void        mp_program_details_refresh       (MpProgramDetails *self);
+void        mp_program_details_set_compared  (MpProgramDetails *self,
+                                              gboolean          compared);
+/* "Faculty quality: 8/10 × 90 → 25.4 points", for tests. */
+char       *mp_program_details_describe_line (MpProgramDetails *self,
+                                              MpCriterion       criterion);
+
+G_END_DECLS

@@ -1,0 +1,465 @@
+/* mp-program-dialog.c: add or edit one of the user's own programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-program-dialog.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_INSTITUTION,
+  FIELD_DURATION,
+  FIELD_HOURS,
+  FIELD_TUITION,
+  FIELD_NOTE,
+  FIELD_FIRST_RATING,
+  N_FIELDS = FIELD_FIRST_RATING + MP_N_CRITERIA
+} Field;
+
+typedef enum {
+  CHECK_NONE,
+  CHECK_REQUIRED,
+  CHECK_NON_NEGATIVE,
+  CHECK_RATING,
+} Check;
+
+typedef struct {
+  const char *key;
+  const char *label;
+  Check       check;
+} FieldInfo;
+
+static const FieldInfo field_info[FIELD_FIRST_RATING] = {
+  { "name", N_("_Name"), CHECK_REQUIRED },
+  { "institution", N_("_Institution"), CHECK_NONE },
+  { "duration", N_("_Duration (years)"), CHECK_NON_NEGATIVE },
+  { "hours", N_("_Hours per week"), CHECK_NON_NEGATIVE },
+  { "tuition", N_("_Tuition (US$)"), CHECK_NON_NEGATIVE },
+  { "note", N_("N_ote"), CHECK_NONE },
+};
+
+struct _MpProgramDialog
+{
+  GtkWindow    parent_instance;
+
+  GtkGrid     *form_grid;
+  GtkWidget   *save_button;
+  GtkDropDown *kind_dropdown;
+  GtkDropDown *format_dropdown;
+  GtkWidget   *thesis_check;
+
+  GtkWidget   *entries[N_FIELDS];
+  GtkWidget   *messages[N_FIELDS];
+  gboolean     touched[N_FIELDS];
+  int          row;
+
+  MpProgram   *original;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (MpProgramDialog, mp_program_dialog, GTK_TYPE_WINDOW)
+
+static const char *
+field_key (Field field)
+{
+  return field < FIELD_FIRST_RATING ? field_info[field].key
+                                    : mp_criterion_get_key (field - FIELD_FIRST_RATING);
+}
+
+static Check
+field_check (Field field)
+{
+  return field < FIELD_FIRST_RATING ? field_info[field].check : CHECK_RATING;
+}
+
+/* Accepts "1.5" and "1,5"; for money also "42,000" and "$42 000". */
+static gboolean
+parse_number (const char *text,
+              gboolean    money,
+              double     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  char *end;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (money && (*p == ',' || *p == ' ' || *p == '$'))
+        continue;
+      g_string_append_c (clean, *p == ',' ? '.' : *p);
+    }
+  g_strstrip (clean->str);
+  if (clean->str[0] == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (clean->str, &end);
+  return *end == '\0' && isfinite (*value);
+}
+
+static char *
+validate (Field       field,
+          const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  double value;
+
+  switch (field_check (field))
+    {
+    case CHECK_REQUIRED:
+      return stripped[0] == '\0' ? g_strdup (_("Enter a name.")) : NULL;
+    case CHECK_NON_NEGATIVE:
+      if (!parse_number (text, field == FIELD_TUITION, &value))
+        return g_strdup (_("Enter a number, such as 1.5."));
+      return value < 0 ? g_strdup (_("Enter zero or more.")) : NULL;
+    case CHECK_RATING:
+      if (!parse_number (text, FALSE, &value) || value < 0 || value > 10)
+        return g_strdup (_("Enter a rating from 0 to 10."));
+      return NULL;
+    case CHECK_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+check_field (MpProgramDialog *self,
+             Field            field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entries[field]));
+  g_autofree char *message = validate (field, text);
+  gboolean show = message != NULL && self->touched[field];
+
+  gtk_label_set_label (GTK_LABEL (self->messages[field]), message != NULL ? message : "");
+  gtk_widget_set_visible (self->messages[field], show);
+  if (show)
+    gtk_widget_add_css_class (self->entries[field], "error");
+  else
+    gtk_widget_remove_css_class (self->entries[field], "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entries[field]),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, show ? message : "",
+                                  -1);
+  return message == NULL;
+}
+
+static void
+on_entry_changed (GtkEditable     *entry,
+                  MpProgramDialog *self)
+{
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (self->entries[f] == GTK_WIDGET (entry))
+      {
+        self->touched[f] = TRUE;
+        check_field (self, f);
+      }
+}
+
+static GtkWidget *
+attach_labelled (MpProgramDialog *self,
+                 const char      *label_text,
+                 GtkWidget       *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (self->form_grid, label, 0, self->row, 1, 1);
+  gtk_grid_attach (self->form_grid, widget, 1, self->row, 1, 1);
+  self->row++;
+  return label;
+}
+
+static void
+add_entry (MpProgramDialog *self,
+           Field            field,
+           const char      *label_text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *message = gtk_label_new (NULL);
+
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (field_check (field) == CHECK_NON_NEGATIVE || field_check (field) == CHECK_RATING)
+    gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  attach_labelled (self, label_text, entry);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_add_css_class (message, "caption");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_grid_attach (self->form_grid, message, 1, self->row++, 1, 1);
+  self->entries[field] = entry;
+  self->messages[field] = message;
+  g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), self);
+}
+
+static GtkDropDown *
+add_dropdown (MpProgramDialog *self,
+              const char      *label_text,
+              GtkStringList   *strings)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (strings), NULL);
+
+  attach_labelled (self, label_text, dropdown);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+build_form (MpProgramDialog *self)
+{
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+  GtkStringList *formats = gtk_string_list_new (NULL);
+  GtkWidget *heading;
+
+  for (MpProgramKind k = 0; k < MP_N_PROGRAM_KINDS; k++)
+    gtk_string_list_append (kinds, mp_program_kind_get_label (k));
+  for (MpProgramFormat f = 0; f < MP_N_PROGRAM_FORMATS; f++)
+    gtk_string_list_append (formats, mp_program_format_get_label (f));
+  add_entry (self, FIELD_NAME, _(field_info[FIELD_NAME].label));
+  add_entry (self, FIELD_INSTITUTION, _(field_info[FIELD_INSTITUTION].label));
+  self->kind_dropdown = add_dropdown (self, _("_Kind"), kinds);
+  self->format_dropdown = add_dropdown (self, _("_Format"), formats);
+  for (Field f = FIELD_DURATION; f <= FIELD_NOTE; f++)
+    add_entry (self, f, _(field_info[f].label));
+  self->thesis_check = gtk_check_button_new_with_mnemonic (_("Includes a _thesis or capstone"));
+  gtk_grid_attach (self->form_grid, self->thesis_check, 1, self->row++, 1, 1);
+
+  heading = gtk_label_new (_("Ratings, from 0 (poor) to 10 (excellent)"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_grid_attach (self->form_grid, heading, 0, self->row++, 2, 1);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    add_entry (self, FIELD_FIRST_RATING + c, mp_criterion_get_label (c));
+}
+
+static void
+set_number (MpProgramDialog *self,
+            Field            field,
+            double           value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%g", value);
+  gtk_editable_set_text (GTK_EDITABLE (self->entries[field]), buffer);
+}
+
+static void
+fill_from (MpProgramDialog *self,
+           MpProgram       *p)
+{
+  const char *institution = mp_program_get_institution (p);
+  const char *note = mp_program_get_note (p);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entries[FIELD_NAME]), mp_program_get_name (p));
+  gtk_editable_set_text (GTK_EDITABLE (self->entries[FIELD_INSTITUTION]),
+                         institution != NULL ? institution : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->entries[FIELD_NOTE]), note != NULL ? note : "");
+  set_number (self, FIELD_DURATION, mp_program_get_duration_years (p));
+  set_number (self, FIELD_HOURS, mp_program_get_hours_per_week (p));
+  set_number (self, FIELD_TUITION, mp_program_get_tuition (p));
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    set_number (self, FIELD_FIRST_RATING + c, mp_program_get_rating (p, c));
+  gtk_drop_down_set_selected (self->kind_dropdown, mp_program_get_kind (p));
+  gtk_drop_down_set_selected (self->format_dropdown, mp_program_get_format (p));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->thesis_check), mp_program_get_thesis (p));
+}
+
+static void
+fill_defaults (MpProgramDialog *self)
+{
+  set_number (self, FIELD_DURATION, 1);
+  set_number (self, FIELD_HOURS, 10);
+  set_number (self, FIELD_TUITION, 0);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    set_number (self, FIELD_FIRST_RATING + c, 5);
+}
+
+static double
+field_number (MpProgramDialog *self,
+              Field            field)
+{
+  double value = 0;
+
+  parse_number (gtk_editable_get_text (GTK_EDITABLE (self->entries[field])),
+                field == FIELD_TUITION, &value);
+  return value;
+}
+
+static MpProgram *
+build_program (MpProgramDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[FIELD_NAME]))));
+  MpProgram *p;
+
+  if (self->original != NULL)
+    {
+      p = mp_program_copy (self->original);
+      mp_program_set_name (p, name);
+    }
+  else
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *id = g_strconcat ("user-", uuid, NULL);
+
+      p = mp_program_new (id, name);
+    }
+  mp_program_set_user_defined (p, TRUE);
+  mp_program_set_institution (p, gtk_editable_get_text (GTK_EDITABLE (self->entries[FIELD_INSTITUTION])));
+  mp_program_set_note (p, gtk_editable_get_text (GTK_EDITABLE (self->entries[FIELD_NOTE])));
+  mp_program_set_kind (p, gtk_drop_down_get_selected (self->kind_dropdown));
+  mp_program_set_format (p, gtk_drop_down_get_selected (self->format_dropdown));
+  mp_program_set_thesis (p, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->thesis_check)));
+  mp_program_set_duration_years (p, field_number (self, FIELD_DURATION));
+  mp_program_set_hours_per_week (p, field_number (self, FIELD_HOURS));
+  mp_program_set_tuition (p, field_number (self, FIELD_TUITION));
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    mp_program_set_rating (p, c, field_number (self, FIELD_FIRST_RATING + c));
+  return p;
+}
+
+static void
+on_save_clicked (MpProgramDialog *self)
+{
+  mp_program_dialog_save (self);
+}
+
+static void
+mp_program_dialog_dispose (GObject *object)
+{
+  MpProgramDialog *self = MP_PROGRAM_DIALOG (object);
+
+  g_clear_object (&self->original);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_PROGRAM_DIALOG);
+  G_OBJECT_CLASS (mp_program_dialog_parent_class)->dispose (object);
+}
+
+static void
+mp_program_dialog_class_init (MpProgramDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_program_dialog_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, MP_TYPE_PROGRAM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/mp-program-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpProgramDialog, form_grid);
+  gtk_widget_class_bind_template_child (widget_class, MpProgramDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mp_program_dialog_init (MpProgramDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_form (self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+}
+
+MpProgramDialog *
+mp_program_dialog_new (GtkWindow *parent,
+                       MpProgram *program)
+{
+  MpProgramDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (program == NULL || MP_IS_PROGRAM (program), NULL);
+
+  self = g_object_new (MP_TYPE_PROGRAM_DIALOG,
+                       "transient-for", parent,
+                       "title", program != NULL ? _("Edit Program") : _("Add Program"),
+                       NULL);
+  if (program != NULL)
+    {
+      self->original = g_object_ref (program);
+      fill_from (self, program);
+    }
+  else
+    fill_defaults (self);
+  memset (self->touched, 0, sizeof self->touched);
+  for (guint f = 0; f < N_FIELDS; f++)
+    check_field (self, f);
+  gtk_widget_grab_focus (self->entries[FIELD_NAME]);
+  return self;
+}
+
+static int
+field_from_key (const char *key)
+{
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (g_strcmp0 (field_key (f), key) == 0)
+      return f;
+  return -1;
+}
+
+GtkEditable *
+mp_program_dialog_get_field (MpProgramDialog *self,
+                             const char      *key)
+{
+  int field = field_from_key (key);
+
+  g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
+  g_return_val_if_fail (field >= 0, NULL);
+  return GTK_EDITABLE (self->entries[field]);
+}
+
+const char *
+mp_program_dialog_get_message (MpProgramDialog *self,
+                               const char      *key)
+{
+  int field = field_from_key (key);
+
+  g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
+  g_return_val_if_fail (field >= 0, NULL);
+  if (!gtk_widget_get_visible (self->messages[field]))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (self->messages[field]));
+}
+
+void
+mp_program_dialog_set_kind (MpProgramDialog *self,
+                            MpProgramKind    kind)
+{
+  g_return_if_fail (MP_IS_PROGRAM_DIALOG (self));
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+}
+
+gboolean
+mp_program_dialog_save (MpProgramDialog *self)
+{
+  g_autoptr(MpProgram) program = NULL;
+  gboolean valid = TRUE;
+  int first_invalid = -1;
+
+  g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), FALSE);
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      self->touched[f] = TRUE;
+      if (!check_field (self, f) && first_invalid < 0)
+        first_invalid = f;
+    }
+  valid = first_invalid < 0;
+  if (!valid)
+    {
+      gtk_widget_grab_focus (self->entries[first_invalid]);
+      return FALSE;
+    }
+  program = build_program (self);
+  g_signal_emit (self, signals[SAVED], 0, program);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}

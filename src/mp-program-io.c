@@ -1,0 +1,169 @@
+/* mp-program-io.c: helpers shared by the JSON and CSV program readers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-program-io.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "mp-program-store.h"
+#include "mp-utils.h"
+
+void
+mp_program_io_position (const char *data,
+                        gsize       offset,
+                        guint      *line,
+                        guint      *column)
+{
+  const char *line_start = data;
+  guint n = 1;
+
+  for (const char *p = data; p < data + offset; p++)
+    {
+      if (*p == '\n')
+        {
+          n++;
+          line_start = p + 1;
+        }
+    }
+  *line = n;
+  /* Counts characters, not bytes; invalid UTF-8 counts byte by byte. */
+  *column = 1;
+  for (const char *p = line_start; p < data + offset; p = g_utf8_next_char (p))
+    (*column)++;
+}
+
+void
+mp_program_io_set_error (GError               **error,
+                         int                    code,
+                         const MpProgramSource *source,
+                         guint                  line,
+                         guint                  column,
+                         const char            *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, MP_PROGRAM_STORE_ERROR, code, "%s:%u:%u: %s",
+               source->display_name, line, column, message);
+}
+
+gboolean
+mp_program_io_check_text (const MpProgramSource *source,
+                          GError               **error)
+{
+  const char *end = NULL;
+  const char *nul;
+  guint line, column;
+
+  nul = memchr (source->data, '\0', source->length);
+  if (nul != NULL)
+    {
+      mp_program_io_position (source->data, nul - source->data, &line, &column);
+      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, column,
+                               _("the file contains a NUL byte; it is not a text file"));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (source->data, source->length, &end))
+    {
+      mp_program_io_position (source->data, end - source->data, &line, &column);
+      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, column,
+                               _("the text is not valid UTF-8; save the file as UTF-8"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+mp_program_io_generate_id (const char *name,
+                           GHashTable *taken_ids,
+                           GHashTable *file_ids)
+{
+  g_autofree char *slug = mp_utils_slugify (name);
+  char *id;
+
+  if (slug[0] == '\0')
+    mp_utils_set_str (&slug, "program");
+  id = g_strdup (slug);
+  for (guint i = 2;
+       (taken_ids != NULL && g_hash_table_contains (taken_ids, id)) ||
+       (file_ids != NULL && g_hash_table_contains (file_ids, id));
+       i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", slug, i);
+    }
+  return id;
+}
+
+gboolean
+mp_program_io_in_range (double value,
+                        double max)
+{
+  return isfinite (value) && value >= 0 && value <= max;
+}
+
+gboolean
+mp_program_io_check_range (const MpProgramSource *source,
+                           guint                  line,
+                           guint                  column,
+                           const char            *what,
+                           double                 value,
+                           double                 max,
+                           GError               **error)
+{
+  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char max_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (mp_program_io_in_range (value, max))
+    return TRUE;
+  g_ascii_dtostr (value_text, sizeof value_text, value);
+  g_ascii_formatd (max_text, sizeof max_text, "%.0f", max);
+  mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_INVALID, source, line, column,
+                           _("“%s” must be a number from 0 to %s, not %s"),
+                           what, max_text, value_text);
+  return FALSE;
+}
+
+void
+mp_program_io_set_fact (MpProgram  *program,
+                        const char *field,
+                        double      value)
+{
+  MpCriterion c;
+
+  if (mp_criterion_from_key (field, &c))
+    mp_program_set_rating (program, c, value);
+  else if (strcmp (field, "duration_years") == 0)
+    mp_program_set_duration_years (program, value);
+  else if (strcmp (field, "hours_per_week") == 0)
+    mp_program_set_hours_per_week (program, value);
+  else if (strcmp (field, "tuition_usd") == 0)
+    mp_program_set_tuition (program, value);
+  else
+    g_assert_not_reached ();
+}
+
+GPtrArray *
+mp_program_parse_any (const MpProgramSource *source,
+                      GError               **error)
+{
+  for (gsize i = 0; i < source->length; i++)
+    {
+      char c = source->data[i];
+
+      if (c == '{' || c == '[')
+        return mp_program_json_parse (source, error);
+      if (!g_ascii_isspace (c))
+        break;
+    }
+  return mp_program_csv_parse (source, error);
+}
