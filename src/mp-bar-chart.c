@@ -20,6 +20,8 @@ struct _MpBarChart
   char      *unit;
   double     max;
   GArray    *bars;    /* of MpChartBar */
+  int        width;   /* the last allocated width */
+  guint      resize_id;
 };
 
 G_DEFINE_FINAL_TYPE (MpBarChart, mp_bar_chart, GTK_TYPE_WIDGET)
@@ -76,9 +78,23 @@ column_width (MpBarChart *self,
   return widest;
 }
 
+static PangoLayout *
+wrapped_layout (MpBarChart *self,
+                const char *text,
+                gboolean    bold,
+                int         width)
+{
+  PangoLayout *layout = make_layout (self, text, bold);
+
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
 static int
 text_height (MpBarChart *self,
              const char *text,
+             gboolean    bold,
              int         width)
 {
   g_autoptr(PangoLayout) layout = NULL;
@@ -86,11 +102,19 @@ text_height (MpBarChart *self,
 
   if (text == NULL)
     return 0;
-  layout = make_layout (self, text, FALSE);
-  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  layout = wrapped_layout (self, text, bold, width);
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height;
+}
+
+/* Title and unit above the bars, with a gap below them. */
+static int
+header_height (MpBarChart *self,
+               int         width,
+               int         line)
+{
+  return text_height (self, self->title, TRUE, width) + text_height (self, self->unit, FALSE, width)
+         + line * 0.6;
 }
 
 static void
@@ -111,10 +135,13 @@ mp_bar_chart_measure (GtkWidget      *widget,
       *natural = MAX (*minimum, 40 * line);
       return;
     }
-  *minimum = *natural = line * (self->unit != NULL ? 2.8 : 1.6)     /* title, unit */
+  /* Asked without a width (as the text view asks), answer for the width
+   * it last had. */
+  if (for_size <= 0)
+    for_size = self->width > 0 ? self->width : 40 * line;
+  *minimum = *natural = header_height (self, for_size, line)
                       + self->bars->len * line * (BAR_HEIGHT + ROW_SPACING)
-                      + text_height (self, self->caption, for_size > 0 ? for_size : 400)
-                      + line * 0.5;
+                      + text_height (self, self->caption, FALSE, for_size);
 }
 
 static void
@@ -205,21 +232,15 @@ mp_bar_chart_snapshot (GtkWidget   *widget,
   dim.alpha = 0.7;
   if (self->title != NULL)
     {
-      g_autoptr(PangoLayout) title = make_layout (self, self->title, TRUE);
-      pango_layout_set_width (title, width * PANGO_SCALE);
-      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+      g_autoptr(PangoLayout) title = wrapped_layout (self, self->title, TRUE, width);
       draw_text (snapshot, title, 0, 0, &fg);
     }
-  y = line * 1.2;
   if (self->unit != NULL)
     {
-      g_autoptr(PangoLayout) unit = make_layout (self, self->unit, FALSE);
-      pango_layout_set_width (unit, width * PANGO_SCALE);
-      pango_layout_set_ellipsize (unit, PANGO_ELLIPSIZE_END);
-      draw_text (snapshot, unit, 0, y, &dim);
-      y += line * 1.2;
+      g_autoptr(PangoLayout) unit = wrapped_layout (self, self->unit, FALSE, width);
+      draw_text (snapshot, unit, 0, text_height (self, self->title, TRUE, width), &dim);
     }
-  y += line * 0.4;
+  y = header_height (self, width, line);
   for (guint i = 0; i < self->bars->len; i++)
     {
       draw_bar (self, snapshot, i, y, label_width, bar_space, value_space, line, &fg, &bar);
@@ -227,11 +248,43 @@ mp_bar_chart_snapshot (GtkWidget   *widget,
     }
   if (self->caption != NULL)
     {
-      g_autoptr(PangoLayout) caption = make_layout (self, self->caption, FALSE);
-      pango_layout_set_width (caption, width * PANGO_SCALE);
-      pango_layout_set_wrap (caption, PANGO_WRAP_WORD_CHAR);
+      g_autoptr(PangoLayout) caption = wrapped_layout (self, self->caption, FALSE, width);
       draw_text (snapshot, caption, 0, y, &dim);
     }
+}
+
+static gboolean
+queue_resize_later (gpointer user_data)
+{
+  MpBarChart *self = user_data;
+
+  self->resize_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mp_bar_chart_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  MpBarChart *self = MP_BAR_CHART (widget);
+
+  if (width == self->width)
+    return;
+  self->width = width;
+  /* The height depends on the width (the title wraps): measure again, but
+   * not from inside this allocation. */
+  if (self->resize_id == 0)
+    self->resize_id = g_idle_add (queue_resize_later, self);
+}
+
+static void
+mp_bar_chart_dispose (GObject *object)
+{
+  g_clear_handle_id (&MP_BAR_CHART (object)->resize_id, g_source_remove);
+  G_OBJECT_CLASS (mp_bar_chart_parent_class)->dispose (object);
 }
 
 static void
@@ -251,8 +304,10 @@ mp_bar_chart_class_init (MpBarChartClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = mp_bar_chart_dispose;
   G_OBJECT_CLASS (klass)->finalize = mp_bar_chart_finalize;
   widget_class->measure = mp_bar_chart_measure;
+  widget_class->size_allocate = mp_bar_chart_size_allocate;
   widget_class->snapshot = mp_bar_chart_snapshot;
   gtk_widget_class_set_css_name (widget_class, "mpbarchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
