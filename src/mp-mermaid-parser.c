@@ -1291,6 +1291,9 @@ parse_vertex_statement (Parser *P)
       skip_spaces (P);
       if (at_statement_end (P))
         return TRUE;
+      if (strchr (")]}", peek (P, 0)) != NULL && peek (P, 0) != '\0')
+        return fail (P, P->p, _("unexpected “%c” after a node's label: put a label with brackets in quotes, as in A[\"f(x)\"]"),
+                     peek (P, 0));
       if (!parse_link (P, &link))
         {
           link_clear (&link);

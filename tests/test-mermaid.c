@@ -919,6 +919,8 @@ test_errors_messages (void)
       "2:10: expected a space after the node id (at the end of the line)", 2, 10 },
     { "flowchart TD\n  A:::\n",
       "2:7: expected a class name after “:::” (at the end of the line)", 2, 7 },
+    { "flowchart TD\n  A(Do (this)) --> B\n",
+      "2:14: unexpected “)” after a node's label: put a label with brackets in quotes, as in A[\"f(x)\"] (near “) --> B”)", 2, 14 },
     { "flowchart TD\n  A[ok] trailing\n",
       "2:9: expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~” (near “trailing”)", 2, 9 },
     { "---\ntitle: x\nflowchart TD\n",
