@@ -86,6 +86,8 @@ struct _MpWeightsPanel
   guint               save_weights_id;
   GdkFrameClock      *sensitivity_clock;
   gulong              sensitivity_handler;
+  GtkWidget          *pressed_row;  /* not a reference: only compared */
+  guint               details_idle;
   gboolean            setting_weights;
   gboolean            setting_filter;
   gboolean            syncing_selection;
@@ -847,6 +849,47 @@ on_list_activate (MpWeightsPanel *self,
   gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
 }
 
+static gboolean
+show_details_idle (gpointer data)
+{
+  MpWeightsPanel *self = data;
+
+  self->details_idle = 0;
+  if (self->selected != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "details");
+  return G_SOURCE_REMOVE;
+}
+
+/* A click on a row opens its details (arrow keys only move the selection,
+ * Enter opens). The list selects on the same click, so the page turns once
+ * that has happened. */
+static gboolean
+on_list_event (GtkEventControllerLegacy *controller,
+               GdkEvent                 *event,
+               MpWeightsPanel           *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GtkWidget *picked;
+  double x, y, nx, ny;
+
+  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+      || gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY
+      || !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+  /* Event positions are relative to the surface, which may include a shadow. */
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self->list_view),
+                                    x - nx, y - ny, &x, &y);
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  picked = picked != NULL ? gtk_widget_get_ancestor (picked, MP_TYPE_PROGRAM_ROW) : NULL;
+  if (type == GDK_BUTTON_PRESS)
+    self->pressed_row = picked;
+  else if (picked != NULL && picked == self->pressed_row && self->details_idle == 0)
+    self->details_idle = g_idle_add (show_details_idle, self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* Escape from the details or the comparison goes back to the ranking. */
 static gboolean
 back_to_ranking (GtkWidget *widget,
@@ -936,6 +979,7 @@ static void
 setup_list (MpWeightsPanel *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *legacy;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -946,6 +990,10 @@ setup_list (MpWeightsPanel *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_list_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), legacy);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_object_unref (factory);
@@ -1229,6 +1277,7 @@ mp_weights_panel_dispose (GObject *object)
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
 
   flush_weights (self);
+  g_clear_handle_id (&self->details_idle, g_source_remove);
   g_settings_sync ();
   cancel_sensitivity (self);
   if (self->dialog != NULL)
