@@ -20,6 +20,10 @@
 #include "mp-utils.h"
 
 #define SAVE_WEIGHTS_DELAY_MS 300
+/* From this panel width on, the details sit beside the ranking (with a
+ * margin below it so that a width near the edge does not flip back and forth). */
+#define WIDE_WIDTH     1000
+#define WIDE_HYSTERESIS 40
 
 static const double tuition_presets[] = { -1, 5000, 15000, 30000, 50000 };
 static const double hours_presets[] = { -1, 5, 10, 15, 20 };
@@ -58,6 +62,10 @@ struct _MpWeightsPanel
   GtkLabel           *empty_label;
   GtkButton          *empty_button;
   MpProgramDetails   *details;
+  GtkWidget          *side_separator;
+  MpProgramDetails   *side_details;
+  gboolean            wide;
+  guint               wide_idle;
   GtkStack           *compare_stack;
   GtkBox             *compare_legend;
   MpCompareChart     *compare_chart;
@@ -659,6 +667,18 @@ remove_compared (MpWeightsPanel *self,
     self->compared_index[i] = self->compared_index[i + 1];
 }
 
+static void
+set_details_compared (MpWeightsPanel *self)
+{
+  gboolean compared;
+
+  if (self->selected == NULL)
+    return;
+  compared = compared_position (self, self->selected) >= 0;
+  mp_program_details_set_compared (self->details, compared);
+  mp_program_details_set_compared (self->side_details, compared);
+}
+
 static void compared_changed (MpWeightsPanel *self);
 
 static void
@@ -740,8 +760,7 @@ compared_changed (MpWeightsPanel *self)
 {
   rebuild_compare_legend (self);
   update_compare_chart (self);
-  if (self->selected != NULL)
-    mp_program_details_set_compared (self->details, compared_position (self, self->selected) >= 0);
+  set_details_compared (self);
   update_actions (self);
 }
 
@@ -780,8 +799,9 @@ show_selected (MpWeightsPanel *self)
 {
   mp_program_details_set_program (self->details, self->scorer, self->selected,
                                   MAX (self->selected_index, 0));
-  if (self->selected != NULL)
-    mp_program_details_set_compared (self->details, compared_position (self, self->selected) >= 0);
+  mp_program_details_set_program (self->side_details, self->scorer, self->selected,
+                                  MAX (self->selected_index, 0));
+  set_details_compared (self);
   update_actions (self);
 }
 
@@ -824,7 +844,10 @@ sync_selection (MpWeightsPanel *self)
       if (self->selected != before)
         show_selected (self);
       else
-        mp_program_details_refresh (self->details);
+        {
+          mp_program_details_refresh (self->details);
+          mp_program_details_refresh (self->side_details);
+        }
       g_object_unref (before);
     }
   if (self->selected != NULL)
@@ -845,6 +868,11 @@ static void
 on_list_activate (MpWeightsPanel *self,
                   guint           position)
 {
+  if (self->wide)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self->side_details), GTK_DIR_TAB_FORWARD);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "details");
   gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
 }
@@ -855,7 +883,7 @@ show_details_idle (gpointer data)
   MpWeightsPanel *self = data;
 
   self->details_idle = 0;
-  if (self->selected != NULL)
+  if (self->selected != NULL && !self->wide)
     gtk_stack_set_visible_child_name (self->stack, "details");
   return G_SOURCE_REMOVE;
 }
@@ -1259,6 +1287,65 @@ mp_weights_panel_get_property (GObject    *object,
     }
 }
 
+/* ---- wide layout ------------------------------------------------------- */
+
+static void
+set_wide (MpWeightsPanel *self,
+          gboolean        wide)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->stack, GTK_WIDGET (self->details));
+
+  self->wide = wide;
+  gtk_widget_set_visible (self->side_separator, wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_details), wide);
+  if (wide && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "ranking");
+  gtk_stack_page_set_visible (page, !wide);
+}
+
+static gboolean
+apply_wide (gpointer data)
+{
+  MpWeightsPanel *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->wide_idle = 0;
+  if (!self->wide && width >= WIDE_WIDTH)
+    set_wide (self, TRUE);
+  else if (self->wide && width < WIDE_WIDTH - WIDE_HYSTERESIS)
+    set_wide (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Showing or hiding children inside an allocation would resize during
+ * layout: the switch happens right after it, in the next frame. */
+static void
+mp_weights_panel_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
+  gboolean want = self->wide ? width >= WIDE_WIDTH - WIDE_HYSTERESIS : width >= WIDE_WIDTH;
+
+  gtk_widget_allocate (self->panel_box, width, height, baseline, NULL);
+  if (want != self->wide && self->wide_idle == 0)
+    self->wide_idle = g_idle_add (apply_wide, self);
+}
+
+static void
+mp_weights_panel_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (MP_WEIGHTS_PANEL (widget)->panel_box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 mp_weights_panel_unmap (GtkWidget *widget)
 {
@@ -1278,6 +1365,7 @@ mp_weights_panel_dispose (GObject *object)
 
   flush_weights (self);
   g_clear_handle_id (&self->details_idle, g_source_remove);
+  g_clear_handle_id (&self->wide_idle, g_source_remove);
   g_settings_sync ();
   cancel_sensitivity (self);
   if (self->dialog != NULL)
@@ -1332,6 +1420,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, details);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_separator);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_stack);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_legend);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_chart);
@@ -1356,6 +1446,8 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   object_class->dispose = mp_weights_panel_dispose;
   object_class->finalize = mp_weights_panel_finalize;
   widget_class->unmap = mp_weights_panel_unmap;
+  widget_class->size_allocate = mp_weights_panel_size_allocate;
+  widget_class->measure = mp_weights_panel_measure;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MP_TYPE_PROGRAM_STORE,
@@ -1367,7 +1459,6 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   bind_template (widget_class);
   install_actions (widget_class);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_to_ranking, NULL);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weightspanel");
 }
 
@@ -1662,6 +1753,13 @@ mp_weights_panel_get_compare_chart (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
   return GTK_WIDGET (self->compare_chart);
+}
+
+gboolean
+mp_weights_panel_get_wide (MpWeightsPanel *self)
+{
+  g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
+  return self->wide;
 }
 
 void

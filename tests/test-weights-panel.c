@@ -569,6 +569,31 @@ test_details_and_compare (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (mp_compare_chart_get_summary (chart), prefix));
 }
 
+static void
+test_wide_layout (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *details = mp_weights_panel_get_details (fixture->panel);
+
+  g_assert_false (mp_weights_panel_get_wide (fixture->panel));
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), 1100, -1);
+  wait_ms (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 1100);
+  g_assert_true (mp_weights_panel_get_wide (fixture->panel));
+
+  /* A click's selection shows beside the list; the page stays the ranking. */
+  mp_weights_panel_select_rank (fixture->panel, 2);
+  iterate ();
+  g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
+                 == ranked_program (fixture, 2));
+  g_assert_false (gtk_widget_get_mapped (details));
+
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), -1, -1);
+  gtk_window_set_default_size (fixture->window, 700, 500);
+  wait_ms (300);
+  g_assert_false (mp_weights_panel_get_wide (fixture->panel));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +622,8 @@ main (int   argc,
               fixture_set_up, test_details_and_compare, fixture_tear_down);
   g_test_add ("/weights-panel/import-export-delete", Fixture, NULL,
               fixture_set_up, test_import_export_delete, fixture_tear_down);
+  g_test_add ("/weights-panel/wide-layout", Fixture, NULL,
+              fixture_set_up, test_wide_layout, fixture_tear_down);
   g_test_add ("/weights-panel/add-program", Fixture, NULL,
               fixture_set_up, test_add_program, fixture_tear_down);
 
