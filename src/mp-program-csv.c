@@ -253,15 +253,16 @@ check_ids (CsvReader  *r,
   for (guint i = 1; i < r->rows->len; i++)
     {
       GArray *row = g_ptr_array_index (r->rows, i);
-      Cell *id = row_cell (r, row, COL_ID);
       Cell *first = &g_array_index (row, Cell, 0);
       GArray *header = g_ptr_array_index (r->rows, 0);
       guint line, column;
+      Cell *id;
 
       if (row->len != header->len)
         return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, first->offset, error,
                         _("this row has %u fields but the header row names %u columns"),
                         row->len, header->len);
+      id = row_cell (r, row, COL_ID);
       if (id == NULL || id->text[0] == '\0')
         continue;
       if (g_hash_table_contains (r->file_ids, id->text))
@@ -301,6 +302,8 @@ read_number_cell (CsvReader   *r,
   if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
     return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number, not “%s”"), name, cell->text);
+  if (mp_program_io_in_range (*value, max))
+    return TRUE;
   mp_program_io_position (r->source->data, cell->offset, &line, &col);
   return mp_program_io_check_range (r->source, line, col, name, *value, max, error);
 }

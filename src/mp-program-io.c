@@ -105,6 +105,13 @@ mp_program_io_generate_id (const char *name,
 }
 
 gboolean
+mp_program_io_in_range (double value,
+                        double max)
+{
+  return isfinite (value) && value >= 0 && value <= max;
+}
+
+gboolean
 mp_program_io_check_range (const MpProgramSource *source,
                            guint                  line,
                            guint                  column,
@@ -116,7 +123,7 @@ mp_program_io_check_range (const MpProgramSource *source,
   char value_text[G_ASCII_DTOSTR_BUF_SIZE];
   char max_text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (isfinite (value) && value >= 0 && value <= max)
+  if (mp_program_io_in_range (value, max))
     return TRUE;
   g_ascii_dtostr (value_text, sizeof value_text, value);
   g_ascii_formatd (max_text, sizeof max_text, "%.0f", max);

@@ -69,7 +69,10 @@ void       mp_program_io_set_error   (GError               **error,
 char      *mp_program_io_generate_id (const char            *name,
                                       GHashTable            *taken_ids,
                                       GHashTable            *file_ids);
-/* Checks that @value lies in [0, max]; the message names @what. */
+gboolean   mp_program_io_in_range    (double                 value,
+                                      double                 max);
+/* Checks that @value lies in [0, max]; the message names @what. Positions
+ * cost a scan from the start of the text: compute them only on error. */
 gboolean   mp_program_io_check_range (const MpProgramSource *source,
                                       guint                  line,
                                       guint                  column,

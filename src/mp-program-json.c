@@ -23,14 +23,13 @@ static const double fact_limits[] = {
 
 typedef struct {
   const MpProgramSource *source;
-  GHashTable            *positions; /* path → byte offset + 1 */
-  GString               *path;
+  GHashTable            *positions; /* path → byte offset + 1; NULL until an error */
   GHashTable            *file_ids;  /* id → path of its value */
 } Reader;
 
-/* json-glib's tree carries no positions, so once it has accepted the text a
- * second, tolerant walk records where each value starts, keyed by its path
- * ("/programs/3/ratings/faculty"). */
+/* json-glib's tree carries no positions, so when a value turns out wrong a
+ * second, tolerant walk over the accepted text records where each value
+ * starts, keyed by its path ("/programs/3/ratings/faculty"). */
 typedef struct {
   const char *start;
   const char *p;
@@ -235,6 +234,16 @@ reader_position (Reader     *r,
 {
   g_autofree char *p = g_strdup (path);
 
+  if (r->positions == NULL)
+    {
+      g_autoptr(GString) walk_path = g_string_new (NULL);
+      Walker walker = { r->source->data, r->source->data, r->source->data + r->source->length,
+                        NULL, walk_path };
+
+      walker.positions = r->positions = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+      walk_value (&walker);
+    }
   for (;;)
     {
       gpointer offset = g_hash_table_lookup (r->positions, p);
@@ -396,6 +405,8 @@ read_number (Reader      *r,
     return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
                         _("“%s” must be a number, not %s"), name, describe_node (node));
   *out = json_node_get_double (node);
+  if (mp_program_io_in_range (*out, max))
+    return TRUE;
   reader_position (r, value_path, &line, &column);
   return mp_program_io_check_range (r->source, line, column, name, *out, max, error);
 }
@@ -709,12 +720,10 @@ mp_program_json_parse (const MpProgramSource  *source,
                        GError                **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GError) json_error = NULL;
-  Walker walker = { source->data, source->data, source->data + source->length, positions, path };
-  Reader reader = { source, positions, NULL, file_ids };
+  Reader reader = { source, NULL, file_ids };
+  GPtrArray *programs;
 
   if (!check_json_text (source, error))
     return NULL;
@@ -723,8 +732,9 @@ mp_program_json_parse (const MpProgramSource  *source,
       set_syntax_error (source, json_error, error);
       return NULL;
     }
-  walk_value (&walker);
-  return read_root (&reader, json_parser_get_root (parser), error);
+  programs = read_root (&reader, json_parser_get_root (parser), error);
+  g_clear_pointer (&reader.positions, g_hash_table_unref);
+  return programs;
 }
 
 static void

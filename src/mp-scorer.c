@@ -425,8 +425,41 @@ ranks_before (MpScorer *self,
   return self->name_rank[a] < self->name_rank[b];
 }
 
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  MpScorer *self = user_data;
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  if (pa == pb)
+    return 0;
+  return ranks_before (self, pa, pb) ? -1 : 1;
+}
+
+static void
+insertion_sort (MpScorer *self,
+                guint    *r,
+                guint     n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint item = r[i];
+      guint j = i;
+
+      while (j > 0 && ranks_before (self, item, r[j - 1]))
+        {
+          r[j] = r[j - 1];
+          j--;
+        }
+      r[j] = item;
+    }
+}
+
 /* The radix keys are the scores rounded to float; within a run of equal
- * keys, order by the exact score (the runs are short, or already sorted). */
+ * keys, order by the exact score. Runs are nearly always exact ties, which
+ * the stable sort left in name order already. */
 static void
 refine_runs (MpScorer *self)
 {
@@ -436,21 +469,17 @@ refine_runs (MpScorer *self)
   for (guint start = 0; start < n;)
     {
       guint end = start + 1;
+      gboolean sorted = TRUE;
 
       while (end < n && self->keys[end] == self->keys[start])
-        end++;
-      for (guint i = start + 1; i < end; i++)
         {
-          guint item = r[i];
-          guint j = i;
-
-          while (j > start && ranks_before (self, item, r[j - 1]))
-            {
-              r[j] = r[j - 1];
-              j--;
-            }
-          r[j] = item;
+          sorted = sorted && ranks_before (self, r[end - 1], r[end]);
+          end++;
         }
+      if (!sorted && end - start <= 32)
+        insertion_sort (self, r + start, end - start);
+      else if (!sorted)
+        g_qsort_with_data (r + start, end - start, sizeof (guint), compare_ranked, self);
       start = end;
     }
 }
@@ -855,28 +884,58 @@ range_end_offer (MpScorer *self,
     }
 }
 
+/* Program p crosses the top program t where a + b·x = 0, x being the
+ * weight of criterion c: p − t at that weight, over the same denominator. */
 static void
-offer_competitor (MpScorer *self,
-                  RangeEnd *low,
-                  RangeEnd *high,
-                  gboolean  others_zero,
-                  guint     c,
-                  guint     t,
-                  guint     p)
+offer_crossing (MpScorer *self,
+                RangeEnd *low,
+                RangeEnd *high,
+                gboolean  others_zero,
+                double    a,
+                double    b,
+                guint     t,
+                guint     p)
 {
-  /* p − t at weight x of criterion c is a + b·x (same denominator). */
-  double b = (double) self->ratings[c][p] - (double) self->ratings[c][t];
-  double a = (self->num[p] - self->num[t]) - self->weights.w[c] * b;
   gboolean p_wins_tie = self->name_rank[p] < self->name_rank[t];
-  double x;
+  double x = -a / b;
 
-  if (b == 0)
-    return;
-  x = -a / b;
   if (b > 0 && (x < 100 || (x == 100 && p_wins_tie)))
     range_end_offer (self, high, TRUE, x, p_wins_tie, b, p);
   else if (b < 0 && (x > 0 || (x == 0 && p_wins_tie && !others_zero)))
     range_end_offer (self, low, FALSE, x, p_wins_tie, -b, p);
+}
+
+/* One pass over the ranked programs for criterion c. A multiplication
+ * screens out crossings beyond the bounds found so far; only the few that
+ * may matter pay the exact division. */
+static void
+scan_criterion (MpScorer *self,
+                RangeEnd *low,
+                RangeEnd *high,
+                gboolean  others_zero,
+                guint     c,
+                guint     t)
+{
+  const float *r = self->ratings[c];
+  double r_t = r[t], num_t = self->num[t], w = self->weights.w[c];
+
+  for (guint p = 0; p < self->n; p++)
+    {
+      double b, a;
+
+      if (self->rank_of[p] <= 0)
+        continue;
+      b = (double) r[p] - r_t;
+      if (b == 0)
+        continue;
+      a = (self->num[p] - num_t) - w * b;
+      /* x = −a/b; keep when x ≤ high (b > 0) or x ≥ low (b < 0), with slack. */
+      if (b > 0 && -a > high->bound * b * (1 + 1e-9) + 1e-9)
+        continue;
+      if (b < 0 && a < low->bound * -b * (1 - 1e-9) - 1e-9)
+        continue;
+      offer_crossing (self, low, high, others_zero, a, b, t, p);
+    }
 }
 
 static void
@@ -907,10 +966,8 @@ compute_sensitivity (MpScorer *self)
       range_end_init (&low[c], 0, others_zero[c]);
       range_end_init (&high[c], 100, FALSE);
     }
-  for (guint k = 1; k < self->n_ranked; k++)
-    for (guint c = 0; c < MP_N_CRITERIA; c++)
-      offer_competitor (self, &low[c], &high[c], others_zero[c], c, t,
-                        self->ranked[k]);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    scan_criterion (self, &low[c], &high[c], others_zero[c], c, t);
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       MpSensitivity *s = &self->sensitivity[c];

@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* score = 100 · Σ wᵢ·rᵢ / (10 · Σ wᵢ); ties break by name. */
+/* score = 100 · Σ wᵢ·rᵢ / (10 · Σ wᵢ); ties break by name (case-insensitive,
+ * then exact, then id). The scorer keeps a snapshot of the store with the
+ * ratings as floats (7 significant digits). */
 
 typedef struct {
   MpKindFilter kind;

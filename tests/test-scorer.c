@@ -431,6 +431,34 @@ test_radix_order (void)
     }
 }
 
+/* 100 scores closer together than a float can tell apart, named in the
+ * opposite order: long runs of equal radix keys that must be re-sorted.
+ * Ratings are kept as floats, so they step by one float ulp at 5; with
+ * weights 100 and 99 each step moves the score by 10 · ulp / 199 ≈ 2.4e-8,
+ * far below a float's resolution at 50 (3.8e-6). */
+static void
+test_close_scores (void)
+{
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  double ulp = nextafterf (5.0f, 6.0f) - 5.0f;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%03u", i);
+      g_autoptr(MpProgram) program = mp_program_new (id, id);
+
+      mp_program_set_rating (program, MP_CRITERION_FACULTY, 5 + i * ulp);
+      mp_program_set_rating (program, MP_CRITERION_SCHOLARSHIP, 5 - i * ulp);
+      mp_program_store_add (store, program);
+    }
+  scorer = mp_scorer_new (store);
+  set_weights (scorer, 100, 99, 0, 0, 0);
+  for (guint k = 0; k < 100; k++)
+    g_assert_cmpuint (mp_scorer_get_ranked (scorer, k), ==, 99 - k);
+  g_assert_cmpfloat (mp_scorer_get_score (scorer, 99), >, mp_scorer_get_score (scorer, 98));
+}
+
 static void
 assert_same_ranking (MpScorer       *scorer,
                      MpProgramStore *store)
@@ -779,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/scorer/previous-rank", test_previous_rank);
   g_test_add_func ("/scorer/radix-order", test_radix_order);
   g_test_add_func ("/scorer/store-splice", test_store_splice);
+  g_test_add_func ("/scorer/close-scores", test_close_scores);
   g_test_add_func ("/scorer/sensitivity/samples", test_sensitivity_samples);
   g_test_add_func ("/scorer/sensitivity/random", test_sensitivity_random);
 

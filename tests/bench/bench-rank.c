@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
+
 #include "mp-program-store.h"
 #include "mp-scorer.h"
 
@@ -148,6 +150,44 @@ bench_sensitivity (guint  n,
   g_free (times);
 }
 
+/* Reading a programs file: parse, validate, build the programs. */
+static void
+bench_load (guint  n,
+            guint  runs,
+            GRand *rand)
+{
+  g_autoptr(MpProgramStore) store = generate (n, rand);
+  g_autoptr(MpScorer) scorer = mp_scorer_new (store);
+  g_autofree char *json = mp_program_store_to_json (store, FALSE);
+  g_autofree char *csv = mp_scorer_ranking_to_csv (scorer);
+  g_autofree char *dir = g_dir_make_tmp ("mp-bench-XXXXXX", NULL);
+  const char *texts[] = { json, csv };
+  const char *names[] = { "programs.json", "programs.csv" };
+  const char *labels[] = { "import JSON file", "import CSV file" };
+  double *times = g_new (double, runs);
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[f], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_file_set_contents (path, texts[f], -1, NULL);
+      for (guint r = 0; r < runs; r++)
+        {
+          g_autoptr(MpProgramStore) target = mp_program_store_new ();
+          double start = now_ms ();
+
+          if (mp_program_store_import (target, file, NULL) != (int) n)
+            g_error ("import of %s failed", path);
+          times[r] = now_ms () - start;
+        }
+      report (labels[f], n, times, runs);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (times);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,5 +199,6 @@ main (int   argc,
   bench_rerank (100000, 15, rand);
   bench_rerank (1000000, 9, rand);
   bench_sensitivity (100000, 9, rand);
+  bench_load (100000, 7, rand);
   return 0;
 }
