@@ -585,7 +585,7 @@ rebuild_outline (MpArticleView *self)
       gtk_widget_set_margin_end (label, 8);
       gtk_widget_set_margin_top (label, 4);
       gtk_widget_set_margin_bottom (label, 4);
-      if (heading->level <= 2)
+      if (heading->level == 1)
         gtk_widget_add_css_class (label, "heading");
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       g_object_set_data_full (G_OBJECT (row), "mp-heading-id", g_strdup (heading->id), g_free);
@@ -1038,4 +1038,32 @@ mp_article_view_set_zoom (MpArticleView *self,
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+GtkTextView *
+mp_article_view_get_text_view (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
+  return self->text_view;
+}
+
+GtkEditable *
+mp_article_view_get_search_entry (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+guint
+mp_article_view_get_n_matches (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), 0);
+  return self->matches->len;
+}
+
+int
+mp_article_view_get_current_match (MpArticleView *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), -1);
+  return self->current_match;
 }

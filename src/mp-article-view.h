@@ -33,6 +33,13 @@ double      mp_article_view_get_zoom            (MpArticleView *self);
 void        mp_article_view_set_zoom            (MpArticleView *self,
                                                  double         zoom);
 
+/* For tests and tools: the text view, the find entry, and find's state
+ * (match count; the current match's index, or -1). */
+GtkTextView *mp_article_view_get_text_view     (MpArticleView *self);
+GtkEditable *mp_article_view_get_search_entry  (MpArticleView *self);
+guint        mp_article_view_get_n_matches     (MpArticleView *self);
+int          mp_article_view_get_current_match (MpArticleView *self);
+
 /* Signal "open-section" (const char *id) is not used: in-article "#id" links
  * scroll the view itself. */
 

@@ -58,13 +58,16 @@ format_value (MpBarChart *self,
 }
 
 static int
-label_column_width (MpBarChart *self)
+column_width (MpBarChart *self,
+              gboolean    values)
 {
   int widest = 0;
 
   for (guint i = 0; i < self->bars->len; i++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (self, g_array_index (self->bars, MpChartBar, i).label, FALSE);
+      const MpChartBar *bar = &g_array_index (self->bars, MpChartBar, i);
+      g_autofree char *value = format_value (self, bar->value);
+      g_autoptr(PangoLayout) layout = make_layout (self, values ? value : bar->label, values);
       int width;
 
       pango_layout_get_pixel_size (layout, &width, NULL);
@@ -104,11 +107,11 @@ mp_bar_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = label_column_width (self) + 2 * GAP + 6 * line;
+      *minimum = column_width (self, FALSE) + column_width (self, TRUE) + 2 * GAP + 6 * line;
       *natural = MAX (*minimum, 40 * line);
       return;
     }
-  *minimum = *natural = line * 1.6                                  /* title */
+  *minimum = *natural = line * (self->unit != NULL ? 2.8 : 1.6)     /* title, unit */
                       + self->bars->len * line * (BAR_HEIGHT + ROW_SPACING)
                       + text_height (self, self->caption, for_size > 0 ? for_size : 400)
                       + line * 0.5;
@@ -159,6 +162,7 @@ draw_bar (MpBarChart  *self,
           double       y,
           double       label_width,
           double       bar_space,
+          double       value_space,
           int          line,
           const GdkRGBA *fg,
           const GdkRGBA *bar_color)
@@ -168,8 +172,8 @@ draw_bar (MpBarChart  *self,
   g_autofree char *value_text = format_value (self, bar->value);
   g_autoptr(PangoLayout) value = make_layout (self, value_text, TRUE);
   GdkRGBA track = *fg;
-  double length = bar_space * bar->value / scale_max (self);
-  int label_w;
+  double length = bar_space * MIN (bar->value / scale_max (self), 1.0);
+  int label_w, value_w;
 
   track.alpha = 0.08;
   pango_layout_get_pixel_size (label, &label_w, NULL);
@@ -178,7 +182,8 @@ draw_bar (MpBarChart  *self,
                              &GRAPHENE_RECT_INIT (label_width + GAP, y, bar_space, line * BAR_HEIGHT));
   gtk_snapshot_append_color (snapshot, bar_color,
                              &GRAPHENE_RECT_INIT (label_width + GAP, y, length, line * BAR_HEIGHT));
-  draw_text (snapshot, value, label_width + 2 * GAP + length - GAP / 2,
+  pango_layout_get_pixel_size (value, &value_w, NULL);
+  draw_text (snapshot, value, label_width + GAP + bar_space + GAP + value_space - value_w,
              y + line * (BAR_HEIGHT - 1) / 2, fg);
 }
 
@@ -189,8 +194,9 @@ mp_bar_chart_snapshot (GtkWidget   *widget,
   MpBarChart *self = MP_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int line = line_height (self);
-  double label_width = label_column_width (self);
-  double bar_space = MAX (width - label_width - 2 * GAP - 3 * line, line);
+  double label_width = column_width (self, FALSE);
+  double value_space = column_width (self, TRUE);
+  double bar_space = MAX (width - label_width - value_space - 2 * GAP, line);
   double y = 0;
   GdkRGBA fg, bar, dim;
 
@@ -204,10 +210,19 @@ mp_bar_chart_snapshot (GtkWidget   *widget,
       pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
       draw_text (snapshot, title, 0, 0, &fg);
     }
-  y = line * 1.6;
+  y = line * 1.2;
+  if (self->unit != NULL)
+    {
+      g_autoptr(PangoLayout) unit = make_layout (self, self->unit, FALSE);
+      pango_layout_set_width (unit, width * PANGO_SCALE);
+      pango_layout_set_ellipsize (unit, PANGO_ELLIPSIZE_END);
+      draw_text (snapshot, unit, 0, y, &dim);
+      y += line * 1.2;
+    }
+  y += line * 0.4;
   for (guint i = 0; i < self->bars->len; i++)
     {
-      draw_bar (self, snapshot, i, y, label_width, bar_space, line, &fg, &bar);
+      draw_bar (self, snapshot, i, y, label_width, bar_space, value_space, line, &fg, &bar);
       y += line * (BAR_HEIGHT + ROW_SPACING);
     }
   if (self->caption != NULL)
@@ -280,7 +295,6 @@ mp_bar_chart_new (const MpChart *chart)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->unit);
   return GTK_WIDGET (self);
 }
 

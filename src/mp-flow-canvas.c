@@ -139,6 +139,13 @@ update_palette (MpFlowCanvas *self)
   lookup_color (context, (const char *[]) { "accent_color", "accent_bg_color",
                                             "theme_selected_bg_color", NULL },
                 &self->palette.accent);
+  if (dark)
+    {
+      /* Theme accents are tuned as backgrounds; lines on a dark view need them lighter. */
+      GdkRGBA white = { 1, 1, 1, 1 };
+
+      self->palette.accent = blend (&self->palette.accent, &white, 0.35);
+    }
   lookup_color (context, (const char *[]) { "warning_color", NULL }, &self->palette.match);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
@@ -156,16 +163,50 @@ mp_flow_canvas_css_changed (GtkWidget         *widget,
 
 /* Drawing -------------------------------------------------------------------- */
 
+/* A chart that fits in a few screens is drawn once into a texture, so that
+ * panning only moves pixels; a bigger one stays a cairo recording, which
+ * the renderer replays clipped to the view. Both are drawn at the current
+ * zoom, so text is sharp. */
+#define MAX_TEXTURE_PIXELS (4 * 1024 * 1024)
+
+static GskRenderNode *
+render_texture (MpFlowCanvas    *self,
+                double           zoom,
+                graphene_rect_t *bounds)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = (int) bounds->size.width * scale, height = (int) bounds->size.height * scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, zoom * scale, zoom * scale);
+  mp_flow_render (cr, self->layout, self->walk, &self->palette);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  return gsk_texture_node_new (texture, bounds);
+}
+
 static GskRenderNode *
 render_graph (MpFlowCanvas *self,
               double        zoom)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GtkSnapshot *snapshot;
   graphene_rect_t bounds;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   cairo_t *cr;
 
   graphene_rect_init (&bounds, 0, 0, ceil (mp_flow_layout_get_width (self->layout) * zoom),
                       ceil (mp_flow_layout_get_height (self->layout) * zoom));
+  if (bounds.size.width * bounds.size.height * scale * scale <= MAX_TEXTURE_PIXELS)
+    return render_texture (self, zoom, &bounds);
+  snapshot = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_scale (cr, zoom, zoom);
   mp_flow_render (cr, self->layout, self->walk, &self->palette);
@@ -1107,6 +1148,7 @@ mp_flow_canvas_init (MpFlowCanvas *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
   add_controllers (self);
   update_accessible (self);
 }

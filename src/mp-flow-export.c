@@ -90,7 +90,11 @@ mp_flow_export_to_file (MpFlowLayout  *layout,
   width = ceil (mp_flow_layout_get_width (layout));
   height = ceil (mp_flow_layout_get_height (layout));
   if (g_str_equal (format, "svg"))
-    surface = cairo_svg_surface_create (path, width, height);
+    {
+      surface = cairo_svg_surface_create (path, width, height);
+      /* Pixels, as on screen (cairo's default unit is the point). */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
   else if (g_str_equal (format, "pdf"))
     surface = cairo_pdf_surface_create (path, width, height);
   else

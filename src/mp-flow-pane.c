@@ -15,7 +15,7 @@
 
 /* Beside the canvas when the pane is at least this wide, else below it. */
 #define CARD_BESIDE_MIN_WIDTH 620
-#define CARD_WIDTH 260
+#define CARD_WIDTH 230
 
 typedef struct {
   char                 *section_id;
@@ -166,6 +166,7 @@ update_card (MpFlowPane *self)
 {
   Block *block = current_block (self);
   const MpFlowNode *node;
+  const char *target;
   gboolean outcome, walked;
 
   if (block == NULL || block->walk == NULL)
@@ -184,7 +185,11 @@ update_card (MpFlowPane *self)
   else
     fill_answers (self, block);
   gtk_widget_set_visible (GTK_WIDGET (self->answers_box), !outcome);
-  gtk_widget_set_visible (self->section_button, outcome && section_target (block, node) != NULL);
+  target = outcome ? section_target (block, node) : NULL;
+  gtk_widget_set_visible (self->section_button, target != NULL);
+  if (target != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->section_button),
+                          mp_utils_uri_is_openable (target) ? _("_Open the Link") : _("_Read the Section"));
   gtk_widget_set_sensitive (self->back_button, walked);
   gtk_widget_set_sensitive (self->restart_button, walked);
 }
@@ -233,7 +238,7 @@ emit_outcome (MpFlowPane *self,
 {
   const MpFlowNode *node = NULL;
 
-  if (mp_flow_walk_is_at_outcome (block->walk))
+  if (block != NULL && block->walk != NULL && mp_flow_walk_is_at_outcome (block->walk))
     node = mp_flowchart_get_node (block->chart, mp_flow_walk_get_current (block->walk));
   if (g_strcmp0 (node != NULL ? node->id : NULL, self->outcome_id) == 0)
     return;
@@ -308,38 +313,41 @@ parse_block (const char *display_name,
   return block;
 }
 
+typedef struct {
+  MpFlowPane  *pane;
+  MpFlowchart *chart;
+} LayoutRequest;
+
+static void show_block (MpFlowPane *self,
+                        guint       index);
+
 static void
 on_layout_ready (GObject      *source,
                  GAsyncResult *result,
                  gpointer      data)
 {
-  g_autoptr(MpFlowPane) self = data;
+  LayoutRequest *request = data;
+  g_autoptr(MpFlowPane) self = request->pane;
+  g_autoptr(MpFlowchart) chart = request->chart;
   g_autoptr(GError) error = NULL;
   g_autoptr(MpFlowLayout) layout = mp_flow_layout_new_finish (result, &error);
-  Block *block = current_block (self);
+  Block *current = current_block (self);
 
+  g_free (request);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      Block *b = g_ptr_array_index (self->blocks, i);
+      Block *block = g_ptr_array_index (self->blocks, i);
 
-      if (layout != NULL && b->chart == mp_flow_layout_get_chart (layout))
-        g_set_object (&b->layout, layout);
-      else if (layout == NULL && b->layout_started && b->layout == NULL && b->error_message == NULL)
-        {
-          b->error_message = g_strdup (error->message);
-          if (b == block)
-            {
-              gtk_label_set_text (self->error_label, error->message);
-              gtk_stack_set_visible_child_name (self->stack, "error");
-            }
-        }
-    }
-  if (block != NULL && block->layout != NULL && block->layout == layout)
-    {
-      gtk_spinner_stop (self->spinner);
-      mp_flow_canvas_set_chart (self->canvas, block->layout, block->walk);
+      if (block->chart != chart)
+        continue;
+      if (layout != NULL)
+        g_set_object (&block->layout, layout);
+      else
+        block->error_message = g_strdup (error->message);
+      if (block == current)
+        show_block (self, i);
     }
 }
 
@@ -357,13 +365,16 @@ start_layout (MpFlowPane *self,
               Block      *block)
 {
   g_autofree char *font = NULL;
+  LayoutRequest *request;
 
   if (block->chart == NULL || block->layout != NULL || block->layout_started)
     return;
   block->layout_started = TRUE;
   font = font_name (self);
-  mp_flow_layout_new_async (block->chart, font, self->cancellable, on_layout_ready,
-                            g_object_ref (self));
+  request = g_new0 (LayoutRequest, 1);
+  request->pane = g_object_ref (self);
+  request->chart = g_object_ref (block->chart);
+  mp_flow_layout_new_async (block->chart, font, self->cancellable, on_layout_ready, request);
 }
 
 static void
@@ -399,6 +410,19 @@ start_pending_layouts (MpFlowPane *self)
 }
 
 static void
+mp_flow_pane_update_actions (MpFlowPane *self)
+{
+  Block *block = current_block (self);
+  gboolean drawn = block != NULL && block->layout != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.export", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.zoom-in", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.zoom-out", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.zoom-fit", drawn);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.find", drawn);
+}
+
+static void
 show_block (MpFlowPane *self,
             guint       index)
 {
@@ -407,8 +431,10 @@ show_block (MpFlowPane *self,
 
   self->current = index;
   block = current_block (self);
+  mp_flow_pane_update_actions (self);
   mp_flow_canvas_set_search (self->canvas, NULL);
   gtk_revealer_set_reveal_child (self->search_revealer, FALSE);
+  emit_outcome (self, block);
   if (block == NULL)
     {
       mp_flow_canvas_set_chart (self->canvas, NULL, NULL);
@@ -440,7 +466,6 @@ show_block (MpFlowPane *self,
   else
     gtk_spinner_stop (self->spinner);
   update_card (self);
-  emit_outcome (self, block);
   start_pending_layouts (self);
 }
 
@@ -487,9 +512,19 @@ static void
 blocks_changed (MpFlowPane *self)
 {
   fill_dropdown (self);
-  g_clear_pointer (&self->outcome_id, g_free);
   show_block (self, 0);
   sync_walk_state (self);
+}
+
+/* Messages name the file as "article.md:LINE:COLUMN: …". */
+static char *
+document_file_name (MpDocument *document)
+{
+  GFile *file = mp_document_get_file (document);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return g_strdup (mp_document_get_display_name (document));
 }
 
 void
@@ -504,8 +539,8 @@ mp_flow_pane_set_document (MpFlowPane *self,
   for (guint i = 0; document != NULL && i < mp_document_get_n_mermaid_blocks (document); i++)
     {
       const MpMermaidBlock *mermaid = mp_document_get_mermaid_block (document, i);
-      Block *block = parse_block (mp_document_get_display_name (document), mermaid->source,
-                                  mermaid->line, self);
+      g_autofree char *name = document_file_name (document);
+      Block *block = parse_block (name, mermaid->source, mermaid->line, self);
 
       block->section_id = g_strdup (mermaid->section_id);
       block->section_title = g_strdup (mermaid->section_title);

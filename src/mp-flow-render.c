@@ -353,7 +353,9 @@ draw_node (Render *r,
   parse_style_color (node->style.stroke, &stroke);
   if (current)
     {
-      fill = mix (&fill, &p->accent, 0.22);
+      /* A node the author coloured keeps its fill; the outline marks it. */
+      if (node->style.fill == NULL)
+        fill = mix (&fill, &p->accent, 0.22);
       stroke = p->accent;
       width = MAX (width, 3.0);
     }

@@ -14,12 +14,15 @@ G_DECLARE_FINAL_TYPE (MpFlowWalk, mp_flow_walk, MP, FLOW_WALK, GObject)
 
 /* The walk starts at the first declared node with no incoming edge (else
  * node 0). Edges into a subgraph lead to its first node. Cycles are allowed.
- * Signal "changed" after every successful choose/back/restart/restore. */
+ * Signal "changed" after every successful choose/back/restart/restore.
+ * A chart without nodes has start and current G_MAXUINT and empty paths. */
 MpFlowWalk   *mp_flow_walk_new             (MpFlowchart *chart);
 MpFlowchart  *mp_flow_walk_get_chart       (MpFlowWalk  *self);
 guint         mp_flow_walk_get_start       (MpFlowWalk  *self);
 guint         mp_flow_walk_get_current     (MpFlowWalk  *self);
-/* Visible edges leaving the current node: the answers on offer. */
+/* Visible edges leaving the current node: the answers on offer. When the
+ * node has none, those leaving its nearest enclosing subgraph that has some.
+ * Transfer full: free with g_array_unref(). */
 GArray       *mp_flow_walk_get_choices     (MpFlowWalk  *self);
 /* FALSE (and nothing changes) unless @edge leaves the current node. */
 gboolean      mp_flow_walk_choose          (MpFlowWalk  *self,

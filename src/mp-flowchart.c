@@ -98,6 +98,7 @@ edge_clear (MpFlowEdge *edge)
   g_free (edge->id);
   g_free (edge->label);
   g_free (edge->label_markup);
+  g_strfreev (edge->classes);
   mp_flow_style_clear (&edge->style);
 }
 

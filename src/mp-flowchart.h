@@ -108,6 +108,7 @@ typedef struct {
   MpFlowStyle     style;
   guint           line;
   guint           column;
+  char          **classes;   /* from "class e1 name" on an edge id; NULL-terminated, never NULL */
 } MpFlowEdge;
 
 typedef struct {

@@ -126,7 +126,8 @@ find_open (LabelBuilder *b,
 }
 
 /* An HTML tag: <br> becomes a line break, formatting tags become markup,
- * anything else is left as text. Returns the bytes used, or 0. */
+ * other tags are dropped as Mermaid's HTML labels would not show them.
+ * Returns the bytes used, or 0 when @p does not start a tag. */
 static gsize
 handle_html_tag (LabelBuilder *b,
                  const char   *p,
@@ -138,14 +139,14 @@ handle_html_tag (LabelBuilder *b,
 
   if (q < end && *q == '/')
     closing = TRUE, q++;
-  while (q < end && g_ascii_isalpha (*q))
+  if (q >= end || !g_ascii_isalpha (*q))
+    return 0;
+  while (q < end && g_ascii_isalnum (*q))
     q++;
   name = g_ascii_strdown (p + 1 + closing, q - p - 1 - closing);
-  while (q < end && *q == ' ')
+  while (q < end && *q != '>' && *q != '<' && *q != '\n')
     q++;
-  if (q < end && *q == '/')
-    q++;
-  if (q >= end || *q != '>' || *name == '\0')
+  if (q >= end || *q != '>')
     return 0;
   q++;
 
@@ -164,9 +165,37 @@ handle_html_tag (LabelBuilder *b,
       else if (closing && b->depth > 0 && b->stack[b->depth - 1].marker == 0 &&
                g_str_equal (b->stack[b->depth - 1].tag, tags[i].pango))
         pop_tag (b);
-      return q - p;
+      break;
     }
-  return 0;
+  return q - p;
+}
+
+/* Font Awesome icons ("fa:fa-car Car"): we draw no icons, so the token and
+ * one space after it go. Returns the bytes used, or 0. */
+static gsize
+skip_icon (const char *start,
+           const char *p,
+           const char *end)
+{
+  static const char *prefixes[] = { "fa:fa-", "fab:fa-", "fas:fa-", "far:fa-", "fal:fa-", "fak:fa-", "fad:fa-" };
+  const char *q = NULL;
+
+  if (p > start && p[-1] != ' ')
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && q == NULL; i++)
+    {
+      gsize n = strlen (prefixes[i]);
+
+      if ((gsize) (end - p) > n && memcmp (p, prefixes[i], n) == 0 && g_ascii_isalnum (p[n]))
+        q = p + n;
+    }
+  if (q == NULL)
+    return 0;
+  while (q < end && (g_ascii_isalnum (*q) || *q == '-'))
+    q++;
+  if (q < end && *q == ' ')
+    q++;
+  return q - p;
 }
 
 static gboolean
@@ -237,6 +266,8 @@ mp_mermaid_label_convert (const char  *text,
         }
       if (*p == '<')
         used = handle_html_tag (&b, p, end);
+      else if (*p == 'f')
+        used = skip_icon (text, p, end);
       else if (markdown && (*p == '*' || *p == '_'))
         used = handle_emphasis (&b, text, p, end);
       if (used > 0)

@@ -8,9 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* Decodes entities ("#quot;", "#35;"), turns <br> into "\n" and keeps
- * <b>/<i>/… as markup; with @markdown, **bold** and _italic_ too. @text must
- * be valid UTF-8. The markup is always well formed. */
+/* Decodes entities ("#quot;", "#35;"), turns <br> into "\n", keeps
+ * <b>/<i>/… as markup and drops other HTML tags and Font Awesome icons; with
+ * @markdown, **bold** and _italic_ too. @text must be valid UTF-8. The markup
+ * is always well formed. */
 void mp_mermaid_label_convert (const char  *text,
                                gsize        length,
                                gboolean     markdown,

@@ -320,11 +320,23 @@ scan_word (Parser *P)
   return q - P->p;
 }
 
-/* A style or class name: letters, digits, "_" and "-". */
+/* A class name: letters, digits, "_", and "-" between them (so that
+ * "A:::hot-->B" is A of class hot, an arrow, and B). */
+static gsize
+scan_name (Parser *P)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalnum (peek (P, n)) || peek (P, n) == '_' ||
+         (n > 0 && peek (P, n) == '-' && (g_ascii_isalnum (peek (P, n + 1)) || peek (P, n + 1) == '_')))
+    n++;
+  return n;
+}
+
 static char *
 take_name (Parser *P)
 {
-  gsize n = scan_word (P);
+  gsize n = scan_name (P);
   char *name = g_strndup (P->p, n);
 
   P->p += n;
@@ -355,54 +367,57 @@ text_is_markdown (const char *text,
   return n >= 2 && text[0] == '`' && text[n - 1] == '`';
 }
 
-/* An unquoted label over several lines reads as one line. */
+/* White space that spans lines becomes one space, or a line break where
+ * Mermaid draws one (markdown strings, @{ label }). */
 static char *
-join_lines (const char *text,
-            gsize       n)
+normalize_lines (const char *text,
+                 gsize       n,
+                 gboolean    breaks)
 {
   GString *joined = g_string_sized_new (n);
 
   for (gsize i = 0; i < n; i++)
     {
-      if (g_ascii_isspace (text[i]))
-        {
-          gsize j = i;
+      gsize j = i;
+      gboolean newline = FALSE;
 
-          while (j < n && g_ascii_isspace (text[j]))
-            j++;
-          g_string_append_c (joined, ' ');
+      while (j < n && g_ascii_isspace (text[j]))
+        newline |= text[j++] == '\n';
+      if (!newline)
+        g_string_append_c (joined, text[i]);
+      else
+        {
+          g_string_append_c (joined, breaks ? '\n' : ' ');
           i = j - 1;
         }
-      else
-        g_string_append_c (joined, text[i]);
     }
   return g_string_free (joined, FALSE);
 }
 
+/* Label text to plain text and markup: trimmed, entities decoded; "`…`"
+ * inside quotes is a markdown string. */
 static void
 convert_text (const char  *text,
               gsize        n,
               gboolean     quoted,
+              gboolean     breaks,
               char       **plain,
               char       **markup)
 {
   gboolean markdown = quoted && text_is_markdown (text, n);
+  g_autofree char *normalized = NULL;
 
   if (markdown)
-    text++, n -= 2;
-  if (!quoted)
+    text++, n -= 2, breaks = TRUE;
+  while (n > 0 && g_ascii_isspace (*text))
+    text++, n--;
+  while (n > 0 && g_ascii_isspace (text[n - 1]))
+    n--;
+  if (memchr (text, '\n', n) != NULL)
     {
-      while (n > 0 && g_ascii_isspace (*text))
-        text++, n--;
-      while (n > 0 && g_ascii_isspace (text[n - 1]))
-        n--;
-      if (memchr (text, '\n', n) != NULL)
-        {
-          g_autofree char *joined = join_lines (text, n);
-
-          mp_mermaid_label_convert (joined, strlen (joined), FALSE, plain, markup);
-          return;
-        }
+      normalized = normalize_lines (text, n, breaks);
+      text = normalized;
+      n = strlen (normalized);
     }
   mp_mermaid_label_convert (text, n, markdown, plain, markup);
 }
@@ -565,7 +580,7 @@ parse_quoted_label (Parser        *P,
     return fail (P, close_at, _("expected “%s” after the quoted label"), bracket->close);
 
   P->p += strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
-  convert_text (text, n, TRUE, &label, &markup);
+  convert_text (text, n, TRUE, FALSE, &label, &markup);
   set_node_label (P, index, shape, label, markup);
   return TRUE;
 }
@@ -599,7 +614,7 @@ parse_bracket_label (Parser *P,
           return fail (P, start, _("“%s” is never closed: expected “%s”"),
                        bracket->open, bracket->close);
         }
-      convert_text (from, close - from, FALSE, &label, &markup);
+      convert_text (from, close - from, FALSE, FALSE, &label, &markup);
       set_node_label (P, index, shape, label, markup);
       P->p = close + strlen (shape == bracket->shape ? bracket->close : bracket->close_alt);
       return TRUE;
@@ -673,12 +688,13 @@ parse_data_item (Parser      *P,
 {
   const char *colon = memchr (item, ':', end - item);
   g_autofree char *key = NULL;
-  const char *value = colon + 1;
+  const char *value;
   gsize n;
 
   if (colon == NULL)
     return fail (P, item, _("expected “key: value” in the “@{ … }” block"));
   key = g_strstrip (g_strndup (item, colon - item));
+  value = colon + 1;
   while (value < end && g_ascii_isspace (*value))
     value++;
   while (end > value && g_ascii_isspace (end[-1]))
@@ -698,9 +714,9 @@ parse_data_item (Parser      *P,
       g_free (*label);
       g_free (*markup);
       if (quoted)
-        convert_text (value + 1, n - 2, TRUE, label, markup);
+        convert_text (value + 1, n - 2, TRUE, TRUE, label, markup);
       else
-        convert_text (value, n, FALSE, label, markup);
+        convert_text (value, n, FALSE, TRUE, label, markup);
     }
   return TRUE;
 }
@@ -875,19 +891,18 @@ count_run (const char *p,
   return q - p;
 }
 
-/* The end of an arrow at @p made of @c (e.g. "-->", "---", "==o"), with at
- * least @min runs; returns its byte length or 0, and fills *length, *end. */
+/* The end of an arrow at @p made of @c ("-->", "---", "==o" …); returns its
+ * byte length or 0, and fills *length and *end as Mermaid counts them. */
 static gsize
 match_arrow_tail (const char *p,
                   const char *stop,
                   char        c,
-                  gsize       min,
                   guint      *length,
                   MpEdgeEnd  *end)
 {
   gsize n = count_run (p, stop, c);
 
-  if (n < min)
+  if (n < 2)
     return 0;
   if (p + n < stop && (p[n] == '>' || p[n] == 'o' || p[n] == 'x'))
     {
@@ -895,9 +910,9 @@ match_arrow_tail (const char *p,
       *end = end_from_char (p[n]);
       return n + 1;
     }
-  if (n >= min + 1)
+  if (n >= 3)
     {
-      *length = n - 2 + (min == 1 ? 1 : 0);
+      *length = n - 2;
       *end = MP_EDGE_END_NONE;
       return n;
     }
@@ -942,7 +957,7 @@ set_link_text (Parser     *P,
     text++, n -= 2;
   if (n == 0)
     return TRUE;
-  convert_text (text, n, quoted, &link->label, &link->label_markup);
+  convert_text (text, n, quoted, FALSE, &link->label, &link->label_markup);
   return TRUE;
 }
 
@@ -972,7 +987,7 @@ parse_link_text (Parser     *P,
       if (c == '.' && *q == '.')
         used = match_dotted_tail (q, stop, &link->length, &link->end_end);
       else if (c != '.' && *q == c)
-        used = match_arrow_tail (q, stop, c, 2, &link->length, &link->end_end);
+        used = match_arrow_tail (q, stop, c, &link->length, &link->end_end);
       if (used > 0 && q > text)
         {
           P->p = q + used;
@@ -993,12 +1008,18 @@ parse_pipe_label (Parser *P,
 
   while (q < stop && g_ascii_isspace (*q))
     q++;
+  /* A quoted label may hold "|" and go on over several lines. */
   if (q < stop && *q == '"')
     {
-      const char *close = memchr (q + 1, '"', stop - q - 1);
+      const char *close = memchr (q + 1, '"', P->end - q - 1);
 
       if (close != NULL)
-        q = close;
+        {
+          const char *eol = memchr (close, '\n', P->end - close);
+
+          q = close;
+          stop = eol != NULL ? eol : P->end;
+        }
     }
   q = memchr (q, '|', stop - q);
   if (q == NULL)
@@ -1013,18 +1034,17 @@ is_arrow_start (char c)
   return c == '-' || c == '=' || c == '~' || c == '.';
 }
 
-/* One of -->, ---, -.->, ==>, ~~~, <-->, o--o, x--x …, optionally with an
- * "id@" before it and a "|label|" or inline text. */
-static gboolean
-parse_link (Parser *P,
-            Link   *link)
+/* "e1@" before an arrow, the arrow's position, and a start marker (<, o, x). */
+static void
+parse_link_head (Parser *P,
+                 Link   *link)
 {
-  const char *stop = line_end (P);
   gsize n = scan_id (P, P->p);
-  char c;
-  gsize run;
+  char c = peek (P, n + 1);
+  char c2 = peek (P, n + 2);
 
-  if (n > 0 && peek (P, n) == '@' && (is_arrow_start (peek (P, n + 1)) || peek (P, n + 1) == '<'))
+  if (n > 0 && peek (P, n) == '@' &&
+      (is_arrow_start (c) || c == '<' || ((c == 'o' || c == 'x') && (c2 == '-' || c2 == '='))))
     {
       link->id = g_strndup (P->p, n);
       P->p += n + 1;
@@ -1039,43 +1059,56 @@ parse_link (Parser *P,
       link->start_end = end_from_char (c);
       P->p++;
     }
+}
 
+/* One of -->, ---, -.->, ==>, ~~~, <-->, o--o, x--x …, optionally with an
+ * "id@" before it and a "|label|" or inline text. */
+static gboolean
+parse_link (Parser *P,
+            Link   *link)
+{
+  const char *stop = line_end (P);
+  gsize used = 0;
+  gsize run;
+  char c;
+
+  parse_link_head (P, link);
   c = peek (P, 0);
   run = count_run (P->p, stop, c);
   if (c == '~' && run >= 3)
     {
       link->stroke = MP_EDGE_STROKE_INVISIBLE;
       link->length = run - 2;
-      P->p += run;
-      return TRUE;
+      used = run;
     }
-  if (c == '-' && run == 1 && peek (P, 1) == '.')
+  else if (c == '.' || (c == '-' && run == 1 && peek (P, 1) == '.'))
     {
-      gsize used = match_dotted_tail (P->p + 1, stop, &link->length, &link->end_end);
+      /* "-.->", "-. text .->", and ".->" without its leading dash */
+      gsize dash = c == '-' ? 1 : 0;
 
       link->stroke = MP_EDGE_STROKE_DOTTED;
-      if (used == 0)
+      used = match_dotted_tail (P->p + dash, stop, &link->length, &link->end_end);
+      if (used == 0 && dash == 1)
         {
           P->p += 1 + count_run (P->p + 1, stop, '.');
           return parse_link_text (P, link, '.', link->at);
         }
-      P->p += 1 + used;
+      used += used > 0 ? dash : 0;
     }
   else if ((c == '-' || c == '=') && run >= 2)
     {
-      gsize used = match_arrow_tail (P->p, stop, c, 2, &link->length, &link->end_end);
-
       link->stroke = c == '=' ? MP_EDGE_STROKE_THICK : MP_EDGE_STROKE_NORMAL;
+      used = match_arrow_tail (P->p, stop, c, &link->length, &link->end_end);
       if (used == 0)
         {
           P->p += run;
           return parse_link_text (P, link, c, link->at);
         }
-      P->p += used;
     }
-  else
+  if (used == 0)
     return fail (P, link->at, _("expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~”"));
 
+  P->p += used;
   skip_spaces (P);
   if (peek (P, 0) == '|')
     return parse_pipe_label (P, link);
@@ -1178,6 +1211,20 @@ add_prop (GPtrArray  *props,
   g_ptr_array_add (props, prop);
 }
 
+/* "stroke-dasharray: 5,5": a part without a colon continues the last value. */
+static void
+append_to_last_prop (GPtrArray  *props,
+                     const char *part,
+                     const char *end)
+{
+  MpStyleProp *last = g_ptr_array_index (props, props->len - 1);
+  g_autofree char *text = g_strstrip (g_strndup (part, end - part));
+  char *value = g_strconcat (last->value, ",", text, NULL);
+
+  g_free (last->value);
+  last->value = value;
+}
+
 /* "fill:#f9f,stroke:#333,stroke-width:4px" to the end of the statement;
  * commas inside parentheses (rgb(…)) do not split. */
 static GPtrArray *
@@ -1207,12 +1254,15 @@ parse_style_list (Parser *P)
 
           while (s < q && g_ascii_isspace (*s))
             s++;
-          if (colon == NULL || colon == s)
+          if (colon == NULL && props->len > 0)
+            append_to_last_prop (props, s, q);
+          else if (colon == NULL || colon == s)
             {
               fail (P, s, _("expected a style such as “fill:#f9f”"));
               return NULL;
             }
-          add_prop (props, s, colon, q);
+          else
+            add_prop (props, s, colon, q);
           item = q + 1;
           if (done)
             {
@@ -1256,7 +1306,7 @@ parse_name_list (Parser     *P,
 
   for (;;)
     {
-      gsize n = ids ? scan_id (P, P->p) : scan_word (P);
+      gsize n = ids ? scan_id (P, P->p) : scan_name (P);
 
       if (n == 0)
         {
@@ -1347,13 +1397,13 @@ parse_link_indices (Parser *P,
     {
       const char *at = P->p;
       gsize n = 0;
-      guint64 value;
+      guint64 value = 0;
 
+      /* By hand: the source need not end with a NUL. */
       while (g_ascii_isdigit (peek (P, n)))
-        n++;
+        value = n < 10 ? value * 10 + (peek (P, n) - '0') : value, n++;
       if (n == 0)
         return fail (P, at, _("expected a link number or “default” after “linkStyle”"));
-      value = g_ascii_strtoull (at, NULL, 10);
       if (n > 9 || value >= P->chart->edges->len)
         return fail (P, at, _("there is no link number %.*s: the chart has %u links so far, numbered from 0"),
                      (int) n, at, P->chart->edges->len);
@@ -1637,7 +1687,7 @@ parse_subgraph_title (Parser  *P,
       skip_spaces (P);
       if (peek (P, 0) != ']')
         return fail (P, P->p, _("expected “]” after the quoted title"));
-      convert_text (text, n, TRUE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, &markup);
     }
   else
     {
@@ -1645,7 +1695,7 @@ parse_subgraph_title (Parser  *P,
 
       if (close == NULL)
         return fail (P, open, _("“[” is never closed: expected “]”"));
-      convert_text (P->p, close - P->p, FALSE, title, &markup);
+      convert_text (P->p, close - P->p, FALSE, FALSE, title, &markup);
       P->p = close;
     }
   P->p++;
@@ -1681,7 +1731,7 @@ parse_subgraph_head (Parser  *P,
     {
       if (!take_quoted (P, &text, &n))
         return FALSE;
-      convert_text (text, n, TRUE, title, &markup);
+      convert_text (text, n, TRUE, FALSE, title, &markup);
       if (strpbrk (*title, " \t\n") == NULL && **title != '\0')
         *id = g_strdup (*title);
       return TRUE;
@@ -1704,13 +1754,13 @@ parse_subgraph_head (Parser  *P,
   if (at_statement_end (P))
     {
       *id = g_strndup (start, n);
-      convert_text (start, n, FALSE, title, &markup);
+      convert_text (start, n, FALSE, FALSE, title, &markup);
       return TRUE;
     }
   /* "subgraph title with spaces": the id is generated. */
   P->p = start;
   words = take_statement_text (P);
-  convert_text (words, strlen (words), FALSE, title, &markup);
+  convert_text (words, strlen (words), FALSE, FALSE, title, &markup);
   return TRUE;
 }
 
@@ -2012,11 +2062,14 @@ resolve_classes (Parser *P)
   MpFlowchart *chart = P->chart;
   GPtrArray **node_lists = g_new0 (GPtrArray *, chart->nodes->len);
   GPtrArray **subgraph_lists = g_new0 (GPtrArray *, chart->subgraphs->len);
+  GPtrArray **edge_lists = g_new0 (GPtrArray *, chart->edges->len);
 
   for (guint i = 0; i < chart->nodes->len; i++)
     node_lists[i] = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < chart->subgraphs->len; i++)
     subgraph_lists[i] = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < chart->edges->len; i++)
+    edge_lists[i] = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i + 1 < P->class_uses->len; i += 2)
     {
@@ -2024,19 +2077,25 @@ resolve_classes (Parser *P)
       const char *name = g_ptr_array_index (P->class_uses, i + 1);
       int node = mp_flowchart_find_node (chart, id);
       int subgraph = mp_flowchart_find_subgraph (chart, id);
+      int edge = GPOINTER_TO_INT (g_hash_table_lookup (P->edge_ids, id)) - 1;
 
       if (node >= 0)
         add_unique (node_lists[node], name);
       else if (subgraph >= 0)
         add_unique (subgraph_lists[subgraph], name);
+      else if (edge >= 0)
+        add_unique (edge_lists[edge], name);
     }
 
   for (guint i = 0; i < chart->nodes->len; i++)
     node_at (P, i)->classes = list_to_strv (node_lists[i]);
   for (guint i = 0; i < chart->subgraphs->len; i++)
     g_array_index (chart->subgraphs, MpFlowSubgraph, i).classes = list_to_strv (subgraph_lists[i]);
+  for (guint i = 0; i < chart->edges->len; i++)
+    g_array_index (chart->edges, MpFlowEdge, i).classes = list_to_strv (edge_lists[i]);
   g_free (node_lists);
   g_free (subgraph_lists);
+  g_free (edge_lists);
 }
 
 static void
@@ -2075,6 +2134,13 @@ apply_classes (Parser     *P,
 
       for (guint k = 0; subgraph->classes[k] != NULL; k++)
         apply_class (defs, subgraph->classes[k], &subgraph->style);
+    }
+  for (guint i = 0; i < chart->edges->len; i++)
+    {
+      MpFlowEdge *edge = &g_array_index (chart->edges, MpFlowEdge, i);
+
+      for (guint k = 0; edge->classes[k] != NULL; k++)
+        apply_class (defs, edge->classes[k], &edge->style);
     }
 }
 

@@ -75,6 +75,9 @@ answer (Fixture    *fixture,
 {
   g_autoptr(GArray) choices = mp_flow_walk_get_choices (fixture->walk);
 
+  /* "-" stands for an edge without a label. */
+  if (g_strcmp0 (label, "-") == 0)
+    label = NULL;
   for (guint i = 0; i < choices->len; i++)
     {
       guint edge = g_array_index (choices, guint, i);
@@ -139,11 +142,11 @@ static void
 test_bundled_every_path (Fixture       *fixture,
                          gconstpointer  data)
 {
+  /* The three outcomes; S7 directly and through the S6 step. */
   walk_answers (fixture, "No", "S1 S2");
   walk_answers (fixture, "Yes No", "S1 S3 S4");
   walk_answers (fixture, "Yes Yes Yes", "S1 S3 S5 S7");
-  walk_answers (fixture, "Yes Yes No Yes", "S1 S3 S5 S6 S7");
-  walk_answers (fixture, "Yes Yes No No", "S1 S3 S5 S6 S4");
+  walk_answers (fixture, "Yes Yes No -", "S1 S3 S5 S6 S7");
 }
 
 static void
@@ -159,6 +162,7 @@ test_bundled_back_and_restart (Fixture       *fixture,
   answer (fixture, "No");
   g_assert_cmpuint (fixture->changes, ==, 3);
   g_assert_cmpstr (current_id (fixture), ==, "S6");
+  g_assert_false (mp_flow_walk_is_at_outcome (fixture->walk));
   g_assert_true (mp_flow_walk_node_on_path (fixture->walk, node_index (fixture, "S5")));
   g_assert_false (mp_flow_walk_node_on_path (fixture->walk, node_index (fixture, "S2")));
 
@@ -240,8 +244,13 @@ test_bundled_restore_stale (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
     {
+      guint changes;
+
       answer (fixture, "No");
+      changes = fixture->changes;
       g_assert_false (mp_flow_walk_restore (fixture->walk, stale[i]));
+      /* Back at the start: one "changed". */
+      g_assert_cmpuint (fixture->changes, ==, changes + 1);
       g_assert_cmpstr (current_id (fixture), ==, "S1");
       g_assert_cmpuint (mp_flow_walk_get_path_edges (fixture->walk)->len, ==, 0);
     }
@@ -321,6 +330,29 @@ test_self_loop_only (Fixture       *fixture,
 }
 
 static void
+test_empty_chart (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) choices = NULL;
+  g_autofree char *saved = NULL;
+
+  fixture_set_chart (fixture, "flowchart LR\n");
+  choices = mp_flow_walk_get_choices (fixture->walk);
+  g_assert_cmpuint (mp_flow_walk_get_start (fixture->walk), ==, G_MAXUINT);
+  g_assert_cmpuint (mp_flow_walk_get_current (fixture->walk), ==, G_MAXUINT);
+  g_assert_cmpuint (choices->len, ==, 0);
+  g_assert_cmpuint (mp_flow_walk_get_path_nodes (fixture->walk)->len, ==, 0);
+  g_assert_false (mp_flow_walk_is_at_outcome (fixture->walk));
+  g_assert_false (mp_flow_walk_choose (fixture->walk, 0));
+  g_assert_false (mp_flow_walk_choose_node (fixture->walk, 0));
+  g_assert_false (mp_flow_walk_back (fixture->walk));
+  saved = mp_flow_walk_serialize (fixture->walk);
+  g_assert_cmpstr (saved, ==, "");
+  g_assert_false (mp_flow_walk_restore (fixture->walk, "0:A>B"));
+  g_assert_cmpuint (fixture->changes, ==, 0);
+}
+
+static void
 fixture_set_up_none (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -348,6 +380,8 @@ main (int   argc,
   g_test_add ("/flow-walk/all-entered", Fixture, NULL, fixture_set_up_none, test_all_entered,
               fixture_tear_down);
   g_test_add ("/flow-walk/subgraphs", Fixture, NULL, fixture_set_up_none, test_subgraphs,
+              fixture_tear_down);
+  g_test_add ("/flow-walk/empty-chart", Fixture, NULL, fixture_set_up_none, test_empty_chart,
               fixture_tear_down);
   g_test_add ("/flow-walk/self-loop", Fixture, NULL, fixture_set_up_none, test_self_loop_only,
               fixture_tear_down);

@@ -69,6 +69,13 @@ test_header_directions (void)
     { "flowchart RL;A", MP_FLOW_DIRECTION_RL },
     { "graph TD;A-->B;", MP_FLOW_DIRECTION_TB },
     { "  \n\n%% comment\nflowchart LR\n", MP_FLOW_DIRECTION_LR },
+    { "flowchart-elk RL\nA", MP_FLOW_DIRECTION_RL },
+    { "graph >\nA", MP_FLOW_DIRECTION_LR },
+    { "graph <\nA", MP_FLOW_DIRECTION_RL },
+    { "graph ^\nA", MP_FLOW_DIRECTION_BT },
+    { "graph v\nA", MP_FLOW_DIRECTION_TB },
+    { "flowchart TD %% comment\nA", MP_FLOW_DIRECTION_TB },
+    { "flowchart TD\ndirection BT\nA", MP_FLOW_DIRECTION_BT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -97,6 +104,31 @@ test_header_front_matter (void)
   g_assert_cmpstr (node (chart, "A")->label, ==, "A");
   g_assert_cmpuint (node (chart, "A")->line, ==, 8);
   g_assert_cmpuint (node (chart, "B")->column, ==, 9);
+}
+
+static void
+test_header_crlf (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("---\r\ntitle: Windows\r\n---\r\n"
+                                           "flowchart LR\r\n"
+                                           "  A[Start] -->|Yes| B{Q}\r\n"
+                                           "  subgraph s1 [Box]\r\n"
+                                           "    C -- lbl --> D\r\n"
+                                           "  end\r\n"
+                                           "  E[two\r\n  lines]\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpFlowchart) broken = NULL;
+
+  g_assert_cmpstr (mp_flowchart_get_title (chart), ==, "Windows");
+  g_assert_cmpstr (edge (chart, 0)->label, ==, "Yes");
+  g_assert_cmpstr (edge (chart, 1)->label, ==, "lbl");
+  g_assert_cmpstr (mp_flowchart_get_subgraph (chart, 0)->title, ==, "Box");
+  g_assert_cmpstr (node (chart, "E")->label, ==, "two lines");
+  g_assert_cmpuint (node (chart, "B")->line, ==, 5);
+
+  broken = mp_flowchart_parse ("flowchart LR\r\n  A[oops\r\n", -1, 1, NULL, NULL, &error);
+  g_assert_null (broken);
+  g_assert_cmpstr (error->message, ==, "2:4: “[” is never closed: expected “]” (near “[oops”)");
 }
 
 static void
@@ -146,6 +178,13 @@ test_shapes_brackets (void)
     { "A[\\inverted/]", MP_NODE_SHAPE_TRAPEZOID_ALT, "inverted" },
     { "A[ spaced  ]", MP_NODE_SHAPE_RECT, "spaced" },
     { "A[/path]", MP_NODE_SHAPE_RECT, "/path" },
+    { "A(-ellipse-)", MP_NODE_SHAPE_ROUND, "ellipse" },
+    { "A(-minus)", MP_NODE_SHAPE_ROUND, "-minus" },
+    { "A[\"[/quoted/]\"]", MP_NODE_SHAPE_RECT, "[/quoted/]" },
+    { "A[/\"quoted\"\\]", MP_NODE_SHAPE_TRAPEZOID, "quoted" },
+    { "A[text (with) parens]", MP_NODE_SHAPE_RECT, "text (with) parens" },
+    { "A[Label over\n     two lines]", MP_NODE_SHAPE_RECT, "Label over two lines" },
+    { "A[\"Quoted over\n   two lines\"]", MP_NODE_SHAPE_RECT, "Quoted over two lines" },
     { "A", MP_NODE_SHAPE_RECT, "A" },
   };
 
@@ -232,6 +271,63 @@ test_shapes_labels (void)
   g_assert_cmpstr (node (chart, "F")->label_markup, ==, "<b>html</b> bold");
   g_assert_cmpstr (node (chart, "G")->label, ==, "snake_case_name");
   g_assert_cmpstr (node (chart, "H")->label, ==, "two\nlines");
+}
+
+static void
+test_shapes_markdown (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A[\"`The **cat**\n    in the _hat_`\"]\n"
+                                           "  B@{ label: \"Data\n      label\" }\n"
+                                           "  C[\"`**unclosed bold`\"]\n"
+                                           "  D[\"`__under__ and *star* <b>x</b>`\"]\n"
+                                           "  E[\"`a ** b`\"]\n");
+
+  g_assert_cmpstr (node (chart, "A")->label, ==, "The cat\nin the hat");
+  g_assert_cmpstr (node (chart, "A")->label_markup, ==, "The <b>cat</b>\nin the <i>hat</i>");
+  g_assert_cmpstr (node (chart, "B")->label, ==, "Data\nlabel");
+  g_assert_cmpstr (node (chart, "C")->label, ==, "**unclosed bold");
+  g_assert_cmpstr (node (chart, "D")->label, ==, "under and star x");
+  g_assert_cmpstr (node (chart, "D")->label_markup, ==, "<b>under</b> and <i>star</i> <b>x</b>");
+  g_assert_cmpstr (node (chart, "E")->label, ==, "a ** b");
+}
+
+static void
+test_shapes_html (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A[<span style='color:red'>red</span> text]\n"
+                                           "  B[fa:fa-car Car and fab:fa-twitter bird]\n"
+                                           "  C[x < y > z]\n"
+                                           "  D[<b>bold <i>both</b> italic</i>]\n"
+                                           "  E[\"a #9829; b #x; c #nosuchentity; d #0;\"]\n");
+
+  g_assert_cmpstr (node (chart, "A")->label, ==, "red text");
+  g_assert_cmpstr (node (chart, "B")->label, ==, "Car and bird");
+  g_assert_cmpstr (node (chart, "C")->label, ==, "x < y > z");
+  g_assert_cmpstr (node (chart, "C")->label_markup, ==, "x &lt; y &gt; z");
+  /* Badly nested tags never make bad markup. */
+  g_assert_cmpstr (node (chart, "D")->label, ==, "bold both italic");
+  g_assert_cmpstr (node (chart, "D")->label_markup, ==, "<b>bold <i>both italic</i></b>");
+  g_assert_cmpstr (node (chart, "E")->label, ==, "a \u2665 b #x; c #nosuchentity; d #0;");
+}
+
+static void
+test_shapes_ids (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("graph LR\n"
+                                           "  a-b --> c.d --> e=f\n"
+                                           "  x!y --> z/w\n"
+                                           "  1 --> 2\n"
+                                           "  Ärger --> ünïcode\n");
+
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 9);
+  assert_edge_ends (chart, 0, "a-b", "c.d");
+  assert_edge_ends (chart, 1, "c.d", "e=f");
+  assert_edge_ends (chart, 2, "x!y", "z/w");
+  assert_edge_ends (chart, 3, "1", "2");
+  assert_edge_ends (chart, 4, "Ärger", "ünïcode");
+  g_assert_cmpuint (node (chart, "ünïcode")->column, ==, 13);
 }
 
 static void
@@ -352,6 +448,33 @@ test_edges_labels (void)
 }
 
 static void
+test_edges_more_forms (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A .-> B\n"
+                                           "  A ~~~|hidden| C\n"
+                                           "  A -->|\"over\n   | two\"| D\n"
+                                           "  A -- \"quoted -- text\" --> E\n"
+                                           "  A --text with - dash--> F\n"
+                                           "  A --> G %% a comment after a statement\n"
+                                           "  %% a comment on its own line\n"
+                                           "  A---oH\n");
+
+  g_assert_cmpint (edge (chart, 0)->stroke, ==, MP_EDGE_STROKE_DOTTED);
+  g_assert_cmpint (edge (chart, 1)->stroke, ==, MP_EDGE_STROKE_INVISIBLE);
+  g_assert_cmpstr (edge (chart, 1)->label, ==, "hidden");
+  g_assert_cmpstr (edge (chart, 2)->label, ==, "over | two");
+  g_assert_cmpstr (edge (chart, 3)->label, ==, "quoted -- text");
+  g_assert_cmpstr (edge (chart, 4)->label, ==, "text with - dash");
+  assert_edge_ends (chart, 5, "A", "G");
+  /* As in Mermaid, "---o" is a circle end with one extra dash. */
+  assert_edge_ends (chart, 6, "A", "H");
+  g_assert_cmpint (edge (chart, 6)->end_end, ==, MP_EDGE_END_CIRCLE);
+  g_assert_cmpuint (edge (chart, 6)->length, ==, 2);
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 8);
+}
+
+static void
 test_edges_chains (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart LR\n"
@@ -379,13 +502,16 @@ test_edges_ids (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart LR\n"
                                            "  A e1@--> B e2@-.-> C\n"
-                                           "  e1@{ animate: true }\n");
+                                           "  e1@{ animate: true }\n"
+                                           "  C e3@o--o D\n");
 
-  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 3);
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 4);
   g_assert_cmpstr (edge (chart, 0)->id, ==, "e1");
   g_assert_cmpstr (edge (chart, 1)->id, ==, "e2");
   g_assert_cmpint (edge (chart, 1)->stroke, ==, MP_EDGE_STROKE_DOTTED);
   assert_edge_ends (chart, 1, "B", "C");
+  g_assert_cmpstr (edge (chart, 2)->id, ==, "e3");
+  g_assert_cmpint (edge (chart, 2)->start_end, ==, MP_EDGE_END_CIRCLE);
 }
 
 static void
@@ -516,13 +642,38 @@ test_subgraph_nested (void)
   g_assert_cmpint (mp_flowchart_resolve_endpoint (chart, &to_outer), ==, mp_flowchart_find_node (chart, "i1"));
 }
 
+static void
+test_subgraph_membership (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  top --> a\n"
+                                           "  subgraph outer\n"
+                                           "    a --> b\n"
+                                           "    subgraph inner\n"
+                                           "      a\n"
+                                           "    end\n"
+                                           "  end\n"
+                                           "  subgraph later\n"
+                                           "    b --> c\n"
+                                           "  end\n");
+
+  /* The innermost subgraph that names a node gets it; then the first one. */
+  g_assert_cmpint (node (chart, "a")->subgraph, ==, 1);
+  g_assert_cmpint (node (chart, "b")->subgraph, ==, 0);
+  g_assert_cmpint (node (chart, "c")->subgraph, ==, 2);
+  g_assert_cmpint (node (chart, "top")->subgraph, ==, -1);
+  g_assert_cmpuint (mp_flowchart_get_subgraph (chart, 0)->nodes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (mp_flowchart_get_subgraph (chart, 0)->nodes, guint, 0), ==,
+                    mp_flowchart_find_node (chart, "b"));
+}
+
 /* ---- styles -------------------------------------------------------------- */
 
 static void
 test_style_classes (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
-                                           "  A:::hot --> B & C\n"
+                                           "  A:::hot-->B & C\n"
                                            "  classDef hot fill:#f9f,stroke:#333,stroke-width:4px,color:#fff,stroke-dasharray: 5 5\n"
                                            "  classDef cold,calm fill:rgb(0, 0, 255),stroke:blue;\n"
                                            "  classDef default fill:#eee\n"
@@ -556,6 +707,28 @@ test_style_classes (void)
 }
 
 static void
+test_style_default_class (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
+                                           "  A:::red --> B --> C:::nothing\n"
+                                           "  classDef default fill:#111,stroke:#222\n"
+                                           "  classDef red fill:#f00\n"
+                                           "  style Z fill:#0f0\n"
+                                           "  class nosuchnode red\n");
+
+  /* "default" styles only the nodes that no defined class styles. */
+  g_assert_cmpstr (node (chart, "A")->style.fill, ==, "#f00");
+  g_assert_null (node (chart, "A")->style.stroke);
+  g_assert_cmpstr (node (chart, "B")->style.fill, ==, "#111");
+  g_assert_cmpstr (node (chart, "C")->style.stroke, ==, "#222");
+  /* "style" declares the node it names, as in Mermaid. */
+  g_assert_cmpstr (node (chart, "Z")->style.fill, ==, "#0f0");
+  g_assert_cmpstr (node (chart, "Z")->style.stroke, ==, "#222");
+  g_assert_cmpint (mp_flowchart_find_node (chart, "nosuchnode"), ==, -1);
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 4);
+}
+
+static void
 test_style_link_style (void)
 {
   g_autoptr(MpFlowchart) chart = parse_ok ("flowchart TD\n"
@@ -570,6 +743,23 @@ test_style_link_style (void)
   g_assert_cmpstr (edge (chart, 1)->style.stroke_dasharray, ==, "3 3");
   g_assert_cmpfloat (edge (chart, 1)->style.stroke_width, ==, 1);
   g_assert_cmpstr (edge (chart, 2)->style.stroke, ==, "#f00");
+}
+
+static void
+test_style_edge_classes (void)
+{
+  g_autoptr(MpFlowchart) chart = parse_ok ("flowchart LR\n"
+                                           "  A e1@--> B e2@--> C\n"
+                                           "  classDef animate stroke-dasharray: 9,5,stroke-dashoffset: 900,stroke:#f00\n"
+                                           "  class e1 animate\n"
+                                           "  linkStyle 0 stroke:#00f\n");
+
+  g_assert_cmpstr (edge (chart, 0)->classes[0], ==, "animate");
+  g_assert_cmpstr (edge (chart, 0)->style.stroke_dasharray, ==, "9,5");
+  /* linkStyle comes after classes. */
+  g_assert_cmpstr (edge (chart, 0)->style.stroke, ==, "#00f");
+  g_assert_null (edge (chart, 1)->classes[0]);
+  g_assert_null (edge (chart, 1)->style.stroke);
 }
 
 static void
@@ -747,31 +937,118 @@ test_errors_invalid_utf8 (void)
 
 /* ---- the bundled article's chart ---------------------------------------- */
 
-static void
-test_bundled (void)
+/* The article's first mermaid block, and the line its text starts on. */
+static char *
+article_block (guint *first_line)
 {
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "mermaid-bundled.mmd", NULL);
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "..", "..", "data", "article",
+                                            "master-plan.md", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpFlowchart) chart = NULL;
+  const char *open, *body, *close;
 
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
-  chart = parse_ok (text);
+  open = strstr (text, "```mermaid\n");
+  g_assert_nonnull (open);
+  body = open + strlen ("```mermaid\n");
+  close = strstr (body, "\n```");
+  g_assert_nonnull (close);
+  *first_line = 1;
+  for (const char *p = text; p < body; p++)
+    *first_line += *p == '\n';
+  return g_strndup (body, close + 1 - body);
+}
 
-  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, 7);
-  for (guint i = 1; i <= 7; i++)
+static void
+test_bundled_copy (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "mermaid-bundled.mmd", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *block = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first_line;
+
+  /* The walk tests use the copy: it must stay the article's chart. */
+  g_file_get_contents (path, &copy, NULL, &error);
+  g_assert_no_error (error);
+  block = article_block (&first_line);
+  g_assert_cmpstr (copy, ==, block);
+}
+
+static void
+test_bundled (void)
+{
+  static const struct {
+    const char *id;
+    MpNodeKind  kind;
+    MpNodeShape shape;
+    const char *label;
+    const char *class;
+    const char *link;
+  } nodes[] = {
+    { "S1", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Do you want a major education role?", NULL, NULL },
+    { "S2", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "Skip the master's degree", "alternatives",
+      "#if-you-want-to-teach-well" },
+    { "S3", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Is leadership or education research your focus?", NULL, NULL },
+    { "S4", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "Use smaller, targeted programs", "alternatives",
+      "#alternatives-6080-of-the-value-for-510-of-the-effort" },
+    { "S5", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Can you get funding or protected time?", NULL, NULL },
+    { "S6", MP_NODE_KIND_STEP, MP_NODE_SHAPE_RECT, "Go ahead only with a clear payoff plan", NULL,
+      "#what-it-really-costs" },
+    { "S7", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "A master's is likely worthwhile", "masters",
+      "#when-a-masters-is-the-smart-move" },
+  };
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autofree char *block = NULL;
+  guint first_line;
+
+  block = article_block (&first_line);
+  chart = parse_ok (block);
+
+  g_assert_cmpuint (mp_flowchart_get_n_nodes (chart), ==, G_N_ELEMENTS (nodes));
+  g_assert_cmpuint (mp_flowchart_get_n_edges (chart), ==, 7);
+  g_assert_cmpstr (mp_flowchart_get_acc_title (chart), ==, "Should you do a master's in medical education?");
+  g_assert_true (g_str_has_prefix (mp_flowchart_get_acc_description (chart), "Three yes-or-no questions"));
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
     {
-      g_autofree char *id = g_strdup_printf ("S%u", i);
-      MpNodeKind kind = (i == 2 || i == 4 || i == 7) ? MP_NODE_KIND_OUTCOME : MP_NODE_KIND_QUESTION;
+      const MpFlowNode *n = node (chart, nodes[i].id);
 
-      g_assert_cmpint (node (chart, id)->kind, ==, kind);
+      g_assert_cmpuint (n->index, ==, i);
+      g_assert_cmpint (n->kind, ==, nodes[i].kind);
+      g_assert_cmpint (n->shape, ==, nodes[i].shape);
+      g_assert_cmpstr (n->label, ==, nodes[i].label);
+      g_assert_cmpstr (n->classes[0], ==, nodes[i].class);
+      g_assert_cmpstr (n->link, ==, nodes[i].link);
+      g_assert_true ((n->tooltip != NULL) == (n->link != NULL));
     }
-  g_assert_cmpstr (node (chart, "S7")->classes[0], ==, "masters");
-  g_assert_cmpstr (node (chart, "S4")->classes[0], ==, "alternatives");
-  g_assert_cmpstr (node (chart, "S2")->classes[0], ==, "alternatives");
-  g_assert_nonnull (node (chart, "S7")->link);
-  g_assert_nonnull (node (chart, "S7")->style.fill);
+  g_assert_cmpstr (node (chart, "S7")->style.fill, ==, "#d8f0e3");
+  g_assert_cmpstr (node (chart, "S7")->style.color, ==, "#0f3d26");
+  g_assert_cmpfloat (node (chart, "S2")->style.stroke_width, ==, 2);
+  g_assert_cmpstr (node (chart, "S4")->style.stroke, ==, "#2d64b3");
+  assert_edge_ends (chart, 6, "S6", "S7");
+  g_assert_null (edge (chart, 6)->label);
+  g_assert_cmpstr (edge (chart, 4)->label, ==, "Yes");
+}
+
+static void
+test_bundled_error_lines (void)
+{
+  g_autofree char *block = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autofree char *prefix = NULL;
+  guint first_line, line = 0, column = 0;
+
+  /* A mistake in the article's block is reported at its line in the file. */
+  block = article_block (&first_line);
+  broken = g_strconcat (block, "  S7 --> \n", NULL);
+  chart = mp_flowchart_parse (broken, -1, first_line, &line, &column, &error);
+  g_assert_null (chart);
+  prefix = g_strdup_printf ("%u:10: expected a node after the arrow (at the end of the line)", first_line + line - 1);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_cmpuint (column, ==, 10);
 }
 
 int
@@ -783,13 +1060,18 @@ main (int   argc,
   g_test_add_func ("/mermaid/header/directions", test_header_directions);
   g_test_add_func ("/mermaid/header/front-matter", test_header_front_matter);
   g_test_add_func ("/mermaid/header/accessibility", test_header_accessibility);
+  g_test_add_func ("/mermaid/header/crlf", test_header_crlf);
   g_test_add_func ("/mermaid/shapes/brackets", test_shapes_brackets);
   g_test_add_func ("/mermaid/shapes/named", test_shapes_named);
   g_test_add_func ("/mermaid/shapes/named-multiline", test_shapes_named_multiline);
   g_test_add_func ("/mermaid/shapes/labels", test_shapes_labels);
   g_test_add_func ("/mermaid/shapes/merge", test_shapes_merge);
+  g_test_add_func ("/mermaid/shapes/markdown", test_shapes_markdown);
+  g_test_add_func ("/mermaid/shapes/html", test_shapes_html);
+  g_test_add_func ("/mermaid/shapes/ids", test_shapes_ids);
   g_test_add_func ("/mermaid/edges/kinds", test_edges_kinds);
   g_test_add_func ("/mermaid/edges/labels", test_edges_labels);
+  g_test_add_func ("/mermaid/edges/more-forms", test_edges_more_forms);
   g_test_add_func ("/mermaid/edges/chains", test_edges_chains);
   g_test_add_func ("/mermaid/edges/ids", test_edges_ids);
   g_test_add_func ("/mermaid/edges/cycles", test_edges_cycles);
@@ -797,8 +1079,11 @@ main (int   argc,
   g_test_add_func ("/mermaid/edges/long-chain", test_edges_long_chain);
   g_test_add_func ("/mermaid/subgraph/forms", test_subgraph_forms);
   g_test_add_func ("/mermaid/subgraph/nested", test_subgraph_nested);
+  g_test_add_func ("/mermaid/subgraph/membership", test_subgraph_membership);
   g_test_add_func ("/mermaid/style/classes", test_style_classes);
+  g_test_add_func ("/mermaid/style/default-class", test_style_default_class);
   g_test_add_func ("/mermaid/style/link-style", test_style_link_style);
+  g_test_add_func ("/mermaid/style/edge-classes", test_style_edge_classes);
   g_test_add_func ("/mermaid/style/subgraph", test_style_subgraph);
   g_test_add_func ("/mermaid/style/click", test_style_click);
   g_test_add_func ("/mermaid/errors/messages", test_errors_messages);
@@ -806,7 +1091,9 @@ main (int   argc,
   g_test_add_func ("/mermaid/errors/empty", test_errors_empty);
   g_test_add_func ("/mermaid/errors/depth", test_errors_depth);
   g_test_add_func ("/mermaid/errors/invalid-utf8", test_errors_invalid_utf8);
-  g_test_add_func ("/mermaid/bundled", test_bundled);
+  g_test_add_func ("/mermaid/bundled/copy", test_bundled_copy);
+  g_test_add_func ("/mermaid/bundled/chart", test_bundled);
+  g_test_add_func ("/mermaid/bundled/error-lines", test_bundled_error_lines);
 
   return g_test_run ();
 }

@@ -1,0 +1,421 @@
+/* test-article-view.c: the article view inside the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "mp-article-blocks.h"
+#include "mp-article-view.h"
+#include "mp-bar-chart.h"
+#include "mp-window.h"
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static MpWindow *
+new_window (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  mp_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  return window;
+}
+
+static MpArticleView *
+article_view (MpWindow *window)
+{
+  return MP_ARTICLE_VIEW (mp_window_get_article_view (window));
+}
+
+static void
+destroy (MpWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Depth-first search of @root's descendants for widgets of @type. */
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_widgets (child, type, found);
+    }
+}
+
+static GPtrArray *
+find_widgets (MpArticleView *view,
+              GType          type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (mp_article_view_get_text_view (view)), type, found);
+  return found;
+}
+
+static void
+search (MpArticleView *view,
+        const char    *text)
+{
+  gtk_editable_set_text (mp_article_view_get_search_entry (view), text);
+  /* GtkSearchEntry reports changes after a short delay. */
+  wait_ms (400);
+}
+
+static void
+test_find (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkEditable *entry = mp_article_view_get_search_entry (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (mp_article_view_get_text_view (view));
+  GtkTextIter start, end;
+  GtkTextTag *current;
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  mp_article_view_start_search (view);
+  iterate ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+
+  search (view, "tHe DeGrEe");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 20);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 1);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 2);
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 1);
+
+  /* The current match carries the strong tag, and only it. */
+  current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "match-current");
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&start, current));
+  end = start;
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, current));
+  text = gtk_text_iter_get_text (&start, &end);
+  lower = g_utf8_strdown (text, -1);
+  g_assert_cmpstr (lower, ==, "the degree");
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&end, current));
+
+  /* Wraps around from the first to the last. */
+  g_signal_emit_by_name (entry, "previous-match");
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 19);
+
+  /* A new search starts at the first match below the top of the view, or
+   * wraps to the first when every match is above it. */
+  search (view, "OSCE");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 2);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
+
+  search (view, "no such words anywhere");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 0);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, -1);
+
+  destroy (window);
+}
+
+static int
+heading_y (MpArticleView *view,
+           const char    *text)
+{
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  GtkTextIter iter, match;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, text, 0, &match, NULL, NULL));
+  gtk_text_view_get_iter_location (text_view, &match, &rect);
+  return rect.y;
+}
+
+static void
+test_outline_jump (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkWidget *popover = mp_article_view_get_outline_popover (view);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  GtkAdjustment *vadjustment;
+  GdkRectangle visible;
+  int y;
+
+  collect_widgets (popover, GTK_TYPE_LIST_BOX, lists);
+  g_assert_cmpuint (lists->len, ==, 1);
+  list = g_ptr_array_index (lists, 0);
+  row = gtk_list_box_get_row_at_index (list, 11);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==,
+                   "How to choose a program");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 15));
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mp_article_view_get_text_view (view)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  wait_ms (300);
+
+  y = heading_y (view, "How to choose a program");
+  gtk_text_view_get_visible_rect (mp_article_view_get_text_view (view), &visible);
+  g_assert_cmpint (y, >, 1000);
+  g_assert_cmpint (ABS (visible.y - y), <=, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 1000);
+
+  /* Unknown ids do nothing. */
+  g_assert_false (mp_article_view_scroll_to_heading (view, "no-such-heading"));
+  g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
+  mp_article_view_highlight_section (view, "what-it-really-costs");
+  wait_ms (200);
+  gtk_text_view_get_visible_rect (mp_article_view_get_text_view (view), &visible);
+  g_assert_cmpint (ABS (visible.y - heading_y (view, "What it really costs")), <=, 1);
+
+  destroy (window);
+}
+
+static void
+test_chart_and_card (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GPtrArray) charts = find_widgets (view, MP_TYPE_BAR_CHART);
+  g_autoptr(GPtrArray) grids = find_widgets (view, GTK_TYPE_GRID);
+  g_autoptr(GPtrArray) pictures = find_widgets (view, GTK_TYPE_PICTURE);
+  g_autofree char *description = NULL;
+  MpBarChart *chart;
+
+  g_assert_cmpuint (charts->len, ==, 1);
+  chart = g_ptr_array_index (charts, 0);
+  g_assert_cmpuint (mp_bar_chart_get_n_bars (chart), ==, 5);
+  g_assert_cmpstr (mp_bar_chart_get_label (chart, 4), ==, "Brand name");
+  g_assert_cmpfloat (mp_bar_chart_get_value (chart, 4), ==, 50);
+  description = mp_bar_chart_describe (chart);
+  g_assert_cmpstr (description, ==,
+                   "Bar chart: What matters most when choosing a program (priority (0–100)). "
+                   "Faculty quality: 90; Scholarship support: 80; Funding: 75; "
+                   "Schedule flexibility: 70; Brand name: 50.");
+  g_assert_cmpuint (grids->len, ==, 2);
+  g_assert_cmpuint (pictures->len, ==, 2);
+  g_assert_cmpstr (gtk_picture_get_alternative_text (g_ptr_array_index (pictures, 1)), ==,
+                   "Diagram of an education research project as four stages, IRB review, data "
+                   "collection, chasing responses and manuscripts, with a note that this is where "
+                   "most of a master’s program’s time goes and that the project ends either as "
+                   "published scholarship or as unfinished work.");
+  g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (pictures, 0)), >, 100);
+
+  destroy (window);
+}
+
+static guint
+count_with_class (GPtrArray  *widgets,
+                  const char *css_class)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
+    n += gtk_widget_has_css_class (g_ptr_array_index (widgets, i), css_class);
+  return n;
+}
+
+static void
+test_table_and_image_file (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/reader-table-image.md");
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) pictures = NULL;
+  g_autoptr(GPtrArray) boxes = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  GtkWidget *grid, *cell;
+
+  g_assert_true (mp_window_open_file (window, file));
+  wait_ms (200);
+  g_assert_null (mp_window_get_banner_message (window));
+  g_assert_cmpstr (mp_document_get_title (mp_article_view_get_document (view)), ==, "Table and figure");
+
+  grids = find_widgets (view, GTK_TYPE_GRID);
+  g_assert_cmpuint (grids->len, ==, 1);
+  grid = g_ptr_array_index (grids, 0);
+  g_assert_true (gtk_widget_has_css_class (grid, "mp-table"));
+  labels = g_ptr_array_new ();
+  collect_widgets (grid, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 9);
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "Master’s | full");
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 2, 1))), ==, 1.0);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))), ==, 0.5);
+  g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0), "header"));
+  g_assert_true (gtk_widget_get_mapped (grid));
+
+  pictures = find_widgets (view, GTK_TYPE_PICTURE);
+  g_assert_cmpuint (pictures->len, ==, 1);
+  g_assert_cmpstr (gtk_picture_get_alternative_text (g_ptr_array_index (pictures, 0)), ==,
+                   "A blue test figure");
+  g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (pictures, 0)), ==, 120);
+  g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (pictures, 0)), ==, 60);
+
+  /* Images from outside the folder or the network show their alt text. */
+  boxes = find_widgets (view, GTK_TYPE_BOX);
+  g_assert_cmpuint (count_with_class (boxes, "mp-image-placeholder"), ==, 2);
+
+  /* The in-article link scrolls to its heading. */
+  g_assert_true (mp_article_view_scroll_to_heading (view, "table-and-figure"));
+
+  destroy (window);
+}
+
+static void
+test_bad_file_keeps_document (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  MpDocument *before = mp_article_view_get_document (view);
+  g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "latin1.md", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+  g_autoptr(GPtrArray) charts = NULL;
+
+  g_assert_true (g_file_set_contents (path, "# Caf\xE9\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+
+  g_assert_false (mp_window_open_file (window, file));
+  g_assert_cmpstr (mp_window_get_banner_message (window), ==,
+                   "Could not open the file. latin1.md:1:6: the file is not UTF-8 text (byte 0xE9); "
+                   "save it as UTF-8");
+  g_assert_true (mp_article_view_get_document (view) == before);
+  g_assert_false (mp_window_open_file (window, empty));
+  g_assert_cmpstr (mp_window_get_banner_message (window), ==,
+                   "Could not open the file. empty.md: the file is empty");
+  g_assert_true (mp_article_view_get_document (view) == before);
+  charts = find_widgets (view, MP_TYPE_BAR_CHART);
+  g_assert_cmpuint (charts->len, ==, 1);
+
+  g_unlink (path);
+  g_unlink (empty_path);
+  g_rmdir (dir);
+  destroy (window);
+}
+
+static int
+first_line_height (MpArticleView *view)
+{
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  GtkTextIter iter;
+  int y, height;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &iter);
+  gtk_text_iter_forward_line (&iter);
+  gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+  return height;
+}
+
+static void
+test_zoom (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  int normal, zoomed;
+
+  g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 1.0);
+  normal = first_line_height (view);
+  mp_article_view_set_zoom (view, 2.0);
+  wait_ms (300);
+  zoomed = first_line_height (view);
+  g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 2.0);
+  g_assert_cmpint (zoomed, >, normal * 17 / 10);
+  mp_article_view_set_zoom (view, 9.0);
+  g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 3.0);
+  mp_article_view_set_zoom (view, 1.0);
+  wait_ms (300);
+  g_assert_cmpint (first_line_height (view), ==, normal);
+
+  destroy (window);
+}
+
+static void
+test_resolve_image (void)
+{
+  g_autoptr(GFile) base = g_file_new_for_path ("/articles/plan");
+  static const char *refused[] = {
+    "/etc/passwd", "https://example.org/a.png", "file:///etc/x.png", "../x.png",
+    "a/../../x.png", "", "data:image/png;base64,AAAA",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = mp_article_resolve_image (refused[i], base, &error);
+
+      g_assert_null (file);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    }
+  {
+    g_autoptr(GFile) file = mp_article_resolve_image ("figures/my%20chart.svg", base, NULL);
+    g_autofree char *path = g_file_get_path (file);
+    g_assert_cmpstr (path, ==, "/articles/plan/figures/my chart.svg");
+  }
+  {
+    g_autoptr(GFile) file = mp_article_resolve_image ("a/../b.png", base, NULL);
+    g_autofree char *path = g_file_get_path (file);
+    g_assert_cmpstr (path, ==, "/articles/plan/b.png");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/article-view/find", test_find);
+  g_test_add_func ("/article-view/outline-jump", test_outline_jump);
+  g_test_add_func ("/article-view/chart-and-figures", test_chart_and_card);
+  g_test_add_func ("/article-view/table-and-image-file", test_table_and_image_file);
+  g_test_add_func ("/article-view/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/article-view/zoom", test_zoom);
+  g_test_add_func ("/article-view/resolve-image", test_resolve_image);
+
+  return g_test_run ();
+}
