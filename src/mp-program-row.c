@@ -127,6 +127,7 @@ refresh (MpProgramRow *self)
   if (program != self->shown)
     {
       set_label (self->name_label, mp_program_get_name (program));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), mp_program_get_name (program));
       set_secondary (self, program);
       self->shown = program;
     }

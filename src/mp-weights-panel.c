@@ -1536,11 +1536,15 @@ void
 mp_weights_panel_export (MpWeightsPanel *self)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
 
   chooser = new_chooser (self, _("Export Ranking"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                          G_CALLBACK (on_export_response));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the suggested file name of an exported ranking */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("ranking.csv"));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
