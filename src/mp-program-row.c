@@ -80,12 +80,12 @@ static void
 update_summary (MpProgramRow *self,
                 const char   *score)
 {
+  MpProgram *program = mp_rank_slot_get_program (self->slot);
   g_autofree char *movement = describe_movement (self->slot);
   /* Translators: what a screen reader says for a ranked row: rank, name, score, movement */
   g_autofree char *summary = g_strdup_printf (_("%u. %s, score %s, %s"),
                                               mp_rank_slot_get_position (self->slot) + 1,
-                                              mp_program_get_name (mp_rank_slot_get_program (self->slot)),
-                                              score, movement);
+                                              mp_program_get_name (program), score, movement);
 
   if (g_strcmp0 (summary, self->summary) == 0)
     return;

@@ -377,7 +377,8 @@ build_scale (MpWeightsPanel *self,
              MpCriterion     criterion)
 {
   GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkEventController *legacy = gtk_event_controller_legacy_new ();
   /* Translators: the accessible name of a slider, e.g. "Faculty quality weight" */
   g_autofree char *name = g_strdup_printf (_("%s weight"), mp_criterion_get_label (criterion));
@@ -554,7 +555,8 @@ update_filter_label (MpWeightsPanel        *self,
 {
   GListModel *kinds = gtk_drop_down_get_model (self->kind_dropdown);
   g_autoptr(GtkStringObject) kind = g_list_model_get_item (kinds, filter->kind);
-  int extra = (filter->max_tuition >= 0) + (filter->max_hours_per_week >= 0) + (filter->format >= 0);
+  int extra = (filter->max_tuition >= 0) + (filter->max_hours_per_week >= 0)
+              + (filter->format >= 0);
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
 
@@ -1143,12 +1145,12 @@ new_chooser (MpWeightsPanel       *self,
              GCallback             on_response)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               action, accept, NULL);
+  self->chooser = gtk_file_chooser_native_new (title, parent, action, accept, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", on_response, self, G_CONNECT_SWAPPED);
   return self->chooser;

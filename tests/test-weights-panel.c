@@ -144,8 +144,9 @@ assert_rows_current (Fixture *fixture)
     {
       MpRankSlot *slot = mp_program_row_get_slot (rows->pdata[i]);
       guint position = mp_rank_slot_get_position (slot);
+      MpProgram *program = ranked_program (fixture, position);
       g_autofree char *prefix = g_strdup_printf ("%u. %s, score ", position + 1,
-                                                 mp_program_get_name (ranked_program (fixture, position)));
+                                                 mp_program_get_name (program));
 
       g_assert_true (g_str_has_prefix (mp_program_row_get_summary (rows->pdata[i]), prefix));
     }
@@ -196,9 +197,11 @@ test_drag_reorders (Fixture       *fixture,
                                   mp_program_get_name (mp_program_store_peek (store, s.below)),
                                   mp_program_get_name (mp_program_store_peek (store, s.above)));
     else
-      expected = g_strdup_printf ("Top pick holds from %d to 100; below %d %s takes over.", low, low,
+      expected = g_strdup_printf ("Top pick holds from %d to 100; below %d %s takes over.",
+                                  low, low,
                                   mp_program_get_name (mp_program_store_peek (store, s.below)));
-    g_assert_cmpstr (mp_weights_panel_get_sensitivity_text (fixture->panel, criterion), ==, expected);
+    g_assert_cmpstr (mp_weights_panel_get_sensitivity_text (fixture->panel, criterion),
+                     ==, expected);
   }
 
   slider = mp_weights_panel_get_slider (fixture->panel, criterion);
@@ -296,7 +299,8 @@ test_zero_weights (Fixture       *fixture,
   iterate ();
   g_assert_null (mp_weights_panel_get_empty_message (fixture->panel));
   g_assert_cmpuint (g_list_model_get_n_items (ranking), ==,
-                    g_list_model_get_n_items (G_LIST_MODEL (mp_weights_panel_get_store (fixture->panel))));
+                    g_list_model_get_n_items (G_LIST_MODEL (
+                      mp_weights_panel_get_store (fixture->panel))));
 }
 
 static void
@@ -319,7 +323,11 @@ test_suggest_kind (Fixture       *fixture,
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, all);
   for (guint i = 0; i < n; i++)
-    g_assert_true (mp_program_kind_is_alternative (mp_program_get_kind (ranked_program (fixture, i))));
+    {
+      MpProgramKind kind = mp_program_get_kind (ranked_program (fixture, i));
+
+      g_assert_true (mp_program_kind_is_alternative (kind));
+    }
   assert_visible_top (fixture);
 
   g_assert_true (mp_weights_panel_undo_note (fixture->panel));
@@ -358,6 +366,7 @@ test_add_program (Fixture       *fixture,
   MpProgramDialog *dialog = open_add_dialog (fixture);
   MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  MpProgramDetails *details;
   g_autofree char *path = g_build_filename (data_home, "masterplan", "programs.json", NULL);
   g_autofree char *contents = NULL;
 
@@ -396,17 +405,20 @@ test_add_program (Fixture       *fixture,
   /* Edit it: the dialog starts from its values; the list and file follow. */
   mp_weights_panel_select_rank (fixture->panel, 0);
   iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.edit-program", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "panel.edit-program", NULL));
   iterate ();
   dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "tuition")), ==, "12500");
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "tuition")),
+                   ==, "12500");
   set_field (dialog, "name", "Test Program Beta");
   set_field (dialog, "faculty", "0");
   g_assert_true (mp_program_dialog_save (dialog));
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
-  g_assert_cmpstr (mp_program_get_name (mp_program_details_get_program (MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel)))),
+  details = MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel));
+  g_assert_cmpstr (mp_program_get_name (mp_program_details_get_program (details)),
                    ==, "Test Program Beta");
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -504,7 +516,8 @@ test_import_export_delete (Fixture       *fixture,
   /* Delete the imported program, then undo. */
   mp_weights_panel_select_rank (fixture->panel, rank);
   iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "panel.delete-program", NULL));
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   g_assert_cmpstr (mp_weights_panel_get_note_message (fixture->panel), ==,

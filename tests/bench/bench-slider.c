@@ -110,6 +110,7 @@ main (int   argc,
   g_autoptr(MpProgramStore) store = NULL;
   GtkWidget *window, *panel;
   GtkRange *slider;
+  GListModel *ranking;
   GdkFrameClock *clock;
   Frame frame = { 0 };
   double rerank[N_STEPS], work[N_STEPS], latency[N_STEPS], after[N_STEPS];
@@ -162,9 +163,9 @@ main (int   argc,
     count_rows (window, &n_rows, &n_mapped);
     printf ("row widgets: %u, mapped: %u\n", n_rows, n_mapped);
   }
+  ranking = mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel));
   printf ("rank slots alive (rows the view holds): %u of %u\n",
-          mp_rank_model_get_n_live (MP_RANK_MODEL (mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel)))),
-          g_list_model_get_n_items (mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel))));
+          mp_rank_model_get_n_live (MP_RANK_MODEL (ranking)), g_list_model_get_n_items (ranking));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
