@@ -403,6 +403,22 @@ mp_program_dialog_new (GtkWindow *parent,
   return self;
 }
 
+MpProgramDialog *
+mp_program_dialog_new_from (GtkWindow *parent,
+                            MpProgram *template)
+{
+  MpProgramDialog *self;
+
+  g_return_val_if_fail (MP_IS_PROGRAM (template), NULL);
+
+  self = mp_program_dialog_new (parent, NULL);
+  fill_from (self, template);
+  memset (self->touched, 0, sizeof self->touched);
+  for (guint f = 0; f < N_FIELDS; f++)
+    check_field (self, f);
+  return self;
+}
+
 static int
 field_from_key (const char *key)
 {

@@ -102,16 +102,15 @@ set_secondary (MpProgramRow *self,
 {
   const char *kind = mp_program_kind_get_label (mp_program_get_kind (program));
   const char *institution = mp_program_get_institution (program);
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (institution == NULL || *institution == '\0')
-    {
-      set_label (self->kind_label, kind);
-      return;
-    }
-  /* Translators: a program's kind, then its institution */
-  text = g_strdup_printf (_("%s · %s"), kind, institution);
-  set_label (self->kind_label, text);
+  if (mp_program_get_user_defined (program))
+    /* Translators: marks a program the user entered or imported, in the ranked list */
+    g_string_append_printf (text, "%s · ", _("Yours"));
+  g_string_append (text, kind);
+  if (institution != NULL && *institution != '\0')
+    g_string_append_printf (text, " · %s", institution);
+  set_label (self->kind_label, text->str);
 }
 
 static void

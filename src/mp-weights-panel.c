@@ -1071,11 +1071,14 @@ on_dialog_saved (MpWeightsPanel  *self,
   select_program (self, program);
 }
 
+/* @program: the one to edit; with @copy, the start of a new one. */
 static void
 open_dialog (MpWeightsPanel *self,
-             MpProgram      *program)
+             MpProgram      *program,
+             gboolean        copy)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   MpProgramDialog *dialog;
 
   if (self->dialog != NULL)
@@ -1083,7 +1086,10 @@ open_dialog (MpWeightsPanel *self,
       gtk_window_present (self->dialog);
       return;
     }
-  dialog = mp_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, program);
+  if (copy)
+    dialog = mp_program_dialog_new_from (parent, program);
+  else
+    dialog = mp_program_dialog_new (parent, program);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
   self->dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
@@ -1167,6 +1173,7 @@ update_actions (MpWeightsPanel *self)
 
   gtk_widget_action_set_enabled (widget, "panel.edit-program", user);
   gtk_widget_action_set_enabled (widget, "panel.delete-program", user);
+  gtk_widget_action_set_enabled (widget, "panel.copy-program", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "panel.toggle-compare",
                                  self->selected != NULL
                                  && (compared || self->compared->len < MP_PANEL_MAX_COMPARED));
@@ -1193,7 +1200,9 @@ panel_action (GtkWidget  *widget,
   else if (g_str_equal (name, "toggle-compare"))
     mp_weights_panel_toggle_compare (self);
   else if (g_str_equal (name, "edit-program") && self->selected != NULL)
-    open_dialog (self, self->selected);
+    open_dialog (self, self->selected, FALSE);
+  else if (g_str_equal (name, "copy-program") && self->selected != NULL)
+    open_dialog (self, self->selected, TRUE);
   else if (g_str_equal (name, "delete-program"))
     delete_selected (self);
 }
@@ -1204,7 +1213,7 @@ install_actions (GtkWidgetClass *widget_class)
   static const char * const names[] = {
     "panel.add-program", "panel.import", "panel.export", "panel.clear-filters",
     "panel.article-weights", "panel.toggle-compare", "panel.edit-program",
-    "panel.delete-program",
+    "panel.delete-program", "panel.copy-program",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1556,7 +1565,7 @@ void
 mp_weights_panel_add_program (MpWeightsPanel *self)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-  open_dialog (self, NULL);
+  open_dialog (self, NULL, FALSE);
 }
 
 MpProgramStore *

@@ -458,6 +458,53 @@ test_save_failure (Fixture       *fixture,
 }
 
 static void
+test_copy_sample (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  MpProgram *sample = ranked_program (fixture, 0);
+  g_autofree char *name = g_strdup (mp_program_get_name (sample));
+  g_autofree char *id = g_strdup (mp_program_get_id (sample));
+  MpProgramDialog *dialog;
+  MpProgramDetails *details;
+  MpProgram *copy;
+  g_autofree char *faculty = NULL;
+
+  g_assert_false (mp_program_get_user_defined (sample));
+  mp_weights_panel_select_rank (fixture->panel, 0);
+  iterate ();
+  /* Samples are not edited in place; they are copied. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.edit-program", NULL);
+  iterate ();
+  g_assert_null (mp_weights_panel_get_dialog (fixture->panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "panel.copy-program", NULL));
+  iterate ();
+  dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "name")), ==, name);
+  faculty = g_strdup_printf ("%g", mp_program_get_rating (sample, MP_CRITERION_FACULTY));
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "faculty")),
+                   ==, faculty);
+  set_field (dialog, "name", "My Copy of the Top Pick");
+  g_assert_true (mp_program_dialog_save (dialog));
+  iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+  g_assert_nonnull (mp_program_store_find (store, id));
+  details = MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel));
+  copy = mp_program_details_get_program (details);
+  g_assert_cmpstr (mp_program_get_name (copy), ==, "My Copy of the Top Pick");
+  g_assert_cmpstr (mp_program_get_id (copy), !=, id);
+  g_assert_true (mp_program_get_user_defined (copy));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
+}
+
+static void
 test_failed_import (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -629,6 +676,8 @@ main (int   argc,
               fixture_set_up, test_suggest_kind, fixture_tear_down);
   g_test_add ("/weights-panel/save-failure", Fixture, NULL,
               fixture_set_up, test_save_failure, fixture_tear_down);
+  g_test_add ("/weights-panel/copy-sample", Fixture, NULL,
+              fixture_set_up, test_copy_sample, fixture_tear_down);
   g_test_add ("/weights-panel/failed-import", Fixture, NULL,
               fixture_set_up, test_failed_import, fixture_tear_down);
   g_test_add ("/weights-panel/details-and-compare", Fixture, NULL,
