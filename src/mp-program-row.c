@@ -126,7 +126,6 @@ refresh (MpProgramRow *self)
   if (program != self->shown)
     {
       set_label (self->name_label, mp_program_get_name (program));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), mp_program_get_name (program));
       set_secondary (self, program);
       self->shown = program;
     }
@@ -157,6 +156,21 @@ mp_program_row_map (GtkWidget *widget)
   if (self->stale && self->slot != NULL)
     refresh (self);
   GTK_WIDGET_CLASS (mp_program_row_parent_class)->map (widget);
+}
+
+/* The full name of an ellipsized row, asked for only on hover: setting a
+ * tooltip on every rebind costs more than the rest of the row. */
+static gboolean
+on_query_tooltip (MpProgramRow *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  if (self->slot == NULL || !pango_layout_is_ellipsized (gtk_label_get_layout (self->name_label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, mp_program_get_name (mp_rank_slot_get_program (self->slot)));
+  return TRUE;
 }
 
 static void
@@ -205,6 +219,8 @@ static void
 mp_program_row_init (MpProgramRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->name_label), TRUE);
+  g_signal_connect_swapped (self->name_label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
 
 GtkWidget *
