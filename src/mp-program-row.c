@@ -56,6 +56,17 @@ describe_movement (MpRankSlot *slot)
 }
 
 static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
 update_movement (MpProgramRow *self)
 {
   int movement = mp_rank_slot_get_movement (self->slot);
@@ -69,11 +80,8 @@ update_movement (MpProgramRow *self)
   else
     text = g_strdup_printf ("%s%d", movement > 0 ? "▲" : "▼", ABS (movement));
   set_label (self->movement_label, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->movement_label), movement > 0 ? "down" : "up");
-  if (movement != 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->movement_label), movement > 0 ? "up" : "down");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->movement_label), "down");
+  set_css_class (GTK_WIDGET (self->movement_label), "up", movement > 0);
+  set_css_class (GTK_WIDGET (self->movement_label), "down", movement < 0);
 }
 
 static void
@@ -116,12 +124,12 @@ set_secondary (MpProgramRow *self,
 static void
 refresh (MpProgramRow *self)
 {
-  self->stale = FALSE;
   MpProgram *program = mp_rank_slot_get_program (self->slot);
   g_autofree char *rank = g_strdup_printf ("%u", mp_rank_slot_get_position (self->slot) + 1);
   g_autofree char *score = mp_panel_format_score (mp_rank_slot_get_score (self->slot));
   double contributions[MP_N_CRITERIA];
 
+  self->stale = FALSE;
   set_label (self->rank_label, rank);
   if (program != self->shown)
     {
