@@ -654,6 +654,63 @@ test_wide_layout (Fixture       *fixture,
   g_assert_false (mp_weights_panel_get_wide (fixture->panel));
 }
 
+static GtkEventController *
+find_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+/* The wheel over a slider is caught before the slider (capture phase) and
+ * scrolls the sliders' column; the weight stays. */
+static void
+test_wheel_scrolls_column (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkRange *slider = mp_weights_panel_get_slider (fixture->panel, MP_CRITERION_FUNDING);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (slider), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkEventController *controller;
+  gboolean handled = FALSE;
+
+  gtk_window_set_default_size (fixture->window, 700, 300);
+  wait_ms (200);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  controller = find_scroll_controller (GTK_WIDGET (slider));
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 75);
+}
+
+static void
+test_activate_opens_details (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *list = mp_weights_panel_get_list_view (fixture->panel);
+  GtkWidget *details = mp_weights_panel_get_details (fixture->panel);
+
+  mp_weights_panel_select_rank (fixture->panel, 1);
+  g_signal_emit_by_name (list, "activate", 1);
+  wait_ms (400);
+  g_assert_true (gtk_widget_get_mapped (details));
+  g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
+                 == ranked_program (fixture, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +743,10 @@ main (int   argc,
               fixture_set_up, test_import_export_delete, fixture_tear_down);
   g_test_add ("/weights-panel/wide-layout", Fixture, NULL,
               fixture_set_up, test_wide_layout, fixture_tear_down);
+  g_test_add ("/weights-panel/wheel-scrolls-column", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls_column, fixture_tear_down);
+  g_test_add ("/weights-panel/activate-opens-details", Fixture, NULL,
+              fixture_set_up, test_activate_opens_details, fixture_tear_down);
   g_test_add ("/weights-panel/add-program", Fixture, NULL,
               fixture_set_up, test_add_program, fixture_tear_down);
 
