@@ -281,6 +281,41 @@ test_presets (Fixture       *fixture,
   g_assert_cmpfloat (values[4], ==, 20);
 }
 
+/* A new panel starts from the weights and filters the settings remember. */
+static void
+test_restores_settings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const double stored[MP_N_CRITERIA] = { 10, 20, 30, 40, 50 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = gtk_window_new ();
+  MpWeightsPanel *panel;
+  GListModel *ranking;
+
+  g_settings_set_value (settings, "weights",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, stored,
+                                                   MP_N_CRITERIA, sizeof (double)));
+  g_settings_set_string (settings, "kind-filter", "masters");
+  panel = MP_WEIGHTS_PANEL (mp_weights_panel_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
+    g_assert_cmpfloat (gtk_range_get_value (mp_weights_panel_get_slider (panel, c)), ==, stored[c]);
+  ranking = mp_weights_panel_get_ranking (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (ranking), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MpRankSlot) slot = g_list_model_get_item (ranking, i);
+
+      g_assert_cmpint (mp_program_get_kind (mp_rank_slot_get_program (slot)),
+                       ==, MP_PROGRAM_KIND_MASTERS);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_zero_weights (Fixture       *fixture,
                    gconstpointer  data)
@@ -727,6 +762,8 @@ main (int   argc,
               fixture_set_up, test_drag_reorders, fixture_tear_down);
   g_test_add ("/weights-panel/presets", Fixture, NULL,
               fixture_set_up, test_presets, fixture_tear_down);
+  g_test_add ("/weights-panel/restores-settings", Fixture, NULL,
+              fixture_set_up, test_restores_settings, fixture_tear_down);
   g_test_add ("/weights-panel/zero-weights", Fixture, NULL,
               fixture_set_up, test_zero_weights, fixture_tear_down);
   g_test_add ("/weights-panel/suggest-kind", Fixture, NULL,
