@@ -26,46 +26,46 @@
 
 struct _MpArticleView
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  GtkWidget       *box;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkLabel        *match_label;
+  GtkWidget         *box;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *match_label;
   GtkScrolledWindow *scroller;
-  GtkTextView     *text_view;
+  GtkTextView       *text_view;
 
-  GtkWidget       *popover;
-  GtkListBox      *outline_list;
+  GtkWidget         *popover;
+  GtkListBox        *outline_list;
+  gboolean           outline_dirty;
 
-  MpDocument      *document;
-  MpArticleRender *render;
-  GtkTextTagTable *tags;
-  double           zoom;
-  GtkCssProvider  *zoom_provider;
-  char            *zoom_class;
+  MpDocument        *document;
+  MpArticleRender   *render;
+  GtkTextTagTable   *tags;
+  double             zoom;
+  GtkCssProvider    *zoom_provider;
+  char              *zoom_class;
 
   /* layout computed for this width and font size */
-  int              layout_width;
-  double           layout_font_px;
-  int              layout_margin;
-  double           tags_em;
-  int              layout_column;
+  int                layout_width;
+  double             layout_font_px;
+  int                layout_margin;
+  int                layout_column;
+  double             tags_em;
 
-  gunichar        *folded;       /* the text in lower case, for find */
-  glong            folded_len;
-  GArray          *matches;      /* int start offsets */
-  int              match_length;
-  int              current_match;
-  GtkTextMark     *match_mark;
+  gunichar          *folded;       /* the text in lower case, for find */
+  glong              folded_len;
+  GArray            *matches;      /* int start offsets */
+  int                match_length;
+  int                current_match;
+  GtkTextMark       *match_mark;
 
-  gboolean         outline_dirty;
-  guint            highlight_id;
-  guint            visible_fill_id;
-  guint            style_id;
-  guint            background_fill_id;
-  guint            next_slot;
-  gint64           highlight_start;
+  guint              highlight_id;
+  gint64             highlight_start;
+  guint              style_id;
+  guint              visible_fill_id;
+  guint              background_fill_id;
+  guint              next_slot;
 };
 
 enum { PROP_0, PROP_ZOOM, N_PROPS };
