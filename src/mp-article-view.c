@@ -853,8 +853,10 @@ render_document (MpArticleView *self)
   self->background_fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_slots_in_background, self, NULL);
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  /* Built when first shown: a long article has thousands of headings. */
+  /* Built when shown: a long article has thousands of headings. */
   self->outline_dirty = TRUE;
+  if (gtk_widget_get_visible (self->popover))
+    on_outline_show (self);
   update_accessible_name (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
     on_search_changed (self);
