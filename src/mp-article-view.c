@@ -16,6 +16,7 @@
 #define MIN_MARGIN_EMS   1.5
 #define READING_SCALE    1.1    /* of the desktop font, at zoom 1 */
 #define MAX_MATCHES      100000
+#define MAX_OUTLINE      2000     /* headings listed in the outline */
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
 #define FIRST_SCREENS_CHARS 8000  /* text that fills the first screens */
@@ -682,7 +683,7 @@ rebuild_outline (MpArticleView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
     gtk_list_box_remove (self->outline_list, child);
-  for (guint i = 0; self->render != NULL && i < self->render->headings->len; i++)
+  for (guint i = 0; self->render != NULL && i < MIN (self->render->headings->len, MAX_OUTLINE); i++)
     {
       const MpArticleHeading *heading = &g_array_index (self->render->headings, MpArticleHeading, i);
       GtkWidget *label = gtk_label_new (heading->text);
