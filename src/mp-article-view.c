@@ -336,7 +336,7 @@ static void
 update_colors (MpArticleView *self)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->text_view));
-  GdkRGBA fg, link, accent, accent_fg;
+  GdkRGBA fg, link, accent, accent_fg, warning;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (context, &fg);
@@ -345,6 +345,8 @@ update_colors (MpArticleView *self)
     accent = fg;
   if (!lookup_color (context, "accent_fg_color", "theme_selected_fg_color", &accent_fg))
     accent_fg = fg;
+  if (!lookup_color (context, "warning_bg_color", "warning_color", &warning))
+    warning = accent;
   /* The selection colour, pulled a quarter towards the text colour, reads
    * well as link text on light and dark backgrounds. */
   link = (GdkRGBA) { accent.red * 0.75 + fg.red * 0.25, accent.green * 0.75 + fg.green * 0.25,
@@ -361,7 +363,9 @@ update_colors (MpArticleView *self)
   set_tag (self, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   set_tag (self, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   set_tag (self, "strike", "strikethrough", TRUE, NULL);
-  set_tag (self, "match", "background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.28 },
+  /* Every match in the theme's warning colour, the current one in its
+   * selection colour, as browsers do. */
+  set_tag (self, "match", "background-rgba", &(GdkRGBA) { warning.red, warning.green, warning.blue, 0.35 },
            NULL);
   set_tag (self, "match-current", "background-rgba", &accent, "foreground-rgba", &accent_fg, NULL);
   set_tag (self, "section-highlight", "paragraph-background-rgba", &(GdkRGBA) { 0, 0, 0, 0 }, NULL);
