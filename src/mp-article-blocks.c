@@ -360,7 +360,7 @@ mp_article_chart_new (const MpChart *chart)
 }
 
 GtkWidget *
-mp_article_mermaid_card_new (const char *section_title)
+mp_article_mermaid_card_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
