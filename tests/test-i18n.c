@@ -92,18 +92,18 @@ test_spanish_labels (void)
   g_autoptr(GHashTable) texts = texts_of (GTK_WIDGET (window));
 
   assert_has_text (texts, "_Abrir");
-  assert_has_text (texts, "Cuánto importa cada criterio");
+  assert_has_text (texts, "Peso de cada criterio");
   assert_has_text (texts, "Calidad del profesorado");
   assert_has_text (texts, "Flexibilidad horaria");
   assert_has_text (texts, "Del _artículo");
-  assert_has_text (texts, "Clasificación");
+  assert_has_text (texts, "Lista");
   assert_has_text (texts, "Detalles");
   assert_has_text (texts, "Comparar");
   assert_has_text (texts, "Los programas incluidos son ejemplos ficticios.");
   assert_has_text (texts, "Pregunta");
   assert_has_text (texts, "_Atrás");
   assert_has_text (texts, "Atrás");
-  assert_has_text (texts, "_Empezar de nuevo");
+  assert_has_text (texts, "_Reiniciar");
   g_assert_false (g_hash_table_contains (texts, "How much each matters"));
   g_assert_false (g_hash_table_contains (texts, "_Back"));
   g_assert_false (g_hash_table_contains (texts, "_Open"));
