@@ -149,7 +149,7 @@ test_spanish_numbers (void)
   assert_has_text (texts, score_text);
   assert_has_text (texts, "Matrícula");
 
-  g_assert_cmpstr (free_tuition, ==, "Gratuito");
+  g_assert_cmpstr (free_tuition, ==, "Gratuita");
   g_assert_cmpstr (years, ==, "1,5 años");
   g_assert_cmpstr (one_year, ==, "1 año");
   g_assert_cmpstr (hours, ==, "7,5 h/semana");
