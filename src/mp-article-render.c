@@ -264,12 +264,22 @@ append_inline_text (Renderer       *r,
   append (r, inline_->text->str + pos, inline_->text->len - pos);
 }
 
+static gboolean
+has_images (const MpInline *inline_)
+{
+  for (guint i = 0; i < inline_->spans->len; i++)
+    if (g_array_index (inline_->spans, MpSpan, i).type == MP_SPAN_IMAGE)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_span_runs (Renderer       *r,
                const MpInline *inline_,
                int             base)
 {
   const char *text = inline_->text->str;
+  gboolean images = has_images (inline_);
   guint byte = 0;
   int chars = 0;
 
@@ -283,9 +293,13 @@ add_span_runs (Renderer       *r,
       /* Spans are stored in opening order, so starts never go back. */
       chars += g_utf8_strlen (text + byte, span->start - byte);
       byte = span->start;
-      start = base + chars + images_before (inline_, span->start, FALSE);
-      end = base + chars + g_utf8_strlen (text + span->start, span->end - span->start)
-          + images_before (inline_, span->end, TRUE);
+      start = base + chars;
+      end = base + chars + g_utf8_strlen (text + span->start, span->end - span->start);
+      if (images)
+        {
+          start += images_before (inline_, span->start, FALSE);
+          end += images_before (inline_, span->end, TRUE);
+        }
       add_run (r, r->span_tags[span->type], start, end);
       if (span->type == MP_SPAN_LINK && end > start)
         {

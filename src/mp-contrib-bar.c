@@ -59,7 +59,9 @@ mp_contrib_bar_snapshot (GtkWidget   *widget,
       if (w <= 0)
         continue;
       mp_panel_criterion_color (i, &color);
-      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, w, height));
+      /* A hairline gap keeps neighbouring segments apart on any background. */
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (x, 0, MAX (w - 1, 1), height));
       x += w;
     }
   gtk_snapshot_pop (snapshot);

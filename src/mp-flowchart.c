@@ -58,6 +58,22 @@ mp_flow_style_apply (MpFlowStyle *style,
     }
 }
 
+void
+mp_flow_style_merge (MpFlowStyle       *style,
+                     const MpFlowStyle *from)
+{
+  if (from->fill != NULL)
+    replace_str (&style->fill, from->fill);
+  if (from->stroke != NULL)
+    replace_str (&style->stroke, from->stroke);
+  if (from->color != NULL)
+    replace_str (&style->color, from->color);
+  if (from->stroke_dasharray != NULL)
+    replace_str (&style->stroke_dasharray, from->stroke_dasharray);
+  if (from->stroke_width >= 0)
+    style->stroke_width = from->stroke_width;
+}
+
 static void
 style_prop_free (MpStyleProp *prop)
 {

@@ -115,7 +115,9 @@ typedef struct {
   guint            index;
   char            *id;
   char            *title;
-  int              parent;        /* enclosing subgraph, or -1 */
+  int              parent;        /* enclosing subgraph, or -1; never a cycle, but
+                                   * not always a lower index (Mermaid nests a
+                                   * subgraph named inside another one) */
   gboolean         has_direction;
   MpFlowDirection  direction;
   GArray          *nodes;         /* guint node indices directly inside */

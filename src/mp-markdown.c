@@ -14,6 +14,9 @@
 #include "mp-utils.h"
 
 #define MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+/* Quotes and lists nested deeper than this are kept flat, so that a file
+ * of ten thousand ">" cannot exhaust the stack of recursive walks. */
+#define MAX_NESTING 32
 
 typedef struct {
   const char     *input;
@@ -22,6 +25,7 @@ typedef struct {
   MpMarkdownTree *tree;
 
   GPtrArray      *containers;   /* open quote, list and item blocks */
+  guint           flattened;    /* containers not opened past MAX_NESTING */
   MpBlock        *leaf;         /* open heading, paragraph or code block */
   gboolean        leaf_implicit;
   GString        *code;
@@ -36,7 +40,8 @@ typedef struct {
   GString        *alt;
   char           *image_src;
 
-  GHashTable     *ids;
+  GHashTable     *ids;          /* heading id → TRUE */
+  GHashTable     *id_counters;  /* slug → next number to try */
   MpBlock        *section;      /* the last heading */
   gsize           line_offset;  /* a cursor: line_no is the line at line_offset */
   guint           line_no;
@@ -244,10 +249,17 @@ static void
 open_container (Builder     *b,
                 MpBlockType  type)
 {
-  MpBlock *block = block_new (type);
+  MpBlock *block;
 
-  block->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_block_free);
   close_implicit_leaf (b);
+  /* Items of a list that was kept flat are kept flat too. */
+  if (b->flattened > 0 || (type != MP_BLOCK_LIST_ITEM && b->containers->len >= MAX_NESTING))
+    {
+      b->flattened++;
+      return;
+    }
+  block = block_new (type);
+  block->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_block_free);
   add_block (b, block);
   g_ptr_array_add (b->containers, block);
 }
@@ -261,6 +273,8 @@ open_list (Builder  *b,
   MpBlock *list;
 
   open_container (b, MP_BLOCK_LIST);
+  if (b->flattened > 0)
+    return;
   list = g_ptr_array_index (b->containers, b->containers->len - 1);
   list->ordered = ordered;
   list->start = start;
@@ -349,14 +363,17 @@ static void
 close_heading (Builder *b)
 {
   MpBlock *heading = b->leaf;
-  g_autofree char *slug = mp_utils_slugify (heading->inline_->text->str);
+  char *slug = mp_utils_slugify (heading->inline_->text->str);
   char *id = g_strdup (slug);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (b->id_counters, slug));
 
-  for (guint n = 1; g_hash_table_contains (b->ids, id); n++)
+  /* Repeats get "-1", "-2" …; the counter keeps many repeats linear. */
+  while (g_hash_table_contains (b->ids, id))
     {
       g_free (id);
-      id = g_strdup_printf ("%s-%u", slug, n);
+      id = g_strdup_printf ("%s-%u", slug, ++n);
     }
+  g_hash_table_insert (b->id_counters, slug, GUINT_TO_POINTER (n));
   heading->id = id;
   g_hash_table_add (b->ids, g_strdup (id));
   g_ptr_array_add (b->tree->headings, heading);
@@ -466,7 +483,10 @@ on_leave_block (MD_BLOCKTYPE  type,
     case MD_BLOCK_OL:
     case MD_BLOCK_LI:
       close_implicit_leaf (b);
-      g_ptr_array_set_size (b->containers, b->containers->len - 1);
+      if (b->flattened > 0)
+        b->flattened--;
+      else
+        g_ptr_array_set_size (b->containers, b->containers->len - 1);
       break;
     case MD_BLOCK_H:
       close_heading (b);
@@ -649,6 +669,7 @@ mp_markdown_parse (const char      *text,
   b.containers = g_ptr_array_new ();
   b.open_spans = g_array_new (FALSE, FALSE, sizeof (guint));
   b.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b.id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.line_no = 1;
 
   status = md_parse (text, (MD_SIZE) length, &parser, &b);
@@ -661,6 +682,7 @@ mp_markdown_parse (const char      *text,
   g_ptr_array_unref (b.containers);
   g_array_unref (b.open_spans);
   g_hash_table_unref (b.ids);
+  g_hash_table_unref (b.id_counters);
 
   if (status != 0)
     {

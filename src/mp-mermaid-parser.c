@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define MAX_SUBGRAPH_DEPTH 64
+#define MAX_EDGES 200000
 #define NEAR_CHARS 24
 
 typedef struct {
@@ -1241,12 +1242,15 @@ link_clear (Link *link)
   g_clear_pointer (&link->label_markup, g_free);
 }
 
-static void
+static gboolean
 add_edges (Parser *P,
            GArray *from,
            GArray *to,
            Link   *link)
 {
+  /* "A & B & … --> C & D & …" multiplies: keep a hostile chart bounded. */
+  if ((guint64) from->len * to->len > MAX_EDGES - P->chart->edges->len)
+    return fail (P, link->at, _("too many links: a chart may have at most %d"), MAX_EDGES);
   for (guint i = 0; i < from->len; i++)
     for (guint j = 0; j < to->len; j++)
       {
@@ -1271,6 +1275,7 @@ add_edges (Parser *P,
         edge.column = link->column;
         g_array_append_val (P->chart->edges, edge);
       }
+  return TRUE;
 }
 
 /* A node group, then any number of (link, node group): iterative, so a chain
@@ -1291,6 +1296,9 @@ parse_vertex_statement (Parser *P)
       skip_spaces (P);
       if (at_statement_end (P))
         return TRUE;
+      if (strchr (")]}", peek (P, 0)) != NULL && peek (P, 0) != '\0')
+        return fail (P, P->p, _("unexpected “%c” after a node's label: put a label with brackets in quotes, as in A[\"f(x)\"]"),
+                     peek (P, 0));
       if (!parse_link (P, &link))
         {
           link_clear (&link);
@@ -1307,7 +1315,11 @@ parse_vertex_statement (Parser *P)
           link_clear (&link);
           return FALSE;
         }
-      add_edges (P, left, right, &link);
+      if (!add_edges (P, left, right, &link))
+        {
+          link_clear (&link);
+          return FALSE;
+        }
       link_clear (&link);
       swap = left, left = right, right = swap;
     }
@@ -1472,6 +1484,9 @@ parse_class (Parser *P)
   classes = parse_name_list (P, FALSE, _("a class name after the node ids"));
   if (classes == NULL)
     return FALSE;
+  /* Ids times classes multiplies like "&" does. */
+  if ((guint64) ids->len * classes->len > MAX_EDGES - P->class_uses->len / 2)
+    return fail (P, P->p, _("too many class assignments: a chart may have at most %d"), MAX_EDGES);
   for (guint i = 0; i < ids->len; i++)
     for (guint j = 0; j < classes->len; j++)
       add_class_use (P, g_ptr_array_index (ids, i), g_ptr_array_index (classes, j));
@@ -2270,21 +2285,56 @@ resolve_classes (Parser *P)
 }
 
 static void
-apply_class (GHashTable  *defs,
-             const char  *name,
-             MpFlowStyle *style)
+style_free (MpFlowStyle *style)
 {
-  GPtrArray *rules = g_hash_table_lookup (defs, name);
+  mp_flow_style_clear (style);
+  g_free (style);
+}
 
-  for (guint i = 0; rules != NULL && i < rules->len; i++)
-    mp_flow_style_apply (style, ((MpStyleRule *) g_ptr_array_index (rules, i))->props);
+/* The style a class gives, from all its classDefs in order. Styles are
+ * resolved once per class or rule and then merged, so that however many
+ * nodes, classes and style parts a (hostile) chart has, this stays linear. */
+static GHashTable *
+class_styles_new (Parser *P)
+{
+  GHashTable *styles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) style_free);
+
+  for (guint i = 0; i < P->class_defs->len; i++)
+    {
+      MpStyleRule *rule = g_ptr_array_index (P->class_defs, i);
+      MpFlowStyle *style = g_hash_table_lookup (styles, rule->target);
+
+      if (style == NULL)
+        {
+          style = g_new0 (MpFlowStyle, 1);
+          style->stroke_width = -1;
+          g_hash_table_insert (styles, rule->target, style);
+        }
+      mp_flow_style_apply (style, rule->props);
+    }
+  return styles;
+}
+
+static void
+merge_classes (GHashTable   *styles,
+               char * const *classes,
+               MpFlowStyle  *style)
+{
+  for (guint k = 0; classes[k] != NULL; k++)
+    {
+      const MpFlowStyle *class_style = g_hash_table_lookup (styles, classes[k]);
+
+      if (class_style != NULL)
+        mp_flow_style_merge (style, class_style);
+    }
 }
 
 static void
 apply_classes (Parser     *P,
-               GHashTable *defs)
+               GHashTable *styles)
 {
   MpFlowchart *chart = P->chart;
+  const MpFlowStyle *fallback = g_hash_table_lookup (styles, "default");
 
   for (guint i = 0; i < chart->nodes->len; i++)
     {
@@ -2292,26 +2342,62 @@ apply_classes (Parser     *P,
       gboolean defined = FALSE;
 
       for (guint k = 0; node->classes[k] != NULL; k++)
-        defined |= g_hash_table_contains (defs, node->classes[k]);
+        defined |= g_hash_table_contains (styles, node->classes[k]);
       /* Mermaid gives "default" to the nodes no other class styles. */
-      if (!defined)
-        apply_class (defs, "default", &node->style);
-      for (guint k = 0; node->classes[k] != NULL; k++)
-        apply_class (defs, node->classes[k], &node->style);
+      if (!defined && fallback != NULL)
+        mp_flow_style_merge (&node->style, fallback);
+      merge_classes (styles, node->classes, &node->style);
     }
   for (guint i = 0; i < chart->subgraphs->len; i++)
     {
       MpFlowSubgraph *subgraph = &g_array_index (chart->subgraphs, MpFlowSubgraph, i);
 
-      for (guint k = 0; subgraph->classes[k] != NULL; k++)
-        apply_class (defs, subgraph->classes[k], &subgraph->style);
+      merge_classes (styles, subgraph->classes, &subgraph->style);
     }
   for (guint i = 0; i < chart->edges->len; i++)
     {
       MpFlowEdge *edge = &g_array_index (chart->edges, MpFlowEdge, i);
 
-      for (guint k = 0; edge->classes[k] != NULL; k++)
-        apply_class (defs, edge->classes[k], &edge->style);
+      merge_classes (styles, edge->classes, &edge->style);
+    }
+}
+
+/* linkStyle: "default" rules first, then numbered ones in order. A rule
+ * naming many links shares one style list, resolved once. */
+static void
+apply_link_styles (Parser *P)
+{
+  MpFlowchart *chart = P->chart;
+  g_autoptr(GHashTable) resolved = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) style_free);
+  MpFlowStyle fallback = { NULL, NULL, NULL, NULL, -1 };
+
+  for (guint i = 0; i < P->link_styles->len; i++)
+    {
+      MpStyleRule *rule = g_ptr_array_index (P->link_styles, i);
+
+      if (rule->edge < 0)
+        mp_flow_style_apply (&fallback, rule->props);
+    }
+  for (guint e = 0; e < chart->edges->len; e++)
+    mp_flow_style_merge (&g_array_index (chart->edges, MpFlowEdge, e).style, &fallback);
+  mp_flow_style_clear (&fallback);
+
+  for (guint i = 0; i < P->link_styles->len; i++)
+    {
+      MpStyleRule *rule = g_ptr_array_index (P->link_styles, i);
+      MpFlowStyle *style;
+
+      if (rule->edge < 0 || (guint) rule->edge >= chart->edges->len)
+        continue;
+      style = g_hash_table_lookup (resolved, rule->props);
+      if (style == NULL)
+        {
+          style = g_new0 (MpFlowStyle, 1);
+          style->stroke_width = -1;
+          mp_flow_style_apply (style, rule->props);
+          g_hash_table_insert (resolved, rule->props, style);
+        }
+      mp_flow_style_merge (&g_array_index (chart->edges, MpFlowEdge, rule->edge).style, style);
     }
 }
 
@@ -2320,20 +2406,9 @@ static void
 resolve_styles (Parser *P)
 {
   MpFlowchart *chart = P->chart;
-  g_autoptr(GHashTable) defs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                     (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) styles = class_styles_new (P);
 
-  for (guint i = 0; i < P->class_defs->len; i++)
-    {
-      MpStyleRule *rule = g_ptr_array_index (P->class_defs, i);
-      GPtrArray *rules = g_hash_table_lookup (defs, rule->target);
-
-      if (rules == NULL)
-        g_hash_table_insert (defs, rule->target, rules = g_ptr_array_new ());
-      g_ptr_array_add (rules, rule);
-    }
-  apply_classes (P, defs);
-
+  apply_classes (P, styles);
   for (guint i = 0; i < P->styles->len; i++)
     {
       MpStyleRule *rule = g_ptr_array_index (P->styles, i);
@@ -2346,19 +2421,7 @@ resolve_styles (Parser *P)
         mp_flow_style_apply (&g_array_index (chart->subgraphs, MpFlowSubgraph, subgraph).style,
                              rule->props);
     }
-
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < P->link_styles->len; i++)
-      {
-        MpStyleRule *rule = g_ptr_array_index (P->link_styles, i);
-
-        if (pass == 0 && rule->edge < 0)
-          for (guint e = 0; e < chart->edges->len; e++)
-            mp_flow_style_apply (&g_array_index (chart->edges, MpFlowEdge, e).style, rule->props);
-        else if (pass == 1 && rule->edge >= 0 && (guint) rule->edge < chart->edges->len)
-          mp_flow_style_apply (&g_array_index (chart->edges, MpFlowEdge, rule->edge).style,
-                               rule->props);
-      }
+  apply_link_styles (P);
 }
 
 static void

@@ -44,6 +44,9 @@ struct _MpFlowchart
 void     mp_flow_style_clear       (MpFlowStyle       *style);
 void     mp_flow_style_apply       (MpFlowStyle       *style,
                                     GPtrArray         *props);
+/* Copies onto @style every field @from sets. */
+void     mp_flow_style_merge       (MpFlowStyle       *style,
+                                    const MpFlowStyle *from);
 GPtrArray *mp_style_props_new     (void);
 void     mp_style_rule_free        (MpStyleRule       *rule);
 MpFlowchart *mp_flowchart_new_empty (void);

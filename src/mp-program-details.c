@@ -43,6 +43,7 @@ struct _MpProgramDetails
   GtkLabel  *score_label;
   GtkGrid   *breakdown_grid;
   GtkButton *compare_button;
+  GtkWidget *copy_button;
   GtkWidget *edit_button;
   GtkWidget *delete_button;
 
@@ -130,6 +131,7 @@ show_facts (MpProgramDetails *self)
   set_fact (self, FACT_SOURCE, user ? _("Your program") : _("Bundled sample (fictional)"));
   gtk_label_set_label (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+  gtk_widget_set_visible (self->copy_button, !user);
   gtk_widget_set_visible (self->edit_button, user);
   gtk_widget_set_visible (self->delete_button, user);
 }
@@ -207,6 +209,7 @@ mp_program_details_class_init (MpProgramDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpProgramDetails, score_label);
   gtk_widget_class_bind_template_child (widget_class, MpProgramDetails, breakdown_grid);
   gtk_widget_class_bind_template_child (widget_class, MpProgramDetails, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, MpProgramDetails, copy_button);
   gtk_widget_class_bind_template_child (widget_class, MpProgramDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, MpProgramDetails, delete_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -294,10 +294,17 @@ field_number (MpProgramDialog *self,
   return value;
 }
 
+static const char *
+field_text (MpProgramDialog *self,
+            Field            field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->entries[field]));
+}
+
 static MpProgram *
 build_program (MpProgramDialog *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[FIELD_NAME]))));
+  g_autofree char *name = g_strstrip (g_strdup (field_text (self, FIELD_NAME)));
   MpProgram *p;
 
   if (self->original != NULL)
@@ -313,8 +320,8 @@ build_program (MpProgramDialog *self)
       p = mp_program_new (id, name);
     }
   mp_program_set_user_defined (p, TRUE);
-  mp_program_set_institution (p, gtk_editable_get_text (GTK_EDITABLE (self->entries[FIELD_INSTITUTION])));
-  mp_program_set_note (p, gtk_editable_get_text (GTK_EDITABLE (self->entries[FIELD_NOTE])));
+  mp_program_set_institution (p, field_text (self, FIELD_INSTITUTION));
+  mp_program_set_note (p, field_text (self, FIELD_NOTE));
   mp_program_set_kind (p, gtk_drop_down_get_selected (self->kind_dropdown));
   mp_program_set_format (p, gtk_drop_down_get_selected (self->format_dropdown));
   mp_program_set_thesis (p, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->thesis_check)));
@@ -393,6 +400,22 @@ mp_program_dialog_new (GtkWindow *parent,
   for (guint f = 0; f < N_FIELDS; f++)
     check_field (self, f);
   gtk_widget_grab_focus (self->entries[FIELD_NAME]);
+  return self;
+}
+
+MpProgramDialog *
+mp_program_dialog_new_from (GtkWindow *parent,
+                            MpProgram *template)
+{
+  MpProgramDialog *self;
+
+  g_return_val_if_fail (MP_IS_PROGRAM (template), NULL);
+
+  self = mp_program_dialog_new (parent, NULL);
+  fill_from (self, template);
+  memset (self->touched, 0, sizeof self->touched);
+  for (guint f = 0; f < N_FIELDS; f++)
+    check_field (self, f);
   return self;
 }
 

@@ -21,6 +21,9 @@ G_DECLARE_FINAL_TYPE (MpProgramDialog, mp_program_dialog, MP, PROGRAM_DIALOG, Gt
  * adds a new user-defined program. Emits "saved" (MpProgram *) on success. */
 MpProgramDialog *mp_program_dialog_new         (GtkWindow       *parent,
                                                 MpProgram       *program);
+/* A dialog that adds a new program, starting from @template's values. */
+MpProgramDialog *mp_program_dialog_new_from    (GtkWindow       *parent,
+                                                MpProgram       *template);
 GtkEditable     *mp_program_dialog_get_field   (MpProgramDialog *self,
                                                 const char      *key);
 /* The validation message shown next to the field, or NULL when it is valid. */

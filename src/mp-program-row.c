@@ -56,6 +56,17 @@ describe_movement (MpRankSlot *slot)
 }
 
 static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
 update_movement (MpProgramRow *self)
 {
   int movement = mp_rank_slot_get_movement (self->slot);
@@ -69,23 +80,20 @@ update_movement (MpProgramRow *self)
   else
     text = g_strdup_printf ("%s%d", movement > 0 ? "▲" : "▼", ABS (movement));
   set_label (self->movement_label, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->movement_label), movement > 0 ? "down" : "up");
-  if (movement != 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->movement_label), movement > 0 ? "up" : "down");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->movement_label), "down");
+  set_css_class (GTK_WIDGET (self->movement_label), "up", movement > 0);
+  set_css_class (GTK_WIDGET (self->movement_label), "down", movement < 0);
 }
 
 static void
 update_summary (MpProgramRow *self,
                 const char   *score)
 {
+  MpProgram *program = mp_rank_slot_get_program (self->slot);
   g_autofree char *movement = describe_movement (self->slot);
   /* Translators: what a screen reader says for a ranked row: rank, name, score, movement */
   g_autofree char *summary = g_strdup_printf (_("%u. %s, score %s, %s"),
                                               mp_rank_slot_get_position (self->slot) + 1,
-                                              mp_program_get_name (mp_rank_slot_get_program (self->slot)),
-                                              score, movement);
+                                              mp_program_get_name (program), score, movement);
 
   if (g_strcmp0 (summary, self->summary) == 0)
     return;
@@ -102,27 +110,26 @@ set_secondary (MpProgramRow *self,
 {
   const char *kind = mp_program_kind_get_label (mp_program_get_kind (program));
   const char *institution = mp_program_get_institution (program);
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (institution == NULL || *institution == '\0')
-    {
-      set_label (self->kind_label, kind);
-      return;
-    }
-  /* Translators: a program's kind, then its institution */
-  text = g_strdup_printf (_("%s · %s"), kind, institution);
-  set_label (self->kind_label, text);
+  if (mp_program_get_user_defined (program))
+    /* Translators: marks a program the user entered or imported, in the ranked list */
+    g_string_append_printf (text, "%s · ", _("Yours"));
+  g_string_append (text, kind);
+  if (institution != NULL && *institution != '\0')
+    g_string_append_printf (text, " · %s", institution);
+  set_label (self->kind_label, text->str);
 }
 
 static void
 refresh (MpProgramRow *self)
 {
-  self->stale = FALSE;
   MpProgram *program = mp_rank_slot_get_program (self->slot);
   g_autofree char *rank = g_strdup_printf ("%u", mp_rank_slot_get_position (self->slot) + 1);
   g_autofree char *score = mp_panel_format_score (mp_rank_slot_get_score (self->slot));
   double contributions[MP_N_CRITERIA];
 
+  self->stale = FALSE;
   set_label (self->rank_label, rank);
   if (program != self->shown)
     {
@@ -157,6 +164,21 @@ mp_program_row_map (GtkWidget *widget)
   if (self->stale && self->slot != NULL)
     refresh (self);
   GTK_WIDGET_CLASS (mp_program_row_parent_class)->map (widget);
+}
+
+/* The full name of an ellipsized row, asked for only on hover: setting a
+ * tooltip on every rebind costs more than the rest of the row. */
+static gboolean
+on_query_tooltip (MpProgramRow *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  if (self->slot == NULL || !pango_layout_is_ellipsized (gtk_label_get_layout (self->name_label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, mp_program_get_name (mp_rank_slot_get_program (self->slot)));
+  return TRUE;
 }
 
 static void
@@ -205,6 +227,8 @@ static void
 mp_program_row_init (MpProgramRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->name_label), TRUE);
+  g_signal_connect_swapped (self->name_label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
 
 GtkWidget *

@@ -61,6 +61,7 @@ mp_sensitivity_bar_snapshot (GtkWidget   *widget,
   MpSensitivityBar *self = MP_SENSITIVITY_BAR (widget);
   float width = gtk_widget_get_width (widget);
   float y = (gtk_widget_get_height (widget) - BAR_HEIGHT) / 2.0f;
+  float mark;
   GdkRGBA fg, trough, band;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -73,10 +74,9 @@ mp_sensitivity_bar_snapshot (GtkWidget   *widget,
   mp_panel_criterion_color (self->criterion, &band);
   append_box (snapshot, width * self->low / 100.0f, y,
               MAX (BAR_HEIGHT, width * (self->high - self->low) / 100.0f), BAR_HEIGHT, &band);
+  mark = CLAMP (width * self->value / 100.0f - MARK_WIDTH / 2.0f, 0, width - MARK_WIDTH);
   gtk_snapshot_append_color (snapshot, &fg,
-                             &GRAPHENE_RECT_INIT (CLAMP (width * self->value / 100.0f - MARK_WIDTH / 2.0f,
-                                                         0, width - MARK_WIDTH),
-                                                  0, MARK_WIDTH, gtk_widget_get_height (widget)));
+                             &GRAPHENE_RECT_INIT (mark, 0, MARK_WIDTH, gtk_widget_get_height (widget)));
 }
 
 static void

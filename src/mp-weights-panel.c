@@ -20,6 +20,10 @@
 #include "mp-utils.h"
 
 #define SAVE_WEIGHTS_DELAY_MS 300
+/* From this panel width on, the details sit beside the ranking (with a
+ * margin below it so that a width near the edge does not flip back and forth). */
+#define WIDE_WIDTH     1000
+#define WIDE_HYSTERESIS 40
 
 static const double tuition_presets[] = { -1, 5000, 15000, 30000, 50000 };
 static const double hours_presets[] = { -1, 5, 10, 15, 20 };
@@ -58,6 +62,10 @@ struct _MpWeightsPanel
   GtkLabel           *empty_label;
   GtkButton          *empty_button;
   MpProgramDetails   *details;
+  GtkWidget          *side_separator;
+  MpProgramDetails   *side_details;
+  gboolean            wide;
+  guint               wide_idle;
   GtkStack           *compare_stack;
   GtkBox             *compare_legend;
   MpCompareChart     *compare_chart;
@@ -86,6 +94,8 @@ struct _MpWeightsPanel
   guint               save_weights_id;
   GdkFrameClock      *sensitivity_clock;
   gulong              sensitivity_handler;
+  GtkWidget          *pressed_row;  /* not a reference: only compared */
+  guint               details_idle;
   gboolean            setting_weights;
   gboolean            setting_filter;
   gboolean            syncing_selection;
@@ -208,6 +218,21 @@ read_scales (MpWeightsPanel *self,
     weights->w[c] = round (gtk_range_get_value (self->scales[c]));
 }
 
+/* Writes only real changes: a write wakes the settings service, which
+ * restoring the saved state at startup must not do. */
+static void
+settings_set_if_changed (GSettings  *settings,
+                         const char *key,
+                         GVariant   *value)
+{
+  g_autoptr(GVariant) current = g_settings_get_value (settings, key);
+
+  g_variant_ref_sink (value);
+  if (!g_variant_equal (current, value))
+    g_settings_set_value (settings, key, value);
+  g_variant_unref (value);
+}
+
 static gboolean
 save_weights (gpointer data)
 {
@@ -216,9 +241,9 @@ save_weights (gpointer data)
 
   self->save_weights_id = 0;
   read_scales (self, &weights);
-  g_settings_set_value (self->settings, "weights",
-                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, weights.w,
-                                                   MP_N_CRITERIA, sizeof (double)));
+  settings_set_if_changed (self->settings, "weights",
+                           g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, weights.w,
+                                                      MP_N_CRITERIA, sizeof (double)));
   return G_SOURCE_REMOVE;
 }
 
@@ -367,7 +392,8 @@ build_scale (MpWeightsPanel *self,
              MpCriterion     criterion)
 {
   GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkEventController *legacy = gtk_event_controller_legacy_new ();
   /* Translators: the accessible name of a slider, e.g. "Faculty quality weight" */
   g_autofree char *name = g_strdup_printf (_("%s weight"), mp_criterion_get_label (criterion));
@@ -544,7 +570,8 @@ update_filter_label (MpWeightsPanel        *self,
 {
   GListModel *kinds = gtk_drop_down_get_model (self->kind_dropdown);
   g_autoptr(GtkStringObject) kind = g_list_model_get_item (kinds, filter->kind);
-  int extra = (filter->max_tuition >= 0) + (filter->max_hours_per_week >= 0) + (filter->format >= 0);
+  int extra = (filter->max_tuition >= 0) + (filter->max_hours_per_week >= 0)
+              + (filter->format >= 0);
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
 
@@ -568,10 +595,14 @@ save_filter (MpWeightsPanel        *self,
 {
   static const char * const format_keys[] = { "any", "online", "hybrid", "in-person" };
 
-  g_settings_set_string (self->settings, "kind-filter", kind_keys[filter->kind]);
-  g_settings_set_double (self->settings, "max-tuition", filter->max_tuition);
-  g_settings_set_double (self->settings, "max-hours-per-week", filter->max_hours_per_week);
-  g_settings_set_string (self->settings, "format-filter", format_keys[filter->format + 1]);
+  settings_set_if_changed (self->settings, "kind-filter",
+                           g_variant_new_string (kind_keys[filter->kind]));
+  settings_set_if_changed (self->settings, "max-tuition",
+                           g_variant_new_double (filter->max_tuition));
+  settings_set_if_changed (self->settings, "max-hours-per-week",
+                           g_variant_new_double (filter->max_hours_per_week));
+  settings_set_if_changed (self->settings, "format-filter",
+                           g_variant_new_string (format_keys[filter->format + 1]));
 }
 
 static void
@@ -657,6 +688,18 @@ remove_compared (MpWeightsPanel *self,
     self->compared_index[i] = self->compared_index[i + 1];
 }
 
+static void
+set_details_compared (MpWeightsPanel *self)
+{
+  gboolean compared;
+
+  if (self->selected == NULL)
+    return;
+  compared = compared_position (self, self->selected) >= 0;
+  mp_program_details_set_compared (self->details, compared);
+  mp_program_details_set_compared (self->side_details, compared);
+}
+
 static void compared_changed (MpWeightsPanel *self);
 
 static void
@@ -738,8 +781,7 @@ compared_changed (MpWeightsPanel *self)
 {
   rebuild_compare_legend (self);
   update_compare_chart (self);
-  if (self->selected != NULL)
-    mp_program_details_set_compared (self->details, compared_position (self, self->selected) >= 0);
+  set_details_compared (self);
   update_actions (self);
 }
 
@@ -778,8 +820,9 @@ show_selected (MpWeightsPanel *self)
 {
   mp_program_details_set_program (self->details, self->scorer, self->selected,
                                   MAX (self->selected_index, 0));
-  if (self->selected != NULL)
-    mp_program_details_set_compared (self->details, compared_position (self, self->selected) >= 0);
+  mp_program_details_set_program (self->side_details, self->scorer, self->selected,
+                                  MAX (self->selected_index, 0));
+  set_details_compared (self);
   update_actions (self);
 }
 
@@ -822,7 +865,10 @@ sync_selection (MpWeightsPanel *self)
       if (self->selected != before)
         show_selected (self);
       else
-        mp_program_details_refresh (self->details);
+        {
+          mp_program_details_refresh (self->details);
+          mp_program_details_refresh (self->side_details);
+        }
       g_object_unref (before);
     }
   if (self->selected != NULL)
@@ -843,8 +889,54 @@ static void
 on_list_activate (MpWeightsPanel *self,
                   guint           position)
 {
+  if (self->wide)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self->side_details), GTK_DIR_TAB_FORWARD);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "details");
   gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+show_details_idle (gpointer data)
+{
+  MpWeightsPanel *self = data;
+
+  self->details_idle = 0;
+  if (self->selected != NULL && !self->wide)
+    gtk_stack_set_visible_child_name (self->stack, "details");
+  return G_SOURCE_REMOVE;
+}
+
+/* A click on a row opens its details (arrow keys only move the selection,
+ * Enter opens). The list selects on the same click, so the page turns once
+ * that has happened. */
+static gboolean
+on_list_event (GtkEventControllerLegacy *controller,
+               GdkEvent                 *event,
+               MpWeightsPanel           *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GtkWidget *picked;
+  double x, y, nx, ny;
+
+  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+      || gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY
+      || !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+  /* Event positions are relative to the surface, which may include a shadow. */
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self->list_view),
+                                    x - nx, y - ny, &x, &y);
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  picked = picked != NULL ? gtk_widget_get_ancestor (picked, MP_TYPE_PROGRAM_ROW) : NULL;
+  if (type == GDK_BUTTON_PRESS)
+    self->pressed_row = picked;
+  else if (picked != NULL && picked == self->pressed_row && self->details_idle == 0)
+    self->details_idle = g_idle_add (show_details_idle, self);
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* Escape from the details or the comparison goes back to the ranking. */
@@ -936,6 +1028,7 @@ static void
 setup_list (MpWeightsPanel *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *legacy;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -946,6 +1039,10 @@ setup_list (MpWeightsPanel *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_list_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), legacy);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_object_unref (factory);
@@ -993,11 +1090,14 @@ on_dialog_saved (MpWeightsPanel  *self,
   select_program (self, program);
 }
 
+/* @program: the one to edit; with @copy, the start of a new one. */
 static void
 open_dialog (MpWeightsPanel *self,
-             MpProgram      *program)
+             MpProgram      *program,
+             gboolean        copy)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   MpProgramDialog *dialog;
 
   if (self->dialog != NULL)
@@ -1005,7 +1105,10 @@ open_dialog (MpWeightsPanel *self,
       gtk_window_present (self->dialog);
       return;
     }
-  dialog = mp_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, program);
+  if (copy)
+    dialog = mp_program_dialog_new_from (parent, program);
+  else
+    dialog = mp_program_dialog_new (parent, program);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
   self->dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
@@ -1067,12 +1170,12 @@ new_chooser (MpWeightsPanel       *self,
              GCallback             on_response)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               action, accept, NULL);
+  self->chooser = gtk_file_chooser_native_new (title, parent, action, accept, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", on_response, self, G_CONNECT_SWAPPED);
   return self->chooser;
@@ -1089,6 +1192,7 @@ update_actions (MpWeightsPanel *self)
 
   gtk_widget_action_set_enabled (widget, "panel.edit-program", user);
   gtk_widget_action_set_enabled (widget, "panel.delete-program", user);
+  gtk_widget_action_set_enabled (widget, "panel.copy-program", self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "panel.toggle-compare",
                                  self->selected != NULL
                                  && (compared || self->compared->len < MP_PANEL_MAX_COMPARED));
@@ -1115,7 +1219,9 @@ panel_action (GtkWidget  *widget,
   else if (g_str_equal (name, "toggle-compare"))
     mp_weights_panel_toggle_compare (self);
   else if (g_str_equal (name, "edit-program") && self->selected != NULL)
-    open_dialog (self, self->selected);
+    open_dialog (self, self->selected, FALSE);
+  else if (g_str_equal (name, "copy-program") && self->selected != NULL)
+    open_dialog (self, self->selected, TRUE);
   else if (g_str_equal (name, "delete-program"))
     delete_selected (self);
 }
@@ -1126,7 +1232,7 @@ install_actions (GtkWidgetClass *widget_class)
   static const char * const names[] = {
     "panel.add-program", "panel.import", "panel.export", "panel.clear-filters",
     "panel.article-weights", "panel.toggle-compare", "panel.edit-program",
-    "panel.delete-program",
+    "panel.delete-program", "panel.copy-program",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1211,6 +1317,65 @@ mp_weights_panel_get_property (GObject    *object,
     }
 }
 
+/* ---- wide layout ------------------------------------------------------- */
+
+static void
+set_wide (MpWeightsPanel *self,
+          gboolean        wide)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->stack, GTK_WIDGET (self->details));
+
+  self->wide = wide;
+  gtk_widget_set_visible (self->side_separator, wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_details), wide);
+  if (wide && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "ranking");
+  gtk_stack_page_set_visible (page, !wide);
+}
+
+static gboolean
+apply_wide (gpointer data)
+{
+  MpWeightsPanel *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->wide_idle = 0;
+  if (!self->wide && width >= WIDE_WIDTH)
+    set_wide (self, TRUE);
+  else if (self->wide && width < WIDE_WIDTH - WIDE_HYSTERESIS)
+    set_wide (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Showing or hiding children inside an allocation would resize during
+ * layout: the switch happens right after it, in the next frame. */
+static void
+mp_weights_panel_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
+  gboolean want = self->wide ? width >= WIDE_WIDTH - WIDE_HYSTERESIS : width >= WIDE_WIDTH;
+
+  gtk_widget_allocate (self->panel_box, width, height, baseline, NULL);
+  if (want != self->wide && self->wide_idle == 0)
+    self->wide_idle = g_idle_add (apply_wide, self);
+}
+
+static void
+mp_weights_panel_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (MP_WEIGHTS_PANEL (widget)->panel_box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 mp_weights_panel_unmap (GtkWidget *widget)
 {
@@ -1229,6 +1394,8 @@ mp_weights_panel_dispose (GObject *object)
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
 
   flush_weights (self);
+  g_clear_handle_id (&self->details_idle, g_source_remove);
+  g_clear_handle_id (&self->wide_idle, g_source_remove);
   g_settings_sync ();
   cancel_sensitivity (self);
   if (self->dialog != NULL)
@@ -1283,6 +1450,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, details);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_separator);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_stack);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_legend);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_chart);
@@ -1307,6 +1476,8 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   object_class->dispose = mp_weights_panel_dispose;
   object_class->finalize = mp_weights_panel_finalize;
   widget_class->unmap = mp_weights_panel_unmap;
+  widget_class->size_allocate = mp_weights_panel_size_allocate;
+  widget_class->measure = mp_weights_panel_measure;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MP_TYPE_PROGRAM_STORE,
@@ -1318,7 +1489,6 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   bind_template (widget_class);
   install_actions (widget_class);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_to_ranking, NULL);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weightspanel");
 }
 
@@ -1396,11 +1566,15 @@ void
 mp_weights_panel_export (MpWeightsPanel *self)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
 
   chooser = new_chooser (self, _("Export Ranking"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                          G_CALLBACK (on_export_response));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the suggested file name of an exported ranking */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("ranking.csv"));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1410,7 +1584,7 @@ void
 mp_weights_panel_add_program (MpWeightsPanel *self)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-  open_dialog (self, NULL);
+  open_dialog (self, NULL, FALSE);
 }
 
 MpProgramStore *
@@ -1613,6 +1787,13 @@ mp_weights_panel_get_compare_chart (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
   return GTK_WIDGET (self->compare_chart);
+}
+
+gboolean
+mp_weights_panel_get_wide (MpWeightsPanel *self)
+{
+  g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
+  return self->wide;
 }
 
 void

@@ -262,6 +262,55 @@ test_mermaid_blocks (void)
   g_assert_cmpuint (mp_document_get_block (doc, 4)->mermaid_index, ==, 1);
 }
 
+static guint
+depth (const MpBlock *block)
+{
+  guint deepest = 0;
+
+  for (guint i = 0; block->children != NULL && i < block->children->len; i++)
+    deepest = MAX (deepest, depth (g_ptr_array_index (block->children, i)));
+  return deepest + 1;
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(MpDocument) quotes = NULL;
+  g_autoptr(MpDocument) lists = NULL;
+  const MpBlock *block;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (text, '>');
+  g_string_append (text, " deep\n");
+  quotes = parse (text->str);
+  block = mp_document_get_block (quotes, 0);
+  g_assert_cmpint (block->type, ==, MP_BLOCK_QUOTE);
+  g_assert_cmpuint (depth (block), ==, 32 + 1);
+
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "%*s- item %u\n", i * 2, "", i);
+  lists = parse (text->str);
+  block = mp_document_get_block (lists, 0);
+  g_assert_cmpint (block->type, ==, MP_BLOCK_LIST);
+  /* List and item alternate down to the limit; deeper items stay flat. */
+  g_assert_cmpuint (depth (block), <=, 32 + 2);
+}
+
+static void
+test_many_duplicate_headings (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(MpDocument) doc = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, "## Same\n");
+  doc = parse (text->str);
+  g_assert_cmpuint (mp_document_get_n_headings (doc), ==, 20000);
+  g_assert_cmpstr (mp_document_get_heading (doc, 19999)->id, ==, "same-19999");
+}
+
 static void
 test_chart (void)
 {
@@ -426,6 +475,8 @@ main (int   argc,
   g_test_add_func ("/markdown/blocks", test_blocks);
   g_test_add_func ("/markdown/images", test_images);
   g_test_add_func ("/markdown/mermaid-blocks", test_mermaid_blocks);
+  g_test_add_func ("/markdown/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/markdown/many-duplicate-headings", test_many_duplicate_headings);
   g_test_add_func ("/markdown/chart", test_chart);
   g_test_add_func ("/markdown/chart-errors", test_chart_errors);
   g_test_add_func ("/markdown/empty", test_empty);

@@ -919,6 +919,8 @@ test_errors_messages (void)
       "2:10: expected a space after the node id (at the end of the line)", 2, 10 },
     { "flowchart TD\n  A:::\n",
       "2:7: expected a class name after “:::” (at the end of the line)", 2, 7 },
+    { "flowchart TD\n  A(Do (this)) --> B\n",
+      "2:14: unexpected “)” after a node's label: put a label with brackets in quotes, as in A[\"f(x)\"] (near “) --> B”)", 2, 14 },
     { "flowchart TD\n  A[ok] trailing\n",
       "2:9: expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~” (near “trailing”)", 2, 9 },
     { "---\ntitle: x\nflowchart TD\n",
@@ -994,6 +996,26 @@ test_errors_depth (void)
   chart = mp_flowchart_parse (text->str, -1, 1, NULL, NULL, &error);
   g_assert_null (chart);
   g_assert_cmpstr (error->message, ==, "66:1: subgraphs are nested more than 64 deep (near “subgraph s64”)");
+}
+
+static void
+test_errors_too_many_links (void)
+{
+  g_autoptr(GString) text = g_string_new ("flowchart LR\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpFlowchart) chart = NULL;
+
+  /* 500 × 500 nodes joined all to all would make 250 000 links. */
+  for (guint side = 0; side < 2; side++)
+    {
+      for (guint i = 0; i < 500; i++)
+        g_string_append_printf (text, "%s%c%u", i > 0 ? " & " : "", side ? 'B' : 'A', i);
+      if (side == 0)
+        g_string_append (text, " --> ");
+    }
+  chart = mp_flowchart_parse (text->str, -1, 1, NULL, NULL, &error);
+  g_assert_null (chart);
+  g_assert_true (g_str_has_suffix (error->message, ": too many links: a chart may have at most 200000 (near “--> B0 & B1 & B2 & B3 &”)"));
 }
 
 static void
@@ -1163,6 +1185,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/errors/first-line", test_errors_first_line);
   g_test_add_func ("/mermaid/errors/empty", test_errors_empty);
   g_test_add_func ("/mermaid/errors/depth", test_errors_depth);
+  g_test_add_func ("/mermaid/errors/too-many-links", test_errors_too_many_links);
   g_test_add_func ("/mermaid/errors/invalid-utf8", test_errors_invalid_utf8);
   g_test_add_func ("/mermaid/bundled/copy", test_bundled_copy);
   g_test_add_func ("/mermaid/bundled/chart", test_bundled);

@@ -144,8 +144,9 @@ assert_rows_current (Fixture *fixture)
     {
       MpRankSlot *slot = mp_program_row_get_slot (rows->pdata[i]);
       guint position = mp_rank_slot_get_position (slot);
+      MpProgram *program = ranked_program (fixture, position);
       g_autofree char *prefix = g_strdup_printf ("%u. %s, score ", position + 1,
-                                                 mp_program_get_name (ranked_program (fixture, position)));
+                                                 mp_program_get_name (program));
 
       g_assert_true (g_str_has_prefix (mp_program_row_get_summary (rows->pdata[i]), prefix));
     }
@@ -196,9 +197,11 @@ test_drag_reorders (Fixture       *fixture,
                                   mp_program_get_name (mp_program_store_peek (store, s.below)),
                                   mp_program_get_name (mp_program_store_peek (store, s.above)));
     else
-      expected = g_strdup_printf ("Top pick holds from %d to 100; below %d %s takes over.", low, low,
+      expected = g_strdup_printf ("Top pick holds from %d to 100; below %d %s takes over.",
+                                  low, low,
                                   mp_program_get_name (mp_program_store_peek (store, s.below)));
-    g_assert_cmpstr (mp_weights_panel_get_sensitivity_text (fixture->panel, criterion), ==, expected);
+    g_assert_cmpstr (mp_weights_panel_get_sensitivity_text (fixture->panel, criterion),
+                     ==, expected);
   }
 
   slider = mp_weights_panel_get_slider (fixture->panel, criterion);
@@ -278,6 +281,41 @@ test_presets (Fixture       *fixture,
   g_assert_cmpfloat (values[4], ==, 20);
 }
 
+/* A new panel starts from the weights and filters the settings remember. */
+static void
+test_restores_settings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const double stored[MP_N_CRITERIA] = { 10, 20, 30, 40, 50 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = gtk_window_new ();
+  MpWeightsPanel *panel;
+  GListModel *ranking;
+
+  g_settings_set_value (settings, "weights",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, stored,
+                                                   MP_N_CRITERIA, sizeof (double)));
+  g_settings_set_string (settings, "kind-filter", "masters");
+  panel = MP_WEIGHTS_PANEL (mp_weights_panel_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
+    g_assert_cmpfloat (gtk_range_get_value (mp_weights_panel_get_slider (panel, c)), ==, stored[c]);
+  ranking = mp_weights_panel_get_ranking (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (ranking), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MpRankSlot) slot = g_list_model_get_item (ranking, i);
+
+      g_assert_cmpint (mp_program_get_kind (mp_rank_slot_get_program (slot)),
+                       ==, MP_PROGRAM_KIND_MASTERS);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_zero_weights (Fixture       *fixture,
                    gconstpointer  data)
@@ -296,7 +334,8 @@ test_zero_weights (Fixture       *fixture,
   iterate ();
   g_assert_null (mp_weights_panel_get_empty_message (fixture->panel));
   g_assert_cmpuint (g_list_model_get_n_items (ranking), ==,
-                    g_list_model_get_n_items (G_LIST_MODEL (mp_weights_panel_get_store (fixture->panel))));
+                    g_list_model_get_n_items (G_LIST_MODEL (
+                      mp_weights_panel_get_store (fixture->panel))));
 }
 
 static void
@@ -319,7 +358,11 @@ test_suggest_kind (Fixture       *fixture,
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, all);
   for (guint i = 0; i < n; i++)
-    g_assert_true (mp_program_kind_is_alternative (mp_program_get_kind (ranked_program (fixture, i))));
+    {
+      MpProgramKind kind = mp_program_get_kind (ranked_program (fixture, i));
+
+      g_assert_true (mp_program_kind_is_alternative (kind));
+    }
   assert_visible_top (fixture);
 
   g_assert_true (mp_weights_panel_undo_note (fixture->panel));
@@ -358,6 +401,7 @@ test_add_program (Fixture       *fixture,
   MpProgramDialog *dialog = open_add_dialog (fixture);
   MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  MpProgramDetails *details;
   g_autofree char *path = g_build_filename (data_home, "masterplan", "programs.json", NULL);
   g_autofree char *contents = NULL;
 
@@ -396,17 +440,20 @@ test_add_program (Fixture       *fixture,
   /* Edit it: the dialog starts from its values; the list and file follow. */
   mp_weights_panel_select_rank (fixture->panel, 0);
   iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.edit-program", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "panel.edit-program", NULL));
   iterate ();
   dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "tuition")), ==, "12500");
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "tuition")),
+                   ==, "12500");
   set_field (dialog, "name", "Test Program Beta");
   set_field (dialog, "faculty", "0");
   g_assert_true (mp_program_dialog_save (dialog));
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
-  g_assert_cmpstr (mp_program_get_name (mp_program_details_get_program (MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel)))),
+  details = MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel));
+  g_assert_cmpstr (mp_program_get_name (mp_program_details_get_program (details)),
                    ==, "Test Program Beta");
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -443,6 +490,53 @@ test_save_failure (Fixture       *fixture,
   g_assert_cmpint (g_remove (dir), ==, 0);
   if (g_file_test (saved, G_FILE_TEST_IS_DIR))
     g_assert_cmpint (g_rename (saved, dir), ==, 0);
+}
+
+static void
+test_copy_sample (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  MpProgramStore *store = mp_weights_panel_get_store (fixture->panel);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  MpProgram *sample = ranked_program (fixture, 0);
+  g_autofree char *name = g_strdup (mp_program_get_name (sample));
+  g_autofree char *id = g_strdup (mp_program_get_id (sample));
+  MpProgramDialog *dialog;
+  MpProgramDetails *details;
+  MpProgram *copy;
+  g_autofree char *faculty = NULL;
+
+  g_assert_false (mp_program_get_user_defined (sample));
+  mp_weights_panel_select_rank (fixture->panel, 0);
+  iterate ();
+  /* Samples are not edited in place; they are copied. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.edit-program", NULL);
+  iterate ();
+  g_assert_null (mp_weights_panel_get_dialog (fixture->panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "panel.copy-program", NULL));
+  iterate ();
+  dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "name")), ==, name);
+  faculty = g_strdup_printf ("%g", mp_program_get_rating (sample, MP_CRITERION_FACULTY));
+  g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "faculty")),
+                   ==, faculty);
+  set_field (dialog, "name", "My Copy of the Top Pick");
+  g_assert_true (mp_program_dialog_save (dialog));
+  iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
+  g_assert_nonnull (mp_program_store_find (store, id));
+  details = MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel));
+  copy = mp_program_details_get_program (details);
+  g_assert_cmpstr (mp_program_get_name (copy), ==, "My Copy of the Top Pick");
+  g_assert_cmpstr (mp_program_get_id (copy), !=, id);
+  g_assert_true (mp_program_get_user_defined (copy));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
 }
 
 static void
@@ -504,7 +598,8 @@ test_import_export_delete (Fixture       *fixture,
   /* Delete the imported program, then undo. */
   mp_weights_panel_select_rank (fixture->panel, rank);
   iterate ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "panel.delete-program", NULL));
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   g_assert_cmpstr (mp_weights_panel_get_note_message (fixture->panel), ==,
@@ -569,6 +664,88 @@ test_details_and_compare (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (mp_compare_chart_get_summary (chart), prefix));
 }
 
+static void
+test_wide_layout (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *details = mp_weights_panel_get_details (fixture->panel);
+
+  g_assert_false (mp_weights_panel_get_wide (fixture->panel));
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), 1100, -1);
+  wait_ms (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 1100);
+  g_assert_true (mp_weights_panel_get_wide (fixture->panel));
+
+  /* A click's selection shows beside the list; the page stays the ranking. */
+  mp_weights_panel_select_rank (fixture->panel, 2);
+  iterate ();
+  g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
+                 == ranked_program (fixture, 2));
+  g_assert_false (gtk_widget_get_mapped (details));
+
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), -1, -1);
+  gtk_window_set_default_size (fixture->window, 700, 500);
+  wait_ms (300);
+  g_assert_false (mp_weights_panel_get_wide (fixture->panel));
+}
+
+static GtkEventController *
+find_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+/* The wheel over a slider is caught before the slider (capture phase) and
+ * scrolls the sliders' column; the weight stays. */
+static void
+test_wheel_scrolls_column (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkRange *slider = mp_weights_panel_get_slider (fixture->panel, MP_CRITERION_FUNDING);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (slider), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkEventController *controller;
+  gboolean handled = FALSE;
+
+  gtk_window_set_default_size (fixture->window, 700, 300);
+  wait_ms (200);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  controller = find_scroll_controller (GTK_WIDGET (slider));
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 75);
+}
+
+static void
+test_activate_opens_details (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *list = mp_weights_panel_get_list_view (fixture->panel);
+  GtkWidget *details = mp_weights_panel_get_details (fixture->panel);
+
+  mp_weights_panel_select_rank (fixture->panel, 1);
+  g_signal_emit_by_name (list, "activate", 1);
+  wait_ms (400);
+  g_assert_true (gtk_widget_get_mapped (details));
+  g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
+                 == ranked_program (fixture, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,18 +762,28 @@ main (int   argc,
               fixture_set_up, test_drag_reorders, fixture_tear_down);
   g_test_add ("/weights-panel/presets", Fixture, NULL,
               fixture_set_up, test_presets, fixture_tear_down);
+  g_test_add ("/weights-panel/restores-settings", Fixture, NULL,
+              fixture_set_up, test_restores_settings, fixture_tear_down);
   g_test_add ("/weights-panel/zero-weights", Fixture, NULL,
               fixture_set_up, test_zero_weights, fixture_tear_down);
   g_test_add ("/weights-panel/suggest-kind", Fixture, NULL,
               fixture_set_up, test_suggest_kind, fixture_tear_down);
   g_test_add ("/weights-panel/save-failure", Fixture, NULL,
               fixture_set_up, test_save_failure, fixture_tear_down);
+  g_test_add ("/weights-panel/copy-sample", Fixture, NULL,
+              fixture_set_up, test_copy_sample, fixture_tear_down);
   g_test_add ("/weights-panel/failed-import", Fixture, NULL,
               fixture_set_up, test_failed_import, fixture_tear_down);
   g_test_add ("/weights-panel/details-and-compare", Fixture, NULL,
               fixture_set_up, test_details_and_compare, fixture_tear_down);
   g_test_add ("/weights-panel/import-export-delete", Fixture, NULL,
               fixture_set_up, test_import_export_delete, fixture_tear_down);
+  g_test_add ("/weights-panel/wide-layout", Fixture, NULL,
+              fixture_set_up, test_wide_layout, fixture_tear_down);
+  g_test_add ("/weights-panel/wheel-scrolls-column", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls_column, fixture_tear_down);
+  g_test_add ("/weights-panel/activate-opens-details", Fixture, NULL,
+              fixture_set_up, test_activate_opens_details, fixture_tear_down);
   g_test_add ("/weights-panel/add-program", Fixture, NULL,
               fixture_set_up, test_add_program, fixture_tear_down);
 

@@ -11,6 +11,7 @@
 
 #include "mp-program-store.h"
 #include "mp-rank-model.h"
+#include "mp-scorer.h"
 #include "mp-weights-panel.h"
 
 #define N_PROGRAMS 100000
@@ -44,6 +45,38 @@ generate_store (void)
   mp_program_store_splice (store, (MpProgram **) programs->pdata, programs->len);
   g_rand_free (rand);
   return store;
+}
+
+/* A drag back and forth over 90 → 30 → 90, one unit per step as a drag moves. */
+static double
+step_value (int step)
+{
+  int phase = (step + N_WARMUP) % 120;
+
+  return phase < 60 ? 90 - phase : 30 + (phase - 60);
+}
+
+/* The same steps on a bare scorer: what the model alone costs, to tell the
+ * panel's share apart from it. */
+static void
+measure_scorer (MpProgramStore *store,
+                double         *times)
+{
+  g_autoptr(MpScorer) scorer = mp_scorer_new (store);
+  MpWeights weights;
+
+  mp_weights_init_article (&weights);
+  mp_scorer_set_weights (scorer, &weights);
+  for (int i = -N_WARMUP; i < N_STEPS; i++)
+    {
+      gint64 start;
+
+      weights.w[0] = step_value (i);
+      start = g_get_monotonic_time ();
+      mp_scorer_set_weights (scorer, &weights);
+      if (i >= 0)
+        times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
 }
 
 static void
@@ -110,13 +143,15 @@ main (int   argc,
   g_autoptr(MpProgramStore) store = NULL;
   GtkWidget *window, *panel;
   GtkRange *slider;
+  GListModel *ranking;
   GdkFrameClock *clock;
   Frame frame = { 0 };
-  double rerank[N_STEPS], work[N_STEPS], latency[N_STEPS], after[N_STEPS];
+  double rerank[N_STEPS], work[N_STEPS], latency[N_STEPS], after[N_STEPS], scorer[N_STEPS];
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
   store = generate_store ();
+  measure_scorer (store, scorer);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 460);
   panel = mp_weights_panel_new_with_store (store);
@@ -131,9 +166,7 @@ main (int   argc,
   slider = mp_weights_panel_get_slider (MP_WEIGHTS_PANEL (panel), 0);
   for (int i = -N_WARMUP; i < N_STEPS; i++)
     {
-      /* A drag back and forth over 90 → 30 → 90, one unit per step as a drag moves. */
-      int phase = (i + N_WARMUP) % 120;
-      double value = phase < 60 ? 90 - phase : 30 + (phase - 60);
+      double value = step_value (i);
       gint64 start, changed, settled;
 
       wait_for_frame (&frame);
@@ -150,8 +183,10 @@ main (int   argc,
       latency[i] = (frame.after_paint - start) / 1000.0;
     }
 
-  printf ("bench-slider: %d programs, %d slider steps, window 700×460, renderer %s\n",
+  printf ("bench-slider: %d programs (ratings 0–10 in steps of 0.1), %d slider steps, "
+          "window 700×460, renderer %s\n",
           N_PROGRAMS, N_STEPS, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  report ("the scorer alone: re-score + re-rank", scorer, N_STEPS);
   report ("value change → re-ranked, rows rebound", rerank, N_STEPS);
   report ("work: re-rank + layout and paint of frame", work, N_STEPS);
   report ("value change → end of painted frame (wall)", latency, N_STEPS);
@@ -162,9 +197,9 @@ main (int   argc,
     count_rows (window, &n_rows, &n_mapped);
     printf ("row widgets: %u, mapped: %u\n", n_rows, n_mapped);
   }
+  ranking = mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel));
   printf ("rank slots alive (rows the view holds): %u of %u\n",
-          mp_rank_model_get_n_live (MP_RANK_MODEL (mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel)))),
-          g_list_model_get_n_items (mp_weights_panel_get_ranking (MP_WEIGHTS_PANEL (panel))));
+          mp_rank_model_get_n_live (MP_RANK_MODEL (ranking)), g_list_model_get_n_items (ranking));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
