@@ -89,8 +89,14 @@ static void
 test_spanish_labels (void)
 {
   MpWindow *window = new_window ();
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
+  GtkRange *slider = mp_weights_panel_get_slider (panel, MP_CRITERION_FACULTY);
   g_autoptr(GHashTable) texts = texts_of (GTK_WIDGET (window));
+  g_autofree char *name_mismatch =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (slider), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        "Calidad del profesorado (peso)");
 
+  g_assert_null (name_mismatch);
   assert_has_text (texts, "_Abrir");
   assert_has_text (texts, "Peso de cada criterio");
   assert_has_text (texts, "Calidad del profesorado");
