@@ -1395,7 +1395,12 @@ run_masterplan (Run        *run,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
-  line = g_strjoinv (" ", (char **) args);
+  {
+    g_autofree char *joined = g_strjoinv (" ", (char **) args);
+
+    /* TAP output must stay UTF-8. */
+    line = g_utf8_make_valid (joined, -1);
+  }
   if (strlen (line) > 100)
     strcpy (line + 90, "…");
 
@@ -1418,7 +1423,12 @@ run_masterplan (Run        *run,
   g_assert_no_error (error);
   usec = g_get_monotonic_time () - start;
   g_test_message ("time: masterplan %-40s %8.1f ms", line, usec / 1000.0);
-  g_test_message ("stderr: %.300s", run->err);
+  {
+    g_autofree char *valid = g_utf8_make_valid (run->err, -1);
+    g_autofree char *head = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 300));
+
+    g_test_message ("stderr: %s", head);
+  }
   if (!g_subprocess_get_if_exited (process))
     g_error ("masterplan %s died of signal %d; stderr: %s", line,
              g_subprocess_get_term_sig (process), run->err);
