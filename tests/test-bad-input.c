@@ -1068,6 +1068,33 @@ test_programs_csv (void)
         g_assert_cmpint (imported, ==, -1);
         assert_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_INVALID, path, TRUE);
       }
+    /* Ids used twice in the file, or already taken by a program in the store. */
+    {
+      const char *id_header = "id,name,kind,format,duration_years,hours_per_week,tuition_usd,"
+                              "faculty,scholarship,funding,flexibility,brand\n";
+      g_autofree char *twice = g_strconcat (id_header, "x,P,masters,online,2,10,1,8,5,4,9,6\n",
+                                            "x,Q,masters,online,2,10,1,8,5,4,9,6\n", NULL);
+      g_autofree char *taken = g_strconcat (id_header, "ridgeway-mhpe,P,masters,online,2,10,1,8,5,4,9,6\n",
+                                            NULL);
+      g_autofree char *twice_path = temp_file ("id-twice.csv", twice, -1);
+      g_autofree char *taken_path = temp_file ("id-taken.csv", taken, -1);
+      g_autoptr(GFile) twice_file = g_file_new_for_path (twice_path);
+      g_autoptr(GFile) taken_file = g_file_new_for_path (taken_path);
+      g_autoptr(MpProgramStore) store = sample_store ();
+      g_autoptr(GError) twice_error = NULL;
+      g_autoptr(GError) taken_error = NULL;
+      g_autofree char *before = mp_program_store_to_json (store, FALSE);
+      g_autofree char *after = NULL;
+
+      g_assert_nonnull (mp_program_store_find (store, "ridgeway-mhpe"));
+      g_assert_cmpint (mp_program_store_import (store, twice_file, &twice_error), ==, -1);
+      assert_error (twice_error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_INVALID, twice_path, TRUE);
+      g_assert_true (g_str_has_prefix (twice_error->message + strlen (twice_path), ":3:1: "));
+      g_assert_cmpint (mp_program_store_import (store, taken_file, &taken_error), ==, -1);
+      assert_error (taken_error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_INVALID, taken_path, TRUE);
+      after = mp_program_store_to_json (store, FALSE);
+      g_assert_cmpstr (after, ==, before);
+    }
     /* A header alone is a file with no programs: nothing to import. */
     g_assert_cmpint (mp_program_store_import (header_store, header_file, NULL), ==, 0);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (header_store)), ==, n);
