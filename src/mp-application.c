@@ -45,10 +45,12 @@ mp_application_open (GApplication  *app,
 {
   MpWindow *window = get_or_create_window (MP_APPLICATION (app));
 
-  /* One document per window: the last file named wins, like a viewer. */
-  if (!mp_window_open_file (window, files[n_files - 1]) &&
-      mp_window_get_document (window) == NULL)
+  /* One document per window: the last file named wins, like a viewer. The
+   * bundled article goes first, so that a file that fails to open leaves
+   * its message in the banner over something to read. */
+  if (mp_window_get_document (window) == NULL)
     mp_window_open_bundled (window);
+  mp_window_open_file (window, files[n_files - 1]);
   gtk_window_present (GTK_WINDOW (window));
 }
 
