@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "mp-article-view.h"
 #include "mp-flow-pane.h"
 #include "mp-flow-walk.h"
 #include "mp-program-store.h"
@@ -368,6 +369,58 @@ test_huge_chart_stays_responsive (void)
   iterate ();
 }
 
+/* Where @needle starts in the article view, in buffer coordinates; -1 when
+ * the text is not in the buffer. */
+static int
+text_x (MpWindow   *window,
+        const char *needle)
+{
+  GtkTextView *view = mp_article_view_get_text_view (MP_ARTICLE_VIEW (mp_window_get_article_view (window)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, match;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, needle, 0, &match, NULL, NULL))
+    return -1;
+  gtk_text_view_get_iter_location (view, &match, &rect);
+  return rect.x;
+}
+
+/* Deeply nested text stays on screen: its indent is capped, not pushed past
+ * the right edge. */
+static void
+test_deep_nesting_visible (void)
+{
+  MpWindow *window = new_window ();
+  GtkWidget *view = GTK_WIDGET (mp_article_view_get_text_view (MP_ARTICLE_VIEW (mp_window_get_article_view (window))));
+  g_autofree char *list = repeat ("# Deep\n\n", "- ", 40, "needle\n");
+  g_autofree char *path = temp_file ("deep-40.md", list, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int x, width;
+
+  g_assert_true (mp_window_open_file (window, file));
+  for (guint i = 0; i < 50; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  x = text_x (window, "needle");
+  width = gtk_widget_get_width (view);
+  g_test_message ("40 levels deep: “needle” at x = %d in a view %d px wide", x, width);
+  g_assert_cmpint (x, >=, 0);
+  if (x >= width - 20)
+    {
+      g_test_incomplete ("text nested 40 levels deep is indented past the right edge of the "
+                         "article and cannot be seen (no cap on the indent in mp-article-render.c)");
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate ();
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* `masterplan BAD.md` on a fresh window: the steps of mp_application_open(),
  * which opens the bundled article first and then the named file. */
 static void
@@ -475,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/bad-input-window/bad-files-keep-document", test_bad_files_keep_document);
   g_test_add_func ("/bad-input-window/hostile-files-open", test_hostile_files_open);
   g_test_add_func ("/bad-input-window/huge-chart-stays-responsive", test_huge_chart_stays_responsive);
+  g_test_add_func ("/bad-input-window/deep-nesting-visible", test_deep_nesting_visible);
   g_test_add_func ("/bad-input-window/bad-file-on-command-line", test_bad_file_on_command_line);
   g_test_add_func ("/bad-input-window/bad-imports-keep-user-file", test_bad_imports_keep_user_file);
 

@@ -998,9 +998,15 @@ test_programs_duplicates_and_version (void)
   g_autofree char *one = program_json ("x", NULL);
   g_autofree char *object = g_strndup (strstr (one, "[{") + 1, strlen (strstr (one, "[{") + 1) - 3);
   g_autofree char *dup = g_strdup_printf (two, object, object);
-  g_autofree char *dup_key = g_strdup ("{\"schema_version\": 1, \"schema_version\": 1, \"programs\": []}");
 
   assert_programs_error ("duplicate-ids.json", dup, -1, MP_PROGRAM_STORE_ERROR_INVALID, TRUE);
+  /* A key given twice: the last one counts, and a bad one is still caught. */
+  assert_programs_error ("duplicate-key.json",
+                         "{\"schema_version\": 1, \"programs\": [{\"id\": \"a\", \"name\": \"P\", "
+                         "\"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, "
+                         "\"hours_per_week\": 10, \"tuition_usd\": 1, \"ratings\": {\"faculty\": 8, "
+                         "\"faculty\": -3, \"scholarship\": 5, \"funding\": 4, \"flexibility\": 9, "
+                         "\"brand\": 6}}]}", -1, MP_PROGRAM_STORE_ERROR_INVALID, TRUE);
   assert_programs_error ("version-99.json", "{\"schema_version\": 99, \"programs\": []}", -1,
                          MP_PROGRAM_STORE_ERROR_VERSION, TRUE);
   assert_programs_error ("version-big.json", "{\"schema_version\": 1e400, \"programs\": []}", -1,
@@ -1010,7 +1016,6 @@ test_programs_duplicates_and_version (void)
   assert_programs_error ("not-object.json", "[1, 2, 3]", -1, MP_PROGRAM_STORE_ERROR_INVALID, TRUE);
   assert_programs_error ("truncated.json", "{\"schema_version\": 1, \"programs\": [{\"name\":", -1,
                          MP_PROGRAM_STORE_ERROR_SYNTAX, TRUE);
-  (void) dup_key;
 }
 
 static void
