@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mp-application.h"
 #include "mp-article-view.h"
 #include "mp-flow-canvas.h"
 #include "mp-flow-pane.h"
@@ -590,6 +591,85 @@ test_session (void)
   iterate ();
 }
 
+/* Shortcuts window ------------------------------------------------------------ */
+
+static void
+add_accelerators (GHashTable *names,
+                  const char *accelerators)
+{
+  g_auto(GStrv) parts = g_strsplit (accelerators, " ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint key;
+      GdkModifierType mods;
+
+      if (*parts[i] == '\0')
+        continue;
+      g_assert_true (gtk_accelerator_parse (parts[i], &key, &mods));
+      g_hash_table_add (names, gtk_accelerator_name (key, mods));
+    }
+}
+
+static void
+collect_shown (GtkWidget  *widget,
+               GHashTable *names)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      add_accelerators (names, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown (child, names);
+}
+
+/* Every accelerator the application sets is in the Keyboard Shortcuts window. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(MpApplication) app = mp_application_new ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) actions = NULL;
+  GtkWidget *window;
+  guint n_accels = 0;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/mp-shortcuts-window.ui");
+  window = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts_window"));
+  collect_shown (window, shown);
+
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          name = gtk_accelerator_name (key, mods);
+          if (!g_hash_table_contains (shown, name))
+            g_error ("%s (%s) is missing from the Keyboard Shortcuts window", accels[j], actions[i]);
+          n_accels++;
+        }
+    }
+  g_assert_cmpuint (n_accels, >=, 12);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +677,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/keyboard/session", test_session);
+  g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }
