@@ -942,6 +942,8 @@ on_query_tooltip (MpFlowCanvas *self,
 
 /* Keyboard ------------------------------------------------------------------- */
 
+static void update_accessible (MpFlowCanvas *self);
+
 static gboolean
 move_focus (MpFlowCanvas *self,
             int           step)
@@ -967,6 +969,7 @@ move_focus (MpFlowCanvas *self,
     if (!edge->to.is_subgraph)
       show_node (self, edge->to.index, FALSE);
   }
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
@@ -1103,12 +1106,51 @@ mp_flow_canvas_get_focus_edge (MpFlowCanvas *self)
 
 /* Chart -------------------------------------------------------------------------- */
 
-static void
-on_walk_changed (MpFlowCanvas *self)
+static const char *
+endpoint_name (MpFlowchart          *chart,
+               const MpFlowEndpoint *endpoint)
 {
-  self->focus_edge = -1;
-  invalidate (self);
-  follow_walk (self);
+  if (endpoint->is_subgraph)
+    return mp_flowchart_get_subgraph (chart, endpoint->index)->title;
+  return mp_flowchart_get_node (chart, endpoint->index)->label;
+}
+
+/* Screen readers learn where the walk stands from the description, which
+ * changes with every answer and every answer the keyboard focuses. */
+static char *
+describe_walk (MpFlowCanvas *self)
+{
+  MpFlowchart *chart = mp_flow_walk_get_chart (self->walk);
+  const MpFlowNode *node = mp_flowchart_get_node (chart, mp_flow_walk_get_current (self->walk));
+  g_autoptr(GArray) choices = mp_flow_walk_get_choices (self->walk);
+  GString *text = g_string_new (NULL);
+
+  if (mp_flow_walk_is_at_outcome (self->walk))
+    /* Translators: what a screen reader hears on the flowchart; %s is the outcome */
+    g_string_append_printf (text, _("Outcome: %s"), node->label);
+  else
+    /* Translators: what a screen reader hears on the flowchart; %s is the question */
+    g_string_append_printf (text, _("Current step: %s"), node->label);
+  if (text->len > 0 && strchr (".?!", text->str[text->len - 1]) == NULL)
+    g_string_append_c (text, '.');
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const MpFlowEdge *edge = mp_flowchart_get_edge (chart, g_array_index (choices, guint, i));
+      const char *answer = edge->label != NULL ? edge->label : endpoint_name (chart, &edge->to);
+
+      if (i == 0)
+        /* Translators: followed by the answers, separated by commas */
+        g_string_append_printf (text, " %s ", _("Answers:"));
+      else
+        g_string_append (text, ", ");
+      g_string_append (text, answer);
+      if ((int) g_array_index (choices, guint, i) == self->focus_edge)
+        /* Translators: after the answer the keyboard is on */
+        g_string_append_printf (text, " (%s)", _("selected"));
+    }
+  if (choices->len > 0)
+    g_string_append (text, _(". Arrow keys choose an answer, Enter takes it, Backspace goes back."));
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -1116,16 +1158,30 @@ update_accessible (MpFlowCanvas *self)
 {
   MpFlowchart *chart = self->walk != NULL ? mp_flow_walk_get_chart (self->walk) : NULL;
   const char *title = chart != NULL ? mp_flowchart_get_acc_title (chart) : NULL;
-  const char *description = chart != NULL ? mp_flowchart_get_acc_description (chart) : NULL;
+  const char *about = chart != NULL ? mp_flowchart_get_acc_description (chart) : NULL;
+  g_autofree char *walk = self->walk != NULL ? describe_walk (self) : NULL;
+  g_autofree char *description = NULL;
 
   if (title == NULL && chart != NULL)
     title = mp_flowchart_get_title (chart);
+  if (walk != NULL && about != NULL)
+    description = g_strconcat (walk, " ", about, NULL);
+  else
+    description = g_strdup (walk != NULL ? walk : about != NULL ? about : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL ? title : _("Decision flowchart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description != NULL ? description : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+static void
+on_walk_changed (MpFlowCanvas *self)
+{
+  self->focus_edge = -1;
+  update_accessible (self);
+  invalidate (self);
+  follow_walk (self);
 }
 
 void

@@ -161,12 +161,29 @@ section_target (Block            *block,
   return block->section_id;
 }
 
+/* GTK 4.8 has no announcements: the card's accessible name and description
+ * change with each step, which screen readers report for the card. */
+static void
+announce_card (MpFlowPane       *self,
+               const char       *heading,
+               const MpFlowNode *node)
+{
+  g_autofree char *description = node->tooltip != NULL
+                                 ? g_strconcat (node->label, " ", node->tooltip, NULL)
+                                 : g_strdup (node->label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static void
 update_card (MpFlowPane *self)
 {
   Block *block = current_block (self);
   const MpFlowNode *node;
-  const char *target;
+  const char *target, *heading;
   gboolean outcome, walked;
 
   if (block == NULL || block->walk == NULL)
@@ -174,11 +191,12 @@ update_card (MpFlowPane *self)
   node = mp_flowchart_get_node (block->chart, mp_flow_walk_get_current (block->walk));
   outcome = mp_flow_walk_is_at_outcome (block->walk);
   walked = mp_flow_walk_get_path_edges (block->walk)->len > 0;
-  gtk_label_set_text (self->card_heading_label,
-                      outcome ? _("Outcome")
-                      : node->kind == MP_NODE_KIND_QUESTION ? _("Question") : _("Next step"));
+  heading = outcome ? _("Outcome")
+            : node->kind == MP_NODE_KIND_QUESTION ? _("Question") : _("Next step");
+  gtk_label_set_text (self->card_heading_label, heading);
   gtk_label_set_text (self->card_text_label, node->label);
   gtk_label_set_text (self->card_explanation_label, node->tooltip != NULL ? node->tooltip : "");
+  announce_card (self, heading, node);
   gtk_widget_set_visible (GTK_WIDGET (self->card_explanation_label), node->tooltip != NULL);
   if (outcome)
     clear_answers (self);

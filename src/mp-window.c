@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mp-article-view.h"
+#include "mp-color-scheme.h"
 #include "mp-flow-pane.h"
 #include "mp-utils.h"
 #include "mp-weights-panel.h"
@@ -484,6 +485,7 @@ static void
 mp_window_init (MpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mp_color_scheme_follow_system ();
 
   self->settings = g_settings_new (APP_ID);
   restore_geometry (self);
