@@ -1655,6 +1655,27 @@ test_cli_export_empty_message (void)
 }
 
 static void
+test_cli_export_too_many_nodes (void)
+{
+  g_autofree char *source = chain_source (10000, TRUE);
+  g_autofree char *path = temp_file ("chain-10000.mmd", source, -1);
+  g_autofree char *out_svg = g_build_filename (tmp_dir, "chain.svg", NULL);
+  g_auto(Run) run = { 0, };
+
+  run_masterplan (&run, (const char *[]) { "--export-flowchart", path, "-o", out_svg, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "too many to draw"));
+  g_assert_false (g_file_test (out_svg, G_FILE_TEST_EXISTS));
+  if (!g_str_has_prefix (run.err, path))
+    {
+      g_test_incomplete ("masterplan --export-flowchart BIG.mmd says “This flowchart has 10000 nodes, "
+                         "too many to draw…” without naming BIG.mmd (mp-flow-export.c)");
+      return;
+    }
+}
+
+static void
 test_cli_options (void)
 {
   g_autofree char *good = g_build_filename (TEST_DATA_DIR, "flow-decision.mmd", NULL);
@@ -1743,6 +1764,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/cli/rank-50-mb", test_cli_rank_huge);
   g_test_add_func ("/bad-input/cli/export", test_cli_export);
   g_test_add_func ("/bad-input/cli/export-empty-message", test_cli_export_empty_message);
+  g_test_add_func ("/bad-input/cli/export-too-many-nodes", test_cli_export_too_many_nodes);
   g_test_add_func ("/bad-input/cli/options", test_cli_options);
 
   status = g_test_run ();
