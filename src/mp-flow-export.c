@@ -207,11 +207,20 @@ mp_flow_export_cli_run (const char *input,
       return 2;
     }
   chart = load_chart (input, block, &error);
-  if (chart != NULL)
-    layout = mp_flow_layout_new (chart, NULL, MP_FLOW_EDGE_LABELS_INLINE, &error);
-  if (layout == NULL || !mp_flow_export_to_file (layout, NULL, output, &error))
+  if (chart == NULL)
     {
       g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  layout = mp_flow_layout_new (chart, NULL, MP_FLOW_EDGE_LABELS_INLINE, &error);
+  if (layout == NULL)
+    {
+      g_printerr ("%s: %s\n", input, error->message);
+      return 1;
+    }
+  if (!mp_flow_export_to_file (layout, NULL, output, &error))
+    {
+      g_printerr ("%s: %s\n", output, error->message);
       return 1;
     }
   return 0;

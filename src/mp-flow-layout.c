@@ -631,6 +631,32 @@ run_dot (Builder  *b,
   return ok;
 }
 
+static gboolean
+check_size (MpFlowchart  *chart,
+            GError      **error)
+{
+  guint n_nodes = mp_flowchart_get_n_nodes (chart);
+  guint n_edges = mp_flowchart_get_n_edges (chart);
+  guint max_edges = MP_FLOW_LAYOUT_MAX_EDGES_PER_NODE * n_nodes + MP_FLOW_LAYOUT_EDGE_ALLOWANCE;
+
+  if (n_nodes > MP_FLOW_LAYOUT_MAX_NODES)
+    {
+      g_set_error (error, MP_FLOW_LAYOUT_ERROR, MP_FLOW_LAYOUT_ERROR_FAILED,
+                   _("This flowchart has %u nodes, too many to draw: the limit is %u"),
+                   n_nodes, MP_FLOW_LAYOUT_MAX_NODES);
+      return FALSE;
+    }
+  if (n_edges > max_edges)
+    {
+      g_set_error (error, MP_FLOW_LAYOUT_ERROR, MP_FLOW_LAYOUT_ERROR_FAILED,
+                   _("This flowchart has %u links between %u nodes, too dense to draw: "
+                     "the limit is %u links"),
+                   n_edges, n_nodes, max_edges);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 MpFlowLayout *
 mp_flow_layout_new (MpFlowchart       *chart,
                     const char        *font,
@@ -643,13 +669,8 @@ mp_flow_layout_new (MpFlowchart       *chart,
 
   g_return_val_if_fail (MP_IS_FLOWCHART (chart), NULL);
 
-  if (mp_flowchart_get_n_nodes (chart) > MP_FLOW_LAYOUT_MAX_NODES)
-    {
-      g_set_error (error, MP_FLOW_LAYOUT_ERROR, MP_FLOW_LAYOUT_ERROR_FAILED,
-                   _("This flowchart has %u nodes, too many to draw: the limit is %u"),
-                   mp_flowchart_get_n_nodes (chart), MP_FLOW_LAYOUT_MAX_NODES);
-      return NULL;
-    }
+  if (!check_size (chart, error))
+    return NULL;
   self = g_object_new (MP_TYPE_FLOW_LAYOUT, NULL);
   self->chart = g_object_ref (chart);
   self->font = pango_font_description_from_string (font != NULL ? font

@@ -72,6 +72,10 @@ GQuark                     mp_flow_layout_error_quark   (void);
 /* dot's time grows faster than the chart: past this many nodes a layout
  * takes seconds and cannot be interrupted, so it is refused. */
 #define MP_FLOW_LAYOUT_MAX_NODES 1000
+/* Dense charts are slow at any size (33 nodes with 1 056 links take dot
+ * seconds): links may be at most this many per node, plus a small allowance. */
+#define MP_FLOW_LAYOUT_MAX_EDGES_PER_NODE 6
+#define MP_FLOW_LAYOUT_EDGE_ALLOWANCE 60
 
 /* Lays @chart out at once (may run in a worker thread; Graphviz is
  * serialised by a lock). @font: a Pango font description string, or NULL. */

@@ -26,6 +26,7 @@ typedef struct {
   gboolean              layout_started;
   char                 *error_message;
   char                 *error_source;
+  char                 *display_name;  /* of the file, for messages */
 } Block;
 
 struct _MpFlowPane
@@ -80,6 +81,7 @@ block_free (Block *block)
   g_clear_object (&block->layout);
   g_free (block->error_message);
   g_free (block->error_source);
+  g_free (block->display_name);
   g_free (block->section_id);
   g_free (block->section_title);
   g_free (block);
@@ -318,6 +320,7 @@ parse_block (const char *display_name,
   g_autoptr(GError) error = NULL;
   guint line = 0, column = 0;
 
+  block->display_name = g_strdup (display_name);
   block->chart = mp_flowchart_parse (source, -1, first_line, &line, &column, &error);
   if (block->chart == NULL)
     {
@@ -363,7 +366,7 @@ on_layout_ready (GObject      *source,
       if (layout != NULL)
         g_set_object (&block->layout, layout);
       else
-        block->error_message = g_strdup (error->message);
+        block->error_message = g_strdup_printf ("%s: %s", block->display_name, error->message);
       if (block == current)
         show_block (self, i);
     }

@@ -132,6 +132,11 @@ read_field (CsvReader  *r,
   return TRUE;
 }
 
+static gboolean read_header (CsvReader  *r,
+                             GError    **error);
+
+/* The header row is checked as soon as it is read, so that a large file
+ * that is not programs CSV fails at once instead of after being split. */
 static gboolean
 read_rows (CsvReader  *r,
            GError    **error)
@@ -167,6 +172,8 @@ read_rows (CsvReader  *r,
       if (cells->len == 1 && !first->quoted && g_strstrip (first->text)[0] == '\0')
         continue;
       g_ptr_array_add (r->rows, g_steal_pointer (&cells));
+      if (r->rows->len == 1 && !read_header (r, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -442,7 +449,7 @@ mp_program_csv_parse (const MpProgramSource  *source,
                                _("the file is empty"));
       return NULL;
     }
-  if (!read_header (&reader, error) || !check_ids (&reader, error))
+  if (!check_ids (&reader, error))
     return NULL;
   for (guint i = 1; i < rows->len; i++)
     {
