@@ -125,7 +125,7 @@ static void
 update_indent_tag (GtkTextTag *tag,
                    gpointer    user_data)
 {
-  int *units = user_data;   /* margin, quote unit, list unit */
+  int *units = user_data;   /* margin, quote unit, list unit, largest indent */
   guint quote_depth, list_depth;
   gboolean hanging;
   int left, old_left, old_indent;
@@ -135,7 +135,8 @@ update_indent_tag (GtkTextTag *tag,
   quote_depth = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "mp-quote-depth"));
   list_depth = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tag), "mp-list-depth"));
   hanging = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "mp-hanging"));
-  left = units[0] + quote_depth * units[1] + list_depth * units[2];
+  /* Deep nesting stops indenting at half the column, so text stays on screen. */
+  left = units[0] + MIN ((int) (quote_depth * units[1] + list_depth * units[2]), units[3]);
   /* Changing a tag re-lays out all its text: only when needed. */
   g_object_get (tag, "left-margin", &old_left, "indent", &old_indent, NULL);
   if (old_left == left && old_indent == (hanging ? -units[2] : 0))
@@ -157,7 +158,7 @@ update_size_tags (MpArticleView *self,
 {
   static const double scales[] = { 1.9, 1.5, 1.25, 1.1, 1.0, 0.95 };
   static const double above[] = { 0.4, 1.6, 1.3, 1.1, 1.0, 1.0 };
-  int units[3] = { margin, em * 1.6, em * 1.8 };
+  int units[4] = { margin, em * 1.6, em * 1.8, MAX (self->layout_column / 2, em * 1.8) };
 
   /* Indent tags compare their values themselves; new ones appear with
    * every document. */
