@@ -454,6 +454,15 @@ walk_flowchart (Session *s)
                                    "takes it, Backspace goes back. %s", about);
   assert_description (GTK_WIDGET (canvas), expected_text);
   g_clear_pointer (&expected_text, g_free);
+  /* The answer ring marks the keyboard focus: it leaves with it. */
+  press (s, GDK_KEY_Right, 0);
+  g_assert_cmpint (mp_flow_canvas_get_focus_edge (canvas), >=, 0);
+  press (s, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_false (focus_widget (s) == GTK_WIDGET (canvas));
+  check_focus (s);
+  g_assert_cmpint (mp_flow_canvas_get_focus_edge (canvas), ==, -1);
+  press (s, GDK_KEY_Tab, 0);
+  g_assert_true (focus_widget (s) == GTK_WIDGET (canvas));
   /* Yes, Yes, Yes: Right steps through the answers until "Yes" has the focus. */
   for (guint step = 1; step < G_N_ELEMENTS (expected); step++)
     {
