@@ -600,6 +600,65 @@ test_session (void)
   iterate ();
 }
 
+/* Announcements ---------------------------------------------------------------- */
+
+/* The pane's own find entry (its drop-down has one too, in its popup). */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+described_as (gpointer data)
+{
+  GtkWidget *widget = data;
+  g_autofree char *mismatch =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        g_object_get_data (G_OBJECT (widget), "expected"));
+
+  return mismatch == NULL;
+}
+
+/* The error banner is an alert; the flowchart's match count reaches the
+ * find entry's description. */
+static void
+test_announcements (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/folder/missing.md");
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (window));
+  GtkWidget *banner, *entry;
+
+  mp_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (layout_ready, mp_flow_pane_get_canvas (pane), 20000, "the flowchart layout");
+  g_assert_false (mp_window_open_file (window, missing));
+  banner = find_with_class (GTK_WIDGET (window), "banner");
+  g_assert_nonnull (banner);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (banner), GTK_ACCESSIBLE_ROLE_ALERT);
+
+  mp_flow_pane_start_search (pane);
+  entry = find_search_entry (GTK_WIDGET (pane));
+  g_assert_nonnull (entry);
+  g_object_set_data (G_OBJECT (entry), "expected", (gpointer) "2 matches");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "master");
+  wait_until (described_as, entry, 2000, "the match count on the find entry");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Shortcuts window ------------------------------------------------------------ */
 
 static void
@@ -687,6 +746,7 @@ main (int   argc,
 
   g_test_add_func ("/keyboard/session", test_session);
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/keyboard/announcements", test_announcements);
 
   return g_test_run ();
 }
