@@ -45,10 +45,12 @@ mp_application_open (GApplication  *app,
 {
   MpWindow *window = get_or_create_window (MP_APPLICATION (app));
 
-  /* One document per window: the last file named wins, like a viewer. */
-  if (!mp_window_open_file (window, files[n_files - 1]) &&
-      mp_window_get_document (window) == NULL)
+  /* One document per window: the last file named wins, like a viewer. The
+   * bundled article goes first, so that a file that fails to open leaves
+   * its message in the banner over something to read. */
+  if (mp_window_get_document (window) == NULL)
     mp_window_open_bundled (window);
+  mp_window_open_file (window, files[n_files - 1]);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -59,21 +61,29 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   const char *developers[] = { _("The Master Plan developers"), NULL };
+  const char *source[] = {
+    _("“Is a Master’s in Medical Education Necessary? Separating Hype from Value”, "
+      "Residency Advisor, January 8, 2026"),
+    NULL
+  };
+  GtkAboutDialog *about;
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("Master Plan"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Is a master’s in medical education worth it for you, "
-                                       "and if so, which program?"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         /* Translators: credit line in the About dialog */
-                         "translator-credits", _("translator-credits"),
-                         "copyright", _("Bundled article based on “Is a Master’s in Medical "
-                                        "Education Necessary? Separating Hype from Value”, "
-                                        "Residency Advisor, January 8, 2026"),
-                         NULL);
+  about = GTK_ABOUT_DIALOG (gtk_about_dialog_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_about_dialog_set_program_name (about, _("Master Plan"));
+  gtk_about_dialog_set_logo_icon_name (about, APP_ID);
+  gtk_about_dialog_set_version (about, PACKAGE_VERSION);
+  gtk_about_dialog_set_comments (about, _("Is a master’s in medical education worth it for you, "
+                                          "and if so, which program?"));
+  gtk_about_dialog_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  gtk_about_dialog_set_authors (about, developers);
+  /* Translators: put your names here, one per line */
+  gtk_about_dialog_set_translator_credits (about, _("translator-credits"));
+  /* Translators: heading of the credits for the article the bundled text restates */
+  gtk_about_dialog_add_credit_section (about, _("Bundled article based on"), source);
+  gtk_about_dialog_set_copyright (about, _("The sample programs are fictional."));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

@@ -12,6 +12,8 @@
 #include "mp-bar-chart.h"
 #include "mp-document.h"
 
+#define MAX_TABLE_ROWS 500   /* body rows shown */
+
 
 typedef struct {
   int        first;
@@ -173,6 +175,24 @@ describe_table (const MpTable *table)
                           text->str, n_rows > 0 ? n_rows - 1 : 0);
 }
 
+/* A table of tens of thousands of rows would freeze the window while its
+ * labels are made; the reader shows the first ones and says so. */
+static void
+attach_hidden_rows_note (GtkGrid       *grid,
+                         const MpTable *table)
+{
+  guint hidden = table->cells->len / table->n_columns - 1 - MAX_TABLE_ROWS;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u more row is not shown",
+                                                        "%u more rows are not shown", hidden),
+                                           hidden);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (grid, label, 0, MAX_TABLE_ROWS + 1, table->n_columns, 1);
+}
+
 GtkWidget *
 mp_article_table_new (const MpTable *table,
                       MpLinkFunc     link_func,
@@ -187,13 +207,15 @@ mp_article_table_new (const MpTable *table,
   handler->user_data = user_data;
   g_object_set_data_full (G_OBJECT (grid), "mp-link-handler", handler, g_free);
 
-  for (guint i = 0; i < table->cells->len; i++)
+  for (guint i = 0; i < table->cells->len && i / table->n_columns <= MAX_TABLE_ROWS; i++)
     {
       guint row = i / table->n_columns, column = i % table->n_columns;
       GtkWidget *cell = table_cell_new (g_ptr_array_index (table->cells, i),
                                         table->aligns[column], row, handler);
       gtk_grid_attach (GTK_GRID (grid), cell, column, row, 1, 1);
     }
+  if (table->cells->len / table->n_columns > MAX_TABLE_ROWS + 1)
+    attach_hidden_rows_note (GTK_GRID (grid), table);
   gtk_widget_add_css_class (grid, "mp-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
@@ -338,7 +360,7 @@ mp_article_chart_new (const MpChart *chart)
 }
 
 GtkWidget *
-mp_article_mermaid_card_new (const char *section_title)
+mp_article_mermaid_card_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

@@ -22,7 +22,7 @@ GtkWidget *mp_article_image_new       (const char    *src,
                                        const char    *alt,
                                        GFile         *base_dir);
 GtkWidget *mp_article_chart_new       (const MpChart *chart);
-GtkWidget *mp_article_mermaid_card_new (const char   *section_title);
+GtkWidget *mp_article_mermaid_card_new (void);
 GtkWidget *mp_article_rule_new        (void);
 /* A slot stands in the text for a widget that is made only when it is
  * about to be seen (mp_article_slot_fill), so that opening a long article

@@ -484,7 +484,7 @@ render_block (Renderer      *r,
       render_widget (r, table_slot_new (r, block->table));
       break;
     case MP_BLOCK_MERMAID:
-      render_widget (r, mp_article_mermaid_card_new (NULL));
+      render_widget (r, mp_article_mermaid_card_new ());
       break;
     case MP_BLOCK_CHART:
       render_widget (r, chart_slot_new (block->chart));

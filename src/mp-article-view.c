@@ -16,6 +16,7 @@
 #define MIN_MARGIN_EMS   1.5
 #define READING_SCALE    1.1    /* of the desktop font, at zoom 1 */
 #define MAX_MATCHES      100000
+#define MAX_OUTLINE      2000     /* headings listed in the outline */
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
 #define FIRST_SCREENS_CHARS 8000  /* text that fills the first screens */
@@ -26,46 +27,46 @@
 
 struct _MpArticleView
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  GtkWidget       *box;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkLabel        *match_label;
+  GtkWidget         *box;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *match_label;
   GtkScrolledWindow *scroller;
-  GtkTextView     *text_view;
+  GtkTextView       *text_view;
 
-  GtkWidget       *popover;
-  GtkListBox      *outline_list;
+  GtkWidget         *popover;
+  GtkListBox        *outline_list;
+  gboolean           outline_dirty;
 
-  MpDocument      *document;
-  MpArticleRender *render;
-  GtkTextTagTable *tags;
-  double           zoom;
-  GtkCssProvider  *zoom_provider;
-  char            *zoom_class;
+  MpDocument        *document;
+  MpArticleRender   *render;
+  GtkTextTagTable   *tags;
+  double             zoom;
+  GtkCssProvider    *zoom_provider;
+  char              *zoom_class;
 
   /* layout computed for this width and font size */
-  int              layout_width;
-  double           layout_font_px;
-  int              layout_margin;
-  double           tags_em;
-  int              layout_column;
+  int                layout_width;
+  double             layout_font_px;
+  int                layout_margin;
+  int                layout_column;
+  double             tags_em;
 
-  gunichar        *folded;       /* the text in lower case, for find */
-  glong            folded_len;
-  GArray          *matches;      /* int start offsets */
-  int              match_length;
-  int              current_match;
-  GtkTextMark     *match_mark;
+  gunichar          *folded;       /* the text in lower case, for find */
+  glong              folded_len;
+  GArray            *matches;      /* int start offsets */
+  int                match_length;
+  int                current_match;
+  GtkTextMark       *match_mark;
 
-  gboolean         outline_dirty;
-  guint            highlight_id;
-  guint            visible_fill_id;
-  guint            style_id;
-  guint            background_fill_id;
-  guint            next_slot;
-  gint64           highlight_start;
+  guint              highlight_id;
+  gint64             highlight_start;
+  guint              style_id;
+  guint              visible_fill_id;
+  guint              background_fill_id;
+  guint              next_slot;
 };
 
 enum { PROP_0, PROP_ZOOM, N_PROPS };
@@ -335,7 +336,7 @@ static void
 update_colors (MpArticleView *self)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->text_view));
-  GdkRGBA fg, link, accent, accent_fg;
+  GdkRGBA fg, link, accent, accent_fg, warning;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (context, &fg);
@@ -344,6 +345,8 @@ update_colors (MpArticleView *self)
     accent = fg;
   if (!lookup_color (context, "accent_fg_color", "theme_selected_fg_color", &accent_fg))
     accent_fg = fg;
+  if (!lookup_color (context, "warning_bg_color", "warning_color", &warning))
+    warning = accent;
   /* The selection colour, pulled a quarter towards the text colour, reads
    * well as link text on light and dark backgrounds. */
   link = (GdkRGBA) { accent.red * 0.75 + fg.red * 0.25, accent.green * 0.75 + fg.green * 0.25,
@@ -360,7 +363,9 @@ update_colors (MpArticleView *self)
   set_tag (self, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   set_tag (self, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   set_tag (self, "strike", "strikethrough", TRUE, NULL);
-  set_tag (self, "match", "background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.28 },
+  /* Every match in the theme's warning colour, the current one in its
+   * selection colour, as browsers do. */
+  set_tag (self, "match", "background-rgba", &(GdkRGBA) { warning.red, warning.green, warning.blue, 0.35 },
            NULL);
   set_tag (self, "match-current", "background-rgba", &accent, "foreground-rgba", &accent_fg, NULL);
   set_tag (self, "section-highlight", "paragraph-background-rgba", &(GdkRGBA) { 0, 0, 0, 0 }, NULL);
@@ -682,7 +687,7 @@ rebuild_outline (MpArticleView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
     gtk_list_box_remove (self->outline_list, child);
-  for (guint i = 0; self->render != NULL && i < self->render->headings->len; i++)
+  for (guint i = 0; self->render != NULL && i < MIN (self->render->headings->len, MAX_OUTLINE); i++)
     {
       const MpArticleHeading *heading = &g_array_index (self->render->headings, MpArticleHeading, i);
       GtkWidget *label = gtk_label_new (heading->text);
@@ -853,8 +858,10 @@ render_document (MpArticleView *self)
   self->background_fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_slots_in_background, self, NULL);
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  /* Built when first shown: a long article has thousands of headings. */
+  /* Built when shown: a long article has thousands of headings. */
   self->outline_dirty = TRUE;
+  if (gtk_widget_get_visible (self->popover))
+    on_outline_show (self);
   update_accessible_name (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
     on_search_changed (self);

@@ -143,8 +143,10 @@ parse_weight_value (const char  *key,
   char *end = NULL;
   double v;
 
+  /* Decimal only: g_ascii_strtod() would also read "0x10" and "inf". */
   v = g_ascii_strtod (text, &end);
-  if (*text == '\0' || end == NULL || *end != '\0' || g_ascii_isspace (*text) || !isfinite (v))
+  if (*text == '\0' || end == NULL || *end != '\0' || text[strspn (text, "0123456789.+-eE")] != '\0' ||
+      !isfinite (v))
     {
       g_set_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_NOT_A_NUMBER,
                    _("The weight of “%s” must be a number from 0 to 100, not “%s”"), key, text);
@@ -208,6 +210,13 @@ mp_weights_parse (MpWeights   *weights,
   g_return_val_if_fail (weights != NULL, FALSE);
   g_return_val_if_fail (spec != NULL, FALSE);
 
+  /* Messages quote the spec: never copy bytes that are not text. */
+  if (!g_utf8_validate (spec, -1, NULL))
+    {
+      g_set_error (error, MP_WEIGHTS_ERROR, MP_WEIGHTS_ERROR_SYNTAX,
+                   _("The weights are not valid UTF-8 text; write e.g. faculty=90,brand=50"));
+      return FALSE;
+    }
   parsed = *weights;
   items = g_strsplit (spec, ",", -1);
   if (items[0] == NULL)

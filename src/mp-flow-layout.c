@@ -643,6 +643,13 @@ mp_flow_layout_new (MpFlowchart       *chart,
 
   g_return_val_if_fail (MP_IS_FLOWCHART (chart), NULL);
 
+  if (mp_flowchart_get_n_nodes (chart) > MP_FLOW_LAYOUT_MAX_NODES)
+    {
+      g_set_error (error, MP_FLOW_LAYOUT_ERROR, MP_FLOW_LAYOUT_ERROR_FAILED,
+                   _("This flowchart has %u nodes, too many to draw: the limit is %u"),
+                   mp_flowchart_get_n_nodes (chart), MP_FLOW_LAYOUT_MAX_NODES);
+      return NULL;
+    }
   self = g_object_new (MP_TYPE_FLOW_LAYOUT, NULL);
   self->chart = g_object_ref (chart);
   self->font = pango_font_description_from_string (font != NULL ? font

@@ -69,6 +69,9 @@ GQuark                     mp_flow_layout_error_quark   (void);
 /* The font every label is measured (and must be drawn) with. */
 #define MP_FLOW_LAYOUT_DEFAULT_FONT "Cantarell 11"
 #define MP_FLOW_LAYOUT_MARGIN 16.0
+/* dot's time grows faster than the chart: past this many nodes a layout
+ * takes seconds and cannot be interrupted, so it is refused. */
+#define MP_FLOW_LAYOUT_MAX_NODES 1000
 
 /* Lays @chart out at once (may run in a worker thread; Graphviz is
  * serialised by a lock). @font: a Pango font description string, or NULL. */

@@ -2082,8 +2082,10 @@ parse_header (Parser *P)
   if (P->p >= P->end)
     {
       locate (P, P->end, &P->error_line, &P->error_column);
-      g_set_error_literal (&P->error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
-                           _("The flowchart is empty: it needs a “flowchart” or “graph” line"));
+      /* Translators: LINE:COLUMN: message */
+      g_set_error (&P->error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY, _("%u:%u: %s"),
+                   P->error_line + P->first_line - 1, P->error_column,
+                   _("The flowchart is empty: it needs a “flowchart” or “graph” line"));
       return FALSE;
     }
 

@@ -218,6 +218,21 @@ read_scales (MpWeightsPanel *self,
     weights->w[c] = round (gtk_range_get_value (self->scales[c]));
 }
 
+/* Writes only real changes: a write wakes the settings service, which
+ * restoring the saved state at startup must not do. */
+static void
+settings_set_if_changed (GSettings  *settings,
+                         const char *key,
+                         GVariant   *value)
+{
+  g_autoptr(GVariant) current = g_settings_get_value (settings, key);
+
+  g_variant_ref_sink (value);
+  if (!g_variant_equal (current, value))
+    g_settings_set_value (settings, key, value);
+  g_variant_unref (value);
+}
+
 static gboolean
 save_weights (gpointer data)
 {
@@ -226,9 +241,9 @@ save_weights (gpointer data)
 
   self->save_weights_id = 0;
   read_scales (self, &weights);
-  g_settings_set_value (self->settings, "weights",
-                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, weights.w,
-                                                   MP_N_CRITERIA, sizeof (double)));
+  settings_set_if_changed (self->settings, "weights",
+                           g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, weights.w,
+                                                      MP_N_CRITERIA, sizeof (double)));
   return G_SOURCE_REMOVE;
 }
 
@@ -580,10 +595,14 @@ save_filter (MpWeightsPanel        *self,
 {
   static const char * const format_keys[] = { "any", "online", "hybrid", "in-person" };
 
-  g_settings_set_string (self->settings, "kind-filter", kind_keys[filter->kind]);
-  g_settings_set_double (self->settings, "max-tuition", filter->max_tuition);
-  g_settings_set_double (self->settings, "max-hours-per-week", filter->max_hours_per_week);
-  g_settings_set_string (self->settings, "format-filter", format_keys[filter->format + 1]);
+  settings_set_if_changed (self->settings, "kind-filter",
+                           g_variant_new_string (kind_keys[filter->kind]));
+  settings_set_if_changed (self->settings, "max-tuition",
+                           g_variant_new_double (filter->max_tuition));
+  settings_set_if_changed (self->settings, "max-hours-per-week",
+                           g_variant_new_double (filter->max_hours_per_week));
+  settings_set_if_changed (self->settings, "format-filter",
+                           g_variant_new_string (format_keys[filter->format + 1]));
 }
 
 static void

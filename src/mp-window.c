@@ -356,10 +356,13 @@ restore_geometry (MpWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "article-pane-position", self->main_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "flow-pane-position", self->side_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
+  /* Read once and written back on close: a two-way binding would write
+   * while the first allocation settles, waking the settings service at
+   * startup. */
+  gtk_paned_set_position (self->main_paned,
+                          g_settings_get_int (self->settings, "article-pane-position"));
+  gtk_paned_set_position (self->side_paned,
+                          g_settings_get_int (self->settings, "flow-pane-position"));
 }
 
 static gboolean
@@ -370,6 +373,10 @@ mp_window_close_request (GtkWindow *window)
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "article-pane-position",
+                      gtk_paned_get_position (self->main_paned));
+  g_settings_set_int (self->settings, "flow-pane-position",
+                      gtk_paned_get_position (self->side_paned));
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window))
     {

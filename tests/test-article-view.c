@@ -341,6 +341,39 @@ test_bad_file_keeps_document (void)
   destroy (window);
 }
 
+static void
+test_long_table (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("| n | square |\n| --: | --: |\n");
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *note;
+
+  for (guint i = 1; i <= 700; i++)
+    g_string_append_printf (text, "| %u | %u |\n", i, i * i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_assert_true (mp_window_open_file (window, file));
+  wait_ms (200);
+
+  grids = find_widgets (view, GTK_TYPE_GRID);
+  g_assert_cmpuint (grids->len, ==, 1);
+  collect_widgets (g_ptr_array_index (grids, 0), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 2 * 501 + 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 1, 500))),
+                   ==, "250000");
+  note = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 0, 501);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, "200 more rows are not shown");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy (window);
+}
+
 static int
 first_line_height (MpArticleView *view)
 {
@@ -417,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/article-view/chart-and-figures", test_chart_and_card);
   g_test_add_func ("/article-view/table-and-image-file", test_table_and_image_file);
   g_test_add_func ("/article-view/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/resolve-image", test_resolve_image);
 

@@ -268,7 +268,10 @@ depth (const MpBlock *block)
   guint deepest = 0;
 
   for (guint i = 0; block->children != NULL && i < block->children->len; i++)
-    deepest = MAX (deepest, depth (g_ptr_array_index (block->children, i)));
+    {
+      guint d = depth (g_ptr_array_index (block->children, i));
+      deepest = MAX (deepest, d);
+    }
   return deepest + 1;
 }
 

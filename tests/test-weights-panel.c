@@ -281,6 +281,41 @@ test_presets (Fixture       *fixture,
   g_assert_cmpfloat (values[4], ==, 20);
 }
 
+/* A new panel starts from the weights and filters the settings remember. */
+static void
+test_restores_settings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const double stored[MP_N_CRITERIA] = { 10, 20, 30, 40, 50 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = gtk_window_new ();
+  MpWeightsPanel *panel;
+  GListModel *ranking;
+
+  g_settings_set_value (settings, "weights",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, stored,
+                                                   MP_N_CRITERIA, sizeof (double)));
+  g_settings_set_string (settings, "kind-filter", "masters");
+  panel = MP_WEIGHTS_PANEL (mp_weights_panel_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
+    g_assert_cmpfloat (gtk_range_get_value (mp_weights_panel_get_slider (panel, c)), ==, stored[c]);
+  ranking = mp_weights_panel_get_ranking (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (ranking), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MpRankSlot) slot = g_list_model_get_item (ranking, i);
+
+      g_assert_cmpint (mp_program_get_kind (mp_rank_slot_get_program (slot)),
+                       ==, MP_PROGRAM_KIND_MASTERS);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_zero_weights (Fixture       *fixture,
                    gconstpointer  data)
@@ -654,6 +689,63 @@ test_wide_layout (Fixture       *fixture,
   g_assert_false (mp_weights_panel_get_wide (fixture->panel));
 }
 
+static GtkEventController *
+find_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+/* The wheel over a slider is caught before the slider (capture phase) and
+ * scrolls the sliders' column; the weight stays. */
+static void
+test_wheel_scrolls_column (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkRange *slider = mp_weights_panel_get_slider (fixture->panel, MP_CRITERION_FUNDING);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (slider), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkEventController *controller;
+  gboolean handled = FALSE;
+
+  gtk_window_set_default_size (fixture->window, 700, 300);
+  wait_ms (200);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  controller = find_scroll_controller (GTK_WIDGET (slider));
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, 75);
+}
+
+static void
+test_activate_opens_details (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *list = mp_weights_panel_get_list_view (fixture->panel);
+  GtkWidget *details = mp_weights_panel_get_details (fixture->panel);
+
+  mp_weights_panel_select_rank (fixture->panel, 1);
+  g_signal_emit_by_name (list, "activate", 1);
+  wait_ms (400);
+  g_assert_true (gtk_widget_get_mapped (details));
+  g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
+                 == ranked_program (fixture, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +762,8 @@ main (int   argc,
               fixture_set_up, test_drag_reorders, fixture_tear_down);
   g_test_add ("/weights-panel/presets", Fixture, NULL,
               fixture_set_up, test_presets, fixture_tear_down);
+  g_test_add ("/weights-panel/restores-settings", Fixture, NULL,
+              fixture_set_up, test_restores_settings, fixture_tear_down);
   g_test_add ("/weights-panel/zero-weights", Fixture, NULL,
               fixture_set_up, test_zero_weights, fixture_tear_down);
   g_test_add ("/weights-panel/suggest-kind", Fixture, NULL,
@@ -686,6 +780,10 @@ main (int   argc,
               fixture_set_up, test_import_export_delete, fixture_tear_down);
   g_test_add ("/weights-panel/wide-layout", Fixture, NULL,
               fixture_set_up, test_wide_layout, fixture_tear_down);
+  g_test_add ("/weights-panel/wheel-scrolls-column", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls_column, fixture_tear_down);
+  g_test_add ("/weights-panel/activate-opens-details", Fixture, NULL,
+              fixture_set_up, test_activate_opens_details, fixture_tear_down);
   g_test_add ("/weights-panel/add-program", Fixture, NULL,
               fixture_set_up, test_add_program, fixture_tear_down);
 
