@@ -165,6 +165,9 @@ check_focus (Session *s)
   path = widget_path (focus);
   if (g_test_verbose ())
     g_printerr ("focus: %s\n", path);
+  /* What themes draw the focus ring for. */
+  if (!(gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_FOCUS_VISIBLE))
+    g_error ("no visible focus on %s", path);
   if (!is_named (focus))
     g_hash_table_add (s->unnamed, g_steal_pointer (&path));
   if (!gtk_widget_get_mapped (focus))
@@ -386,6 +389,7 @@ jump_to_section (Session *s)
   press (s, GDK_KEY_Return, 0);
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (focus_widget (s) == GTK_WIDGET (probe.view));
+  check_focus (s);
   wait_until (heading_on_screen, &probe, 5000, "the heading to scroll into view");
 }
 
@@ -584,7 +588,6 @@ test_session (void)
 
   wait_until (is_active, s.window, 5000, "the window to become active");
   g_assert_true (GTK_IS_TEXT_VIEW (focus_widget (&s)));
-  check_focus (&s);
   jump_to_section (&s);
   walk_flowchart (&s);
   move_sliders (&s);
