@@ -741,6 +741,41 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_shortcuts_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+/* Ctrl+? is win.show-help-overlay: it opens the window, over the main one. */
+static void
+test_shortcuts_action (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  GtkWindow *shortcuts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (find_shortcuts_window (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate ();
+  shortcuts = find_shortcuts_window (GTK_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +784,7 @@ main (int   argc,
 
   g_test_add_func ("/keyboard/session", test_session);
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/keyboard/shortcuts-action", test_shortcuts_action);
   g_test_add_func ("/keyboard/announcements", test_announcements);
 
   return g_test_run ();
