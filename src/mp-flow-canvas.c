@@ -1031,6 +1031,17 @@ on_key_pressed (MpFlowCanvas          *self,
     }
 }
 
+/* The dashed answer ring is a keyboard focus mark: it goes with the focus. */
+static void
+on_focus_leave (MpFlowCanvas *self)
+{
+  if (self->focus_edge < 0)
+    return;
+  self->focus_edge = -1;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Search ----------------------------------------------------------------------- */
 
 guint
@@ -1272,6 +1283,7 @@ add_controllers (MpFlowCanvas *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *pinch = gtk_gesture_zoom_new ();
 
@@ -1279,6 +1291,7 @@ add_controllers (MpFlowCanvas *self)
   g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_leave), self);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_scroll), self);
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update), self);
@@ -1288,6 +1301,7 @@ add_controllers (MpFlowCanvas *self)
   gtk_widget_add_controller (widget, motion);
   gtk_widget_add_controller (widget, scroll);
   gtk_widget_add_controller (widget, key);
+  gtk_widget_add_controller (widget, focus);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);

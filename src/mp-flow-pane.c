@@ -604,6 +604,9 @@ update_search_count (MpFlowPane *self,
     /* Translators: "2 of 5" search matches */
     text = g_strdup_printf (_("%d of %u"), index + 1, n);
   gtk_label_set_text (self->search_count_label, text);
+  /* Screen readers hear the count with the entry they are typing in. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void

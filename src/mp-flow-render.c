@@ -10,6 +10,8 @@
 #include <pango/pangocairo.h>
 
 #define DIM_ALPHA 0.32
+/* Dimmed text stays readable (about 4.5:1 on either theme's background). */
+#define DIM_TEXT_ALPHA 0.6
 #define ARROW_HALF_WIDTH 4.5
 
 typedef struct {
@@ -342,15 +344,20 @@ draw_node (Render *r,
   const MpFlowPalette *p = r->palette;
   gboolean current = r->walk != NULL && mp_flow_walk_get_current (r->walk) == index;
   gboolean on_path = r->walk != NULL && mp_flow_walk_node_on_path (r->walk, index);
-  double alpha = mp_flow_render_node_is_dimmed (r->walk, index) ? DIM_ALPHA : 1.0;
+  gboolean dimmed = mp_flow_render_node_is_dimmed (r->walk, index);
+  double alpha = dimmed ? DIM_ALPHA : 1.0;
   GdkRGBA fill = p->node_fill, stroke = p->node_stroke, text = p->foreground;
   double width = node->style.stroke_width > 0 ? node->style.stroke_width : 1.5;
 
-  if (parse_style_color (node->style.fill, &fill) && !parse_style_color (node->style.color, &text))
+  /* A dimmed node drops the author's colours: a light fill faded into a dark
+   * background would leave its dark text unreadable. */
+  if (!dimmed && parse_style_color (node->style.fill, &fill) &&
+      !parse_style_color (node->style.color, &text))
     rgba (&text, luminance (&fill) > 0.55 || fill.alpha < 0.4 ? "#1e1e1e" : "#ffffff");
-  else
+  else if (!dimmed)
     parse_style_color (node->style.color, &text);
-  parse_style_color (node->style.stroke, &stroke);
+  if (!dimmed)
+    parse_style_color (node->style.stroke, &stroke);
   if (current)
     {
       /* A node the author coloured keeps its fill; the outline marks it. */
@@ -377,7 +384,8 @@ draw_node (Render *r,
   cairo_stroke (r->cr);
   cairo_restore (r->cr);
   draw_text (r, node->label_markup, node->label, mp_flow_layout_wrap_width (node->shape),
-             laid->x, laid->y + (node->shape == MP_NODE_SHAPE_CYLINDER ? 4 : 0), &text, alpha);
+             laid->x, laid->y + (node->shape == MP_NODE_SHAPE_CYLINDER ? 4 : 0), &text,
+             dimmed ? DIM_TEXT_ALPHA : 1.0);
 }
 
 gboolean
@@ -487,7 +495,7 @@ draw_edge_label (Render *r,
 {
   const MpFlowEdge *edge = mp_flowchart_get_edge (r->chart, index);
   const MpFlowLayoutEdge *laid = mp_flow_layout_get_edge (r->layout, index);
-  double alpha = mp_flow_render_edge_is_dimmed (r->walk, index) ? DIM_ALPHA : 1.0;
+  double alpha = mp_flow_render_edge_is_dimmed (r->walk, index) ? DIM_TEXT_ALPHA : 1.0;
   gboolean on_path = r->walk != NULL && mp_flow_walk_edge_on_path (r->walk, index);
   MpFlowRect b = laid->label;
 

@@ -165,6 +165,9 @@ check_focus (Session *s)
   path = widget_path (focus);
   if (g_test_verbose ())
     g_printerr ("focus: %s\n", path);
+  /* What themes draw the focus ring for. */
+  if (!(gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_FOCUS_VISIBLE))
+    g_error ("no visible focus on %s", path);
   if (!is_named (focus))
     g_hash_table_add (s->unnamed, g_steal_pointer (&path));
   if (!gtk_widget_get_mapped (focus))
@@ -386,6 +389,7 @@ jump_to_section (Session *s)
   press (s, GDK_KEY_Return, 0);
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (focus_widget (s) == GTK_WIDGET (probe.view));
+  check_focus (s);
   wait_until (heading_on_screen, &probe, 5000, "the heading to scroll into view");
 }
 
@@ -454,6 +458,15 @@ walk_flowchart (Session *s)
                                    "takes it, Backspace goes back. %s", about);
   assert_description (GTK_WIDGET (canvas), expected_text);
   g_clear_pointer (&expected_text, g_free);
+  /* The answer ring marks the keyboard focus: it leaves with it. */
+  press (s, GDK_KEY_Right, 0);
+  g_assert_cmpint (mp_flow_canvas_get_focus_edge (canvas), >=, 0);
+  press (s, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_false (focus_widget (s) == GTK_WIDGET (canvas));
+  check_focus (s);
+  g_assert_cmpint (mp_flow_canvas_get_focus_edge (canvas), ==, -1);
+  press (s, GDK_KEY_Tab, 0);
+  g_assert_true (focus_widget (s) == GTK_WIDGET (canvas));
   /* Yes, Yes, Yes: Right steps through the answers until "Yes" has the focus. */
   for (guint step = 1; step < G_N_ELEMENTS (expected); step++)
     {
@@ -575,7 +588,6 @@ test_session (void)
 
   wait_until (is_active, s.window, 5000, "the window to become active");
   g_assert_true (GTK_IS_TEXT_VIEW (focus_widget (&s)));
-  check_focus (&s);
   jump_to_section (&s);
   walk_flowchart (&s);
   move_sliders (&s);
@@ -588,6 +600,65 @@ test_session (void)
   g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (s.window));
+  iterate ();
+}
+
+/* Announcements ---------------------------------------------------------------- */
+
+/* The pane's own find entry (its drop-down has one too, in its popup). */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+described_as (gpointer data)
+{
+  GtkWidget *widget = data;
+  g_autofree char *mismatch =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        g_object_get_data (G_OBJECT (widget), "expected"));
+
+  return mismatch == NULL;
+}
+
+/* The error banner is an alert; the flowchart's match count reaches the
+ * find entry's description. */
+static void
+test_announcements (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/folder/missing.md");
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (window));
+  GtkWidget *banner, *entry;
+
+  mp_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (layout_ready, mp_flow_pane_get_canvas (pane), 20000, "the flowchart layout");
+  g_assert_false (mp_window_open_file (window, missing));
+  banner = find_with_class (GTK_WIDGET (window), "banner");
+  g_assert_nonnull (banner);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (banner), GTK_ACCESSIBLE_ROLE_ALERT);
+
+  mp_flow_pane_start_search (pane);
+  entry = find_search_entry (GTK_WIDGET (pane));
+  g_assert_nonnull (entry);
+  g_object_set_data (G_OBJECT (entry), "expected", (gpointer) "2 matches");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "master");
+  wait_until (described_as, entry, 2000, "the match count on the find entry");
+
+  gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
 
@@ -670,6 +741,41 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_shortcuts_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+/* Ctrl+? is win.show-help-overlay: it opens the window, over the main one. */
+static void
+test_shortcuts_action (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  GtkWindow *shortcuts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (find_shortcuts_window (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate ();
+  shortcuts = find_shortcuts_window (GTK_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +784,8 @@ main (int   argc,
 
   g_test_add_func ("/keyboard/session", test_session);
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/keyboard/shortcuts-action", test_shortcuts_action);
+  g_test_add_func ("/keyboard/announcements", test_announcements);
 
   return g_test_run ();
 }
