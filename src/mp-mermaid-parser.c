@@ -1536,7 +1536,9 @@ parse_link_indices (Parser *P,
       if (n == 0)
         return fail (P, at, _("expected a link number or “default” after “linkStyle”"));
       if (n > 9 || value >= P->chart->edges->len)
-        return fail (P, at, _("there is no link number %.*s: the chart has %u links so far, numbered from 0"),
+        return fail (P, at, ngettext ("there is no link number %.*s: the chart has %u link so far, numbered from 0",
+                                      "there is no link number %.*s: the chart has %u links so far, numbered from 0",
+                                      P->chart->edges->len),
                      (int) n, at, P->chart->edges->len);
       index = value;
       g_array_append_val (indices, index);

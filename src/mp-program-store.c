@@ -162,8 +162,12 @@ parse_file (GFile       *file,
 
   if (bytes == NULL)
     {
+      /* GIO's own message repeats the whole path; say it shorter when we can. */
+      const char *reason = g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                           ? _("there is no such file") : io_error->message;
+
       g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
-                   _("%s: cannot read the file: %s"), name, io_error->message);
+                   _("%s: cannot read the file: %s"), name, reason);
       return NULL;
     }
   return parse_bytes (bytes, name, json_only, taken_ids, error);

@@ -908,7 +908,7 @@ test_errors_messages (void)
     { "flowchart TD\n  A -->|lab B\n",
       "2:8: the link label is never closed: expected “|” (near “|lab B”)", 2, 8 },
     { "flowchart TD\n  A --> B\n  linkStyle 3 stroke:#f00\n",
-      "3:13: there is no link number 3: the chart has 1 links so far, numbered from 0 (near “3 stroke:#f00”)", 3, 13 },
+      "3:13: there is no link number 3: the chart has 1 link so far, numbered from 0 (near “3 stroke:#f00”)", 3, 13 },
     { "flowchart TD\n  A[\"unterminated]\n",
       "2:5: the quoted text is never closed: expected “\"” (near “\"unterminated]”)", 2, 5 },
     { "flowchart TD\n  A -->",
