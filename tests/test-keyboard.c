@@ -698,7 +698,41 @@ collect_shown (GtkWidget  *widget,
     collect_shown (child, names);
 }
 
-/* Every accelerator the application sets is in the Keyboard Shortcuts window. */
+/* Key bindings our own widget classes install (Escape in the panel, F9 in
+ * the window, …), found through their shortcut controllers. */
+static void
+collect_bindings (GtkWidget  *widget,
+                  gboolean    all,
+                  GHashTable *names)
+{
+  if (all || g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Mp"))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger))
+                g_hash_table_add (names, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                               gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && !all;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bindings (child, all, names);
+}
+
+/* Every accelerator the application sets, and every key binding of our
+ * widgets, is in the Keyboard Shortcuts window. */
 static void
 test_shortcuts_window (void)
 {
@@ -707,6 +741,12 @@ test_shortcuts_window (void)
   g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) actions = NULL;
+  g_autoptr(GHashTable) bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *plain_window;
+  GHashTableIter iter;
+  const char *name;
+  MpWindow *main_window;
   GtkWidget *window;
   guint n_accels = 0;
 
@@ -739,6 +779,23 @@ test_shortcuts_window (void)
     }
   g_assert_cmpuint (n_accels, >=, 12);
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* GtkWindow's own bindings (Tab, keypad arrows, the inspector) come with
+   * MpWindow's class; they are GTK's, not ours. */
+  plain_window = gtk_window_new ();
+  collect_bindings (plain_window, TRUE, inherited);
+  gtk_window_destroy (GTK_WINDOW (plain_window));
+  main_window = g_object_new (MP_TYPE_WINDOW, NULL);
+  mp_window_open_bundled (main_window);
+  collect_bindings (GTK_WIDGET (main_window), FALSE, bindings);
+  g_hash_table_iter_init (&iter, bindings);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_hash_table_contains (shown, name) && !g_hash_table_contains (inherited, name))
+      g_error ("key binding %s is missing from the Keyboard Shortcuts window", name);
+  g_assert_true (g_hash_table_contains (bindings, "F9"));
+  g_assert_true (g_hash_table_contains (bindings, "Escape"));
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  iterate ();
 }
 
 static GtkWindow *
@@ -762,6 +819,7 @@ test_shortcuts_action (void)
 {
   MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
   GtkWindow *shortcuts;
+  GtkWidget *popover;
 
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
@@ -772,6 +830,13 @@ test_shortcuts_action (void)
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_window_destroy (shortcuts);
+
+  /* F9 is win.show-outline: the Outline button's popover opens. */
+  popover = mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (mp_window_get_article_view (window)));
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-outline", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
