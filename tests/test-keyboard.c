@@ -603,6 +603,58 @@ test_session (void)
   iterate ();
 }
 
+static gboolean
+is_answer (GtkWidget *focus,
+           gpointer   label)
+{
+  return GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), label) == 0 &&
+         gtk_widget_get_ancestor (focus, MP_TYPE_FLOW_PANE) != NULL;
+}
+
+/* The question card's buttons are rebuilt at each step: the keyboard focus
+ * stays in the card, on the new first answer, then on the outcome's link. */
+static void
+test_card_walk (void)
+{
+  Session s = { g_object_new (MP_TYPE_WINDOW, NULL) };
+  g_autoptr(GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (s.window));
+  MpFlowWalk *walk;
+  MpFlowchart *chart;
+  const char *expected[] = { "S3", "S5", "S7" };
+  GtkWidget *focus;
+
+  s.unnamed = unnamed;
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1500, 950);
+  mp_window_open_bundled (s.window);
+  gtk_window_present (GTK_WINDOW (s.window));
+  wait_until (is_active, s.window, 5000, "the window to become active");
+  wait_until (layout_ready, mp_flow_pane_get_canvas (pane), 20000, "the flowchart layout");
+  walk = mp_flow_pane_get_walk (pane);
+  chart = mp_flow_walk_get_chart (walk);
+  tab_to (&s, FALSE, is_answer, (gpointer) "Yes", "the card's Yes");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      focus = focus_widget (&s);
+      if (!is_answer (focus, (gpointer) "Yes"))
+        tab_to (&s, FALSE, is_answer, (gpointer) "Yes", "the card's Yes");
+      press (&s, GDK_KEY_space, 0);
+      g_assert_cmpstr (mp_flowchart_get_node (chart, mp_flow_walk_get_current (walk))->id, ==,
+                       expected[i]);
+      focus = focus_widget (&s);
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (pane)));
+      g_assert_true (GTK_IS_BUTTON (focus));
+      check_focus (&s);
+    }
+  g_assert_true (mp_flow_walk_is_at_outcome (walk));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_widget (&s))), ==, "_Read the Section");
+  g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (s.window));
+  iterate ();
+}
+
 /* Announcements ---------------------------------------------------------------- */
 
 /* The pane's own find entry (its drop-down has one too, in its popup). */
@@ -851,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/keyboard/shortcuts-action", test_shortcuts_action);
   g_test_add_func ("/keyboard/announcements", test_announcements);
+  g_test_add_func ("/keyboard/card-walk", test_card_walk);
 
   return g_test_run ();
 }
