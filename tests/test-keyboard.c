@@ -651,6 +651,11 @@ test_card_walk (void)
     }
   g_assert_true (mp_flow_walk_is_at_outcome (walk));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_widget (&s))), ==, "_Read the Section");
+  /* Start Over turns insensitive as it works: the focus goes to the first answer. */
+  tab_to (&s, FALSE, is_answer, (gpointer) "_Start Over", "Start Over");
+  press (&s, GDK_KEY_space, 0);
+  g_assert_cmpstr (mp_flowchart_get_node (chart, mp_flow_walk_get_current (walk))->id, ==, "S1");
+  g_assert_true (is_answer (focus_widget (&s), (gpointer) "No"));
   g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (s.window));
