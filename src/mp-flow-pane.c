@@ -163,6 +163,33 @@ section_target (Block            *block,
   return block->section_id;
 }
 
+static gboolean
+card_has_focus (MpFlowPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, self->card);
+}
+
+/* The answer buttons are rebuilt at each step, taking the keyboard focus
+ * with them: it goes to the first new answer, else to the outcome's link,
+ * else to Back. */
+static void
+keep_focus_in_card (MpFlowPane *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->answers_box));
+
+  if (card_has_focus (self))
+    return;
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+  else if (gtk_widget_get_visible (self->section_button))
+    gtk_widget_grab_focus (self->section_button);
+  else
+    gtk_widget_grab_focus (self->back_button);
+}
+
 /* GTK 4.8 has no announcements: the card's accessible name and description
  * change with each step, which screen readers report for the card. */
 static void
@@ -186,7 +213,7 @@ update_card (MpFlowPane *self)
   Block *block = current_block (self);
   const MpFlowNode *node;
   const char *target, *heading;
-  gboolean outcome, walked;
+  gboolean outcome, walked, in_card;
 
   if (block == NULL || block->walk == NULL)
     return;
@@ -200,6 +227,7 @@ update_card (MpFlowPane *self)
   gtk_label_set_text (self->card_explanation_label, node->tooltip != NULL ? node->tooltip : "");
   announce_card (self, heading, node);
   gtk_widget_set_visible (GTK_WIDGET (self->card_explanation_label), node->tooltip != NULL);
+  in_card = card_has_focus (self);
   if (outcome)
     clear_answers (self);
   else
@@ -212,6 +240,8 @@ update_card (MpFlowPane *self)
                           mp_utils_uri_is_openable (target) ? _("_Open the Link") : _("_Read the Section"));
   gtk_widget_set_sensitive (self->back_button, walked);
   gtk_widget_set_sensitive (self->restart_button, walked);
+  if (in_card)
+    keep_focus_in_card (self);
 }
 
 static void

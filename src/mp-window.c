@@ -289,6 +289,14 @@ show_shortcuts_action (GtkWidget  *widget,
 }
 
 static void
+show_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_menu_button_popup (MP_WINDOW (widget)->outline_button);
+}
+
+static void
 programs_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -476,6 +484,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-outline", NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);

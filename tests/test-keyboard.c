@@ -603,6 +603,65 @@ test_session (void)
   iterate ();
 }
 
+static gboolean
+is_answer (GtkWidget *focus,
+           gpointer   label)
+{
+  return GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), label) == 0 &&
+         gtk_widget_get_ancestor (focus, MP_TYPE_FLOW_PANE) != NULL;
+}
+
+/* The question card's buttons are rebuilt at each step: the keyboard focus
+ * stays in the card, on the new first answer, then on the outcome's link. */
+static void
+test_card_walk (void)
+{
+  Session s = { g_object_new (MP_TYPE_WINDOW, NULL) };
+  g_autoptr(GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (s.window));
+  MpFlowWalk *walk;
+  MpFlowchart *chart;
+  const char *expected[] = { "S3", "S5", "S7" };
+  GtkWidget *focus;
+
+  s.unnamed = unnamed;
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1500, 950);
+  mp_window_open_bundled (s.window);
+  gtk_window_present (GTK_WINDOW (s.window));
+  wait_until (is_active, s.window, 5000, "the window to become active");
+  wait_until (layout_ready, mp_flow_pane_get_canvas (pane), 20000, "the flowchart layout");
+  walk = mp_flow_pane_get_walk (pane);
+  chart = mp_flow_walk_get_chart (walk);
+  /* The window restores the last walk from the settings: start afresh. */
+  mp_flow_walk_restart (walk);
+  tab_to (&s, FALSE, is_answer, (gpointer) "Yes", "the card's Yes");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      focus = focus_widget (&s);
+      if (!is_answer (focus, (gpointer) "Yes"))
+        tab_to (&s, FALSE, is_answer, (gpointer) "Yes", "the card's Yes");
+      press (&s, GDK_KEY_space, 0);
+      g_assert_cmpstr (mp_flowchart_get_node (chart, mp_flow_walk_get_current (walk))->id, ==,
+                       expected[i]);
+      focus = focus_widget (&s);
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (pane)));
+      g_assert_true (GTK_IS_BUTTON (focus));
+      check_focus (&s);
+    }
+  g_assert_true (mp_flow_walk_is_at_outcome (walk));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_widget (&s))), ==, "_Read the Section");
+  /* Start Over turns insensitive as it works: the focus goes to the first answer. */
+  tab_to (&s, FALSE, is_answer, (gpointer) "_Start Over", "Start Over");
+  press (&s, GDK_KEY_space, 0);
+  g_assert_cmpstr (mp_flowchart_get_node (chart, mp_flow_walk_get_current (walk))->id, ==, "S1");
+  g_assert_true (is_answer (focus_widget (&s), (gpointer) "No"));
+  g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (s.window));
+  iterate ();
+}
+
 /* Announcements ---------------------------------------------------------------- */
 
 /* The pane's own find entry (its drop-down has one too, in its popup). */
@@ -698,7 +757,41 @@ collect_shown (GtkWidget  *widget,
     collect_shown (child, names);
 }
 
-/* Every accelerator the application sets is in the Keyboard Shortcuts window. */
+/* Key bindings our own widget classes install (Escape in the panel, F9 in
+ * the window, …), found through their shortcut controllers. */
+static void
+collect_bindings (GtkWidget  *widget,
+                  gboolean    all,
+                  GHashTable *names)
+{
+  if (all || g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Mp"))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger))
+                g_hash_table_add (names, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                               gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && !all;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bindings (child, all, names);
+}
+
+/* Every accelerator the application sets, and every key binding of our
+ * widgets, is in the Keyboard Shortcuts window. */
 static void
 test_shortcuts_window (void)
 {
@@ -707,6 +800,12 @@ test_shortcuts_window (void)
   g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) actions = NULL;
+  g_autoptr(GHashTable) bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *plain_window;
+  GHashTableIter iter;
+  const char *name;
+  MpWindow *main_window;
   GtkWidget *window;
   guint n_accels = 0;
 
@@ -739,6 +838,23 @@ test_shortcuts_window (void)
     }
   g_assert_cmpuint (n_accels, >=, 12);
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* GtkWindow's own bindings (Tab, keypad arrows, the inspector) come with
+   * MpWindow's class; they are GTK's, not ours. */
+  plain_window = gtk_window_new ();
+  collect_bindings (plain_window, TRUE, inherited);
+  gtk_window_destroy (GTK_WINDOW (plain_window));
+  main_window = g_object_new (MP_TYPE_WINDOW, NULL);
+  mp_window_open_bundled (main_window);
+  collect_bindings (GTK_WIDGET (main_window), FALSE, bindings);
+  g_hash_table_iter_init (&iter, bindings);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_hash_table_contains (shown, name) && !g_hash_table_contains (inherited, name))
+      g_error ("key binding %s is missing from the Keyboard Shortcuts window", name);
+  g_assert_true (g_hash_table_contains (bindings, "F9"));
+  g_assert_true (g_hash_table_contains (bindings, "Escape"));
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  iterate ();
 }
 
 static GtkWindow *
@@ -762,6 +878,7 @@ test_shortcuts_action (void)
 {
   MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
   GtkWindow *shortcuts;
+  GtkWidget *popover;
 
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
@@ -772,6 +889,13 @@ test_shortcuts_action (void)
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_window_destroy (shortcuts);
+
+  /* F9 is win.show-outline: the Outline button's popover opens. */
+  popover = mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (mp_window_get_article_view (window)));
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-outline", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
@@ -786,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/keyboard/shortcuts-action", test_shortcuts_action);
   g_test_add_func ("/keyboard/announcements", test_announcements);
+  g_test_add_func ("/keyboard/card-walk", test_card_walk);
 
   return g_test_run ();
 }
