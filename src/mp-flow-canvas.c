@@ -1160,8 +1160,8 @@ describe_walk (MpFlowCanvas *self)
         g_string_append_printf (text, " (%s)", _("selected"));
     }
   if (choices->len > 0)
-    g_string_append_printf (text, ". %s",
-                            _("Arrow keys choose an answer, Enter takes it, Backspace goes back."));
+    /* Translators: follows the list of answers, hence the leading full stop */
+    g_string_append (text, _(". Arrow keys choose an answer, Enter takes it, Backspace goes back."));
   return g_string_free (text, FALSE);
 }
 
