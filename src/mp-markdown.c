@@ -620,6 +620,11 @@ on_text (MD_TEXTTYPE  type,
   Builder *b = user_data;
   GString *out;
 
+  /* md4c 0.4.8 can hand out a run that ends past the input (an underflowed
+   * size, found by fuzz-markdown): text never outgrows the input it came
+   * from, so such a run is dropped. */
+  if (size > b->length)
+    return 0;
   if (b->code != NULL)
     {
       if (b->leaf->line == 0 && b->leaf->lang == NULL && b->code->len == 0)
