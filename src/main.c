@@ -17,7 +17,9 @@ main (int   argc,
   g_autoptr(MpApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/dev run) points this at its own po/. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MASTERPLAN_LOCALEDIR") != NULL
+                                   ? g_getenv ("MASTERPLAN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
