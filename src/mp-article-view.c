@@ -428,6 +428,111 @@ on_click_released (GtkGestureClick *gesture,
     activate_link (link->target, self);
 }
 
+/* -- links by keyboard ---------------------------------------------------- */
+
+/* The link the selection covers exactly (where Tab moved to), or -1. */
+static int
+selected_link (MpArticleView *self)
+{
+  GtkTextIter start, end;
+  GArray *links = self->render->links;
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &start, &end))
+    return -1;
+  for (guint i = 0; i < links->len; i++)
+    {
+      const MpArticleLink *link = &g_array_index (links, MpArticleLink, i);
+
+      if (link->start == gtk_text_iter_get_offset (&start) &&
+          link->end == gtk_text_iter_get_offset (&end))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Tab starts from what is on screen, not from the top of the article. */
+static int
+first_visible_link (MpArticleView *self,
+                    int            direction)
+{
+  GArray *links = self->render->links;
+  GdkRectangle visible;
+  GtkTextIter iter;
+  int offset;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x,
+                                      direction > 0 ? visible.y : visible.y + visible.height);
+  offset = gtk_text_iter_get_offset (&iter);
+  for (guint i = 0; i < links->len; i++)
+    {
+      guint index = direction > 0 ? i : links->len - 1 - i;
+      int start = g_array_index (links, MpArticleLink, index).start;
+
+      if (direction > 0 ? start >= offset : start <= offset)
+        return (int) index;
+    }
+  return -1;
+}
+
+/* Selects the next link (the selection is the focus mark screen readers
+ * follow); FALSE past the last one, so Tab leaves the article. */
+static gboolean
+step_link (MpArticleView *self,
+           int            direction)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const MpArticleLink *link;
+  GtkTextIter start, end;
+  int current, next;
+
+  if (self->render == NULL || self->render->links->len == 0)
+    return FALSE;
+  current = selected_link (self);
+  next = current < 0 ? first_visible_link (self, direction) : current + direction;
+  if (next < 0 || next >= (int) self->render->links->len)
+    {
+      gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+      return FALSE;
+    }
+  link = &g_array_index (self->render->links, MpArticleLink, next);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, link->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, link->end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (self->text_view, &start, 0.2, FALSE, 0, 0);
+  return TRUE;
+}
+
+static gboolean
+on_text_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     MpArticleView         *self)
+{
+  int current;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      return step_link (self, keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? -1 : 1);
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      current = self->render != NULL ? selected_link (self) : -1;
+      if (current < 0)
+        return FALSE;
+      activate_link (g_array_index (self->render->links, MpArticleLink, current).target, self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 on_motion (GtkEventControllerMotion *motion,
            double                    x,
@@ -718,6 +823,20 @@ on_outline_show (MpArticleView *self)
   rebuild_outline (self);
 }
 
+/* The popover places the focus before this handler has built the rows, so
+ * it lands on the scroller, from where neither Tab nor the arrows reach a
+ * heading: give it to the first heading. */
+static void
+on_outline_popover_show (MpArticleView *self)
+{
+  GtkWidget *first;
+
+  on_outline_show (self);
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list));
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
 static GtkWidget *
 outline_popover_new (MpArticleView *self)
 {
@@ -738,7 +857,8 @@ outline_popover_new (MpArticleView *self)
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->outline_list));
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_outline_show), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_outline_popover_show), self,
+                           G_CONNECT_SWAPPED);
   return g_object_ref_sink (popover);
 }
 
@@ -1047,12 +1167,17 @@ setup_controllers (MpArticleView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *text_keys = gtk_event_controller_key_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+  gtk_event_controller_set_name (text_keys, "mp-article-links");
+  gtk_event_controller_set_propagation_phase (text_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (text_keys, "key-pressed", G_CALLBACK (on_text_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), text_keys);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);

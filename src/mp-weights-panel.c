@@ -889,6 +889,9 @@ static void
 on_list_activate (MpWeightsPanel *self,
                   guint           position)
 {
+  /* Tab focuses a row without selecting it: Enter opens that row. */
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
   if (self->wide)
     {
       gtk_widget_child_focus (GTK_WIDGET (self->side_details), GTK_DIR_TAB_FORWARD);

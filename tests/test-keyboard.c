@@ -188,15 +188,18 @@ own_controllers_take (GtkWidget       *focus,
     {
       g_autoptr(GListModel) controllers = NULL;
 
-      if (!g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Mp"))
-        continue;
+      gboolean ours = g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Mp");
+
       controllers = gtk_widget_observe_controllers (w);
       for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
         {
           g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          const char *name = gtk_event_controller_get_name (controller);
           gboolean handled = FALSE;
 
-          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          /* Ours: on our widgets, or named "mp-…" on a GTK widget we extend. */
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+              !(ours || (name != NULL && g_str_has_prefix (name, "mp-"))))
             continue;
           g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
           if (handled)
@@ -358,18 +361,6 @@ jump_to_section (Session *s)
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_true (is_inside (focus_widget (s), popover));
   check_focus (s);
-  if (gtk_widget_get_ancestor (focus_widget (s), GTK_TYPE_LIST_BOX_ROW) == NULL)
-    {
-      /* KNOWN (reader, to be fixed): the outline's rows are built after the
-       * popover has placed the focus, so it lands on the scroller. */
-      GtkWidget *scroller = focus_widget (s);
-      g_autofree char *path = widget_path (scroller);
-
-      g_test_message ("KNOWN: outline popover focuses its scroller, not the first heading");
-      g_hash_table_remove (s->unnamed, path);
-      gtk_widget_child_focus (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                              GTK_DIR_TAB_FORWARD);
-    }
   g_assert_nonnull (gtk_widget_get_ancestor (focus_widget (s), GTK_TYPE_LIST_BOX_ROW));
   for (GtkWidget *r = gtk_widget_get_ancestor (focus_widget (s), GTK_TYPE_LIST_BOX_ROW);
        r != NULL; r = gtk_widget_get_next_sibling (r))
@@ -524,15 +515,16 @@ is_list_row (GtkWidget *focus,
 }
 
 static gboolean
-is_shown_label (GtkWidget  *widget,
-                const char *text)
+shows_text (GtkWidget  *widget,
+            const char *text,
+            gboolean    shown)
 {
   if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text) &&
-      gtk_widget_is_drawable (widget))
+      (!shown || gtk_widget_is_drawable (widget)))
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (is_shown_label (child, text))
+    if (shows_text (child, text, shown))
       return TRUE;
   return FALSE;
 }
@@ -543,9 +535,10 @@ open_details (Session *s)
   MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (s->window));
   GtkWidget *list = mp_weights_panel_get_list_view (panel);
   GtkWidget *details = mp_weights_panel_get_details (panel);
+  GtkWidget *row;
   MpProgram *program;
 
-  tab_to (s, FALSE, is_list_row, list, "a row of the ranking");
+  row = tab_to (s, FALSE, is_list_row, list, "a row of the ranking");
   press (s, GDK_KEY_Return, 0);
   settle (100);
   /* Wide, the details sit beside the ranking; else they take its page. */
@@ -553,14 +546,10 @@ open_details (Session *s)
     details = gtk_widget_get_ancestor (focus_widget (s), MP_TYPE_PROGRAM_DETAILS);
   g_assert_nonnull (details);
   program = mp_program_details_get_program (MP_PROGRAM_DETAILS (details));
-  if (program == NULL)
-    {
-      /* KNOWN (panel, to be fixed): Enter opens the selected program, and
-       * Tab focuses a row without selecting it. */
-      g_test_message ("KNOWN: Enter on a row reached by Tab opens no program");
-      return;
-    }
-  g_assert_true (is_shown_label (details, mp_program_get_name (program)));
+  g_assert_nonnull (program);
+  /* The program of the row Enter was pressed on, not an older selection. */
+  g_assert_true (shows_text (row, mp_program_get_name (program), FALSE));
+  g_assert_true (shows_text (details, mp_program_get_name (program), TRUE));
   g_assert_true (is_inside (focus_widget (s), details));
   check_focus (s);
 }
@@ -657,6 +646,52 @@ test_card_walk (void)
   g_assert_cmpstr (mp_flowchart_get_node (chart, mp_flow_walk_get_current (walk))->id, ==, "S1");
   g_assert_true (is_answer (focus_widget (&s), (gpointer) "No"));
   g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (s.window));
+  iterate ();
+}
+
+/* Links in the article: Tab steps through them, Enter follows one, and Tab
+ * past the last one leaves the article. */
+static void
+test_article_links (void)
+{
+  Session s = { g_object_new (MP_TYPE_WINDOW, NULL) };
+  g_autoptr(GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/keyboard-links.md");
+  MpArticleView *article = MP_ARTICLE_VIEW (mp_window_get_article_view (s.window));
+  HeadingProbe probe = { mp_article_view_get_text_view (article) };
+  const char *expected[] = { "the second part", "the third part" };
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  s.unnamed = unnamed;
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1200, 700);
+  g_assert_true (mp_window_open_file (s.window, file));
+  /* The view fills a new buffer for each document. */
+  buffer = gtk_text_view_get_buffer (probe.view);
+  gtk_window_present (GTK_WINDOW (s.window));
+  wait_until (is_active, s.window, 5000, "the window to become active");
+  settle (200);
+  gtk_widget_grab_focus (GTK_WIDGET (probe.view));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *selected = NULL;
+
+      press (&s, GDK_KEY_Tab, 0);
+      g_assert_true (focus_widget (&s) == GTK_WIDGET (probe.view));
+      g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+      selected = gtk_text_iter_get_text (&start, &end);
+      g_assert_cmpstr (selected, ==, expected[i]);
+    }
+  press (&s, GDK_KEY_Return, 0);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "Third part\n", 0, &probe.iter, NULL, NULL));
+  wait_until (heading_on_screen, &probe, 5000, "the linked heading to scroll into view");
+  /* The link is still the selection: Tab goes past it, out of the article. */
+  press (&s, GDK_KEY_Tab, 0);
+  g_assert_false (focus_widget (&s) == GTK_WIDGET (probe.view));
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
 
   gtk_window_destroy (GTK_WINDOW (s.window));
   iterate ();
@@ -911,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/shortcuts-action", test_shortcuts_action);
   g_test_add_func ("/keyboard/announcements", test_announcements);
   g_test_add_func ("/keyboard/card-walk", test_card_walk);
+  g_test_add_func ("/keyboard/article-links", test_article_links);
 
   return g_test_run ();
 }
