@@ -1137,16 +1137,27 @@ delete_selected (MpWeightsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "ranking");
 }
 
+/* The file the reader chose, or NULL; the chooser is done with either way. */
+static GFile *
+take_chosen_file (MpWeightsPanel       *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  return file;
+}
+
 static void
 on_import_response (MpWeightsPanel       *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
   if (file != NULL)
     mp_weights_panel_import_file (self, file);
 }
@@ -1156,11 +1167,8 @@ on_export_response (MpWeightsPanel       *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
   if (file != NULL)
     mp_weights_panel_export_file (self, file);
 }
