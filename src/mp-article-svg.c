@@ -1,8 +1,10 @@
 /* mp-article-svg.c: an SVG drawn at the size it is shown
  *
  * Rasterising an article figure takes tens of milliseconds, so it happens
- * at the first draw (never for figures nobody scrolls to) and again only
- * when the size changes.
+ * in a worker thread, only once the figure is inside the scrolled view
+ * (never for figures nobody scrolls to), and again only when the size
+ * changes. Until the bitmap is ready the figure's place stays blank, or
+ * shows the previous bitmap scaled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,11 @@ struct _MpArticleSvg
   double       height;
   GWeakRef     widget;
   GdkTexture  *texture;   /* the last rasterisation */
+  int          want_width;   /* the size the last draw asked for */
+  int          want_height;
+  gboolean     rendering;    /* a worker owns the handle until it is done */
+  GtkAdjustment *watched;    /* scrolled to: look again */
+  gulong       watch_id;
 };
 
 static void mp_article_svg_paintable_init (GdkPaintableInterface *iface);
@@ -30,9 +37,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (MpArticleSvg, mp_article_svg, G_TYPE_OBJECT,
                                                       mp_article_svg_paintable_init))
 
 static GdkTexture *
-rasterise (MpArticleSvg *self,
-           int           width,
-           int           height)
+rasterise (RsvgHandle *handle,
+           int         width,
+           int         height)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
@@ -40,7 +47,7 @@ rasterise (MpArticleSvg *self,
   gboolean ok;
   int stride;
 
-  ok = rsvg_handle_render_document (self->handle, cr, &(RsvgRectangle) { 0, 0, width, height }, NULL);
+  ok = rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (!ok || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
@@ -54,6 +61,121 @@ rasterise (MpArticleSvg *self,
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
+typedef struct {
+  RsvgHandle *handle;
+  int         width;
+  int         height;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_object_unref (job->handle);
+  g_free (job);
+}
+
+static void
+render_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  GdkTexture *texture = rasterise (job->handle, job->width, job->height);
+
+  g_task_return_pointer (task, texture, texture != NULL ? g_object_unref : NULL);
+}
+
+static void start_render (MpArticleSvg *self);
+
+static void
+on_rendered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MpArticleSvg *self = MP_ARTICLE_SVG (source);
+  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->rendering = FALSE;
+  if (texture != NULL)
+    {
+      g_clear_object (&self->texture);
+      self->texture = texture;
+      gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+    }
+  /* The figure changed size while it was being drawn. */
+  if (self->texture == NULL ||
+      gdk_texture_get_width (self->texture) != self->want_width ||
+      gdk_texture_get_height (self->texture) != self->want_height)
+    start_render (self);
+}
+
+static void
+start_render (MpArticleSvg *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+
+  if (self->rendering || self->want_width <= 0 || self->want_height <= 0)
+    return;
+  self->rendering = TRUE;
+  job = g_new (RenderJob, 1);
+  job->handle = g_object_ref (self->handle);
+  job->width = self->want_width;
+  job->height = self->want_height;
+  task = g_task_new (self, NULL, on_rendered, NULL);
+  g_task_set_source_tag (task, start_render);
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_in_thread);
+}
+
+static void
+stop_watching (MpArticleSvg *self)
+{
+  if (self->watched != NULL)
+    g_clear_signal_handler (&self->watch_id, self->watched);
+  g_clear_object (&self->watched);
+}
+
+/* Whether any of @widget is inside the scrolled window around it (or
+ * there is none). */
+static gboolean
+is_in_view (GtkWidget      *widget,
+            GtkAdjustment **adjustment)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  *adjustment = NULL;
+  if (scroller == NULL)
+    return TRUE;
+  *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return TRUE;
+  return bounds.origin.y < gtk_widget_get_height (scroller) &&
+         bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.x < gtk_widget_get_width (scroller) &&
+         bounds.origin.x + bounds.size.width > 0;
+}
+
+static void
+on_scrolled (MpArticleSvg *self)
+{
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&self->widget);
+  GtkAdjustment *adjustment;
+
+  if (widget == NULL)
+    {
+      stop_watching (self);
+      return;
+    }
+  if (!is_in_view (widget, &adjustment))
+    return;
+  /* The view keeps the blank drawing it made last time: ask again. */
+  stop_watching (self);
+  gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+}
+
 static void
 mp_article_svg_snapshot (GdkPaintable *paintable,
                          GdkSnapshot  *snapshot,
@@ -64,14 +186,25 @@ mp_article_svg_snapshot (GdkPaintable *paintable,
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&self->widget);
   int scale = widget != NULL ? gtk_widget_get_scale_factor (widget) : 1;
   int pixel_width = ceil (width * scale), pixel_height = ceil (height * scale);
+  GtkAdjustment *adjustment = NULL;
 
   if (pixel_width <= 0 || pixel_height <= 0 || pixel_width > 8192 || pixel_height > 8192)
     return;
+  self->want_width = pixel_width;
+  self->want_height = pixel_height;
   if (self->texture == NULL || gdk_texture_get_width (self->texture) != pixel_width ||
       gdk_texture_get_height (self->texture) != pixel_height)
     {
-      g_clear_object (&self->texture);
-      self->texture = rasterise (self, pixel_width, pixel_height);
+      if (widget == NULL || is_in_view (widget, &adjustment))
+        start_render (self);
+      else if (adjustment != NULL && self->watched != adjustment)
+        {
+          stop_watching (self);
+          self->watched = g_object_ref (adjustment);
+          self->watch_id = g_signal_connect_object (adjustment, "value-changed",
+                                                    G_CALLBACK (on_scrolled), self,
+                                                    G_CONNECT_SWAPPED);
+        }
     }
   if (self->texture != NULL)
     gtk_snapshot_append_texture (GTK_SNAPSHOT (snapshot), self->texture,
@@ -112,6 +245,7 @@ mp_article_svg_finalize (GObject *object)
 {
   MpArticleSvg *self = MP_ARTICLE_SVG (object);
 
+  stop_watching (self);
   g_clear_object (&self->handle);
   g_clear_object (&self->texture);
   g_weak_ref_clear (&self->widget);
@@ -119,8 +253,16 @@ mp_article_svg_finalize (GObject *object)
 }
 
 static void
+mp_article_svg_dispose (GObject *object)
+{
+  stop_watching (MP_ARTICLE_SVG (object));
+  G_OBJECT_CLASS (mp_article_svg_parent_class)->dispose (object);
+}
+
+static void
 mp_article_svg_class_init (MpArticleSvgClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = mp_article_svg_dispose;
   G_OBJECT_CLASS (klass)->finalize = mp_article_svg_finalize;
 }
 
@@ -158,4 +300,12 @@ mp_article_svg_set_widget (MpArticleSvg *self,
 {
   g_return_if_fail (MP_IS_ARTICLE_SVG (self));
   g_weak_ref_set (&self->widget, widget);
+}
+
+GdkTexture *
+mp_article_svg_get_texture (MpArticleSvg *self)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_SVG (self), NULL);
+
+  return self->texture;
 }

@@ -20,4 +20,7 @@ MpArticleSvg *mp_article_svg_new_from_file (GFile         *file,
 void          mp_article_svg_set_widget    (MpArticleSvg  *self,
                                             GtkWidget     *widget);
 
+/* The bitmap drawn last, or %NULL while none is ready. */
+GdkTexture   *mp_article_svg_get_texture   (MpArticleSvg  *self);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-article-blocks.h"
+#include "mp-article-svg.h"
 #include "mp-article-view.h"
 #include "mp-bar-chart.h"
 #include "mp-window.h"
@@ -254,6 +255,69 @@ test_chart_and_card (void)
   destroy (window);
 }
 
+/* Runs the main loop until @texture_of's figure has a bitmap, up to 5 s. */
+static GdkTexture *
+wait_for_texture (MpArticleSvg *svg)
+{
+  for (guint i = 0; i < 100 && mp_article_svg_get_texture (svg) == NULL; i++)
+    wait_ms (50);
+  return mp_article_svg_get_texture (svg);
+}
+
+/* Figures are rasterised only once they are scrolled into view, and at
+ * the size they are shown at. */
+static void
+test_figures_drawn_when_seen (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GPtrArray) pictures = find_widgets (view, GTK_TYPE_PICTURE);
+  GtkPicture *first, *second;
+  MpArticleSvg *first_svg, *second_svg;
+  GdkTexture *texture;
+  int scale, width;
+
+  g_assert_cmpuint (pictures->len, ==, 2);
+  first = g_ptr_array_index (pictures, 0);
+  second = g_ptr_array_index (pictures, 1);
+  g_assert_true (MP_IS_ARTICLE_SVG (gtk_picture_get_paintable (first)));
+  first_svg = MP_ARTICLE_SVG (gtk_picture_get_paintable (first));
+  second_svg = MP_ARTICLE_SVG (gtk_picture_get_paintable (second));
+
+  /* Both figures are far below the first screen. */
+  wait_ms (200);
+  g_assert_null (mp_article_svg_get_texture (first_svg));
+  g_assert_null (mp_article_svg_get_texture (second_svg));
+
+  g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
+  texture = wait_for_texture (first_svg);
+  g_assert_nonnull (texture);
+  /* The picture keeps the aspect ratio: the bitmap may be a pixel short. */
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (first));
+  width = gdk_texture_get_width (texture);
+  g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (first)) * scale);
+  g_assert_cmpint (width, >=, (gtk_widget_get_width (GTK_WIDGET (first)) - 2) * scale);
+  g_assert_cmpint (gdk_texture_get_height (texture), <=, gtk_widget_get_height (GTK_WIDGET (first)) * scale);
+  g_assert_cmpint (gdk_texture_get_height (texture), >=, (gtk_widget_get_height (GTK_WIDGET (first)) - 2) * scale);
+  g_assert_null (mp_article_svg_get_texture (second_svg));
+
+  /* A smaller zoom draws the figure again at its new size. */
+  mp_article_view_set_zoom (view, 0.7);
+  for (guint i = 0; i < 100; i++)
+    {
+      wait_ms (50);
+      texture = mp_article_svg_get_texture (first_svg);
+      if (gdk_texture_get_width (texture) != width)
+        break;
+    }
+  g_assert_cmpint (gdk_texture_get_width (texture), <, width);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, (gtk_widget_get_width (GTK_WIDGET (first)) - 2) * scale);
+
+  /* The zoom is remembered: leave it as the other tests expect it. */
+  mp_article_view_set_zoom (view, 1.0);
+  destroy (window);
+}
+
 static guint
 count_with_class (GPtrArray  *widgets,
                   const char *css_class)
@@ -455,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/article-view/outline-jump", test_outline_jump);
   g_test_add_func ("/article-view/chart-and-figures", test_chart_and_card);
   g_test_add_func ("/article-view/table-and-image-file", test_table_and_image_file);
+  g_test_add_func ("/article-view/figures-drawn-when-seen", test_figures_drawn_when_seen);
   g_test_add_func ("/article-view/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/zoom", test_zoom);
