@@ -254,17 +254,47 @@ mp_article_resolve_image (const char  *src,
   return g_steal_pointer (&file);
 }
 
+static gboolean
+is_svg (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_str_has_suffix (name, ".svg") || g_str_has_suffix (name, ".SVG") ||
+         g_str_has_suffix (name, ".svgz");
+}
+
+gboolean
+mp_article_image_probe_size (const char *src,
+                             GFile      *base_dir,
+                             int        *width,
+                             int        *height)
+{
+  g_autoptr(GFile) file = mp_article_resolve_image (src, base_dir, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  if (file == NULL)
+    return FALSE;
+  name = g_file_get_basename (file);
+  if (g_str_has_suffix (name, ".svgz"))
+    return FALSE;
+  if (is_svg (file))
+    return mp_article_svg_probe_size (file, width, height);
+  /* PNG and JPEG: the header says it. Resources have no path: those wait. */
+  path = g_file_get_path (file);
+  return path != NULL && gdk_pixbuf_get_file_info (path, width, height) != NULL &&
+         *width > 0 && *height > 0;
+}
+
 static GdkPaintable *
 load_image (GFile   *file,
             int     *width,
             int     *height,
             GError **error)
 {
-  g_autofree char *name = g_file_get_basename (file);
   GdkPaintable *paintable;
 
-  if (g_str_has_suffix (name, ".svg") || g_str_has_suffix (name, ".SVG") ||
-      g_str_has_suffix (name, ".svgz"))
+  if (is_svg (file))
     paintable = (GdkPaintable *) mp_article_svg_new_from_file (file, error);
   else
     paintable = (GdkPaintable *) gdk_texture_new_from_file (file, error);
@@ -402,6 +432,7 @@ typedef struct {
   GDestroyNotify destroy;
   double         estimated_ems;
   gboolean       filled;
+  gboolean       when_seen;
 } Slot;
 
 static void
@@ -428,6 +459,25 @@ mp_article_slot_new (MpSlotFactory  factory,
   g_object_set_data_full (G_OBJECT (box), "mp-slot", slot, (GDestroyNotify) slot_free);
   gtk_widget_add_css_class (box, "mp-slot");
   return box;
+}
+
+void
+mp_article_slot_set_fill_when_seen (GtkWidget *widget,
+                                    gboolean   when_seen)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (widget), "mp-slot");
+
+  g_return_if_fail (slot != NULL);
+  slot->when_seen = when_seen;
+}
+
+gboolean
+mp_article_slot_get_fill_when_seen (GtkWidget *widget)
+{
+  Slot *slot = g_object_get_data (G_OBJECT (widget), "mp-slot");
+
+  g_return_val_if_fail (slot != NULL, FALSE);
+  return slot->when_seen;
 }
 
 gboolean

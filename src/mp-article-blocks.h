@@ -21,6 +21,13 @@ GtkWidget *mp_article_table_new       (const MpTable *table,
 GtkWidget *mp_article_image_new       (const char    *src,
                                        const char    *alt,
                                        GFile         *base_dir);
+/* The pixel size of the image @src stands for, read from the file's
+ * header without decoding it (so that its place in the article is right
+ * before it is shown); FALSE when it cannot be known that way. */
+gboolean   mp_article_image_probe_size (const char   *src,
+                                        GFile        *base_dir,
+                                        int          *width,
+                                        int          *height);
 GtkWidget *mp_article_chart_new       (const MpChart *chart);
 GtkWidget *mp_article_mermaid_card_new (void);
 GtkWidget *mp_article_rule_new        (void);
@@ -39,6 +46,11 @@ gboolean   mp_article_slot_is_filled  (GtkWidget     *slot);
 /* Makes the widget; FALSE when it was already there. */
 gboolean   mp_article_slot_fill       (GtkWidget     *slot);
 double     mp_article_slot_get_estimate (GtkWidget   *slot);
+/* A slot filled only once it comes near the screen, never in the
+ * background: for images, whose decoders are worth loading only then. */
+void       mp_article_slot_set_fill_when_seen (GtkWidget *slot,
+                                               gboolean   when_seen);
+gboolean   mp_article_slot_get_fill_when_seen (GtkWidget *slot);
 
 /* The file an image src stands for inside @base_dir, or NULL with @error
  * when it is refused (a URI, an absolute path, or leaving the folder). */

@@ -212,11 +212,25 @@ image_slot_new (Renderer     *r,
                 const MpSpan *span)
 {
   ImageSlot *slot = g_new0 (ImageSlot, 1);
+  GtkWidget *widget;
+  int width, height;
 
   slot->src = g_strdup (span->target);
   slot->alt = g_strdup (span->alt);
   slot->base_dir = r->base_dir != NULL ? g_object_ref (r->base_dir) : NULL;
-  return mp_article_slot_new (make_image, slot, (GDestroyNotify) image_slot_free, 16);
+  widget = mp_article_slot_new (make_image, slot, (GDestroyNotify) image_slot_free, 16);
+  mp_article_slot_set_fill_when_seen (widget, TRUE);
+  /* With its size known, the empty place has the image's exact size, and
+   * nothing moves when the image is made. */
+  if (mp_article_image_probe_size (span->target, r->base_dir, &width, &height))
+    {
+      g_object_set_data (G_OBJECT (widget), "mp-image-width", GINT_TO_POINTER (width));
+      g_object_set_data (G_OBJECT (widget), "mp-image-height", GINT_TO_POINTER (height));
+    }
+  /* Until it is made, the slot speaks for the image. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  span->alt != NULL ? span->alt : "", -1);
+  return widget;
 }
 
 static GtkWidget *

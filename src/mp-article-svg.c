@@ -12,8 +12,53 @@
 
 #include "mp-article-svg.h"
 
+#include <glib/gi18n.h>
+#include <gmodule.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
+
+/* librsvg is not linked into the program: loading it and its relocations
+ * cost every start about 2 MiB of memory and a few milliseconds, and most
+ * sessions read only the first screens of an article. It is opened the
+ * first time a figure is made, and these are the calls made through it. */
+typedef struct {
+  __typeof__ (rsvg_handle_new_from_gfile_sync)         *new_from_gfile_sync;
+  __typeof__ (rsvg_handle_set_dpi)                     *set_dpi;
+  __typeof__ (rsvg_handle_get_intrinsic_size_in_pixels) *get_intrinsic_size_in_pixels;
+  __typeof__ (rsvg_handle_render_document)             *render_document;
+} Rsvg;
+
+static const Rsvg *
+rsvg (GError **error)
+{
+  static Rsvg api;
+  static char *failure;
+  static gsize loaded;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GModule *module = g_module_open (LIBRSVG_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL ||
+          !g_module_symbol (module, "rsvg_handle_new_from_gfile_sync", (gpointer *) &api.new_from_gfile_sync) ||
+          !g_module_symbol (module, "rsvg_handle_set_dpi", (gpointer *) &api.set_dpi) ||
+          !g_module_symbol (module, "rsvg_handle_get_intrinsic_size_in_pixels",
+                            (gpointer *) &api.get_intrinsic_size_in_pixels) ||
+          !g_module_symbol (module, "rsvg_handle_render_document", (gpointer *) &api.render_document))
+        failure = g_strdup (g_module_error ());
+      else
+        g_module_make_resident (module);
+      g_once_init_leave (&loaded, 1);
+    }
+  if (failure != NULL)
+    {
+      /* Translators: %s is the system's reason, naming the library */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The SVG renderer could not be loaded: %s"), failure);
+      return NULL;
+    }
+  return &api;
+}
 
 struct _MpArticleSvg
 {
@@ -47,7 +92,7 @@ rasterise (RsvgHandle *handle,
   gboolean ok;
   int stride;
 
-  ok = rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, NULL);
+  ok = rsvg (NULL)->render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (!ok || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
@@ -276,22 +321,112 @@ MpArticleSvg *
 mp_article_svg_new_from_file (GFile   *file,
                               GError **error)
 {
-  g_autoptr(MpArticleSvg) self = g_object_new (MP_TYPE_ARTICLE_SVG, NULL);
+  g_autoptr(MpArticleSvg) self = NULL;
+  const Rsvg *api;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self->handle = rsvg_handle_new_from_gfile_sync (file, RSVG_HANDLE_FLAGS_NONE, NULL, error);
+  api = rsvg (error);
+  if (api == NULL)
+    return NULL;
+  self = g_object_new (MP_TYPE_ARTICLE_SVG, NULL);
+  self->handle = api->new_from_gfile_sync (file, RSVG_HANDLE_FLAGS_NONE, NULL, error);
   if (self->handle == NULL)
     return NULL;
-  rsvg_handle_set_dpi (self->handle, 96);
+  api->set_dpi (self->handle, 96);
   /* A figure with only a viewBox gets a sensible default size. */
-  if (!rsvg_handle_get_intrinsic_size_in_pixels (self->handle, &self->width, &self->height) ||
+  if (!api->get_intrinsic_size_in_pixels (self->handle, &self->width, &self->height) ||
       self->width <= 0 || self->height <= 0)
     {
       self->width = 640;
       self->height = 400;
     }
   return g_steal_pointer (&self);
+}
+
+/* -- size without the renderer ------------------------------------------- */
+
+typedef struct {
+  double   width;
+  double   height;
+  gboolean sized;
+} SvgSize;
+
+/* An absolute SVG length in pixels at 96 dpi, as librsvg reads it; FALSE
+ * for relative ones (%, em, ex) and for anything else. */
+static gboolean
+parse_length (const char *text,
+              double     *pixels)
+{
+  static const struct { const char *unit; double scale; } units[] = {
+    { "", 1 }, { "px", 1 }, { "pt", 96.0 / 72 }, { "pc", 16 }, { "in", 96 },
+    { "cm", 96 / 2.54 }, { "mm", 96 / 25.4 },
+  };
+  char *end;
+  double value;
+
+  if (text == NULL)
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || !isfinite (value) || value <= 0)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (end, units[i].unit) == 0)
+      {
+        *pixels = value * units[i].scale;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+on_svg_start (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  SvgSize *size = user_data;
+  const char *width = NULL, *height = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "width"))
+      width = values[i];
+    else if (g_str_equal (names[i], "height"))
+      height = values[i];
+  size->sized = (g_str_equal (element, "svg") || g_str_has_suffix (element, ":svg")) &&
+                parse_length (width, &size->width) && parse_length (height, &size->height);
+  /* Only the root element matters: stop here. */
+  g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "");
+}
+
+gboolean
+mp_article_svg_probe_size (GFile *file,
+                           int   *width,
+                           int   *height)
+{
+  static const GMarkupParser parser = { on_svg_start, };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  SvgSize size = { 0, };
+  char head[4096];
+  gsize n_read = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  stream = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  if (stream == NULL ||
+      !g_input_stream_read_all (stream, head, sizeof head, &n_read, NULL, NULL))
+    return FALSE;
+  context = g_markup_parse_context_new (&parser, 0, &size, NULL);
+  g_markup_parse_context_parse (context, head, n_read, NULL);
+  /* The same fallback as a loaded figure without absolute dimensions. */
+  *width = ceil (size.sized ? size.width : 640);
+  *height = ceil (size.sized ? size.height : 400);
+  return TRUE;
 }
 
 void

@@ -20,6 +20,11 @@ MpArticleSvg *mp_article_svg_new_from_file (GFile         *file,
 void          mp_article_svg_set_widget    (MpArticleSvg  *self,
                                             GtkWidget     *widget);
 
+/* The size a figure in @file will have once loaded, read from the root
+ * element without loading the renderer. FALSE when it cannot be read. */
+gboolean      mp_article_svg_probe_size    (GFile         *file,
+                                            int           *width,
+                                            int           *height);
 /* The bitmap drawn last, or %NULL while none is ready. */
 GdkTexture   *mp_article_svg_get_texture   (MpArticleSvg  *self);
 

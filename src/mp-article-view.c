@@ -19,7 +19,7 @@
 #define MAX_OUTLINE      2000     /* headings listed in the outline */
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
-#define FIRST_SCREENS_CHARS 8000  /* text that fills the first screens */
+#define FIRST_SCREEN_CHARS  1500  /* text that fills the first screen */
 #define STYLE_RUNS_PER_STEP 1500
 /* After frames (GDK_PRIORITY_REDRAW), before the text view lays out lines
  * in the background: styling first saves laying lines out twice. */
@@ -53,6 +53,9 @@ struct _MpArticleView
   int                layout_margin;
   int                layout_column;
   double             tags_em;
+  GdkRGBA            tags_fg;        /* the colours the tags were set from */
+  GdkRGBA            tags_accent;
+  GdkRGBA            tags_warning;
 
   gunichar          *folded;       /* the text in lower case, for find */
   glong              folded_len;
@@ -197,8 +200,17 @@ size_block (MpArticleView   *self,
     {
       if (!mp_article_slot_is_filled (widget))
         {
-          gtk_widget_set_size_request (widget, width,
-                                       mp_article_slot_get_estimate (widget) * self->layout_font_px);
+          /* An image waiting to be seen may know its size already. */
+          image_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "mp-image-width"));
+          image_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "mp-image-height"));
+          if (image_width > 0 && image_height > 0)
+            {
+              width = MIN (width, image_width * self->zoom);
+              gtk_widget_set_size_request (widget, width, width * image_height / image_width);
+            }
+          else
+            gtk_widget_set_size_request (widget, width,
+                                         mp_article_slot_get_estimate (widget) * self->layout_font_px);
           return;
         }
       content = gtk_widget_get_first_child (widget);
@@ -233,28 +245,36 @@ fill_slot (MpArticleView   *self,
     size_block (self, anchor);
 }
 
-/* Makes the slots within a screen above and two below the view. */
+/* Makes the slots within a screen above and two below the view. Lines
+ * below the screen may not be laid out yet, so their positions are not
+ * known: distances are counted in characters, a screen being as many as
+ * the view shows now. */
 static gboolean
 fill_visible_slots (gpointer user_data)
 {
   MpArticleView *self = user_data;
-  GdkRectangle visible, location;
-  GtkTextIter iter;
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+  int first, last, screen;
 
   self->visible_fill_id = 0;
   if (self->render == NULL)
     return G_SOURCE_REMOVE;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (self->text_view, &bottom, visible.x + visible.width,
+                                      visible.y + visible.height);
+  first = gtk_text_iter_get_offset (&top);
+  last = gtk_text_iter_get_offset (&bottom);
+  screen = MAX (last - first, 1);
   for (guint i = 0; i < self->render->anchors->len; i++)
     {
       MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, i);
 
-      if (!mp_article_is_slot (anchor->widget) || mp_article_slot_is_filled (anchor->widget))
-        continue;
-      gtk_text_buffer_get_iter_at_child_anchor (self->render->buffer, &iter, anchor->anchor);
-      gtk_text_view_get_iter_location (self->text_view, &iter, &location);
-      if (location.y + location.height >= visible.y - visible.height &&
-          location.y <= visible.y + 3 * visible.height)
+      if (anchor->offset > last + 2 * screen)
+        break;
+      if (anchor->offset >= first - screen && mp_article_is_slot (anchor->widget) &&
+          !mp_article_slot_is_filled (anchor->widget))
         fill_slot (self, anchor);
     }
   return G_SOURCE_REMOVE;
@@ -280,7 +300,8 @@ fill_slots_in_background (gpointer user_data)
     {
       MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, self->next_slot);
 
-      if (mp_article_is_slot (anchor->widget) && !mp_article_slot_is_filled (anchor->widget))
+      if (mp_article_is_slot (anchor->widget) && !mp_article_slot_is_filled (anchor->widget) &&
+          !mp_article_slot_get_fill_when_seen (anchor->widget))
         {
           fill_slot (self, anchor);
           made++;
@@ -319,6 +340,9 @@ update_layout (MpArticleView *self,
   self->layout_column = column;
   update_size_tags (self, em, margin);
   update_block_widths (self);
+  /* Images wait until they are near the screen: a new width or size can
+   * bring some there. */
+  on_scrolled (self);
 }
 
 static gboolean
@@ -348,6 +372,13 @@ update_colors (MpArticleView *self)
     accent_fg = fg;
   if (!lookup_color (context, "warning_bg_color", "warning_color", &warning))
     warning = accent;
+  /* Changing a tag re-lays out all of its text: only when the theme did. */
+  if (gdk_rgba_equal (&fg, &self->tags_fg) && gdk_rgba_equal (&accent, &self->tags_accent) &&
+      gdk_rgba_equal (&warning, &self->tags_warning))
+    return;
+  self->tags_fg = fg;
+  self->tags_accent = accent;
+  self->tags_warning = warning;
   /* The selection colour, pulled a quarter towards the text colour, reads
    * well as link text on light and dark backgrounds. */
   link = (GdkRGBA) { accent.red * 0.75 + fg.red * 0.25, accent.green * 0.75 + fg.green * 0.25,
@@ -948,7 +979,7 @@ fill_first_slots (MpArticleView *self)
     {
       MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, i);
 
-      if (anchor->offset > FIRST_SCREENS_CHARS)
+      if (anchor->offset > FIRST_SCREEN_CHARS)
         break;
       fill_slot (self, anchor);
     }
@@ -968,6 +999,10 @@ render_document (MpArticleView *self)
       self->outline_dirty = TRUE;
       return;
     }
+  /* Colours set before the text carries the tags cost nothing; set after
+   * (at realize), every styled line is laid out again. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    update_colors (self);
   self->render = mp_article_render_new (self->document, self->tags, activate_link, self);
   /* A fresh buffer on the view costs half as much as refilling a shown one. */
   gtk_text_view_set_buffer (self->text_view, self->render->buffer);

@@ -29,6 +29,8 @@ typedef struct {
   char                 *display_name;  /* of the file, for messages */
 } Block;
 
+#define SPINNER_DELAY_MS 300   /* a layout slower than this shows a spinner */
+
 struct _MpFlowPane
 {
   GtkWidget             parent_instance;
@@ -50,6 +52,7 @@ struct _MpFlowPane
   GtkStack             *stack;
   MpFlowCanvas         *canvas;
   GtkSpinner           *spinner;
+  guint                 spinner_id;
   GtkRevealer          *search_revealer;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_count_label;
@@ -473,6 +476,17 @@ mp_flow_pane_update_actions (MpFlowPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.find", drawn);
 }
 
+static gboolean
+show_spinner (gpointer user_data)
+{
+  MpFlowPane *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_block (MpFlowPane *self,
             guint       index)
@@ -512,10 +526,13 @@ show_block (MpFlowPane *self,
   gtk_stack_set_visible_child_name (self->stack, "graph");
   gtk_widget_set_visible (self->card, TRUE);
   mp_flow_canvas_set_chart (self->canvas, block->layout, block->walk);
+  /* Most layouts take a few milliseconds: a spinner that flashes for one
+   * frame is noise (and its icon costs a start a whole SVG renderer). */
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   if (block->layout == NULL)
-    gtk_spinner_start (self->spinner);
-  else
-    gtk_spinner_stop (self->spinner);
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_spinner, self);
   update_card (self);
   start_pending_layouts (self);
 }
@@ -894,6 +911,7 @@ mp_flow_pane_dispose (GObject *object)
   MpFlowPane *self = MP_FLOW_PANE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

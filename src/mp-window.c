@@ -24,8 +24,9 @@ struct _MpWindow
   gboolean              is_bundled;
 
   GtkWidget            *article_view;
-  GtkWidget            *flow_pane;
+  GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
   GtkWidget            *weights_panel;
+  guint                 side_views_id;
 
   /* template children */
   GtkMenuButton        *outline_button;
@@ -41,6 +42,8 @@ struct _MpWindow
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void ensure_side_views (MpWindow *self);
 
 static void
 show_banner (MpWindow   *self,
@@ -93,6 +96,19 @@ on_walk_state_changed (MpWindow   *self,
 }
 
 static void
+show_document_in_flow_pane (MpWindow *self)
+{
+  g_signal_handlers_block_by_func (self->flow_pane, on_walk_state_changed, self);
+  mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), self->document);
+  if (self->is_bundled)
+    {
+      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
+      g_object_set (self->flow_pane, "walk-state", state, NULL);
+    }
+  g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
+}
+
+static void
 set_document (MpWindow   *self,
               MpDocument *document,
               gboolean    is_bundled)
@@ -101,14 +117,8 @@ set_document (MpWindow   *self,
   self->is_bundled = is_bundled;
 
   mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
-  g_signal_handlers_block_by_func (self->flow_pane, on_walk_state_changed, self);
-  mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), document);
-  if (is_bundled)
-    {
-      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
-      g_object_set (self->flow_pane, "walk-state", state, NULL);
-    }
-  g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
+  if (self->flow_pane != NULL)
+    show_document_in_flow_pane (self);
   update_title (self);
 }
 
@@ -166,12 +176,18 @@ mp_window_get_article_view (MpWindow *self)
 GtkWidget *
 mp_window_get_flow_pane (MpWindow *self)
 {
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  ensure_side_views (self);
   return self->flow_pane;
 }
 
 GtkWidget *
 mp_window_get_weights_panel (MpWindow *self)
 {
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  ensure_side_views (self);
   return self->weights_panel;
 }
 
@@ -234,7 +250,7 @@ focus_in_flow_pane (MpWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  return focus != NULL && gtk_widget_is_ancestor (focus, self->flow_pane);
+  return focus != NULL && self->flow_pane != NULL && gtk_widget_is_ancestor (focus, self->flow_pane);
 }
 
 static void
@@ -301,7 +317,7 @@ programs_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (MP_WINDOW (widget)->weights_panel);
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (MP_WINDOW (widget)));
 
   if (g_str_equal (action_name, "win.import"))
     mp_weights_panel_import (panel);
@@ -409,6 +425,26 @@ create_views (MpWindow *self)
   g_settings_bind (self->settings, "article-zoom", self->article_view, "zoom",
                    G_SETTINGS_BIND_DEFAULT);
 
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+/* The flowchart and the weighting panel join the window right after its
+ * first frame, which then needs to lay out only the header bar and the
+ * article. Anything that asks for them earlier gets them built at once. */
+static void
+ensure_side_views (MpWindow *self)
+{
+  if (self->flow_pane != NULL)
+    return;
+  g_clear_handle_id (&self->side_views_id, g_source_remove);
+
+  /* The panel first: a restored walk that ends in an outcome filters it. */
+  self->weights_panel = mp_weights_panel_new ();
+  gtk_widget_set_vexpand (self->weights_panel, TRUE);
+  gtk_box_append (self->weights_slot, self->weights_panel);
+
   self->flow_pane = mp_flow_pane_new ();
   gtk_widget_set_vexpand (self->flow_pane, TRUE);
   gtk_box_append (self->flow_slot, self->flow_pane);
@@ -418,14 +454,38 @@ create_views (MpWindow *self)
                            G_CALLBACK (on_outcome_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flow_pane, "notify::walk-state",
                            G_CALLBACK (on_walk_state_changed), self, G_CONNECT_SWAPPED);
+  if (self->document != NULL)
+    show_document_in_flow_pane (self);
+}
 
-  self->weights_panel = mp_weights_panel_new ();
-  gtk_widget_set_vexpand (self->weights_panel, TRUE);
-  gtk_box_append (self->weights_slot, self->weights_panel);
+static gboolean
+build_side_views (gpointer user_data)
+{
+  MpWindow *self = user_data;
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  self->side_views_id = 0;
+  ensure_side_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        MpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+  if (self->flow_pane == NULL && self->side_views_id == 0)
+    self->side_views_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_side_views, self, NULL);
+}
+
+static void
+mp_window_realize (GtkWidget *widget)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mp_window_parent_class)->realize (widget);
+  if (self->flow_pane == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame_painted), self, 0);
 }
 
 static void
@@ -433,6 +493,7 @@ mp_window_dispose (GObject *object)
 {
   MpWindow *self = MP_WINDOW (object);
 
+  g_clear_handle_id (&self->side_views_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -462,6 +523,7 @@ mp_window_class_init (MpWindowClass *klass)
   object_class->dispose = mp_window_dispose;
   object_class->finalize = mp_window_finalize;
   window_class->close_request = mp_window_close_request;
+  widget_class->realize = mp_window_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, outline_button);

@@ -881,6 +881,8 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (plain_window));
   main_window = g_object_new (MP_TYPE_WINDOW, NULL);
   mp_window_open_bundled (main_window);
+  /* The flowchart and the panel join after the first frame: now, here. */
+  mp_window_get_flow_pane (main_window);
   collect_bindings (GTK_WIDGET (main_window), FALSE, bindings);
   g_hash_table_iter_init (&iter, bindings);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
