@@ -32,9 +32,12 @@ mp_application_activate (GApplication *app)
 {
   MpWindow *window = get_or_create_window (MP_APPLICATION (app));
 
+  /* The window is mapped first and filled before its first frame, which
+   * comes only once this returns: the window server starts its part of
+   * showing the window while the article is laid out. */
+  gtk_window_present (GTK_WINDOW (window));
   if (mp_window_get_document (window) == NULL)
     mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -45,13 +48,13 @@ mp_application_open (GApplication  *app,
 {
   MpWindow *window = get_or_create_window (MP_APPLICATION (app));
 
+  gtk_window_present (GTK_WINDOW (window));
   /* One document per window: the last file named wins, like a viewer. The
    * bundled article goes first, so that a file that fails to open leaves
    * its message in the banner over something to read. */
   if (mp_window_get_document (window) == NULL)
     mp_window_open_bundled (window);
   mp_window_open_file (window, files[n_files - 1]);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -44,6 +44,8 @@ struct _MpWindow
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void ensure_side_views (MpWindow *self);
+static void add_article_view (MpWindow   *self,
+                              MpDocument *document);
 
 static void
 show_banner (MpWindow   *self,
@@ -116,7 +118,10 @@ set_document (MpWindow   *self,
   g_set_object (&self->document, document);
   self->is_bundled = is_bundled;
 
-  mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
+  if (self->article_view == NULL)
+    add_article_view (self, document);
+  else
+    mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
     show_document_in_flow_pane (self);
   update_title (self);
@@ -170,6 +175,10 @@ mp_window_get_document (MpWindow *self)
 GtkWidget *
 mp_window_get_article_view (MpWindow *self)
 {
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  if (self->article_view == NULL)
+    add_article_view (self, NULL);
   return self->article_view;
 }
 
@@ -263,7 +272,7 @@ find_action (GtkWidget  *widget,
   if (focus_in_flow_pane (self))
     mp_flow_pane_start_search (MP_FLOW_PANE (self->flow_pane));
   else
-    mp_article_view_start_search (MP_ARTICLE_VIEW (self->article_view));
+    mp_article_view_start_search (MP_ARTICLE_VIEW (mp_window_get_article_view (self)));
 }
 
 static void
@@ -272,7 +281,7 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   MpWindow *self = MP_WINDOW (widget);
-  MpArticleView *view = MP_ARTICLE_VIEW (self->article_view);
+  MpArticleView *view = MP_ARTICLE_VIEW (mp_window_get_article_view (self));
   int direction = g_str_equal (action_name, "win.zoom-in") ? 1
                 : g_str_equal (action_name, "win.zoom-out") ? -1 : 0;
 
@@ -331,7 +340,7 @@ static void
 on_open_section (MpWindow   *self,
                  const char *id)
 {
-  MpArticleView *view = MP_ARTICLE_VIEW (self->article_view);
+  MpArticleView *view = MP_ARTICLE_VIEW (mp_window_get_article_view (self));
 
   if (mp_article_view_scroll_to_heading (view, id))
     mp_article_view_highlight_section (view, id);
@@ -412,20 +421,30 @@ mp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
 }
 
+/* The article view is made with its first document and only then put in
+ * the window: the window is on screen by then (it maps before its content
+ * is built), and GTK 4.8's text view crashes in its first snapshot when a
+ * realized view gets its first buffer in the frame it is drawn in. */
 static void
-create_views (MpWindow *self)
+add_article_view (MpWindow   *self,
+                  MpDocument *document)
 {
-  GtkDropTarget *drop;
-
   self->article_view = mp_article_view_new ();
   gtk_widget_set_vexpand (self->article_view, TRUE);
+  g_settings_bind (self->settings, "article-zoom", self->article_view, "zoom",
+                   G_SETTINGS_BIND_DEFAULT);
+  if (document != NULL)
+    mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
   gtk_box_append (self->article_slot, self->article_view);
   gtk_menu_button_set_popover (self->outline_button,
                                mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (self->article_view)));
-  g_settings_bind (self->settings, "article-zoom", self->article_view, "zoom",
-                   G_SETTINGS_BIND_DEFAULT);
+}
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+static void
+add_drop_target (MpWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
@@ -561,7 +580,7 @@ mp_window_init (MpWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   restore_geometry (self);
-  create_views (self);
+  add_drop_target (self);
 }
 
 MpWindow *
