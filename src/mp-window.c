@@ -52,6 +52,7 @@ show_banner (MpWindow   *self,
              const char *message)
 {
   gtk_label_set_text (self->banner_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
