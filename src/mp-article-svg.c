@@ -71,8 +71,10 @@ struct _MpArticleSvg
   int          want_width;   /* the size the last draw asked for */
   int          want_height;
   gboolean     rendering;    /* a worker owns the handle until it is done */
-  GtkAdjustment *watched;    /* scrolled to: look again */
-  gulong       watch_id;
+  GtkAdjustment *watched;    /* scrolled to, or moved by the text above: look again */
+  gulong       scroll_id;
+  gulong       change_id;
+  guint        check_id;
 };
 
 static void mp_article_svg_paintable_init (GdkPaintableInterface *iface);
@@ -178,8 +180,12 @@ static void
 stop_watching (MpArticleSvg *self)
 {
   if (self->watched != NULL)
-    g_clear_signal_handler (&self->watch_id, self->watched);
+    {
+      g_clear_signal_handler (&self->scroll_id, self->watched);
+      g_clear_signal_handler (&self->change_id, self->watched);
+    }
   g_clear_object (&self->watched);
+  g_clear_handle_id (&self->check_id, g_source_remove);
 }
 
 /* Whether any of @widget is inside the scrolled window around it (or
@@ -203,22 +209,34 @@ is_in_view (GtkWidget      *widget,
          bounds.origin.x + bounds.size.width > 0;
 }
 
-static void
-on_scrolled (MpArticleSvg *self)
+/* After the frame in which the view scrolled or its text changed height,
+ * when every position is settled. */
+static gboolean
+check_in_view (gpointer user_data)
 {
+  MpArticleSvg *self = user_data;
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&self->widget);
   GtkAdjustment *adjustment;
 
+  self->check_id = 0;
   if (widget == NULL)
     {
       stop_watching (self);
-      return;
+      return G_SOURCE_REMOVE;
     }
   if (!is_in_view (widget, &adjustment))
-    return;
+    return G_SOURCE_REMOVE;
   /* The view keeps the blank drawing it made last time: ask again. */
   stop_watching (self);
   gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_view_moved (MpArticleSvg *self)
+{
+  if (self->check_id == 0)
+    self->check_id = g_idle_add (check_in_view, self);
 }
 
 static void
@@ -246,9 +264,12 @@ mp_article_svg_snapshot (GdkPaintable *paintable,
         {
           stop_watching (self);
           self->watched = g_object_ref (adjustment);
-          self->watch_id = g_signal_connect_object (adjustment, "value-changed",
-                                                    G_CALLBACK (on_scrolled), self,
-                                                    G_CONNECT_SWAPPED);
+          self->scroll_id = g_signal_connect_object (adjustment, "value-changed",
+                                                     G_CALLBACK (on_view_moved), self,
+                                                     G_CONNECT_SWAPPED);
+          self->change_id = g_signal_connect_object (adjustment, "changed",
+                                                     G_CALLBACK (on_view_moved), self,
+                                                     G_CONNECT_SWAPPED);
         }
     }
   if (self->texture != NULL)

@@ -478,6 +478,24 @@ ensure_side_views (MpWindow *self)
     show_document_in_flow_pane (self);
 }
 
+/* MASTERPLAN_STARTUP_REPORT=1 (for tests/bench/bench-startup): print when
+ * the first frame and the first frame with all three views are painted,
+ * in g_get_monotonic_time () microseconds, then quit. */
+static gboolean
+reporting_startup (void)
+{
+  return g_strcmp0 (g_getenv ("MASTERPLAN_STARTUP_REPORT"), "1") == 0;
+}
+
+static void
+on_complete_frame_painted (GdkFrameClock *clock,
+                           MpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_complete_frame_painted, self);
+  g_printerr ("startup: complete %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 build_side_views (gpointer user_data)
 {
@@ -485,6 +503,9 @@ build_side_views (gpointer user_data)
 
   self->side_views_id = 0;
   ensure_side_views (self);
+  if (reporting_startup ())
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_complete_frame_painted), self, 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -493,6 +514,8 @@ on_first_frame_painted (GdkFrameClock *clock,
                         MpWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+  if (reporting_startup ())
+    g_printerr ("startup: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   if (self->flow_pane == NULL && self->side_views_id == 0)
     self->side_views_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_side_views, self, NULL);
 }

@@ -48,6 +48,64 @@ test_three_areas (void)
   iterate ();
 }
 
+/* The first descendant of @root of @type, or NULL. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* The first frame holds the header bar and the article; the flowchart and
+ * the panel arrive by themselves right after it, with the document. */
+static void
+test_first_frame (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  guint frames = 0;
+  gulong handler;
+  GtkWidget *flow_pane;
+
+  gtk_window_present (GTK_WINDOW (window));
+  mp_window_open_bundled (window);
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_after_paint), &frames);
+  while (frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), MP_TYPE_ARTICLE_VIEW));
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (window), MP_TYPE_ARTICLE_VIEW)));
+  g_assert_null (find_widget (GTK_WIDGET (window), MP_TYPE_FLOW_PANE));
+  g_assert_null (find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL));
+
+  for (guint i = 0; i < 200 && frames < 3; i++)
+    g_main_context_iteration (NULL, TRUE);
+  flow_pane = find_widget (GTK_WIDGET (window), MP_TYPE_FLOW_PANE);
+  g_assert_nonnull (flow_pane);
+  g_assert_true (gtk_widget_get_mapped (flow_pane));
+  g_assert_nonnull (mp_flow_pane_get_walk (MP_FLOW_PANE (flow_pane)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL));
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL)));
+
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_bad_file_keeps_document (void)
 {
@@ -71,6 +129,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/three-areas", test_three_areas);
+  g_test_add_func ("/window/first-frame", test_first_frame);
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
 
   return g_test_run ();
