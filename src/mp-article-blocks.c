@@ -226,6 +226,26 @@ mp_article_table_new (const MpTable *table,
   return frame;
 }
 
+guint
+mp_article_table_get_n_shown_cells (const MpTable *table)
+{
+  return MIN (table->cells->len, (MAX_TABLE_ROWS + 1) * table->n_columns);
+}
+
+GtkLabel *
+mp_article_table_get_cell (GtkWidget *table_widget,
+                           guint      n_columns,
+                           guint      index)
+{
+  GtkWidget *grid = gtk_widget_get_first_child (table_widget);
+  GtkWidget *cell;
+
+  if (!GTK_IS_GRID (grid) || n_columns == 0)
+    return NULL;
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), index % n_columns, index / n_columns);
+  return GTK_IS_LABEL (cell) ? GTK_LABEL (cell) : NULL;
+}
+
 GFile *
 mp_article_resolve_image (const char  *src,
                           GFile       *base_dir,

@@ -17,6 +17,14 @@ typedef void (*MpLinkFunc) (const char *target,
 GtkWidget *mp_article_table_new       (const MpTable *table,
                                        MpLinkFunc     link_func,
                                        gpointer       user_data);
+/* How many of @table's cells (in reading order, header first) the table
+ * widget shows: very long tables show their first rows only. */
+guint      mp_article_table_get_n_shown_cells (const MpTable *table);
+/* The label of cell @index (reading order) in a widget made by
+ * mp_article_table_new(), or NULL. */
+GtkLabel  *mp_article_table_get_cell  (GtkWidget     *table_widget,
+                                       guint          n_columns,
+                                       guint          index);
 /* @base_dir: the article's folder, or NULL (then every image is refused). */
 GtkWidget *mp_article_image_new       (const char    *src,
                                        const char    *alt,

@@ -198,13 +198,16 @@ table_slot_new (Renderer      *r,
                 const MpTable *table)
 {
   TableSlot *slot = g_new0 (TableSlot, 1);
+  GtkWidget *widget;
 
   slot->table = table;
   slot->link_func = r->link_func;
   slot->link_data = r->link_data;
   /* A row of one line with its padding is about 2.2 em. */
-  return mp_article_slot_new (make_table, slot, g_free,
-                              2.2 * table->cells->len / table->n_columns);
+  widget = mp_article_slot_new (make_table, slot, g_free, 2.2 * table->cells->len / table->n_columns);
+  /* Find looks into tables before they are made. */
+  g_object_set_data (G_OBJECT (widget), "mp-table", (gpointer) table);
+  return widget;
 }
 
 static GtkWidget *

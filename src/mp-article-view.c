@@ -56,10 +56,11 @@ struct _MpArticleView
   GdkRGBA            tags_fg;        /* the colours the tags were set from */
   GdkRGBA            tags_accent;
   GdkRGBA            tags_warning;
+  GdkRGBA            tags_accent_fg;
 
   gunichar          *folded;       /* the text in lower case, for find */
   glong              folded_len;
-  GArray            *matches;      /* int start offsets */
+  GArray            *matches;      /* Match, in reading order */
   int                match_length;
   int                current_match;
   GtkTextMark       *match_mark;
@@ -68,6 +69,7 @@ struct _MpArticleView
   gint64             highlight_start;
   guint              style_id;
   guint              visible_fill_id;
+  guint              table_scroll_frames;  /* > 0 while a cell waits to be shown */
   guint              background_fill_id;
   guint              next_slot;
 };
@@ -76,6 +78,17 @@ enum { PROP_0, PROP_ZOOM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MpArticleView, mp_article_view, GTK_TYPE_WIDGET)
+
+/* A match of find: in the text, or in a cell of a table. */
+typedef struct {
+  int offset;   /* in the buffer: the match, or the table's place */
+  int anchor;   /* -1 in the text, else the table's anchor */
+  int cell;     /* the cell, in reading order */
+  int start;    /* characters into the cell's text (in the text: = offset) */
+} Match;
+
+static void highlight_table (MpArticleView *self,
+                             guint          anchor_index);
 
 static double
 font_px (MpArticleView *self)
@@ -240,9 +253,13 @@ static void
 fill_slot (MpArticleView   *self,
            MpArticleAnchor *anchor)
 {
-  if (mp_article_is_slot (anchor->widget) && mp_article_slot_fill (anchor->widget) &&
-      self->layout_font_px > 0)
+  if (!mp_article_is_slot (anchor->widget) || !mp_article_slot_fill (anchor->widget))
+    return;
+  if (self->layout_font_px > 0)
     size_block (self, anchor);
+  /* A table made while find shows matches shows its own. */
+  if (self->matches->len > 0)
+    highlight_table (self, anchor - &g_array_index (self->render->anchors, MpArticleAnchor, 0));
 }
 
 /* Makes the slots within a screen above and two below the view. Lines
@@ -378,6 +395,7 @@ update_colors (MpArticleView *self)
     return;
   self->tags_fg = fg;
   self->tags_accent = accent;
+  self->tags_accent_fg = accent_fg;
   self->tags_warning = warning;
   /* The selection colour, pulled a quarter towards the text colour, reads
    * well as link text on light and dark backgrounds. */
@@ -619,6 +637,102 @@ apply_tag_at (MpArticleView *self,
     gtk_text_buffer_remove_tag_by_name (buffer, name, &begin, &end);
 }
 
+static const MpTable *
+anchor_table (MpArticleView *self,
+              guint          anchor_index)
+{
+  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
+
+  return g_object_get_data (G_OBJECT (anchor->widget), "mp-table");
+}
+
+/* The table widget of a made table slot, or NULL. */
+static GtkWidget *
+made_table (MpArticleView *self,
+            guint          anchor_index)
+{
+  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
+
+  if (!mp_article_slot_is_filled (anchor->widget))
+    return NULL;
+  return gtk_widget_get_first_child (anchor->widget);
+}
+
+static void
+add_background (PangoAttrList *list,
+                const GdkRGBA *color,
+                guint          start,
+                guint          end)
+{
+  PangoAttribute *attr = pango_attr_background_new (color->red * 65535, color->green * 65535,
+                                                    color->blue * 65535);
+
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (list, attr);
+  attr = pango_attr_background_alpha_new (color->alpha * 65535);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (list, attr);
+}
+
+/* Marks the matches inside a made table the way the text marks its own:
+ * every one in the warning colour, the current one in the accent colour. */
+static void
+highlight_table (MpArticleView *self,
+                 guint          anchor_index)
+{
+  const MpTable *table = anchor_table (self, anchor_index);
+  GtkWidget *widget = made_table (self, anchor_index);
+  GdkRGBA match = self->tags_warning;
+
+  if (table == NULL || widget == NULL)
+    return;
+  match.alpha = 0.35;
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      const Match *m = &g_array_index (self->matches, Match, i);
+      g_autoptr(PangoAttrList) list = NULL;
+      GtkLabel *label;
+      const char *text;
+      guint first = i;
+
+      if (m->anchor != (int) anchor_index)
+        continue;
+      /* Every match of this cell at once. */
+      while (i + 1 < self->matches->len &&
+             g_array_index (self->matches, Match, i + 1).anchor == m->anchor &&
+             g_array_index (self->matches, Match, i + 1).cell == m->cell)
+        i++;
+      label = mp_article_table_get_cell (widget, table->n_columns, m->cell);
+      if (label == NULL)
+        continue;
+      text = gtk_label_get_text (label);
+      list = pango_attr_list_new ();
+      for (guint j = first; j <= i; j++)
+        {
+          const Match *cm = &g_array_index (self->matches, Match, j);
+          const char *begin = g_utf8_offset_to_pointer (text, MIN (cm->start, (int) g_utf8_strlen (text, -1)));
+          const char *end = g_utf8_offset_to_pointer (begin, MIN (self->match_length, (int) g_utf8_strlen (begin, -1)));
+
+          if ((int) j == self->current_match)
+            {
+              PangoAttribute *fg = pango_attr_foreground_new (self->tags_accent_fg.red * 65535,
+                                                              self->tags_accent_fg.green * 65535,
+                                                              self->tags_accent_fg.blue * 65535);
+
+              fg->start_index = begin - text;
+              fg->end_index = end - text;
+              pango_attr_list_insert (list, fg);
+              add_background (list, &self->tags_accent, begin - text, end - text);
+            }
+          else
+            add_background (list, &match, begin - text, end - text);
+        }
+      gtk_label_set_attributes (label, list);
+    }
+}
+
 static void
 clear_matches (MpArticleView *self)
 {
@@ -628,6 +742,18 @@ clear_matches (MpArticleView *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "match", &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "match-current", &start, &end);
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      const Match *m = &g_array_index (self->matches, Match, i);
+      GtkWidget *widget;
+      GtkLabel *label;
+
+      if (m->anchor < 0 || (widget = made_table (self, m->anchor)) == NULL)
+        continue;
+      label = mp_article_table_get_cell (widget, anchor_table (self, m->anchor)->n_columns, m->cell);
+      if (label != NULL)
+        gtk_label_set_attributes (label, NULL);
+    }
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
 }
@@ -650,30 +776,137 @@ update_match_label (MpArticleView *self)
   gtk_label_set_text (self->match_label, text);
 }
 
+/* Once the table is laid out (after a frame is painted, when every
+ * position is final): its cell with the current match, on screen. */
+static void
+scroll_to_table_match (GdkFrameClock *clock,
+                       MpArticleView *self)
+{
+  GtkWidget *widget;
+  GtkLabel *label = NULL;
+  GdkRectangle visible, table;
+  GtkTextIter iter;
+  graphene_point_t point;
+  int x, y;
+
+  if (self->current_match >= 0)
+    {
+      const Match *m = &g_array_index (self->matches, Match, self->current_match);
+
+      if (m->anchor >= 0 && (widget = made_table (self, m->anchor)) != NULL)
+        label = mp_article_table_get_cell (widget, anchor_table (self, m->anchor)->n_columns, m->cell);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, m->offset);
+    }
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  /* Wait for the text view to have scrolled the table into view and laid
+   * it out: only then are the cells where they will be drawn. */
+  if (label != NULL && self->table_scroll_frames++ < 10)
+    {
+      gtk_text_view_get_iter_location (self->text_view, &iter, &table);
+      if (gtk_widget_get_width (GTK_WIDGET (label)) == 0 ||
+          table.y + table.height < visible.y || table.y > visible.y + visible.height)
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+          return;
+        }
+    }
+  g_signal_handlers_disconnect_by_func (clock, scroll_to_table_match, self);
+  self->table_scroll_frames = 0;
+  if (label == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (label), GTK_WIDGET (self->text_view),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, point.x, point.y, &x, &y);
+  if (y < visible.y || y + gtk_widget_get_height (GTK_WIDGET (label)) > visible.y + visible.height)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller),
+                              MAX (y - visible.height / 5, 0));
+}
+
+static void
+show_match (MpArticleView *self,
+            int            index,
+            gboolean       current)
+{
+  const Match *m = &g_array_index (self->matches, Match, index);
+
+  if (m->anchor < 0)
+    apply_tag_at (self, "match-current", m->offset, self->match_length, current);
+  else
+    highlight_table (self, m->anchor);
+}
+
 static void
 select_match (MpArticleView *self,
               int            index)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter iter;
+  int previous = self->current_match;
 
-  if (self->current_match >= 0)
-    apply_tag_at (self, "match-current",
-                  g_array_index (self->matches, int, self->current_match), self->match_length, FALSE);
   self->current_match = index;
+  if (previous >= 0)
+    show_match (self, previous, FALSE);
   if (index >= 0)
     {
-      int start = g_array_index (self->matches, int, index);
+      const Match *m = &g_array_index (self->matches, Match, index);
 
-      apply_tag_at (self, "match-current", start, self->match_length, TRUE);
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+      if (m->anchor >= 0)
+        fill_slot (self, &g_array_index (self->render->anchors, MpArticleAnchor, m->anchor));
+      show_match (self, index, TRUE);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, m->offset);
       if (self->match_mark == NULL)
         self->match_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
       else
         gtk_text_buffer_move_mark (buffer, self->match_mark, &iter);
       gtk_text_view_scroll_to_mark (self->text_view, self->match_mark, 0.2, FALSE, 0, 0);
+      if (m->anchor >= 0 && self->table_scroll_frames == 0)
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+          if (clock != NULL)
+            {
+              self->table_scroll_frames = 1;
+              g_signal_connect_object (clock, "after-paint", G_CALLBACK (scroll_to_table_match), self, 0);
+              gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+            }
+        }
     }
   update_match_label (self);
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const Match *x = a, *y = b;
+
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  if (x->cell != y->cell)
+    return x->cell < y->cell ? -1 : 1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Adds the places where @needle (@n lower-case characters) starts in
+ * @haystack (@len of them, lower case), not overlapping. */
+static void
+add_matches (MpArticleView  *self,
+             const gunichar *haystack,
+             glong           len,
+             const gunichar *needle,
+             glong           n,
+             Match           prototype)
+{
+  for (glong i = 0; n > 0 && i + n <= len && self->matches->len < MAX_MATCHES; i++)
+    {
+      if (haystack[i] != needle[0] || memcmp (haystack + i, needle, n * sizeof (gunichar)) != 0)
+        continue;
+      prototype.start = i;
+      if (prototype.anchor < 0)
+        prototype.offset = i;
+      g_array_append_val (self->matches, prototype);
+      i += n - 1;
+    }
 }
 
 static void
@@ -688,14 +921,33 @@ find_matches (MpArticleView *self,
     needle[i] = g_unichar_tolower (needle[i]);
   self->match_length = n;
   fold_text (self);
-  for (glong i = 0; n > 0 && i + n <= self->folded_len && self->matches->len < MAX_MATCHES; i++)
+  add_matches (self, self->folded, self->folded_len, needle, n, (Match) { 0, -1, 0, 0 });
+  for (guint i = 0; i < self->matches->len; i++)
+    apply_tag_at (self, "match", g_array_index (self->matches, Match, i).offset, n, TRUE);
+
+  /* Then the cells of every table, whether made or not yet. */
+  for (guint a = 0; a < self->render->anchors->len; a++)
     {
-      if (self->folded[i] != needle[0] || memcmp (self->folded + i, needle, n * sizeof (gunichar)) != 0)
+      const MpTable *table = anchor_table (self, a);
+      int offset = g_array_index (self->render->anchors, MpArticleAnchor, a).offset;
+
+      if (table == NULL)
         continue;
-      g_array_append_val (self->matches, (int) { i });
-      apply_tag_at (self, "match", i, n, TRUE);
-      i += n - 1;
+      for (guint c = 0; c < mp_article_table_get_n_shown_cells (table); c++)
+        {
+          const MpInline *cell = g_ptr_array_index (table->cells, c);
+          glong len = 0;
+          g_autofree gunichar *folded = g_utf8_to_ucs4_fast (cell->text->str, cell->text->len, &len);
+
+          for (glong i = 0; i < len; i++)
+            folded[i] = g_unichar_tolower (folded[i]);
+          add_matches (self, folded, len, needle, n, (Match) { offset, a, c, 0 });
+        }
     }
+  g_array_sort (self->matches, compare_matches);
+  for (guint a = 0; a < self->render->anchors->len; a++)
+    if (anchor_table (self, a) != NULL)
+      highlight_table (self, a);
 }
 
 /* The first match at or below the top of the visible text. */
@@ -710,7 +962,7 @@ first_visible_match (MpArticleView *self)
   gtk_text_view_get_iter_at_location (self->text_view, &top, 0, visible.y);
   offset = gtk_text_iter_get_offset (&top);
   for (guint i = 0; i < self->matches->len; i++)
-    if (g_array_index (self->matches, int, i) >= offset)
+    if (g_array_index (self->matches, Match, i).offset >= offset)
       return i;
   return 0;
 }
@@ -1228,7 +1480,7 @@ mp_article_view_init (MpArticleView *self)
 
   self->zoom = 1.0;
   self->current_match = -1;
-  self->matches = g_array_new (FALSE, FALSE, sizeof (int));
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->tags = mp_article_render_create_tags ();
   self->popover = outline_popover_new (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -169,6 +169,88 @@ heading_y (MpArticleView *view,
   return rect.y;
 }
 
+/* Whether @label shows a highlight (background) on the text at byte @index. */
+static gboolean
+label_highlighted_at (GtkLabel *label,
+                      guint     index)
+{
+  PangoAttrList *list = gtk_label_get_attributes (label);
+  PangoAttrIterator *iter;
+  gboolean found = FALSE;
+
+  if (list == NULL)
+    return FALSE;
+  iter = pango_attr_list_get_iterator (list);
+  do
+    {
+      int start, end;
+
+      pango_attr_iterator_range (iter, &start, &end);
+      if ((guint) start <= index && index < (guint) end &&
+          pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
+        found = TRUE;
+    }
+  while (!found && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  return found;
+}
+
+/* Find looks into tables too, made or not yet, and shows the cell. */
+static void
+test_find_in_tables (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  GtkWidget *entry = GTK_WIDGET (mp_article_view_get_search_entry (view));
+  g_autoptr(GPtrArray) grids = NULL;
+  GtkLabel *cell;
+  graphene_rect_t bounds;
+
+  mp_article_view_start_search (view);
+  iterate ();
+
+  /* Once in the text (“…That claim is overstated.”), once in the first
+   * table (“Formal med ed degree | Moderate | Overstated”). */
+  search (view, "OVERSTATED");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 2);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 1);
+  wait_ms (300);
+  grids = find_widgets (view, GTK_TYPE_GRID);
+  g_assert_cmpuint (grids->len, >=, 1);
+  cell = GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 5));
+  g_assert_cmpstr (gtk_label_get_text (cell), ==, "Overstated");
+  g_assert_true (label_highlighted_at (cell, 0));
+  g_assert_false (label_highlighted_at (GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 1, 5)), 0));
+  /* The cell is on screen. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (text_view), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (text_view)));
+
+  /* In reading order: two in the text, then the second table. */
+  search (view, "bedside");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 3);
+  g_assert_false (label_highlighted_at (cell, 0));
+
+  /* Only in a table. */
+  search (view, "underappreciated");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 1);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
+  wait_ms (200);
+  cell = GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 4));
+  g_assert_cmpstr (gtk_label_get_text (cell), ==, "Underappreciated");
+  g_assert_true (label_highlighted_at (cell, 0));
+
+  /* Closing find clears the highlight. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR)), FALSE);
+  iterate ();
+  g_assert_false (label_highlighted_at (cell, 0));
+
+  destroy (window);
+}
+
 static void
 test_outline_jump (void)
 {
@@ -558,6 +640,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/article-view/find", test_find);
+  g_test_add_func ("/article-view/find-in-tables", test_find_in_tables);
   g_test_add_func ("/article-view/outline-jump", test_outline_jump);
   g_test_add_func ("/article-view/chart-and-figures", test_chart_and_card);
   g_test_add_func ("/article-view/table-and-image-file", test_table_and_image_file);
