@@ -658,6 +658,22 @@ made_table (MpArticleView *self,
   return gtk_widget_get_first_child (anchor->widget);
 }
 
+/* GTK 4.8 merges a label's attributes into those of its markup for good:
+ * setting new ones (or none) leaves the old ones drawn, and setting the
+ * same markup again is skipped. Emptied first, the label parses its
+ * markup afresh. */
+static void
+set_cell_attributes (GtkLabel      *label,
+                     PangoAttrList *list)
+{
+  g_autofree char *markup = g_strdup (gtk_label_get_label (label));
+
+  gtk_label_set_attributes (label, NULL);
+  gtk_label_set_markup (label, "");
+  gtk_label_set_markup (label, markup);
+  gtk_label_set_attributes (label, list);
+}
+
 static void
 add_background (PangoAttrList *list,
                 const GdkRGBA *color,
@@ -730,6 +746,7 @@ highlight_table (MpArticleView *self,
             add_background (list, &match, begin - text, end - text);
         }
       gtk_label_set_attributes (label, list);
+
     }
 }
 
@@ -752,7 +769,7 @@ clear_matches (MpArticleView *self)
         continue;
       label = mp_article_table_get_cell (widget, anchor_table (self, m->anchor)->n_columns, m->cell);
       if (label != NULL)
-        gtk_label_set_attributes (label, NULL);
+        set_cell_attributes (label, NULL);
     }
   g_array_set_size (self->matches, 0);
   self->current_match = -1;

@@ -169,12 +169,13 @@ heading_y (MpArticleView *view,
   return rect.y;
 }
 
-/* Whether @label shows a highlight (background) on the text at byte @index. */
+/* Whether @label shows a highlight (background) on the text at byte @index:
+ * what its layout draws, markup and attributes together. */
 static gboolean
 label_highlighted_at (GtkLabel *label,
                       guint     index)
 {
-  PangoAttrList *list = gtk_label_get_attributes (label);
+  PangoAttrList *list = pango_layout_get_attributes (gtk_label_get_layout (label));
   PangoAttrIterator *iter;
   gboolean found = FALSE;
 
