@@ -39,15 +39,32 @@ wait_ms (guint ms)
   iterate ();
 }
 
+static void
+on_painted (GdkFrameClock *clock,
+            guint         *frames)
+{
+  (*frames)++;
+}
+
+/* A shown window with the bundled article, once it has painted a few
+ * frames (the flowchart and the panel come after the first), plus a
+ * moment for the idle work after them. */
 static MpWindow *
 new_window (void)
 {
   MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  guint frames = 0;
+  gulong handler;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   mp_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_painted), &frames);
+  while (frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  wait_ms (200);
   return window;
 }
 
@@ -89,13 +106,34 @@ find_widgets (MpArticleView *view,
   return found;
 }
 
+typedef struct {
+  const char *text;
+  gboolean    changed;
+} SearchWait;
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   SearchWait     *wait)
+{
+  /* Emptying the entry on the way reports at once: wait for the text. */
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), wait->text))
+    wait->changed = TRUE;
+}
+
 static void
 search (MpArticleView *view,
         const char    *text)
 {
-  gtk_editable_set_text (mp_article_view_get_search_entry (view), text);
+  GtkEditable *entry = mp_article_view_get_search_entry (view);
+  SearchWait wait = { text, g_str_equal (gtk_editable_get_text (entry), text) };
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &wait);
+
+  gtk_editable_set_text (entry, text);
   /* GtkSearchEntry reports changes after a short delay. */
-  wait_ms (400);
+  while (!wait.changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, handler);
+  iterate ();
 }
 
 static void
