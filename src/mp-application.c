@@ -48,13 +48,15 @@ mp_application_open (GApplication  *app,
 {
   MpWindow *window = get_or_create_window (MP_APPLICATION (app));
 
-  gtk_window_present (GTK_WINDOW (window));
   /* One document per window: the last file named wins, like a viewer. The
    * bundled article goes first, so that a file that fails to open leaves
-   * its message in the banner over something to read. */
+   * its message in the banner over something to read. Both before the
+   * window is shown: GTK 4.8's text view crashes when a realized view
+   * changes buffers again before its first frame. */
   if (mp_window_get_document (window) == NULL)
     mp_window_open_bundled (window);
   mp_window_open_file (window, files[n_files - 1]);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -106,6 +106,35 @@ test_first_frame (void)
   iterate ();
 }
 
+/* The program itself, started as `masterplan FILE.md` and as `masterplan`:
+ * it shows its window, paints it whole and quits cleanly (it reports its
+ * frames and quits with MASTERPLAN_STARTUP_REPORT=1). */
+static void
+run_program (const char *file)
+{
+  const char *argv[] = { MASTERPLAN_PROGRAM, file, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "MASTERPLAN_STARTUP_REPORT", "1", TRUE);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("masterplan %s failed (status %d):\n%s", file != NULL ? file : "", status, err);
+  g_assert_nonnull (strstr (err, "startup: first-frame "));
+  g_assert_nonnull (strstr (err, "startup: complete "));
+}
+
+static void
+test_program_starts (void)
+{
+  run_program (NULL);
+  run_program (TEST_DATA_DIR "/reader-table-image.md");
+  run_program (TEST_DATA_DIR "/flow-article.md");
+}
+
 static void
 test_bad_file_keeps_document (void)
 {
@@ -130,6 +159,7 @@ main (int   argc,
 
   g_test_add_func ("/window/three-areas", test_three_areas);
   g_test_add_func ("/window/first-frame", test_first_frame);
+  g_test_add_func ("/window/program-starts", test_program_starts);
   g_test_add_func ("/window/bad-file-keeps-document", test_bad_file_keeps_document);
 
   return g_test_run ();
