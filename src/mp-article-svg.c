@@ -71,6 +71,8 @@ struct _MpArticleSvg
   int          want_width;   /* the size the last draw asked for */
   int          want_height;
   gboolean     rendering;    /* a worker owns the handle until it is done */
+  int          failed_width; /* librsvg could not draw it at this size: not again */
+  int          failed_height;
   GtkAdjustment *watched;    /* scrolled to, or moved by the text above: look again */
   gulong       scroll_id;
   gulong       change_id;
@@ -141,6 +143,7 @@ on_rendered (GObject      *source,
              gpointer      user_data)
 {
   MpArticleSvg *self = MP_ARTICLE_SVG (source);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
   GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), NULL);
 
   self->rendering = FALSE;
@@ -149,6 +152,11 @@ on_rendered (GObject      *source,
       g_clear_object (&self->texture);
       self->texture = texture;
       gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+    }
+  else
+    {
+      self->failed_width = job->width;
+      self->failed_height = job->height;
     }
   /* The figure changed size while it was being drawn. */
   if (self->texture == NULL ||
@@ -163,7 +171,8 @@ start_render (MpArticleSvg *self)
   g_autoptr(GTask) task = NULL;
   RenderJob *job;
 
-  if (self->rendering || self->want_width <= 0 || self->want_height <= 0)
+  if (self->rendering || self->want_width <= 0 || self->want_height <= 0 ||
+      (self->want_width == self->failed_width && self->want_height == self->failed_height))
     return;
   self->rendering = TRUE;
   job = g_new (RenderJob, 1);
