@@ -702,10 +702,23 @@ highlight_table (MpArticleView *self,
   GtkWidget *widget = made_table (self, anchor_index);
   GdkRGBA match = self->tags_warning;
 
+  int offset = g_array_index (self->render->anchors, MpArticleAnchor, anchor_index).offset;
+  guint low = 0, high = self->matches->len;
+
   if (table == NULL || widget == NULL)
     return;
   match.alpha = 0.35;
-  for (guint i = 0; i < self->matches->len; i++)
+  /* The table's matches sit together, in order, at its offset. */
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (self->matches, Match, mid).offset < offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  for (guint i = low; i < self->matches->len; i++)
     {
       const Match *m = &g_array_index (self->matches, Match, i);
       g_autoptr(PangoAttrList) list = NULL;
@@ -714,7 +727,7 @@ highlight_table (MpArticleView *self,
       guint first = i;
 
       if (m->anchor != (int) anchor_index)
-        continue;
+        break;
       /* Every match of this cell at once. */
       while (i + 1 < self->matches->len &&
              g_array_index (self->matches, Match, i + 1).anchor == m->anchor &&
