@@ -778,7 +778,9 @@ clear_matches (MpArticleView *self)
       GtkWidget *widget;
       GtkLabel *label;
 
-      if (m->anchor < 0 || (widget = made_table (self, m->anchor)) == NULL)
+      /* A cell with several matches is cleared once. */
+      if (m->anchor < 0 || (widget = made_table (self, m->anchor)) == NULL ||
+          (i > 0 && m[-1].anchor == m->anchor && m[-1].cell == m->cell))
         continue;
       label = mp_article_table_get_cell (widget, anchor_table (self, m->anchor)->n_columns, m->cell);
       if (label != NULL)

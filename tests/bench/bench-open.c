@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <stdlib.h>
@@ -62,25 +64,6 @@ write_article (const char *dir)
   return path;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static void
-report (const char *what,
-        GArray     *samples)
-{
-  double *v = (double *) samples->data;
-
-  g_array_sort (samples, compare_doubles);
-  g_print ("%-34s median %7.1f ms   min %7.1f   max %7.1f   (%u runs)\n", what,
-           v[samples->len / 2], v[0], v[samples->len - 1], samples->len);
-}
-
 static void
 bench_parse (GFile      *file,
              guint       runs,
@@ -99,7 +82,7 @@ bench_parse (GFile      *file,
         g_error ("%s", error->message);
       g_array_append_val (samples, ms);
     }
-  report (label, samples);
+  bench_report (label, samples);
 }
 
 static void
@@ -160,7 +143,7 @@ bench_open (MpWindow   *window,
       ms = open_once (window, file);
       g_array_append_val (samples, ms);
     }
-  report (label, samples);
+  bench_report (label, samples);
 }
 
 int

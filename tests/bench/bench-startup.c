@@ -17,29 +17,12 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *ms)
-{
-  g_array_sort (ms, compare_doubles);
-  g_print ("%-30s median %7.1f ms   min %7.1f   max %7.1f   (%u runs)\n", what,
-           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, 0),
-           g_array_index (ms, double, ms->len - 1), ms->len);
-}
 
 /* The microseconds on the line "startup: WHAT N" of @output, or -1. */
 static gint64
@@ -93,7 +76,7 @@ main (int   argc,
       g_array_append_val (first, ms_first);
       g_array_append_val (complete, ms_complete);
     }
-  report ("start → first frame", first);
-  report ("start → complete window", complete);
+  bench_report ("start → first frame", first);
+  bench_report ("start → complete window", complete);
   return 0;
 }
