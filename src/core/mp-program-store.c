@@ -664,15 +664,23 @@ write_user_file (MpProgramStore  *self,
                  GError         **error)
 {
   g_autofree char *json = NULL;
+  g_autofree char *backup = NULL;
   gboolean disk_good = catch_up_with_disk (self, path);
 
   /* A broken or missing file never replaces the backup, nor does anything
-   * while the backup waits to be restored. */
+   * while the backup waits to be restored. A backup that cannot be made
+   * does not stop the save: the old one stays as it was. */
   if (disk_good && self->backup_path == NULL)
-    mp_safe_file_keep_backup (path, NULL);
+    backup = mp_safe_file_prepare_backup (path, NULL);
   json = mp_program_store_to_json (self, TRUE);
   if (!mp_safe_file_write (path, json, strlen (json), error))
-    return FALSE;
+    {
+      if (backup != NULL)
+        g_unlink (backup);
+      return FALSE;
+    }
+  if (backup != NULL)
+    mp_safe_file_commit_backup (path, backup, NULL);
   mark_synced (self, path, TRUE);
   return TRUE;
 }

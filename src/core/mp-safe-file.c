@@ -148,34 +148,50 @@ mp_safe_file_write (const char  *path,
 }
 
 static gboolean
-copy_to_backup (const char  *path,
-                const char  *bak,
-                GError     **error)
+copy_to (const char  *path,
+         const char  *copy,
+         GError     **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
-  return mp_safe_file_write (bak, contents, length, error);
+  return mp_safe_file_write (copy, contents, length, error);
+}
+
+char *
+mp_safe_file_prepare_backup (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *temp = g_strconcat (path, ".bak" TEMP_INFIX "next", NULL);
+
+  g_unlink (temp);
+  if (link (path, temp) == 0 || copy_to (path, temp, error))
+    return g_steal_pointer (&temp);
+  return NULL;
+}
+
+gboolean
+mp_safe_file_commit_backup (const char  *path,
+                            const char  *prepared,
+                            GError     **error)
+{
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+
+  if (g_rename (prepared, bak) == 0)
+    return TRUE;
+  g_unlink (prepared);
+  return set_write_error (error, bak, errno);
 }
 
 gboolean
 mp_safe_file_keep_backup (const char  *path,
                           GError     **error)
 {
-  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
-  g_autofree char *temp = g_strconcat (bak, TEMP_INFIX "link", NULL);
+  g_autofree char *prepared = mp_safe_file_prepare_backup (path, error);
 
-  g_unlink (temp);
-  if (link (path, temp) == 0)
-    {
-      if (g_rename (temp, bak) == 0)
-        return TRUE;
-      g_unlink (temp);
-      return set_write_error (error, bak, errno);
-    }
-  return copy_to_backup (path, bak, error);
+  return prepared != NULL && mp_safe_file_commit_backup (path, prepared, error);
 }
 
 static gboolean

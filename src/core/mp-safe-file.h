@@ -30,6 +30,15 @@ gboolean  mp_safe_file_write         (const char  *path,
  * PATH.bak is replaced only once the new one is complete. */
 gboolean  mp_safe_file_keep_backup   (const char  *path,
                                       GError     **error);
+/* The same in two steps around a save, so that a failed save leaves the
+ * old backup: prepare links (or copies) the present @path to a temporary
+ * name and returns it (or NULL with @error); commit renames it to PATH.bak.
+ * To give up, unlink the prepared file. */
+char     *mp_safe_file_prepare_backup (const char  *path,
+                                       GError     **error);
+gboolean  mp_safe_file_commit_backup  (const char  *path,
+                                       const char  *prepared,
+                                       GError     **error);
 /* Removes the temporary files of saves of @path that were interrupted
  * (killed, power lost). Call it with the lock held. Returns how many. */
 guint     mp_safe_file_clean_temps   (const char  *path);
