@@ -450,7 +450,22 @@ mp_program_dialog_get_message (MpProgramDialog *self,
 
   g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
   g_return_val_if_fail (field >= 0, NULL);
-  if (!gtk_widget_get_visible (self->messages[field]))
+  if (!gtk_widget_get_visible (self->messages[field]) ||
+      !gtk_widget_has_css_class (self->messages[field], "error"))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (self->messages[field]));
+}
+
+const char *
+mp_program_dialog_get_hint (MpProgramDialog *self,
+                            const char      *key)
+{
+  int field = field_from_key (key);
+
+  g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
+  g_return_val_if_fail (field >= 0, NULL);
+  if (!gtk_widget_get_visible (self->messages[field]) ||
+      gtk_widget_has_css_class (self->messages[field], "error"))
     return NULL;
   return gtk_label_get_label (GTK_LABEL (self->messages[field]));
 }

@@ -43,6 +43,7 @@ struct _MpWeightsPanel
   GtkWidget          *panel_box;
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
+  GtkWidget          *restore_button;
   GtkRevealer        *note_revealer;
   GtkLabel           *note_label;
   GtkWidget          *note_undo_button;
@@ -126,7 +127,26 @@ show_error (MpWeightsPanel *self,
 static void
 on_banner_close_clicked (MpWeightsPanel *self)
 {
+  gtk_widget_set_visible (self->restore_button, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static gboolean save_user_programs (MpWeightsPanel *self);
+
+/* The store offers a backup when the programs file was broken. */
+static void
+on_restore_clicked (MpWeightsPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (self->restore_button, FALSE);
+  if (!mp_program_store_restore_backup (self->store, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  save_user_programs (self);
 }
 
 static void
@@ -1060,10 +1080,17 @@ save_user_programs (MpWeightsPanel *self)
   g_autofree char *message = NULL;
 
   if (mp_program_store_save_user (self->store, NULL, &error))
-    return TRUE;
+    {
+      g_autofree char *notice = mp_program_store_take_notice (self->store);
+
+      if (notice != NULL)
+        show_note (self, notice, UNDO_NONE);
+      return TRUE;
+    }
   /* Translators: %s is the reason, naming the file */
-  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window; "
-                               "the previous file on disk is unchanged."), error->message);
+  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window, and "
+                               "closing it will ask what to do with them; the previous file on "
+                               "disk is unchanged."), error->message);
   show_error (self, message);
   return FALSE;
 }
@@ -1264,6 +1291,8 @@ load_programs (MpWeightsPanel *self)
     }
   if (!mp_program_store_load_user (self->store, NULL, &error))
     show_error (self, error->message);
+  gtk_widget_set_visible (self->restore_button,
+                          mp_program_store_get_backup_offer (self->store) > 0);
 }
 
 static void
@@ -1442,6 +1471,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, panel_box);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, restore_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_undo_button);
@@ -1467,6 +1497,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_legend);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_undo_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_article_clicked);
