@@ -90,12 +90,14 @@ on_walk_state_changed (MpWindow   *self,
                        GParamSpec *pspec,
                        GObject    *pane)
 {
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
   g_autofree char *state = NULL;
 
+  /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
     return;
   g_object_get (pane, "walk-state", &state, NULL);
-  g_settings_set_string (self->settings, "flow-walk", state != NULL ? state : "");
+  mp_planner_set_walk_state (planner, state);
 }
 
 static void
@@ -105,8 +107,9 @@ show_document_in_flow_pane (MpWindow *self)
   mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), self->document);
   if (self->is_bundled)
     {
-      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
-      g_object_set (self->flow_pane, "walk-state", state, NULL);
+      MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+
+      g_object_set (self->flow_pane, "walk-state", mp_planner_get_walk_state (planner), NULL);
     }
   g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
 }
@@ -353,17 +356,9 @@ on_outcome_changed (MpWindow           *self,
                     const char         *label,
                     const char * const *classes)
 {
-  MpKindFilter kind;
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
 
-  if (node_id == NULL || classes == NULL)
-    return;
-  if (g_strv_contains (classes, "masters"))
-    kind = MP_KIND_FILTER_MASTERS;
-  else if (g_strv_contains (classes, "alternatives"))
-    kind = MP_KIND_FILTER_ALTERNATIVES;
-  else
-    return;
-  mp_weights_panel_suggest_kind (MP_WEIGHTS_PANEL (self->weights_panel), kind, label);
+  mp_planner_set_outcome (planner, node_id, label, classes);
 }
 
 static gboolean
