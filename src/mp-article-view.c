@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-article-outline.h"
 #include "mp-article-render.h"
 #include "mp-find-model.h"
 #include "mp-utils.h"
@@ -16,7 +17,6 @@
 #define COLUMN_EMS       36.0   /* about 70 characters of text */
 #define MIN_MARGIN_EMS   1.5
 #define READING_SCALE    1.1    /* of the desktop font, at zoom 1 */
-#define MAX_OUTLINE      2000     /* headings listed in the outline */
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
 #define FIRST_SCREEN_CHARS  1500  /* text that fills the first screen */
@@ -36,9 +36,7 @@ struct _MpArticleView
   GtkScrolledWindow *scroller;
   GtkTextView       *text_view;
 
-  GtkWidget         *popover;
-  GtkListBox        *outline_list;
-  gboolean           outline_dirty;
+  GtkWidget         *outline;
 
   MpDocument        *document;
   MpArticleRender   *render;
@@ -1021,90 +1019,11 @@ find_heading (MpArticleView *self,
 }
 
 static void
-on_outline_row_activated (MpArticleView *self,
-                          GtkListBoxRow *row)
+on_heading_activated (MpArticleView *self,
+                      const char    *id)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "mp-heading-id");
-
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (mp_article_view_scroll_to_heading (self, id))
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-static void
-rebuild_outline (MpArticleView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
-    gtk_list_box_remove (self->outline_list, child);
-  for (guint i = 0; self->render != NULL && i < MIN (self->render->headings->len, MAX_OUTLINE); i++)
-    {
-      const MpArticleHeading *heading = &g_array_index (self->render->headings, MpArticleHeading, i);
-      GtkWidget *label = gtk_label_new (heading->text);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-      gtk_widget_set_margin_start (label, 8 + 16 * (MIN (heading->level, 4) - 1));
-      gtk_widget_set_margin_end (label, 8);
-      gtk_widget_set_margin_top (label, 4);
-      gtk_widget_set_margin_bottom (label, 4);
-      if (heading->level == 1)
-        gtk_widget_add_css_class (label, "heading");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "mp-heading-id", g_strdup (heading->id), g_free);
-      gtk_list_box_append (self->outline_list, row);
-    }
-}
-
-static void
-on_outline_show (MpArticleView *self)
-{
-  if (!self->outline_dirty)
-    return;
-  self->outline_dirty = FALSE;
-  rebuild_outline (self);
-}
-
-/* The popover places the focus before this handler has built the rows, so
- * it lands on the scroller, from where neither Tab nor the arrows reach a
- * heading: give it to the first heading. */
-static void
-on_outline_popover_show (MpArticleView *self)
-{
-  GtkWidget *first;
-
-  on_outline_show (self);
-  first = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list));
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-}
-
-static GtkWidget *
-outline_popover_new (MpArticleView *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  self->outline_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->outline_list, GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (self->outline_list, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->outline_list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outline_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"), -1);
-  g_signal_connect_object (self->outline_list, "row-activated",
-                           G_CALLBACK (on_outline_row_activated), self, G_CONNECT_SWAPPED);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 520);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->outline_list));
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_outline_popover_show), self,
-                           G_CONNECT_SWAPPED);
-  return g_object_ref_sink (popover);
 }
 
 static void
@@ -1207,7 +1126,7 @@ render_document (MpArticleView *self)
     {
       empty = gtk_text_buffer_new (self->tags);
       gtk_text_view_set_buffer (self->text_view, empty);
-      self->outline_dirty = TRUE;
+      mp_article_outline_set_document (MP_ARTICLE_OUTLINE (self->outline), NULL);
       return;
     }
   /* Colours set before the text carries the tags cost nothing; set after
@@ -1225,10 +1144,7 @@ render_document (MpArticleView *self)
   self->background_fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_slots_in_background, self, NULL);
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  /* Built when shown: a long article has thousands of headings. */
-  self->outline_dirty = TRUE;
-  if (gtk_widget_get_visible (self->popover))
-    on_outline_show (self);
+  mp_article_outline_set_document (MP_ARTICLE_OUTLINE (self->outline), self->document);
   update_accessible_name (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
     on_search_changed (self);
@@ -1303,7 +1219,7 @@ mp_article_view_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->zoom_provider));
   g_clear_object (&self->zoom_provider);
-  g_clear_object (&self->popover);
+  g_clear_object (&self->outline);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_ARTICLE_VIEW);
   G_OBJECT_CLASS (mp_article_view_parent_class)->dispose (object);
@@ -1440,7 +1356,9 @@ mp_article_view_init (MpArticleView *self)
   self->zoom = 1.0;
   self->find = mp_find_model_new ();
   self->tags = mp_article_render_create_tags ();
-  self->popover = outline_popover_new (self);
+  self->outline = g_object_ref_sink (mp_article_outline_new ());
+  g_signal_connect_object (self->outline, "heading-activated",
+                           G_CALLBACK (on_heading_activated), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* Zoom is a font size on this view's text and the widgets inside it. */
@@ -1549,7 +1467,7 @@ GtkWidget *
 mp_article_view_get_outline_popover (MpArticleView *self)
 {
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
-  return self->popover;
+  return self->outline;
 }
 
 double
