@@ -10,6 +10,8 @@
 
 #include "mp-article-render.h"
 
+#include "mp-article-code.h"
+
 #include <string.h>
 
 #define PLACEHOLDER "\xEF\xBF\xBC"   /* U+FFFC, where a widget will stand */
@@ -38,7 +40,7 @@ typedef struct {
 } Renderer;
 
 static const char *tag_names[] = {
-  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "code-block", "quote", "widget-line",
+  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "quote", "widget-line",
   "block-end", "bold", "italic", "code", "strike", "link", "match", "match-current",
   "section-highlight",
 };
@@ -191,6 +193,31 @@ static GtkWidget *
 make_chart (gpointer data)
 {
   return mp_article_chart_new (data);
+}
+
+static GtkWidget *
+make_code (gpointer data)
+{
+  const MpBlock *block = data;
+
+  return mp_article_code_new (block->code, block->lang);
+}
+
+/* The block is made when it comes near the screen: GtkSourceView is
+ * opened only then. */
+static GtkWidget *
+code_slot_new (const MpBlock *block)
+{
+  guint lines = 1;
+  GtkWidget *widget;
+
+  for (const char *p = block->code; *p != '\0'; p++)
+    lines += *p == '\n';
+  /* A monospace line is about 1.4 em, with the block's padding. */
+  widget = mp_article_slot_new (make_code, (gpointer) block, NULL, 1.4 * lines + 1.6);
+  /* Find looks into code blocks before they are made. */
+  g_object_set_data (G_OBJECT (widget), "mp-code", block->code);
+  return widget;
 }
 
 static GtkWidget *
@@ -376,26 +403,6 @@ render_paragraph (Renderer      *r,
 }
 
 static void
-render_code (Renderer      *r,
-             const MpBlock *block)
-{
-  int start;
-  GtkTextTag *indent;
-
-  if (r->marker != NULL)
-    {
-      start = r->chars;
-      indent = take_marker (r);
-      end_line (r, start, tag (r, "li-tight"), indent);
-    }
-  start = r->chars;
-  indent = indent_tag (r, FALSE);
-  append (r, block->code, -1);
-  end_line (r, start, tag (r, "code-block"), indent);
-  add_run (r, tag (r, "block-end"), r->last_line_start, r->chars);
-}
-
-static void
 render_widget (Renderer  *r,
                GtkWidget *widget)
 {
@@ -492,7 +499,7 @@ render_block (Renderer      *r,
       render_blocks (r, block->children);
       break;
     case MP_BLOCK_CODE:
-      render_code (r, block);
+      render_widget (r, code_slot_new (block));
       break;
     case MP_BLOCK_RULE:
       render_widget (r, mp_article_rule_new ());

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-article-code.h"
 #include "mp-article-outline.h"
 #include "mp-article-render.h"
 #include "mp-find-model.h"
@@ -176,7 +177,6 @@ update_size_tags (MpArticleView *self,
                "pixels-below-lines", (int) (em * 0.5), NULL);
     }
   gtk_text_view_set_pixels_below_lines (self->text_view, em * 0.85);
-  set_tag (self, "code-block", "pixels-below-lines", 0, NULL);
   set_tag (self, "li-tight", "pixels-below-lines", (int) (em * 0.3), NULL);
   set_tag (self, "block-end", "pixels-below-lines", (int) (em * 0.9), NULL);
   set_tag (self, "widget-line", "pixels-below-lines", (int) (em * 0.9),
@@ -391,8 +391,6 @@ update_colors (MpArticleView *self)
   set_tag (self, "link", "foreground-rgba", &link, "underline", PANGO_UNDERLINE_SINGLE, NULL);
   set_tag (self, "code", "family", "monospace",
            "background-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.08 }, NULL);
-  set_tag (self, "code-block", "family", "monospace", "wrap-mode", GTK_WRAP_CHAR,
-           "paragraph-background-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.06 }, NULL);
   set_tag (self, "quote", "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.78 },
            "paragraph-background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.07 },
            NULL);
@@ -604,7 +602,17 @@ anchor_table (MpArticleView *self,
   return g_object_get_data (G_OBJECT (anchor->widget), "mp-table");
 }
 
-/* The table widget of a made table slot, or NULL. */
+/* The text of a code block's slot, or NULL. */
+static const char *
+anchor_code (MpArticleView *self,
+             guint          anchor_index)
+{
+  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
+
+  return g_object_get_data (G_OBJECT (anchor->widget), "mp-code");
+}
+
+/* The table (or code) widget of a made slot, or NULL. */
 static GtkWidget *
 made_table (MpArticleView *self,
             guint          anchor_index)
@@ -627,17 +635,21 @@ feed_find_model (MpArticleView *self)
   for (guint a = 0; a < self->render->anchors->len; a++)
     {
       const MpTable *table = anchor_table (self, a);
+      const char *code = anchor_code (self, a);
+      int offset = g_array_index (self->render->anchors, MpArticleAnchor, a).offset;
       g_autoptr(GPtrArray) cells = NULL;
       guint n;
 
+      /* A code block is a table of one cell. */
+      if (code != NULL)
+        mp_find_model_add_table (self->find, offset, a, &code, 1);
       if (table == NULL)
         continue;
       n = mp_article_table_get_n_shown_cells (table);
       cells = g_ptr_array_sized_new (n);
       for (guint c = 0; c < n; c++)
         g_ptr_array_add (cells, ((MpInline *) g_ptr_array_index (table->cells, c))->text->str);
-      mp_find_model_add_table (self->find, g_array_index (self->render->anchors, MpArticleAnchor, a).offset,
-                               a, (const char * const *) cells->pdata, n);
+      mp_find_model_add_table (self->find, offset, a, (const char * const *) cells->pdata, n);
     }
 }
 
@@ -721,6 +733,18 @@ add_match_attributes (MpArticleView *self,
     add_background (list, &match, begin - text, end - text);
 }
 
+/* The label of a cell of a made table, or of a made code block. */
+static GtkLabel *
+block_label (MpArticleView *self,
+             GtkWidget     *widget,
+             guint          anchor_index,
+             guint          cell)
+{
+  if (mp_article_is_code (widget))
+    return mp_article_code_get_label (widget);
+  return mp_article_table_get_cell (widget, anchor_table (self, anchor_index)->n_columns, cell);
+}
+
 /* Marks the matches inside a made table the way the text marks its own:
  * every one in the warning colour, the current one in the accent colour. */
 static void
@@ -732,14 +756,14 @@ highlight_table (MpArticleView *self,
   int offset = g_array_index (self->render->anchors, MpArticleAnchor, anchor_index).offset;
   guint first = 0, n;
 
-  if (table == NULL || widget == NULL)
+  if ((table == NULL && anchor_code (self, anchor_index) == NULL) || widget == NULL)
     return;
   n = mp_find_model_get_table_matches (self->find, offset, anchor_index, &first);
   for (guint i = first; i < first + n; i++)
     {
       const MpFindMatch *m = mp_find_model_get_match (self->find, i);
       g_autoptr(PangoAttrList) list = pango_attr_list_new ();
-      GtkLabel *label = mp_article_table_get_cell (widget, table->n_columns, m->cell);
+      GtkLabel *label = block_label (self, widget, anchor_index, m->cell);
       guint cell_first = i;
 
       /* Every match of this cell at once. */
@@ -774,7 +798,7 @@ clear_matches (MpArticleView *self)
       /* A cell with several matches is cleared once. */
       if (m->table < 0 || same_cell || (widget = made_table (self, m->table)) == NULL)
         continue;
-      label = mp_article_table_get_cell (widget, anchor_table (self, m->table)->n_columns, m->cell);
+      label = block_label (self, widget, m->table, m->cell);
       if (label != NULL)
         set_cell_attributes (label, NULL);
     }
@@ -817,7 +841,7 @@ scroll_to_table_match (GdkFrameClock *clock,
       const MpFindMatch *m = mp_find_model_get_match (self->find, current);
 
       if (m->table >= 0 && (widget = made_table (self, m->table)) != NULL)
-        label = mp_article_table_get_cell (widget, anchor_table (self, m->table)->n_columns, m->cell);
+        label = block_label (self, widget, m->table, m->cell);
       gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, m->offset);
     }
   gtk_text_view_get_visible_rect (self->text_view, &visible);
@@ -935,7 +959,7 @@ on_search_changed (MpArticleView *self)
         apply_tag_at (self, "match", m->offset, mp_find_model_get_match_length (self->find), TRUE);
     }
   for (guint a = 0; n > 0 && a < self->render->anchors->len; a++)
-    if (anchor_table (self, a) != NULL)
+    if (anchor_table (self, a) != NULL || anchor_code (self, a) != NULL)
       highlight_table (self, a);
   mp_find_model_set_current (self->find, first_visible_match (self));
   show_current_match (self, -1);
