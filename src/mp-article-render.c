@@ -429,6 +429,11 @@ list_marker (const MpBlock *list,
              guint          depth)
 {
   static const char *bullets[] = { "•", "◦", "▪" };
+  const MpBlock *item = g_ptr_array_index (list->children, index);
+
+  /* Ballot boxes: read-only check marks. */
+  if (item->task)
+    return g_strdup (item->checked ? "☑" : "☐");
 
   if (list->ordered)
     return g_strdup_printf ("%u.", list->start + index);
