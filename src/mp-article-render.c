@@ -40,7 +40,7 @@ typedef struct {
 } Renderer;
 
 static const char *tag_names[] = {
-  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "quote", "widget-line",
+  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "quote", "meta", "widget-line",
   "block-end", "bold", "italic", "code", "strike", "link", "match", "match-current",
   "section-highlight",
 };
@@ -423,6 +423,26 @@ render_widget (Renderer  *r,
 
 static void render_blocks (Renderer *r, GPtrArray *blocks);
 
+/* Front matter other than the title: small and quiet, one entry a line,
+ * above the article. */
+static void
+render_front_matter (Renderer            *r,
+                     const MpFrontMatter *fm)
+{
+  if (fm == NULL || fm->keys->len == 0)
+    return;
+  for (guint i = 0; i < fm->keys->len; i++)
+    {
+      int start = r->chars;
+
+      append (r, g_ptr_array_index (fm->keys, i), -1);
+      append (r, ": ", 2);
+      append (r, g_ptr_array_index (fm->values, i), -1);
+      end_line (r, start, tag (r, "meta"), NULL);
+    }
+  add_run (r, tag (r, "block-end"), r->last_line_start, r->chars);
+}
+
 static char *
 list_marker (const MpBlock *list,
              guint          index,
@@ -678,6 +698,7 @@ mp_article_render_new (MpDocument      *document,
 
   for (guint i = 0; i < mp_document_get_n_blocks (document); i++)
     g_ptr_array_add (blocks, (gpointer) mp_document_get_block (document, i));
+  render_front_matter (&r, mp_document_get_front_matter (document));
   render_blocks (&r, blocks);
   /* No empty line after the last block. */
   if (r.text->len > 0 && r.text->str[r.text->len - 1] == '\n')

@@ -394,6 +394,8 @@ update_colors (MpArticleView *self)
   set_tag (self, "quote", "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.78 },
            "paragraph-background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.07 },
            NULL);
+  set_tag (self, "meta", "scale", 0.85, "pixels-below-lines", 0,
+           "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6 }, NULL);
   set_tag (self, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   set_tag (self, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   set_tag (self, "strike", "strikethrough", TRUE, NULL);
