@@ -76,10 +76,13 @@ static void
 update_title (MpWindow *self)
 {
   const char *title = mp_document_get_title (self->document);
+  const char *display_name = mp_document_get_display_name (self->document);
+  /* A document without a title of its own is named by its file, once. */
+  gboolean untitled = g_str_equal (title, display_name);
 
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, mp_document_get_display_name (self->document));
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled);
+  gtk_label_set_text (self->subtitle_label, display_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled && !untitled);
   /* Translators: window title, "ARTICLE TITLE — Master Plan" */
   g_autofree char *window_title = g_strdup_printf (_("%s — Master Plan"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
