@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "mp-confidence.h"
+#include "mp-confidence-runner.h"
 #include "mp-program-store.h"
 #include "mp-scorer.h"
 
@@ -334,6 +335,49 @@ test_describe (void)
   g_assert_cmpstr (text, ==, "First in 75 % of the weightings you find plausible");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Three requests in a row, the first two large: only the last one's result
+ * is ever shown. */
+static void
+test_runner_newest_wins (void)
+{
+  g_autoptr(MpConfidenceRunner) runner = mp_confidence_runner_new ();
+  g_autoptr(MpConfidenceInput) first = random_input (1000, 1);
+  g_autoptr(MpConfidenceInput) second = random_input (1000, 2);
+  g_autoptr(MpConfidenceInput) last = random_input (17, 3);
+  g_autoptr(MpConfidenceResult) expected = compute (last);
+  MpConfidenceResult *shown;
+  guint notified = 0;
+
+  g_signal_connect (runner, "notify::result", G_CALLBACK (count_notify), &notified);
+  mp_confidence_runner_request (runner, first);
+  mp_confidence_runner_request (runner, second);
+  mp_confidence_runner_request (runner, last);
+  g_assert_true (mp_confidence_runner_get_busy (runner));
+  while (mp_confidence_runner_get_busy (runner))
+    g_main_context_iteration (NULL, TRUE);
+  shown = mp_confidence_runner_get_result (runner);
+  g_assert_nonnull (shown);
+  g_assert_true (mp_confidence_result_get_input (shown) == last);
+  assert_same_result (shown, expected);
+  g_assert_cmpuint (notified, ==, 1);
+
+  mp_confidence_runner_clear (runner);
+  g_assert_null (mp_confidence_runner_get_result (runner));
+  g_assert_false (mp_confidence_runner_get_busy (runner));
+  /* Let the cancelled tasks finish and drop their references. */
+  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (g_steal_pointer (&runner));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/confidence/no-weights", test_no_weights);
   g_test_add_func ("/confidence/async", test_async);
   g_test_add_func ("/confidence/describe", test_describe);
+  g_test_add_func ("/confidence/runner-newest-wins", test_runner_newest_wins);
 
   return g_test_run ();
 }
