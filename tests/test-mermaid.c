@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-flowchart.h"
+#include "mp-mermaid-parser.h"
 
 #include <string.h>
 

@@ -8,13 +8,17 @@
  */
 #include "config.h"
 
+#include "mp-mermaid-parser.h"
+
 #include "mp-flowchart.h"
+#include "mp-flowchart-private.h"
 #include "mp-mermaid-label.h"
-#include "mp-mermaid-private.h"
 #include "mp-utils.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
+
+G_DEFINE_QUARK (mp-mermaid-error-quark, mp_mermaid_error)
 
 #define MAX_SUBGRAPH_DEPTH 64
 #define MAX_EDGES 200000
