@@ -23,7 +23,7 @@ get_or_create_window (MpApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (mp_window_new (self));
+    window = GTK_WINDOW (mp_window_new (GTK_APPLICATION (self)));
   return MP_WINDOW (window);
 }
 
@@ -139,6 +139,8 @@ mp_application_startup (GApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.add-program", { "<Control>n", NULL } },
+    { "win.show-flowchart", { "F7", NULL } },
+    { "win.show-panel", { "F8", NULL } },
   };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);

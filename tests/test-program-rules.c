@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mp-program-io.h"
+#include "mp-program-json.h"
 #include "mp-program-rules.h"
 #include "mp-program-store.h"
 

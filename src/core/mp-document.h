@@ -6,37 +6,18 @@
 
 #include <gio/gio.h>
 
+#include "mp-front-matter.h"
 #include "mp-markdown.h"
 #include "mp-types.h"
 
 G_BEGIN_DECLS
 
-#define MP_MARKDOWN_ERROR (mp_markdown_error_quark ())
-
-typedef enum {
-  MP_MARKDOWN_ERROR_IO,
-  MP_MARKDOWN_ERROR_EMPTY,
-  MP_MARKDOWN_ERROR_ENCODING,
-  MP_MARKDOWN_ERROR_TOO_LARGE,
-  MP_MARKDOWN_ERROR_PARSE,
-} MpMarkdownError;
-
 /* Files larger than this are refused (MP_MARKDOWN_ERROR_TOO_LARGE). */
 #define MP_DOCUMENT_MAX_SIZE (16 * 1024 * 1024)
-
-/* A ```mermaid fenced block of the article. */
-typedef struct {
-  char  *source;        /* the block's text, without the fences */
-  guint  line;          /* 1-based line in the file of the block's first text line */
-  char  *section_id;    /* id of the heading the block stands under, or NULL */
-  char  *section_title; /* that heading's text, or NULL */
-} MpMermaidBlock;
 
 #define MP_TYPE_DOCUMENT (mp_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (MpDocument, mp_document, MP, DOCUMENT, GObject)
-
-GQuark                mp_markdown_error_quark         (void);
 
 /* Errors name the file (its display name), and line and column where known. */
 MpDocument           *mp_document_new_from_file       (GFile         *file,
@@ -49,7 +30,8 @@ MpDocument           *mp_document_new_from_data       (const char    *text,
                                                        GError       **error);
 GFile                *mp_document_get_file            (MpDocument    *self);
 const char           *mp_document_get_display_name    (MpDocument    *self);
-/* The first H1's text, else the file's display name. */
+/* The front matter's title, else the first H1's text, else the file's
+ * display name. */
 const char           *mp_document_get_title           (MpDocument    *self);
 guint                 mp_document_get_n_mermaid_blocks (MpDocument   *self);
 const MpMermaidBlock *mp_document_get_mermaid_block   (MpDocument    *self,
@@ -66,5 +48,7 @@ guint                 mp_document_get_n_headings      (MpDocument    *self);
 const MpBlock        *mp_document_get_heading         (MpDocument    *self,
                                                        guint          index);
 const char           *mp_document_get_heading_text    (const MpBlock *heading);
+/* The metadata block at the top of the file, or NULL. */
+const MpFrontMatter  *mp_document_get_front_matter    (MpDocument    *self);
 
 G_END_DECLS

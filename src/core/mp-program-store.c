@@ -11,7 +11,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-program-csv.h"
+#include "mp-program-format.h"
 #include "mp-program-io.h"
+#include "mp-program-json.h"
 #include "mp-safe-file.h"
 #include "mp-utils.h"
 
@@ -151,6 +154,23 @@ source_init (MpProgramSource *source,
   source->length = length;
   source->taken_ids = taken_ids;
   source->skipped = NULL;
+  source->domain = 0;
+}
+
+/* The store's callers see one domain: a reader's error keeps its message
+ * and becomes the store's error of the same kind. */
+static GError *
+store_error_from_reader (GError *error)
+{
+  if (g_error_matches (error, MP_PROGRAM_JSON_ERROR, MP_PROGRAM_JSON_ERROR_VERSION))
+    error->code = MP_PROGRAM_STORE_ERROR_VERSION;
+  else if (error->domain == MP_PROGRAM_JSON_ERROR || error->domain == MP_PROGRAM_CSV_ERROR)
+    error->code = error->code == MP_PROGRAM_IO_SYNTAX ? MP_PROGRAM_STORE_ERROR_SYNTAX
+                                                      : MP_PROGRAM_STORE_ERROR_INVALID;
+  else
+    return error;
+  error->domain = MP_PROGRAM_STORE_ERROR;
+  return error;
 }
 
 static GPtrArray *
@@ -163,11 +183,17 @@ parse_bytes (GBytes      *bytes,
   MpProgramSource source;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  GPtrArray *programs;
+  GError *reader_error = NULL;
 
   source_init (&source, display_name, data != NULL ? data : "", length, taken_ids);
   if (json_only)
-    return mp_program_json_parse (&source, error);
-  return mp_program_parse_any (&source, error);
+    programs = mp_program_json_parse (&source, &reader_error);
+  else
+    programs = mp_program_parse_any (&source, &reader_error);
+  if (reader_error != NULL)
+    g_propagate_error (error, store_error_from_reader (reader_error));
+  return programs;
 }
 
 static GBytes *
@@ -445,11 +471,15 @@ parse_user_bytes (GBytes      *bytes,
   const char *data = g_bytes_get_data (bytes, &length);
   GPtrArray *programs;
 
+  GError *reader_error = NULL;
+
   source_init (&source, name, data != NULL ? data : "", length, NULL);
   source.skipped = skipped;
-  programs = mp_program_json_parse (&source, error);
+  programs = mp_program_json_parse (&source, &reader_error);
   if (programs != NULL)
     set_user_defined (programs, TRUE);
+  else
+    g_propagate_error (error, store_error_from_reader (reader_error));
   return programs;
 }
 

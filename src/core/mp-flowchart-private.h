@@ -1,4 +1,5 @@
-/* mp-mermaid-private.h: what the Mermaid parser and MpFlowchart share
+/* mp-flowchart-private.h: MpFlowchart's fields and helpers, shared by
+ * mp-flowchart.c and the Mermaid parser that fills them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,7 @@ struct _MpFlowchart
   GPtrArray       *out_edges;  /* per node: GArray of guint, invisible included */
   GPtrArray       *subgraph_out_edges; /* per subgraph: GArray of visible edges */
   GArray          *first_nodes; /* per subgraph: int, first node inside or -1 */
+  GArray          *warnings;   /* MpFlowWarning */
 };
 
 void     mp_flow_style_clear       (MpFlowStyle       *style);
