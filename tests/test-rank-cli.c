@@ -150,6 +150,10 @@ test_json (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (contributions, "scholarship"),
                                   25.4, 1e-9);
   g_assert_cmpfloat (json_object_get_double_member (contributions, "brand"), ==, 0);
+  /* Numbers as the UI shows them, not the nearest double in full. */
+  g_assert_null (strstr (run.out, "00000"));
+  g_assert_null (strstr (run.out, "99999"));
+  g_assert_nonnull (strstr (run.out, "\"score\" : 77.8,"));
 }
 
 static void
