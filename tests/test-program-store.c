@@ -67,7 +67,7 @@ static const MalformedCase json_cases[] = {
   { "{\"schema_version\": 2, \"programs\": []}\n", MP_PROGRAM_STORE_ERROR_VERSION,
     "1:20: schema version 2 is newer than this version of Master Plan reads (1); update Master Plan to open this file" },
   { "{\"schema_version\": \"1\", \"programs\": []}\n", MP_PROGRAM_STORE_ERROR_INVALID,
-    "1:20: “schema_version” must be a whole number, not a string" },
+    "1:20: “schema_version” must be a whole number such as 1, not a string" },
   { "{\"programs\": []}\n", MP_PROGRAM_STORE_ERROR_INVALID,
     "1:1: The file has no “schema_version”" },
   { "{\"schema_version\": 1}\n", MP_PROGRAM_STORE_ERROR_INVALID,
