@@ -11,14 +11,15 @@
 #include <string.h>
 
 #include "mp-compare-chart.h"
+#include "mp-filter-button.h"
 #include "mp-panel-common.h"
 #include "mp-planner.h"
 #include "mp-program-details.h"
 #include "mp-program-dialog.h"
 #include "mp-program-row.h"
 #include "mp-rank-model.h"
-#include "mp-sensitivity-bar.h"
 #include "mp-utils.h"
+#include "mp-weight-sliders.h"
 
 /* From this panel width on, the details sit beside the ranking (with a
  * margin below it so that a width near the edge does not flip back and forth). */
@@ -37,15 +38,9 @@ struct _MpWeightsPanel
   GtkRevealer        *note_revealer;
   GtkLabel           *note_label;
   GtkWidget          *note_undo_button;
-  GtkScrolledWindow  *sliders_scroller;
-  GtkBox             *criteria_box;
+  MpWeightSliders    *sliders;
   GtkWidget          *switcher;
-  GtkWidget          *filter_button;
-  GtkLabel           *filter_label;
-  GtkDropDown        *kind_dropdown;
-  GtkDropDown        *tuition_dropdown;
-  GtkDropDown        *hours_dropdown;
-  GtkDropDown        *format_dropdown;
+  MpFilterButton     *filter_button;
   GtkStack           *stack;
   GtkStack           *ranking_stack;
   GtkListView        *list_view;
@@ -61,10 +56,6 @@ struct _MpWeightsPanel
   GtkBox             *compare_legend;
   MpCompareChart     *compare_chart;
 
-  GtkRange           *scales[MP_N_CRITERIA];
-  MpSensitivityBar   *sensitivity_bars[MP_N_CRITERIA];
-  GtkLabel           *sensitivity_labels[MP_N_CRITERIA];
-
   /* The decision lives in the planner; the panel shows it and calls it. */
   MpPlanner          *planner;
   MpProgramStore     *store;   /* the planner's */
@@ -74,8 +65,6 @@ struct _MpWeightsPanel
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
-  GdkFrameClock      *sensitivity_clock;
-  gulong              sensitivity_handler;
   GtkWidget          *pressed_row;  /* not a reference: only compared */
   guint               details_idle;
   gboolean            syncing_selection;
@@ -145,26 +134,6 @@ on_save_failed (MpWeightsPanel *self,
   show_error (self, message);
 }
 
-/* ---- program indices --------------------------------------------------- */
-
-static MpProgram *
-store_item (MpWeightsPanel *self,
-            int             index)
-{
-  if (index < 0 || (guint) index >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
-    return NULL;
-  return mp_program_store_peek (self->store, index);
-}
-
-static char *
-program_name (MpWeightsPanel *self,
-              int             index)
-{
-  MpProgram *program = store_item (self, index);
-
-  return g_strdup (program != NULL ? mp_program_get_name (program) : "");
-}
-
 /* ---- weights ----------------------------------------------------------- */
 
 /* A weight change moves rows: the list shows by how much. */
@@ -174,376 +143,26 @@ on_weights_changed (MpWeightsPanel *self)
   mp_rank_model_set_show_movement (self->rank_model, TRUE);
 }
 
-static void
-on_article_clicked (MpWeightsPanel *self)
-{
-  mp_weights_panel_apply_article_weights (self);
-}
-
-static void
-on_equal_clicked (MpWeightsPanel *self)
-{
-  mp_weights_panel_apply_equal_weights (self);
-}
-
-/* ---- sliders --------------------------------------------------------- */
-
-/* The wheel over a slider scrolls the sliders' column, never the value. */
-static gboolean
-on_scale_scroll (GtkEventControllerScroll *controller,
-                 double                    dx,
-                 double                    dy,
-                 MpWeightsPanel           *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->sliders_scroller);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double step = dy;
-
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    step *= pow (page, 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
-  return GDK_EVENT_STOP;
-}
-
-static void
-on_scale_value_shown (GtkRange *scale,
-                      GtkLabel *value_label)
-{
-  g_autofree char *text = g_strdup_printf ("%.0f", gtk_range_get_value (scale));
-
-  gtk_label_set_label (value_label, text);
-}
-
-/* While a pointer holds a slider, the arrows show the movement since the
- * drag began rather than since the last one-unit step. */
-static gboolean
-on_scale_event (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                MpWeightsPanel           *self)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-      mp_scorer_hold_previous (self->scorer, TRUE);
-      break;
-    case GDK_BUTTON_RELEASE:
-    case GDK_TOUCH_END:
-    case GDK_TOUCH_CANCEL:
-      mp_scorer_hold_previous (self->scorer, FALSE);
-      break;
-    default:
-      break;
-    }
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* The swatch doubles as the legend of the contribution bars' colours. */
-static GtkWidget *
-build_slider_header (MpCriterion  criterion,
-                     GtkRange    *scale)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (mp_criterion_get_label (criterion));
-  GtkWidget *value = gtk_label_new (NULL);
-  GdkRGBA color;
-
-  mp_panel_criterion_color (criterion, &color);
-  gtk_box_append (GTK_BOX (box), mp_panel_swatch_new (&color));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_add_css_class (value, "weight-value");
-  gtk_box_append (GTK_BOX (box), value);
-  g_signal_connect_object (scale, "value-changed", G_CALLBACK (on_scale_value_shown), value, 0);
-  on_scale_value_shown (scale, GTK_LABEL (value));
-  return box;
-}
-
-static GtkRange *
-build_scale (MpWeightsPanel *self,
-             MpCriterion     criterion)
-{
-  GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
-  GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  GtkEventController *legacy = gtk_event_controller_legacy_new ();
-  /* Translators: the accessible name of a slider, e.g. "Faculty quality weight" */
-  g_autofree char *name = g_strdup_printf (_("%s weight"), mp_criterion_get_label (criterion));
-
-  gtk_range_set_round_digits (GTK_RANGE (scale), 0);
-  gtk_range_set_increments (GTK_RANGE (scale), 1, 10);
-  gtk_scale_set_digits (GTK_SCALE (scale), 0);
-  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scale_scroll), self);
-  gtk_widget_add_controller (scale, scroll);
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (on_scale_event), self);
-  gtk_widget_add_controller (scale, legacy);
-  /* The slider edits the planner's weight and shows it back. */
-  g_object_bind_property (self->planner, mp_planner_weight_property (criterion),
-                          gtk_range_get_adjustment (GTK_RANGE (scale)), "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  return GTK_RANGE (scale);
-}
-
-static void
-build_sliders (MpWeightsPanel *self)
-{
-  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      self->scales[c] = build_scale (self, c);
-      self->sensitivity_bars[c] = MP_SENSITIVITY_BAR (mp_sensitivity_bar_new (c));
-      self->sensitivity_labels[c] = GTK_LABEL (label);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), build_slider_header (c, self->scales[c]));
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scales[c]));
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sensitivity_bars[c]));
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scales[c]),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                      -1);
-      gtk_box_append (self->criteria_box, box);
-    }
-}
-
-/* ---- sensitivity ------------------------------------------------------- */
-
-static char *
-describe_sensitivity (MpWeightsPanel      *self,
-                      const MpSensitivity *s)
-{
-  /* The whole weights the slider can take at which the top pick holds. */
-  int low = s->low_open ? (int) floor (s->low) + 1 : (int) ceil (s->low);
-  int high = s->high_open ? (int) ceil (s->high) - 1 : (int) floor (s->high);
-  g_autofree char *below = s->below >= 0 && low > 0 ? program_name (self, s->below) : NULL;
-  g_autofree char *above = s->above >= 0 && high < 100 ? program_name (self, s->above) : NULL;
-
-  if (below != NULL && above != NULL)
-    /* Translators: the range of a weight over which the top program stays on top */
-    return g_strdup_printf (_("Top pick holds from %d to %d; below, %s takes over; above, %s."),
-                            low, high, below, above);
-  if (below != NULL)
-    return g_strdup_printf (_("Top pick holds from %d to 100; below %d %s takes over."),
-                            low, low, below);
-  if (above != NULL)
-    return g_strdup_printf (_("Top pick holds from 0 to %d; above %d %s takes over."),
-                            high, high, above);
-  return g_strdup (_("Top pick holds across the whole range."));
-}
-
-static void
-update_sensitivity (MpWeightsPanel *self)
-{
-  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
-    {
-      MpSensitivity s;
-      g_autofree char *text = NULL;
-
-      if (!mp_scorer_get_sensitivity (self->scorer, c, &s))
-        {
-          mp_sensitivity_bar_clear (self->sensitivity_bars[c]);
-          gtk_label_set_label (self->sensitivity_labels[c], "");
-          continue;
-        }
-      mp_sensitivity_bar_set_range (self->sensitivity_bars[c], s.low, s.high,
-                                    mp_planner_get_weight (self->planner, c));
-      text = describe_sensitivity (self, &s);
-      gtk_label_set_label (self->sensitivity_labels[c], text);
-    }
-}
-
-static void
-cancel_sensitivity (MpWeightsPanel *self)
-{
-  if (self->sensitivity_clock == NULL)
-    return;
-  /* A destroyed surface disposes its clock, which drops every handler. */
-  if (g_signal_handler_is_connected (self->sensitivity_clock, self->sensitivity_handler))
-    g_signal_handler_disconnect (self->sensitivity_clock, self->sensitivity_handler);
-  self->sensitivity_handler = 0;
-  g_clear_object (&self->sensitivity_clock);
-}
-
-static void
-on_after_paint_sensitivity (MpWeightsPanel *self)
-{
-  cancel_sensitivity (self);
-  update_sensitivity (self);
-}
-
-/* The bands cost a few milliseconds with many programs: while a slider
- * moves they follow right after the frame that shows the new order, so
- * they never delay it. */
-static void
-queue_sensitivity (MpWeightsPanel *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      update_sensitivity (self);
-      return;
-    }
-  if (self->sensitivity_clock != NULL)
-    return;
-  self->sensitivity_clock = g_object_ref (clock);
-  self->sensitivity_handler = g_signal_connect_swapped (clock, "after-paint",
-                                                        G_CALLBACK (on_after_paint_sensitivity),
-                                                        self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_bars[0]));
-}
-
-static void
-flush_sensitivity (MpWeightsPanel *self)
-{
-  if (self->sensitivity_clock != NULL)
-    on_after_paint_sensitivity (self);
-}
-
 /* ---- filters ----------------------------------------------------------- */
-
-static void
-update_filter_label (MpWeightsPanel *self)
-{
-  GListModel *kinds = gtk_drop_down_get_model (self->kind_dropdown);
-  MpProgramFilter filter;
-  g_autoptr(GtkStringObject) kind = NULL;
-  int extra;
-  g_autofree char *text = NULL;
-  g_autofree char *accessible = NULL;
-
-  mp_planner_get_filter (self->planner, &filter);
-  kind = g_list_model_get_item (kinds, filter.kind);
-  extra = (filter.max_tuition >= 0) + (filter.max_hours_per_week >= 0) + (filter.format >= 0);
-  if (extra == 0)
-    text = g_strdup (gtk_string_object_get_string (kind));
-  else
-    /* Translators: a kind filter such as "Alternatives", then how many more filters are on */
-    text = g_strdup_printf (ngettext ("%s +%d", "%s +%d", extra),
-                            gtk_string_object_get_string (kind), extra);
-  gtk_label_set_label (self->filter_label, text);
-  /* Translators: the accessible name of the filter button, e.g. "Filters: Alternatives +1" */
-  accessible = g_strdup_printf (_("Filters: %s"), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
 
 /* A filter change reorders nothing: rows come and go without arrows. */
 static void
 on_filter_changed (MpWeightsPanel *self)
 {
   mp_rank_model_set_show_movement (self->rank_model, FALSE);
-  update_filter_label (self);
-}
-
-static guint
-key_index (const char * const *keys,
-           guint               n,
-           const char         *key)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (keys[i], key) == 0)
-      return i;
-  return 0;
-}
-
-/* The drop-downs show the planner's filter: key or limit ↔ item. */
-static gboolean
-key_to_item (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      keys)
-{
-  const char * const *k = keys;
-
-  g_value_set_uint (to, key_index (k, g_strv_length ((char **) k), g_value_get_string (from)));
-  return TRUE;
-}
-
-static gboolean
-item_to_key (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      keys)
-{
-  const char * const *k = keys;
-  guint i = g_value_get_uint (from);
-
-  if (i >= g_strv_length ((char **) k))
-    return FALSE;
-  g_value_set_string (to, k[i]);
-  return TRUE;
-}
-
-static gboolean
-limit_to_item (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      tuition)
-{
-  guint n;
-  const double *presets = tuition ? mp_planner_get_tuition_presets (&n)
-                                  : mp_planner_get_hours_presets (&n);
-
-  g_value_set_uint (to, mp_planner_preset_index (presets, n, g_value_get_double (from)));
-  return TRUE;
-}
-
-static gboolean
-item_to_limit (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      tuition)
-{
-  guint n;
-  const double *presets = tuition ? mp_planner_get_tuition_presets (&n)
-                                  : mp_planner_get_hours_presets (&n);
-  guint i = g_value_get_uint (from);
-
-  if (i >= n)
-    return FALSE;
-  g_value_set_double (to, presets[i]);
-  return TRUE;
 }
 
 static void
-bind_filter (MpWeightsPanel *self)
+connect_filter (MpWeightsPanel *self)
 {
-  static const char * const kinds[] = { "all", "masters", "alternatives", NULL };
-  static const char * const formats[] = { "any", "online", "hybrid", "in-person", NULL };
-  GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  static const char * const signals[] = {
+    "notify::kind-filter", "notify::format-filter", "notify::max-tuition",
+    "notify::max-hours-per-week",
+  };
 
-  g_object_bind_property_full (self->planner, "kind-filter", self->kind_dropdown, "selected",
-                               flags, key_to_item, item_to_key, (gpointer) kinds, NULL);
-  g_object_bind_property_full (self->planner, "format-filter", self->format_dropdown, "selected",
-                               flags, key_to_item, item_to_key, (gpointer) formats, NULL);
-  g_object_bind_property_full (self->planner, "max-tuition", self->tuition_dropdown, "selected",
-                               flags, limit_to_item, item_to_limit, GINT_TO_POINTER (TRUE), NULL);
-  g_object_bind_property_full (self->planner, "max-hours-per-week", self->hours_dropdown,
-                               "selected", flags, limit_to_item, item_to_limit, NULL, NULL);
-  g_signal_connect_object (self->planner, "notify::kind-filter",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::format-filter",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::max-tuition",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::max-hours-per-week",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  update_filter_label (self);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_signal_connect_object (self->planner, signals[i], G_CALLBACK (on_filter_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /* ---- comparison -------------------------------------------------------- */
@@ -807,7 +426,6 @@ on_ranked (MpWeightsPanel *self)
 {
   update_empty_state (self);
   sync_selection (self);
-  queue_sensitivity (self);
   update_compare_chart (self);
 }
 
@@ -1085,8 +703,9 @@ mp_weights_panel_constructed (GObject *object)
   self->scorer = g_object_ref (mp_planner_get_scorer (self->planner));
   setup_list (self);
   connect_planner (self);
-  build_sliders (self);
-  bind_filter (self);
+  mp_weight_sliders_set_planner (self->sliders, self->planner);
+  mp_filter_button_set_planner (self->filter_button, self->planner);
+  connect_filter (self);
   mp_rank_model_set_show_movement (self->rank_model, TRUE);
   on_ranked (self);
   rebuild_compare_legend (self);
@@ -1196,18 +815,6 @@ mp_weights_panel_measure (GtkWidget      *widget,
 }
 
 static void
-mp_weights_panel_unmap (GtkWidget *widget)
-{
-  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
-  gboolean pending = self->sensitivity_clock != NULL;
-
-  cancel_sensitivity (self);
-  GTK_WIDGET_CLASS (mp_weights_panel_parent_class)->unmap (widget);
-  if (pending)
-    update_sensitivity (self);
-}
-
-static void
 mp_weights_panel_dispose (GObject *object)
 {
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
@@ -1222,7 +829,6 @@ mp_weights_panel_dispose (GObject *object)
   g_clear_handle_id (&self->details_idle, g_source_remove);
   g_clear_handle_id (&self->wide_idle, g_source_remove);
   g_settings_sync ();
-  cancel_sensitivity (self);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   if (self->chooser != NULL)
@@ -1250,15 +856,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_undo_button);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders_scroller);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, criteria_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, tuition_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, hours_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_stack);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, list_view);
@@ -1274,8 +874,6 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_undo_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_article_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_equal_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 }
 
@@ -1289,7 +887,6 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   object_class->set_property = mp_weights_panel_set_property;
   object_class->get_property = mp_weights_panel_get_property;
   object_class->dispose = mp_weights_panel_dispose;
-  widget_class->unmap = mp_weights_panel_unmap;
   widget_class->size_allocate = mp_weights_panel_size_allocate;
   widget_class->measure = mp_weights_panel_measure;
 
@@ -1302,6 +899,8 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MP_TYPE_PROGRAM_DETAILS);
+  g_type_ensure (MP_TYPE_WEIGHT_SLIDERS);
+  g_type_ensure (MP_TYPE_FILTER_BUTTON);
   g_type_ensure (MP_TYPE_COMPARE_CHART);
   bind_template (widget_class);
   install_actions (widget_class);
@@ -1422,8 +1021,7 @@ mp_weights_panel_get_slider (MpWeightsPanel *self,
                              MpCriterion     criterion)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  g_return_val_if_fail (criterion < MP_N_CRITERIA, NULL);
-  return self->scales[criterion];
+  return mp_weight_sliders_get_slider (self->sliders, criterion);
 }
 
 const char *
@@ -1431,9 +1029,7 @@ mp_weights_panel_get_sensitivity_text (MpWeightsPanel *self,
                                        MpCriterion     criterion)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  g_return_val_if_fail (criterion < MP_N_CRITERIA, NULL);
-  flush_sensitivity (self);
-  return gtk_label_get_label (self->sensitivity_labels[criterion]);
+  return mp_weight_sliders_get_sensitivity_text (self->sliders, criterion);
 }
 
 const char *
