@@ -10,14 +10,13 @@
 #include <math.h>
 #include <string.h>
 
-#include "mp-compare-chart.h"
+#include "mp-compare-view.h"
 #include "mp-filter-button.h"
 #include "mp-panel-common.h"
 #include "mp-planner.h"
 #include "mp-program-details.h"
 #include "mp-program-dialog.h"
-#include "mp-program-row.h"
-#include "mp-rank-model.h"
+#include "mp-ranking-view.h"
 #include "mp-utils.h"
 #include "mp-weight-sliders.h"
 
@@ -42,32 +41,22 @@ struct _MpWeightsPanel
   GtkWidget          *switcher;
   MpFilterButton     *filter_button;
   GtkStack           *stack;
-  GtkStack           *ranking_stack;
-  GtkListView        *list_view;
-  GtkLabel           *empty_title;
-  GtkLabel           *empty_label;
-  GtkButton          *empty_button;
+  MpRankingView      *ranking_view;
   MpProgramDetails   *details;
   GtkWidget          *side_separator;
   MpProgramDetails   *side_details;
   gboolean            wide;
   guint               wide_idle;
-  GtkStack           *compare_stack;
-  GtkBox             *compare_legend;
-  MpCompareChart     *compare_chart;
+  MpCompareView      *compare_view;
 
   /* The decision lives in the planner; the panel shows it and calls it. */
   MpPlanner          *planner;
   MpProgramStore     *store;   /* the planner's */
   MpScorer           *scorer;  /* the planner's */
-  MpRankModel        *rank_model;
-  GtkSingleSelection *selection;
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
-  GtkWidget          *pressed_row;  /* not a reference: only compared */
   guint               details_idle;
-  gboolean            syncing_selection;
 };
 
 enum {
@@ -136,34 +125,7 @@ on_save_failed (MpWeightsPanel *self,
 
 /* ---- weights ----------------------------------------------------------- */
 
-/* A weight change moves rows: the list shows by how much. */
-static void
-on_weights_changed (MpWeightsPanel *self)
-{
-  mp_rank_model_set_show_movement (self->rank_model, TRUE);
-}
-
 /* ---- filters ----------------------------------------------------------- */
-
-/* A filter change reorders nothing: rows come and go without arrows. */
-static void
-on_filter_changed (MpWeightsPanel *self)
-{
-  mp_rank_model_set_show_movement (self->rank_model, FALSE);
-}
-
-static void
-connect_filter (MpWeightsPanel *self)
-{
-  static const char * const signals[] = {
-    "notify::kind-filter", "notify::format-filter", "notify::max-tuition",
-    "notify::max-hours-per-week",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (self->planner, signals[i], G_CALLBACK (on_filter_changed), self,
-                             G_CONNECT_SWAPPED);
-}
 
 /* ---- comparison -------------------------------------------------------- */
 
@@ -181,84 +143,8 @@ set_details_compared (MpWeightsPanel *self)
 }
 
 static void
-on_remove_compared_clicked (GtkButton      *button,
-                            MpWeightsPanel *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
-
-  mp_planner_remove_compared (self->planner, position);
-}
-
-static GtkWidget *
-build_legend_entry (MpWeightsPanel *self,
-                    guint           position)
-{
-  MpProgram *program = mp_planner_get_compared (self->planner, position);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (mp_program_get_name (program));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  /* Translators: tooltip of the button that removes a program from the comparison */
-  g_autofree char *tooltip = g_strdup_printf (_("Remove “%s” from the comparison"),
-                                              mp_program_get_name (program));
-  GdkRGBA color;
-
-  mp_panel_compare_color (position, &color);
-  gtk_box_append (GTK_BOX (box), mp_panel_swatch_new (&color));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, mp_program_get_name (program));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_tooltip_text (remove, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  g_object_set_data (G_OBJECT (remove), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_compared_clicked), self);
-  gtk_box_append (GTK_BOX (box), remove);
-  return box;
-}
-
-static void
-rebuild_compare_legend (MpWeightsPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_legend))) != NULL)
-    gtk_box_remove (self->compare_legend, child);
-  guint n = mp_planner_get_n_compared (self->planner);
-
-  for (guint i = 0; i < n; i++)
-    gtk_box_append (self->compare_legend, build_legend_entry (self, i));
-  gtk_stack_set_visible_child_name (self->compare_stack, n > 0 ? "chart" : "empty");
-}
-
-static void
-update_compare_chart (MpWeightsPanel *self)
-{
-  MpCompareEntry entries[MP_PLANNER_MAX_COMPARED];
-  gboolean scored = mp_scorer_has_scores (self->scorer);
-  guint n = mp_planner_get_n_compared (self->planner);
-
-  for (guint i = 0; i < n; i++)
-    {
-      MpProgram *program = mp_planner_get_compared (self->planner, i);
-      guint index = mp_planner_get_compared_index (self->planner, i);
-
-      entries[i].name = mp_program_get_name (program);
-      for (guint c = 0; c < MP_N_CRITERIA; c++)
-        entries[i].ratings[c] = mp_program_get_rating (program, c);
-      entries[i].score = scored ? mp_scorer_get_score (self->scorer, index) : -1;
-    }
-  mp_compare_chart_set_entries (self->compare_chart, entries, n);
-}
-
-static void
 compared_changed (MpWeightsPanel *self)
 {
-  rebuild_compare_legend (self);
-  update_compare_chart (self);
   set_details_compared (self);
   update_actions (self);
 }
@@ -277,49 +163,10 @@ show_selected (MpWeightsPanel *self)
   update_actions (self);
 }
 
+/* Enter on a row opens its details (beside the list when wide). */
 static void
-on_selection_changed (MpWeightsPanel *self)
+on_row_activated (MpWeightsPanel *self)
 {
-  MpRankSlot *slot;
-
-  if (self->syncing_selection)
-    return;
-  slot = gtk_single_selection_get_selected_item (self->selection);
-  mp_planner_select_index (self->planner, slot != NULL ? (int) mp_rank_slot_get_program_index (slot)
-                                                       : -1);
-}
-
-/* The list's selection follows the planner's program, not the rank
- * position, across re-ranks. */
-static void
-sync_selection (MpWeightsPanel *self)
-{
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (mp_planner_get_selected (self->planner) != NULL)
-    {
-      int rank = mp_scorer_get_rank_of (self->scorer,
-                                        mp_planner_get_selected_index (self->planner));
-
-      mp_program_details_refresh (self->details);
-      mp_program_details_refresh (self->side_details);
-      if (rank >= 0)
-        position = rank;
-    }
-  if (gtk_single_selection_get_selected (self->selection) == position)
-    return;
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->syncing_selection = FALSE;
-}
-
-static void
-on_list_activate (MpWeightsPanel *self,
-                  guint           position)
-{
-  /* Tab focuses a row without selecting it: Enter opens that row. */
-  if (gtk_single_selection_get_selected (self->selection) != position)
-    gtk_single_selection_set_selected (self->selection, position);
   if (self->wide)
     {
       gtk_widget_child_focus (GTK_WIDGET (self->side_details), GTK_DIR_TAB_FORWARD);
@@ -340,34 +187,12 @@ show_details_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A click on a row opens its details (arrow keys only move the selection,
- * Enter opens). The list selects on the same click, so the page turns once
- * that has happened. */
-static gboolean
-on_list_event (GtkEventControllerLegacy *controller,
-               GdkEvent                 *event,
-               MpWeightsPanel           *self)
+/* A click on a row opens its details once the list has selected it. */
+static void
+on_row_clicked (MpWeightsPanel *self)
 {
-  GdkEventType type = gdk_event_get_event_type (event);
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GtkWidget *picked;
-  double x, y, nx, ny;
-
-  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
-      || gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY
-      || !gdk_event_get_position (event, &x, &y))
-    return GDK_EVENT_PROPAGATE;
-  /* Event positions are relative to the surface, which may include a shadow. */
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self->list_view),
-                                    x - nx, y - ny, &x, &y);
-  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  picked = picked != NULL ? gtk_widget_get_ancestor (picked, MP_TYPE_PROGRAM_ROW) : NULL;
-  if (type == GDK_BUTTON_PRESS)
-    self->pressed_row = picked;
-  else if (picked != NULL && picked == self->pressed_row && self->details_idle == 0)
+  if (self->details_idle == 0)
     self->details_idle = g_idle_add (show_details_idle, self);
-  return GDK_EVENT_PROPAGATE;
 }
 
 /* Escape from the details or the comparison goes back to the ranking. */
@@ -381,101 +206,20 @@ back_to_ranking (GtkWidget *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "ranking") == 0)
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "ranking");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (mp_ranking_view_get_list_view (self->ranking_view));
   return TRUE;
 }
 
 /* ---- ranking ----------------------------------------------------------- */
 
-static void
-show_empty (MpWeightsPanel *self,
-            const char     *title,
-            const char     *text,
-            const char     *button,
-            const char     *action)
-{
-  gtk_label_set_label (self->empty_title, title);
-  gtk_label_set_label (self->empty_label, text);
-  gtk_button_set_label (self->empty_button, button);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action);
-  gtk_stack_set_visible_child_name (self->ranking_stack, "empty");
-}
-
-static void
-update_empty_state (MpWeightsPanel *self)
-{
-  if (!mp_scorer_has_scores (self->scorer))
-    show_empty (self, _("All weights are zero"),
-                _("With no criterion weighted, every program scores the same. "
-                  "Raise any slider to rank the programs."),
-                _("Use the _Article’s Weights"), "panel.article-weights");
-  else if (mp_scorer_get_n_ranked (self->scorer) > 0)
-    gtk_stack_set_visible_child_name (self->ranking_stack, "list");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
-    show_empty (self, _("No program matches the filters"),
-                _("Loosen the tuition, workload or format limits, or show every kind of program."),
-                _("_Clear Filters"), "panel.clear-filters");
-  else
-    show_empty (self, _("No programs"),
-                _("Add a program you are considering, or import a CSV or JSON file."),
-                _("_Add Program…"), "panel.add-program");
-}
-
+/* Details follow the selected program's score across re-ranks. */
 static void
 on_ranked (MpWeightsPanel *self)
 {
-  update_empty_state (self);
-  sync_selection (self);
-  update_compare_chart (self);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           MpWeightsPanel           *self)
-{
-  gtk_list_item_set_child (item, mp_program_row_new (self->scorer));
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          MpWeightsPanel           *self)
-{
-  mp_program_row_set_slot (MP_PROGRAM_ROW (gtk_list_item_get_child (item)),
-                           gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            MpWeightsPanel           *self)
-{
-  mp_program_row_set_slot (MP_PROGRAM_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-setup_list (MpWeightsPanel *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkEventController *legacy;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  self->rank_model = mp_rank_model_new (self->scorer, G_LIST_MODEL (self->store));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rank_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  legacy = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (on_list_event), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), legacy);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_object_unref (factory);
+  if (mp_planner_get_selected (self->planner) == NULL)
+    return;
+  mp_program_details_refresh (self->details);
+  mp_program_details_refresh (self->side_details);
 }
 
 /* ---- the user's programs --------------------------------------------- */
@@ -486,7 +230,7 @@ on_dialog_saved (MpWeightsPanel  *self,
                  MpProgramDialog *dialog)
 {
   mp_planner_save_program (self->planner, program);
-  sync_selection (self);
+  mp_ranking_view_sync_selection (self->ranking_view);
 }
 
 /* @program: the one to edit; with @copy, the start of a new one. */
@@ -678,8 +422,6 @@ connect_planner (MpWeightsPanel *self)
 {
   g_signal_connect_object (self->scorer, "ranked", G_CALLBACK (on_ranked), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::weights", G_CALLBACK (on_weights_changed),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "notify::selected", G_CALLBACK (show_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "compared-changed", G_CALLBACK (compared_changed),
@@ -701,14 +443,16 @@ mp_weights_panel_constructed (GObject *object)
 
   ensure_planner (self);
   self->scorer = g_object_ref (mp_planner_get_scorer (self->planner));
-  setup_list (self);
   connect_planner (self);
   mp_weight_sliders_set_planner (self->sliders, self->planner);
   mp_filter_button_set_planner (self->filter_button, self->planner);
-  connect_filter (self);
-  mp_rank_model_set_show_movement (self->rank_model, TRUE);
+  mp_ranking_view_set_planner (self->ranking_view, self->planner);
+  g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),
+                           self, G_CONNECT_SWAPPED);
   on_ranked (self);
-  rebuild_compare_legend (self);
+  mp_compare_view_set_planner (self->compare_view, self->planner);
   show_selected (self);
   on_note_changed (self);
 }
@@ -834,11 +578,7 @@ mp_weights_panel_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WEIGHTS_PANEL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->rank_model);
   g_clear_object (&self->scorer);
   g_clear_object (&self->store);
   g_clear_object (&self->planner);
@@ -860,21 +600,14 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, list_view);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_title);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_view);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_legend);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_chart);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_undo_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 }
 
 static void
@@ -901,7 +634,8 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_type_ensure (MP_TYPE_PROGRAM_DETAILS);
   g_type_ensure (MP_TYPE_WEIGHT_SLIDERS);
   g_type_ensure (MP_TYPE_FILTER_BUTTON);
-  g_type_ensure (MP_TYPE_COMPARE_CHART);
+  g_type_ensure (MP_TYPE_COMPARE_VIEW);
+  g_type_ensure (MP_TYPE_RANKING_VIEW);
   bind_template (widget_class);
   install_actions (widget_class);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_to_ranking, NULL);
@@ -1006,14 +740,14 @@ GListModel *
 mp_weights_panel_get_ranking (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  return G_LIST_MODEL (self->rank_model);
+  return mp_ranking_view_get_model (self->ranking_view);
 }
 
 GtkWidget *
 mp_weights_panel_get_list_view (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  return GTK_WIDGET (self->list_view);
+  return mp_ranking_view_get_list_view (self->ranking_view);
 }
 
 GtkRange *
@@ -1037,9 +771,7 @@ mp_weights_panel_get_empty_message (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->ranking_stack), "empty") != 0)
-    return NULL;
-  return gtk_label_get_label (self->empty_title);
+  return mp_ranking_view_get_empty_message (self->ranking_view);
 }
 
 const char *
@@ -1073,7 +805,7 @@ mp_weights_panel_undo_note (MpWeightsPanel *self)
       return FALSE;
     }
   mp_planner_undo (self->planner);
-  sync_selection (self);
+  mp_ranking_view_sync_selection (self->ranking_view);
   return TRUE;
 }
 
@@ -1129,7 +861,7 @@ mp_weights_panel_select_rank (MpWeightsPanel *self,
                               guint           rank)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-  gtk_single_selection_set_selected (self->selection, rank);
+  mp_ranking_view_select_rank (self->ranking_view, rank);
 }
 
 void
@@ -1157,7 +889,7 @@ GtkWidget *
 mp_weights_panel_get_compare_chart (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  return GTK_WIDGET (self->compare_chart);
+  return mp_compare_view_get_chart (self->compare_view);
 }
 
 gboolean
