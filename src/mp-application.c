@@ -23,7 +23,7 @@ get_or_create_window (MpApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (mp_window_new (self));
+    window = GTK_WINDOW (mp_window_new (GTK_APPLICATION (self)));
   return MP_WINDOW (window);
 }
 

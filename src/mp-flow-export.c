@@ -13,6 +13,7 @@
 
 #include "mp-document.h"
 #include "mp-flow-render.h"
+#include "mp-mermaid-parser.h"
 
 /* PNG is written at twice the layout's size so that it stays sharp. */
 #define PNG_SCALE 2.0

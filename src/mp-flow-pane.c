@@ -11,6 +11,7 @@
 #include "mp-flow-canvas.h"
 #include "mp-flow-export.h"
 #include "mp-flow-layout.h"
+#include "mp-mermaid-parser.h"
 #include "mp-utils.h"
 
 /* Beside the canvas when the pane is at least this wide, else below it. */

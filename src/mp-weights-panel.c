@@ -16,6 +16,7 @@
 #include "mp-program-dialog.h"
 #include "mp-program-row.h"
 #include "mp-rank-model.h"
+#include "mp-ranking-format.h"
 #include "mp-sensitivity-bar.h"
 #include "mp-utils.h"
 
@@ -1827,7 +1828,7 @@ mp_weights_panel_export_file (MpWeightsPanel *self,
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  csv = mp_scorer_ranking_to_csv (self->scorer);
+  csv = mp_ranking_to_csv (self->scorer);
   name = mp_utils_file_display_name (file);
   if (!mp_utils_write_atomically (file, csv, strlen (csv), FALSE, &error))
     {

@@ -608,7 +608,7 @@ mp_window_init (MpWindow *self)
 }
 
 MpWindow *
-mp_window_new (MpApplication *application)
+mp_window_new (GtkApplication *application)
 {
   return g_object_new (MP_TYPE_WINDOW, "application", application, NULL);
 }

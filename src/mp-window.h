@@ -6,7 +6,6 @@
 
 #include <gtk/gtk.h>
 
-#include "mp-application.h"
 #include "mp-document.h"
 
 G_BEGIN_DECLS
@@ -17,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MpWindow, mp_window, MP, WINDOW, GtkApplicationWindow)
 
-MpWindow   *mp_window_new           (MpApplication *application);
+MpWindow   *mp_window_new           (GtkApplication *application);
 /* Loads @file; on failure shows why in the banner, keeps the current
  * document, and returns FALSE. */
 gboolean    mp_window_open_file     (MpWindow      *self,

@@ -15,6 +15,7 @@
 #include "mp-flow-layout.h"
 #include "mp-flow-walk.h"
 #include "mp-flowchart.h"
+#include "mp-mermaid-parser.h"
 #include "mp-program-store.h"
 
 /* Under AddressSanitizer (full stack unwinding on every malloc) code that

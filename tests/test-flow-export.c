@@ -11,6 +11,7 @@
 
 #include "mp-flow-export.h"
 #include "mp-flow-render.h"
+#include "mp-mermaid-parser.h"
 
 typedef struct {
   char         *dir;

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "mp-flow-layout.h"
+#include "mp-mermaid-parser.h"
 
 /* How far (pixels) an edge's end may sit from its node's outline. */
 #define ON_OUTLINE 3.0

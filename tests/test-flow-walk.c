@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-flow-walk.h"
+#include "mp-mermaid-parser.h"
 
 typedef struct {
   MpFlowchart *chart;

@@ -72,6 +72,7 @@ test_complete (void)
   g_assert_nonnull (root);
   listed = read_potfiles (root);
   check_folder (root, "src", listed, missing);
+  check_folder (root, "src/core", listed, missing);
   check_folder (root, "ui", listed, missing);
   if (missing->len > 0)
     g_test_fail_printf ("not in po/POTFILES.in:%s", missing->str);

@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mp-program-io.h"
+#include "mp-program-csv.h"
+#include "mp-program-format.h"
+#include "mp-program-json.h"
 #include "mp-program-store.h"
+#include "mp-ranking-format.h"
 #include "mp-scorer.h"
 
 typedef struct {
@@ -425,7 +428,7 @@ test_csv_round_trip (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(MpScorer) scorer = mp_scorer_new (fixture->store);
-  g_autofree char *csv = mp_scorer_ranking_to_csv (scorer);
+  g_autofree char *csv = mp_ranking_to_csv (scorer);
   g_autoptr(GFile) file = write_file (fixture, "ranking.csv", csv, -1);
   g_autoptr(MpProgramStore) imported = mp_program_store_new ();
   g_autoptr(MpProgramStore) ordered = mp_program_store_new ();
@@ -657,7 +660,7 @@ test_mutations (Fixture       *fixture,
 {
   g_autoptr(MpScorer) scorer = mp_scorer_new (fixture->store);
   g_autofree char *json = mp_program_store_to_json (fixture->store, FALSE);
-  g_autofree char *csv = mp_scorer_ranking_to_csv (scorer);
+  g_autofree char *csv = mp_ranking_to_csv (scorer);
   g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
   const char *originals[] = { json, csv };
   guint failures = 0;
@@ -682,7 +685,7 @@ test_mutations (Fixture       *fixture,
           continue;
         }
       failures++;
-      g_assert_error (error, MP_PROGRAM_STORE_ERROR, error->code);
+      g_assert_true (error->domain == MP_PROGRAM_JSON_ERROR || error->domain == MP_PROGRAM_CSV_ERROR);
       assert_positioned (error->message, text->str, text->len);
     }
   /* Most damage is caught, some (a changed digit) is not. */

@@ -8,6 +8,7 @@
 
 #include "mp-flow-canvas.h"
 #include "mp-flow-layout.h"
+#include "mp-mermaid-parser.h"
 
 #define N_NODES 500
 #define N_EXTRA_EDGES 190

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "mp-program-store.h"
+#include "mp-ranking-format.h"
 #include "mp-scorer.h"
 
 static double
@@ -159,7 +160,7 @@ bench_load (guint  n,
   g_autoptr(MpProgramStore) store = generate (n, rand);
   g_autoptr(MpScorer) scorer = mp_scorer_new (store);
   g_autofree char *json = mp_program_store_to_json (store, FALSE);
-  g_autofree char *csv = mp_scorer_ranking_to_csv (scorer);
+  g_autofree char *csv = mp_ranking_to_csv (scorer);
   g_autofree char *dir = g_dir_make_tmp ("mp-bench-XXXXXX", NULL);
   const char *texts[] = { json, csv };
   const char *names[] = { "programs.json", "programs.csv" };

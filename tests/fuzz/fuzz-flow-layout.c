@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mp-flow-layout.h"
+#include "mp-mermaid-parser.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "mp-flow-walk.h"
+#include "mp-mermaid-parser.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);

@@ -6,7 +6,9 @@
 
 #include <stdint.h>
 
-#include "mp-program-io.h"
+#include "mp-program-csv.h"
+#include "mp-program-format.h"
+#include "mp-program-json.h"
 
 #ifndef FUZZ_PARSER
 #define FUZZ_PARSER mp_program_parse_any

@@ -10,7 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "mp-program-io.h"
 
 #define RADIX_BITS 11
 #define RADIX_SIZE (1u << RADIX_BITS)
@@ -832,6 +831,29 @@ mp_scorer_get_n_programs (MpScorer *self)
   return self->n;
 }
 
+guint
+mp_scorer_get_n_passing (MpScorer *self)
+{
+  g_return_val_if_fail (MP_IS_SCORER (self), 0);
+  return self->n_pool;
+}
+
+guint
+mp_scorer_get_passing (MpScorer *self,
+                       guint     k)
+{
+  g_return_val_if_fail (MP_IS_SCORER (self), 0);
+  g_return_val_if_fail (k < self->n_pool, 0);
+  return self->pool[k];
+}
+
+MpProgramStore *
+mp_scorer_get_store (MpScorer *self)
+{
+  g_return_val_if_fail (MP_IS_SCORER (self), NULL);
+  return self->store;
+}
+
 /* One end of a sensitivity range while competitors are scanned. */
 typedef struct {
   double   bound;
@@ -996,64 +1018,4 @@ mp_scorer_get_sensitivity (MpScorer      *self,
     compute_sensitivity (self);
   *sensitivity = self->sensitivity[criterion];
   return TRUE;
-}
-
-static void
-append_fixed (GString *out,
-              double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
-}
-
-static void
-append_ranked_row (MpScorer  *self,
-                   GString   *out,
-                   guint      rank,
-                   MpProgram *program,
-                   guint      index)
-{
-  double contributions[MP_N_CRITERIA];
-
-  if (self->has_scores)
-    g_string_append_printf (out, "%u,", rank + 1);
-  else
-    g_string_append_c (out, ',');
-  if (self->has_scores)
-    append_fixed (out, mp_scorer_get_score (self, index));
-  g_string_append_c (out, ',');
-  mp_program_csv_append_program (out, program);
-  mp_scorer_get_contributions (self, index, contributions);
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    {
-      g_string_append_c (out, ',');
-      if (self->has_scores)
-        append_fixed (out, contributions[c]);
-    }
-  g_string_append (out, "\r\n");
-}
-
-char *
-mp_scorer_ranking_to_csv (MpScorer *self)
-{
-  GString *out = g_string_new ("rank,score,");
-  guint n;
-
-  g_return_val_if_fail (MP_IS_SCORER (self), NULL);
-
-  mp_program_csv_append_header (out);
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    g_string_append_printf (out, ",%s_points", mp_criterion_get_key (c));
-  g_string_append (out, "\r\n");
-  /* Without scores, the programs that pass the filter, by name. */
-  n = self->has_scores ? self->n_ranked : self->n_pool;
-  for (guint k = 0; k < n; k++)
-    {
-      guint index = self->has_scores ? self->ranked[k] : self->pool[k];
-      g_autoptr(MpProgram) program = g_list_model_get_item (G_LIST_MODEL (self->store), index);
-
-      append_ranked_row (self, out, k, program, index);
-    }
-  return g_string_free (out, FALSE);
 }

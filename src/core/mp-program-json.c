@@ -4,14 +4,15 @@
  */
 #include "config.h"
 
+#include "mp-program-json.h"
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "mp-program-io.h"
-#include "mp-program-store.h"
+G_DEFINE_QUARK (mp-program-json-error-quark, mp_program_json_error)
 
 /* Deeper than any programs file; stops stack exhaustion on hostile input. */
 #define MAX_DEPTH 64
@@ -342,7 +343,7 @@ require_member (Reader      *r,
   JsonNode *node = json_object_get_member (object, name);
 
   if (node == NULL)
-    reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, path, error,
+    reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
                  _("%s has no “%s”"), what, name);
   return node;
 }
@@ -376,11 +377,11 @@ read_string (Reader      *r,
   if (node == NULL)
     return require_member (r, object, path, name, _("This program"), error) != NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a string, not %s"), name, describe_node (node));
   *out = json_node_get_string (node);
   if (required && string_is_blank (*out))
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must not be empty"), name);
   return TRUE;
 }
@@ -402,7 +403,7 @@ read_number (Reader      *r,
   if (node == NULL)
     return FALSE;
   if (!node_is_number (node))
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a number, not %s"), name, describe_node (node));
   *out = json_node_get_double (node);
   if (mp_program_io_in_range (*out, max))
@@ -431,10 +432,10 @@ read_enum (Reader      *r,
   if (found)
     return TRUE;
   if (is_kind)
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("unknown kind “%s”; use masters, certificate, fellowship, "
                           "short-course or faculty-development"), key);
-  return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+  return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                       _("unknown format “%s”; use online, hybrid or in-person"), key);
 }
 
@@ -455,11 +456,11 @@ read_id (Reader      *r,
   if (first != NULL)
     {
       reader_position (r, first, &line, &column);
-      return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+      return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                           _("the id “%s” is used twice (first at line %u)"), *id, line);
     }
   if (r->source->taken_ids != NULL && g_hash_table_contains (r->source->taken_ids, *id))
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, value_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("the id “%s” is already in the list; give this program another id"),
                         *id);
   g_hash_table_insert (r->file_ids, g_strdup (*id), g_strdup (value_path));
@@ -479,7 +480,7 @@ read_ratings (Reader      *r,
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, ratings_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, ratings_path, error,
                         _("“ratings” must be an object, not %s"), describe_node (node));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
@@ -521,7 +522,7 @@ read_facts (Reader      *r,
   thesis = json_object_get_member (object, "thesis");
   if (thesis != NULL && (!JSON_NODE_HOLDS_VALUE (thesis) ||
                          json_node_get_value_type (thesis) != G_TYPE_BOOLEAN))
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, thesis_path, error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, thesis_path, error,
                         _("“thesis” must be true or false, not %s"), describe_node (thesis));
   if (!read_string (r, object, path, "note", FALSE, &note, error))
     return FALSE;
@@ -546,7 +547,7 @@ read_program (Reader    *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, path, error,
+      reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
                    _("each program must be an object, not %s"), describe_node (node));
       return NULL;
     }
@@ -572,17 +573,17 @@ read_version (Reader      *r,
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, "/schema_version", error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/schema_version", error,
                         _("“schema_version” must be a whole number, not %s"),
                         describe_node (node));
   version = json_node_get_int (node);
   if (version > MP_PROGRAMS_SCHEMA_VERSION)
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_VERSION, "/schema_version", error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_VERSION, "/schema_version", error,
                         _("schema version %" G_GINT64_FORMAT " is newer than this version "
                           "of Master Plan reads (%d); update Master Plan to open this file"),
                         version, MP_PROGRAMS_SCHEMA_VERSION);
   if (version < 1)
-    return reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, "/schema_version", error,
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/schema_version", error,
                         _("“schema_version” must be 1 or more, not %" G_GINT64_FORMAT), version);
   return TRUE;
 }
@@ -598,7 +599,7 @@ read_root (Reader    *r,
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, "", error,
+      reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "", error,
                    _("a programs file must be an object with “schema_version” and "
                      "“programs”, not %s"), root != NULL ? describe_node (root) : _("nothing"));
       return NULL;
@@ -610,7 +611,7 @@ read_root (Reader    *r,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (list))
     {
-      reader_fail (r, MP_PROGRAM_STORE_ERROR_INVALID, "/programs", error,
+      reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/programs", error,
                    _("“programs” must be an array, not %s"), describe_node (list));
       return NULL;
     }
@@ -674,7 +675,7 @@ set_syntax_error (const MpProgramSource  *source,
 
       mp_program_io_position (source->data, unclosed, &open_line, &open_column);
       mp_program_io_position (source->data, source->length, &line, &end_column);
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, end_column,
+      mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, line, end_column,
                                _("the file ends before the “%c” at %u:%u is closed; "
                                  "it may be cut short"),
                                source->data[unclosed], open_line, open_column);
@@ -683,12 +684,12 @@ set_syntax_error (const MpProgramSource  *source,
 
   if (sscanf (message, "<data>:%u:%u: %n", &line, &byte_column, &consumed) >= 2 && consumed > 0)
     {
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line,
+      mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, line,
                                byte_to_char_column (source, line, byte_column), "%s",
                                message + consumed);
       return;
     }
-  mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, 1, 1, "%s", message);
+  mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, 1, 1, "%s", message);
 }
 
 static gboolean
@@ -702,7 +703,7 @@ check_json_text (const MpProgramSource  *source,
     return FALSE;
   if (is_blank (source))
     {
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, 1, 1,
+      mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, 1, 1,
                                _("the file is empty"));
       return FALSE;
     }
@@ -710,21 +711,24 @@ check_json_text (const MpProgramSource  *source,
   if (deep < 0)
     return TRUE;
   mp_program_io_position (source->data, deep, &line, &column);
-  mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, column,
+  mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, line, column,
                            _("nested more than %d levels deep"), MAX_DEPTH);
   return FALSE;
 }
 
 GPtrArray *
-mp_program_json_parse (const MpProgramSource  *source,
+mp_program_json_parse (const MpProgramSource  *caller_source,
                        GError                **error)
 {
+  MpProgramSource own_source = *caller_source;
+  const MpProgramSource *source = &own_source;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) json_error = NULL;
   Reader reader = { source, NULL, file_ids };
   GPtrArray *programs;
 
+  own_source.domain = MP_PROGRAM_JSON_ERROR;
   if (!check_json_text (source, error))
     return NULL;
   if (!json_parser_load_from_data (parser, source->data, source->length, &json_error))

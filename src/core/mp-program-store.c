@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "mp-program-io.h"
+#include "mp-program-csv.h"
+#include "mp-program-format.h"
+#include "mp-program-json.h"
 #include "mp-utils.h"
 
 #define SAMPLES_RESOURCE RESOURCE_BASE "/programs/sample-programs.json"
@@ -131,6 +133,23 @@ source_init (MpProgramSource *source,
   source->data = data;
   source->length = length;
   source->taken_ids = taken_ids;
+  source->domain = 0;
+}
+
+/* The store's callers see one domain: a reader's error keeps its message
+ * and becomes the store's error of the same kind. */
+static GError *
+store_error_from_reader (GError *error)
+{
+  if (g_error_matches (error, MP_PROGRAM_JSON_ERROR, MP_PROGRAM_JSON_ERROR_VERSION))
+    error->code = MP_PROGRAM_STORE_ERROR_VERSION;
+  else if (error->domain == MP_PROGRAM_JSON_ERROR || error->domain == MP_PROGRAM_CSV_ERROR)
+    error->code = error->code == MP_PROGRAM_IO_SYNTAX ? MP_PROGRAM_STORE_ERROR_SYNTAX
+                                                      : MP_PROGRAM_STORE_ERROR_INVALID;
+  else
+    return error;
+  error->domain = MP_PROGRAM_STORE_ERROR;
+  return error;
 }
 
 static GPtrArray *
@@ -143,11 +162,17 @@ parse_bytes (GBytes      *bytes,
   MpProgramSource source;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  GPtrArray *programs;
+  GError *reader_error = NULL;
 
   source_init (&source, display_name, data != NULL ? data : "", length, taken_ids);
   if (json_only)
-    return mp_program_json_parse (&source, error);
-  return mp_program_parse_any (&source, error);
+    programs = mp_program_json_parse (&source, &reader_error);
+  else
+    programs = mp_program_parse_any (&source, &reader_error);
+  if (reader_error != NULL)
+    g_propagate_error (error, store_error_from_reader (reader_error));
+  return programs;
 }
 
 static GPtrArray *

@@ -1,4 +1,5 @@
-/* mp-mermaid-private.h: what the Mermaid parser and MpFlowchart share
+/* mp-flowchart-private.h: MpFlowchart's fields and helpers, shared by
+ * mp-flowchart.c and the Mermaid parser that fills them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

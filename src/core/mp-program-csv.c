@@ -5,11 +5,12 @@
  */
 #include "config.h"
 
+#include "mp-program-csv.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "mp-program-io.h"
-#include "mp-program-store.h"
+G_DEFINE_QUARK (mp-program-csv-error-quark, mp_program_csv_error)
 
 typedef enum {
   COL_ID,
@@ -104,7 +105,7 @@ read_field (CsvReader  *r,
           if (p >= len)
             {
               g_string_free (text, TRUE);
-              return fail_at (r, MP_PROGRAM_STORE_ERROR_SYNTAX, cell->offset, error,
+              return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, cell->offset, error,
                               _("the quoted field that starts here is never closed"));
             }
           if (data[p] == '"' && p + 1 < len && data[p + 1] == '"')
@@ -117,7 +118,7 @@ read_field (CsvReader  *r,
       if (p < len && strchr (",\r\n", data[p]) == NULL)
         {
           g_string_free (text, TRUE);
-          return fail_at (r, MP_PROGRAM_STORE_ERROR_SYNTAX, p, error,
+          return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, p, error,
                           _("unexpected text after a closing quote; a quote inside a "
                             "quoted field is written twice (\"\")"));
         }
@@ -216,21 +217,21 @@ read_header (CsvReader  *r,
       int column = column_from_name (name);
 
       if (column < 0)
-        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                         _("unknown column “%s”; the columns are id, name, institution, kind, "
                           "format, duration_years, hours_per_week, tuition_usd, thesis, note, "
                           "faculty, scholarship, funding, flexibility and brand"), name);
       if (column == COL_IGNORED)
         continue;
       if (r->where[column] >= 0)
-        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                         _("the column “%s” is named twice"), name);
       r->where[column] = i;
     }
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       if (column_required[i] && r->where[i] < 0)
-        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, 0, error,
+        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, 0, error,
                         _("the header row has no “%s” column; it must name name, kind, format, "
                           "duration_years, hours_per_week, tuition_usd, faculty, scholarship, "
                           "funding, flexibility and brand"), column_names[i]);
@@ -266,7 +267,7 @@ check_ids (CsvReader  *r,
       Cell *id;
 
       if (row->len != header->len)
-        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, first->offset, error,
+        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, first->offset, error,
                         _("this row has %u fields but the header row names %u columns"),
                         row->len, header->len);
       id = row_cell (r, row, COL_ID);
@@ -277,11 +278,11 @@ check_ids (CsvReader  *r,
           mp_program_io_position (r->source->data,
                                   GPOINTER_TO_SIZE (g_hash_table_lookup (r->file_ids, id->text)),
                                   &line, &column);
-          return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, id->offset, error,
+          return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, id->offset, error,
                           _("the id “%s” is used twice (first at line %u)"), id->text, line);
         }
       if (r->source->taken_ids != NULL && g_hash_table_contains (r->source->taken_ids, id->text))
-        return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, id->offset, error,
+        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, id->offset, error,
                         _("the id “%s” is already in the list; give this program another id"),
                         id->text);
       g_hash_table_insert (r->file_ids, g_strdup (id->text), GSIZE_TO_POINTER (id->offset));
@@ -303,11 +304,11 @@ read_number_cell (CsvReader   *r,
   guint line, col;
 
   if (cell->text[0] == '\0')
-    return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+    return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” is empty; it needs a number"), name);
   *value = g_ascii_strtod (cell->text, &end);
   if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
-    return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+    return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number, not “%s”"), name, cell->text);
   if (mp_program_io_in_range (*value, max))
     return TRUE;
@@ -329,13 +330,13 @@ read_enum_cell (CsvReader  *r,
     {
       if (mp_program_kind_from_key (key, (MpProgramKind *) value))
         return TRUE;
-      return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+      return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                       _("unknown kind “%s”; use masters, certificate, fellowship, "
                         "short-course or faculty-development"), cell->text);
     }
   if (mp_program_format_from_key (key, (MpProgramFormat *) value))
     return TRUE;
-  return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+  return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                   _("unknown format “%s”; use online, hybrid or in-person"), cell->text);
 }
 
@@ -357,7 +358,7 @@ read_thesis_cell (CsvReader  *r,
   *thesis = g_strv_contains (yes, value);
   if (*thesis || g_strv_contains (no, value))
     return TRUE;
-  return fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, cell->offset, error,
+  return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                   _("“thesis” must be true or false (or yes or no), not “%s”"), cell->text);
 }
 
@@ -406,7 +407,7 @@ read_program (CsvReader  *r,
 
   if (name->text[0] == '\0')
     {
-      fail_at (r, MP_PROGRAM_STORE_ERROR_INVALID, name->offset, error,
+      fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, name->offset, error,
                _("“name” must not be empty"));
       return NULL;
     }
@@ -433,19 +434,22 @@ read_program (CsvReader  *r,
 }
 
 GPtrArray *
-mp_program_csv_parse (const MpProgramSource  *source,
+mp_program_csv_parse (const MpProgramSource  *caller_source,
                       GError                **error)
 {
+  MpProgramSource own_source = *caller_source;
+  const MpProgramSource *source = &own_source;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
   CsvReader reader = { source, rows, { 0, }, file_ids };
 
+  own_source.domain = MP_PROGRAM_CSV_ERROR;
   if (!mp_program_io_check_text (source, error) || !read_rows (&reader, error))
     return NULL;
   if (rows->len == 0)
     {
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, 1, 1,
+      mp_program_io_set_error (error, MP_PROGRAM_CSV_ERROR_SYNTAX, source, 1, 1,
                                _("the file is empty"));
       return NULL;
     }

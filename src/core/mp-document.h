@@ -11,32 +11,12 @@
 
 G_BEGIN_DECLS
 
-#define MP_MARKDOWN_ERROR (mp_markdown_error_quark ())
-
-typedef enum {
-  MP_MARKDOWN_ERROR_IO,
-  MP_MARKDOWN_ERROR_EMPTY,
-  MP_MARKDOWN_ERROR_ENCODING,
-  MP_MARKDOWN_ERROR_TOO_LARGE,
-  MP_MARKDOWN_ERROR_PARSE,
-} MpMarkdownError;
-
 /* Files larger than this are refused (MP_MARKDOWN_ERROR_TOO_LARGE). */
 #define MP_DOCUMENT_MAX_SIZE (16 * 1024 * 1024)
-
-/* A ```mermaid fenced block of the article. */
-typedef struct {
-  char  *source;        /* the block's text, without the fences */
-  guint  line;          /* 1-based line in the file of the block's first text line */
-  char  *section_id;    /* id of the heading the block stands under, or NULL */
-  char  *section_title; /* that heading's text, or NULL */
-} MpMermaidBlock;
 
 #define MP_TYPE_DOCUMENT (mp_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (MpDocument, mp_document, MP, DOCUMENT, GObject)
-
-GQuark                mp_markdown_error_quark         (void);
 
 /* Errors name the file (its display name), and line and column where known. */
 MpDocument           *mp_document_new_from_file       (GFile         *file,

@@ -10,8 +10,9 @@
 #include <md4c.h>
 #include <string.h>
 
-#include "mp-document.h"
 #include "mp-utils.h"
+
+G_DEFINE_QUARK (mp-markdown-error-quark, mp_markdown_error)
 
 #define MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
 /* Quotes and lists nested deeper than this are kept flat, so that a file

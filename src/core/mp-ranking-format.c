@@ -1,18 +1,80 @@
-/* mp-rank-cli.c: `masterplan --rank`, the ranking without a display
+/* mp-ranking-format.c: a ranking written as CSV, TSV or JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "mp-rank-cli.h"
+#include "mp-ranking-format.h"
 
-#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <stdio.h>
 
-#include "mp-program-store.h"
-#include "mp-scorer.h"
+#include "mp-program-csv.h"
+
+static void
+append_fixed (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+static void
+append_ranked_row (MpScorer  *scorer,
+                   GString   *out,
+                   guint      rank,
+                   MpProgram *program,
+                   guint      index)
+{
+  gboolean has_scores = mp_scorer_has_scores (scorer);
+  double contributions[MP_N_CRITERIA];
+
+  if (has_scores)
+    g_string_append_printf (out, "%u,", rank + 1);
+  else
+    g_string_append_c (out, ',');
+  if (has_scores)
+    append_fixed (out, mp_scorer_get_score (scorer, index));
+  g_string_append_c (out, ',');
+  mp_program_csv_append_program (out, program);
+  mp_scorer_get_contributions (scorer, index, contributions);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      g_string_append_c (out, ',');
+      if (has_scores)
+        append_fixed (out, contributions[c]);
+    }
+  g_string_append (out, "\r\n");
+}
+
+char *
+mp_ranking_to_csv (MpScorer *scorer)
+{
+  GString *out = g_string_new ("rank,score,");
+  MpProgramStore *store;
+  gboolean has_scores;
+  guint n;
+
+  g_return_val_if_fail (MP_IS_SCORER (scorer), NULL);
+
+  store = mp_scorer_get_store (scorer);
+  has_scores = mp_scorer_has_scores (scorer);
+  mp_program_csv_append_header (out);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    g_string_append_printf (out, ",%s_points", mp_criterion_get_key (c));
+  g_string_append (out, "\r\n");
+  /* Without scores, the programs that pass the filter, by name. */
+  n = has_scores ? mp_scorer_get_n_ranked (scorer) : mp_scorer_get_n_passing (scorer);
+  for (guint k = 0; k < n; k++)
+    {
+      guint index = has_scores ? mp_scorer_get_ranked (scorer, k) : mp_scorer_get_passing (scorer, k);
+      g_autoptr(MpProgram) program = g_list_model_get_item (G_LIST_MODEL (store), index);
+
+      append_ranked_row (scorer, out, k, program, index);
+    }
+  return g_string_free (out, FALSE);
+}
 
 static char *
 format_number (double value,
@@ -31,10 +93,10 @@ tsv_field (const char *text)
   return g_strdelimit (g_strdup (text), "\t\r\n", ' ');
 }
 
-static void
-print_tsv (MpScorer       *scorer,
-           MpProgramStore *store)
+char *
+mp_ranking_to_tsv (MpScorer *scorer)
 {
+  MpProgramStore *store = mp_scorer_get_store (scorer);
   GString *out = g_string_new ("rank\tscore\tid\tname\tkind");
 
   for (guint c = 0; c < MP_N_CRITERIA; c++)
@@ -59,8 +121,7 @@ print_tsv (MpScorer       *scorer,
         }
       g_string_append_c (out, '\n');
     }
-  fputs (out->str, stdout);
-  g_string_free (out, TRUE);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -101,10 +162,10 @@ add_json_program (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-static void
-print_json (MpScorer       *scorer,
-            MpProgramStore *store)
+char *
+mp_ranking_to_json (MpScorer *scorer)
 {
+  MpProgramStore *store = mp_scorer_get_store (scorer);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -138,62 +199,6 @@ print_json (MpScorer       *scorer,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static gboolean
-load_programs (MpProgramStore  *store,
-               const char      *programs,
-               GError         **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (programs == NULL)
-    return mp_program_store_load_samples (store, error);
-  file = g_file_new_for_commandline_arg (programs);
-  return mp_program_store_import (store, file, error) >= 0;
-}
-
-int
-mp_rank_cli_run (const char *weights,
-                 const char *programs,
-                 const char *format)
-{
-  g_autoptr(MpProgramStore) store = mp_program_store_new ();
-  g_autoptr(MpScorer) scorer = NULL;
-  g_autoptr(GError) error = NULL;
-  MpWeights w;
-  gboolean json;
-
-  mp_weights_init_article (&w);
-  if (weights != NULL && !mp_weights_parse (&w, weights, &error))
-    {
-      g_printerr ("masterplan: --weights: %s\n", error->message);
-      return 2;
-    }
-  if (mp_weights_all_zero (&w))
-    {
-      g_printerr ("masterplan: --weights: %s\n",
-                  _("All weights are zero, so there is nothing to rank by; give at least "
-                    "one criterion a weight above 0"));
-      return 2;
-    }
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      g_printerr ("masterplan: --format: %s\n", _("unknown output format; use tsv or json"));
-      return 2;
-    }
-  json = format != NULL && g_str_equal (format, "json");
-  if (!load_programs (store, programs, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  scorer = mp_scorer_new (store);
-  mp_scorer_set_weights (scorer, &w);
-  if (json)
-    print_json (scorer, store);
-  else
-    print_tsv (scorer, store);
-  return 0;
+  /* A final line break, as a text file has. */
+  return g_strconcat (text, "\n", NULL);
 }

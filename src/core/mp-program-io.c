@@ -10,7 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "mp-program-store.h"
 #include "mp-utils.h"
 
 void
@@ -52,7 +51,7 @@ mp_program_io_set_error (GError               **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, MP_PROGRAM_STORE_ERROR, code, "%s:%u:%u: %s",
+  g_set_error (error, source->domain, code, "%s:%u:%u: %s",
                source->display_name, line, column, message);
 }
 
@@ -68,14 +67,14 @@ mp_program_io_check_text (const MpProgramSource *source,
   if (nul != NULL)
     {
       mp_program_io_position (source->data, nul - source->data, &line, &column);
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, column,
+      mp_program_io_set_error (error, MP_PROGRAM_IO_SYNTAX, source, line, column,
                                _("the file contains a NUL byte; it is not a text file"));
       return FALSE;
     }
   if (!g_utf8_validate_len (source->data, source->length, &end))
     {
       mp_program_io_position (source->data, end - source->data, &line, &column);
-      mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_SYNTAX, source, line, column,
+      mp_program_io_set_error (error, MP_PROGRAM_IO_SYNTAX, source, line, column,
                                _("the text is not valid UTF-8; save the file as UTF-8"));
       return FALSE;
     }
@@ -127,7 +126,7 @@ mp_program_io_check_range (const MpProgramSource *source,
     return TRUE;
   g_ascii_dtostr (value_text, sizeof value_text, value);
   g_ascii_formatd (max_text, sizeof max_text, "%.0f", max);
-  mp_program_io_set_error (error, MP_PROGRAM_STORE_ERROR_INVALID, source, line, column,
+  mp_program_io_set_error (error, MP_PROGRAM_IO_INVALID, source, line, column,
                            _("“%s” must be a number from 0 to %s, not %s"),
                            what, max_text, value_text);
   return FALSE;
@@ -150,20 +149,4 @@ mp_program_io_set_fact (MpProgram  *program,
     mp_program_set_tuition (program, value);
   else
     g_assert_not_reached ();
-}
-
-GPtrArray *
-mp_program_parse_any (const MpProgramSource *source,
-                      GError               **error)
-{
-  for (gsize i = 0; i < source->length; i++)
-    {
-      char c = source->data[i];
-
-      if (c == '{' || c == '[')
-        return mp_program_json_parse (source, error);
-      if (!g_ascii_isspace (c))
-        break;
-    }
-  return mp_program_csv_parse (source, error);
 }

@@ -21,7 +21,6 @@ struct _MpDocument
 };
 
 G_DEFINE_FINAL_TYPE (MpDocument, mp_document, G_TYPE_OBJECT)
-G_DEFINE_QUARK (mp-markdown-error-quark, mp_markdown_error)
 
 static void
 mp_document_finalize (GObject *object)

@@ -5,13 +5,11 @@
 #include "config.h"
 
 #include "mp-flowchart.h"
-#include "mp-mermaid-private.h"
+#include "mp-flowchart-private.h"
 
 #include <stdlib.h>
 
 G_DEFINE_FINAL_TYPE (MpFlowchart, mp_flowchart, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (mp-mermaid-error-quark, mp_mermaid_error)
 
 void
 mp_flow_style_clear (MpFlowStyle *style)

@@ -84,9 +84,11 @@ void        mp_scorer_hold_previous      (MpScorer              *self,
                                           gboolean               hold);
 /* Programs in the scorer's snapshot of the store. */
 guint       mp_scorer_get_n_programs     (MpScorer              *self);
-/* The ranked programs as CSV (RFC 4180, CRLF): rank, score, then the columns
- * that mp_program_store_import() reads, then "faculty_points" … the
- * contributions; scores rounded to 2 decimals. The file imports again. */
-char       *mp_scorer_ranking_to_csv     (MpScorer              *self);
+/* Programs that pass the filter, in name order, with or without scores. */
+guint       mp_scorer_get_n_passing      (MpScorer              *self);
+guint       mp_scorer_get_passing        (MpScorer              *self,
+                                          guint                  k);
+/* The store the scorer watches (no new reference). */
+MpProgramStore *mp_scorer_get_store      (MpScorer              *self);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "mp-markdown.h"
+#include "mp-markdown-chart.h"
 
 #include <glib/gi18n.h>
 #include <math.h>

@@ -1,5 +1,5 @@
-/* mp-program-io.h: reading and writing programs as JSON and CSV (private to
- * the programs module; the store and the headless ranking use it)
+/* mp-program-io.h: what the JSON and CSV program readers share (private to
+ * the programs module: the readers, the store and their tests use it)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,31 +26,16 @@ typedef struct {
   /* Ids that imported programs must not reuse (explicit ids clash, generated
    * ids avoid them), or NULL. Keys are ids. */
   GHashTable *taken_ids;
+  /* Set by the reader to the domain it raises; callers leave it 0. */
+  GQuark      domain;
 } MpProgramSource;
 
-/* Both return a new array of new MpProgram, or NULL with @error
- * (MP_PROGRAM_STORE_ERROR) reading "NAME:LINE:COLUMN: message". Columns
- * count characters from 1. */
-GPtrArray *mp_program_json_parse     (const MpProgramSource *source,
-                                      GError               **error);
-GPtrArray *mp_program_csv_parse      (const MpProgramSource *source,
-                                      GError               **error);
-/* JSON when the first non-blank character is '{' or '[', else CSV. */
-GPtrArray *mp_program_parse_any      (const MpProgramSource *source,
-                                      GError               **error);
-
-char      *mp_program_json_serialize (MpProgram * const     *programs,
-                                      guint                  n_programs);
-
-/* CSV writing: RFC 4180 quoting, numbers in the C locale, the columns the
- * CSV reader expects. */
-void       mp_program_csv_append_field   (GString   *out,
-                                          const char *text);
-void       mp_program_csv_append_number  (GString   *out,
-                                          double     value);
-void       mp_program_csv_append_header  (GString   *out);
-void       mp_program_csv_append_program (GString   *out,
-                                          MpProgram *program);
+/* The codes the helpers below raise, numbered alike in MP_PROGRAM_JSON_ERROR
+ * and MP_PROGRAM_CSV_ERROR: each reader raises its own domain. */
+typedef enum {
+  MP_PROGRAM_IO_SYNTAX,   /* not JSON / CSV at all */
+  MP_PROGRAM_IO_INVALID,  /* well-formed but wrong: types, ranges, fields */
+} MpProgramIoCode;
 
 /* Helpers shared by the two parsers. */
 gboolean   mp_program_io_check_text  (const MpProgramSource *source,

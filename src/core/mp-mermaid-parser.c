@@ -8,14 +8,18 @@
  */
 #include "config.h"
 
+#include "mp-mermaid-parser.h"
+
 #include "mp-flowchart.h"
 #include "mp-flow-shape.h"
+#include "mp-flowchart-private.h"
 #include "mp-mermaid-label.h"
-#include "mp-mermaid-private.h"
 #include "mp-utils.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
+
+G_DEFINE_QUARK (mp-mermaid-error-quark, mp_mermaid_error)
 
 #define MAX_SUBGRAPH_DEPTH 64
 #define MAX_EDGES 200000
@@ -57,6 +61,9 @@ typedef struct {
   GHashTable   *edge_ids;     /* user and automatic edge ids → index + 1 */
   GHashTable   *edge_pairs;   /* "from\x1fto" → edges so far */
   guint         n_auto_subgraphs;
+  const char   *run_from;     /* run_has_link_id() cache */
+  const char   *run_end;
+  const char   *run_link_id;
   const char   *eol_from;     /* line_end() cache */
   const char   *eol;
 } Parser;
@@ -467,10 +474,19 @@ static gboolean
 run_has_link_id (Parser     *P,
                  const char *from)
 {
-  for (const char *q = from; q < P->end && !g_ascii_isspace (*q) && *q != '"'; q++)
-    if (*q == '@' && q > from && q + 1 < P->end && q[1] != '{' && q[1] != '"')
-      return TRUE;
-  return FALSE;
+  /* Remembered per run, so that a long chain without blanks stays linear. */
+  if (from < P->run_from || from >= P->run_end)
+    {
+      const char *q;
+
+      P->run_from = from;
+      P->run_link_id = NULL;
+      for (q = from; q < P->end && !g_ascii_isspace (*q) && *q != '"'; q++)
+        if (*q == '@' && q + 1 < P->end && q[1] != '{' && q[1] != '"')
+          P->run_link_id = q;
+      P->run_end = q;
+    }
+  return P->run_link_id != NULL && P->run_link_id > from;
 }
 
 /* A node id as Mermaid's lexer cuts it: pieces (letters, digits, "#", ":",

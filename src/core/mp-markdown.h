@@ -6,7 +6,20 @@
 
 #include <glib.h>
 
+#include "mp-markdown-chart.h"
+
 G_BEGIN_DECLS
+
+/* Raised by the parser and by MpDocument's loaders. */
+#define MP_MARKDOWN_ERROR (mp_markdown_error_quark ())
+
+typedef enum {
+  MP_MARKDOWN_ERROR_IO,
+  MP_MARKDOWN_ERROR_EMPTY,
+  MP_MARKDOWN_ERROR_ENCODING,
+  MP_MARKDOWN_ERROR_TOO_LARGE,
+  MP_MARKDOWN_ERROR_PARSE,
+} MpMarkdownError;
 
 typedef enum {
   MP_BLOCK_HEADING,
@@ -54,21 +67,6 @@ typedef struct {
 } MpInline;
 
 typedef struct {
-  char   *label;
-  double  value;
-} MpChartBar;
-
-/* A ```chart block: option lines, then one "Label: number" per bar. */
-typedef struct {
-  char   *title;
-  char   *caption;
-  char   *unit;
-  double  max;          /* 0 means "the largest value" */
-  GArray *bars;         /* of MpChartBar */
-  char   *error;        /* set when the block cannot be drawn; names file and line */
-} MpChart;
-
-typedef struct {
   guint      n_columns;
   MpAlign   *aligns;    /* n_columns */
   GPtrArray *cells;     /* MpInline*, row by row; the first row is the header */
@@ -94,12 +92,13 @@ struct _MpBlock
   GPtrArray   *children;   /* quote, list, list item: MpBlock* */
 };
 
-/* Parses a ```chart block's text; @first_line numbers errors.
- * Never fails: a chart that cannot be drawn carries its error. */
-MpChart *mp_chart_parse      (const char *text,
-                              const char *file_name,
-                              guint       first_line);
-void     mp_chart_free       (MpChart    *chart);
+/* A ```mermaid fenced block of the article. */
+typedef struct {
+  char  *source;        /* the block's text, without the fences */
+  guint  line;          /* 1-based line in the file of the block's first text line */
+  char  *section_id;    /* id of the heading the block stands under, or NULL */
+  char  *section_title; /* that heading's text, or NULL */
+} MpMermaidBlock;
 
 /* What mp_markdown_parse() builds. */
 typedef struct {
@@ -115,6 +114,8 @@ gboolean  mp_markdown_parse       (const char     *text,
                                    MpMarkdownTree *tree,
                                    GError        **error);
 void      mp_markdown_tree_clear  (MpMarkdownTree *tree);
+
+GQuark    mp_markdown_error_quark (void);
 
 void     mp_block_free       (MpBlock    *block);
 MpInline *mp_inline_new      (void);

@@ -10,13 +10,6 @@
 
 G_BEGIN_DECLS
 
-#define MP_MERMAID_ERROR (mp_mermaid_error_quark ())
-
-typedef enum {
-  MP_MERMAID_ERROR_SYNTAX,
-  MP_MERMAID_ERROR_EMPTY,
-} MpMermaidError;
-
 typedef enum {
   MP_FLOW_DIRECTION_TB,
   MP_FLOW_DIRECTION_BT,
@@ -175,19 +168,6 @@ typedef struct {
 
 G_DECLARE_FINAL_TYPE (MpFlowchart, mp_flowchart, MP, FLOWCHART, GObject)
 
-GQuark                mp_mermaid_error_quark          (void);
-
-/* Parses Mermaid flowchart text. On error, the message reads
- * "LINE:COLUMN: what went wrong (near “text”)" with LINE counted from
- * @first_line (the line of the block's first text line in its file; 1 for a
- * .mmd file) so callers only prefix the file name; @error_line and
- * @error_column (nullable) receive the same position relative to @source (1-based). */
-MpFlowchart          *mp_flowchart_parse              (const char  *source,
-                                                       gssize       length,
-                                                       guint        first_line,
-                                                       guint       *error_line,
-                                                       guint       *error_column,
-                                                       GError     **error);
 MpFlowDirection       mp_flowchart_get_direction      (MpFlowchart *self);
 const char           *mp_flowchart_get_title          (MpFlowchart *self); /* front matter, or NULL */
 const char           *mp_flowchart_get_acc_title      (MpFlowchart *self);

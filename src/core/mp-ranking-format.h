@@ -1,0 +1,24 @@
+/* mp-ranking-format.h: a ranking written as CSV, TSV or JSON (pure GLib)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-scorer.h"
+
+G_BEGIN_DECLS
+
+/* The ranked programs as CSV (RFC 4180, CRLF): rank, score, then the columns
+ * that mp_program_store_import() reads, then "faculty_points" … the
+ * contributions; scores rounded to 2 decimals. The file imports again.
+ * Without scores, the programs that pass the filter, by name, unranked. */
+char *mp_ranking_to_csv  (MpScorer *scorer);
+/* `masterplan --rank`'s tables: one row per ranked program, tab-separated
+ * (rank, score, id, name, kind, contributions), and the same as JSON with
+ * the weights; scores rounded to 0.1, contributions to 0.01. */
+char *mp_ranking_to_tsv  (MpScorer *scorer);
+char *mp_ranking_to_json (MpScorer *scorer);
+
+G_END_DECLS
