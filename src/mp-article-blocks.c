@@ -41,7 +41,7 @@ append_tag (GString      *markup,
             const MpSpan *span,
             gboolean      open)
 {
-  static const char *names[] = { "b", "i", "tt", "s", "a", "i" };
+  static const char *names[] = { "b", "i", "tt", "s", "a", "i", "sup" };
 
   if (!open)
     {
