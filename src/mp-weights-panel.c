@@ -19,6 +19,7 @@
 #include "mp-ranking-format.h"
 #include "mp-sensitivity-bar.h"
 #include "mp-utils.h"
+#include "mp-walk-filter.h"
 
 #define SAVE_WEIGHTS_DELAY_MS 300
 /* From this panel width on, the details sit beside the ranking (with a
@@ -89,6 +90,8 @@ struct _MpWeightsPanel
   UndoKind            undo;
   MpKindFilter        undo_kind;
   MpProgram          *undo_program;
+  MpWalkFilter        walk_filter;
+  gboolean            outcome_note;  /* the note names the flowchart's outcome */
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
@@ -136,6 +139,7 @@ show_note (MpWeightsPanel *self,
            UndoKind        undo)
 {
   self->undo = undo;
+  self->outcome_note = FALSE;
   gtk_label_set_label (self->note_label, message);
   gtk_widget_set_visible (self->note_undo_button, undo != UNDO_NONE);
   gtk_revealer_set_reveal_child (self->note_revealer, TRUE);
@@ -145,6 +149,7 @@ static void
 hide_note (MpWeightsPanel *self)
 {
   self->undo = UNDO_NONE;
+  self->outcome_note = FALSE;
   g_clear_object (&self->undo_program);
   gtk_revealer_set_reveal_child (self->note_revealer, FALSE);
 }
@@ -1512,6 +1517,7 @@ mp_weights_panel_init (MpWeightsPanel *self)
   self->settings = g_settings_new (APP_ID);
   self->compared = g_ptr_array_new_with_free_func (g_object_unref);
   self->selected_index = -1;
+  mp_walk_filter_init (&self->walk_filter);
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -1534,13 +1540,14 @@ mp_weights_panel_suggest_kind (MpWeightsPanel *self,
                                MpKindFilter    kind,
                                const char     *reason)
 {
-  MpKindFilter previous;
+  MpKindFilter current, next;
   g_autofree char *note = NULL;
 
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   g_return_if_fail (kind <= MP_KIND_FILTER_ALTERNATIVES);
 
-  previous = gtk_drop_down_get_selected (self->kind_dropdown);
+  current = gtk_drop_down_get_selected (self->kind_dropdown);
+  next = mp_walk_filter_follow (&self->walk_filter, current, TRUE, kind);
   if (reason == NULL)
     reason = "";
   if (kind == MP_KIND_FILTER_ALTERNATIVES)
@@ -1552,9 +1559,24 @@ mp_weights_panel_suggest_kind (MpWeightsPanel *self,
   else
     note = g_strdup_printf (_("Showing all programs because the flowchart ended at “%s”."), reason);
   g_clear_object (&self->undo_program);
-  show_note (self, note, previous != kind ? UNDO_KIND_FILTER : UNDO_NONE);
-  self->undo_kind = previous;
-  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  show_note (self, note, self->walk_filter.before != next ? UNDO_KIND_FILTER : UNDO_NONE);
+  self->outcome_note = TRUE;
+  self->undo_kind = self->walk_filter.before;
+  gtk_drop_down_set_selected (self->kind_dropdown, next);
+}
+
+void
+mp_weights_panel_withdraw_suggestion (MpWeightsPanel *self)
+{
+  MpKindFilter current;
+
+  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
+
+  current = gtk_drop_down_get_selected (self->kind_dropdown);
+  if (self->outcome_note)
+    hide_note (self);
+  gtk_drop_down_set_selected (self->kind_dropdown,
+                              mp_walk_filter_follow (&self->walk_filter, current, FALSE, current));
 }
 
 void

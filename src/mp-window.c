@@ -363,16 +363,18 @@ on_outcome_changed (MpWindow           *self,
                     const char         *label,
                     const char * const *classes)
 {
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (self->weights_panel);
   MpKindFilter kind;
 
-  if (node_id == NULL || classes == NULL)
-    return;
-  if (g_strv_contains (classes, "masters"))
+  if (node_id != NULL && classes != NULL && g_strv_contains (classes, "masters"))
     kind = MP_KIND_FILTER_MASTERS;
-  else if (g_strv_contains (classes, "alternatives"))
+  else if (node_id != NULL && classes != NULL && g_strv_contains (classes, "alternatives"))
     kind = MP_KIND_FILTER_ALTERNATIVES;
   else
-    return;
+    {
+      mp_weights_panel_withdraw_suggestion (panel);
+      return;
+    }
   mp_weights_panel_suggest_kind (MP_WEIGHTS_PANEL (self->weights_panel), kind, label);
 }
 
