@@ -82,10 +82,13 @@ static void
 update_title (MpWindow *self)
 {
   const char *title = mp_document_get_title (self->document);
+  const char *display_name = mp_document_get_display_name (self->document);
+  /* A document without a title of its own is named by its file, once. */
+  gboolean untitled = g_str_equal (title, display_name);
 
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, mp_document_get_display_name (self->document));
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled);
+  gtk_label_set_text (self->subtitle_label, display_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled && !untitled);
   /* Translators: window title, "ARTICLE TITLE — Master Plan" */
   g_autofree char *window_title = g_strdup_printf (_("%s — Master Plan"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -96,12 +99,14 @@ on_walk_state_changed (MpWindow   *self,
                        GParamSpec *pspec,
                        GObject    *pane)
 {
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
   g_autofree char *state = NULL;
 
+  /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
     return;
   g_object_get (pane, "walk-state", &state, NULL);
-  g_settings_set_string (self->settings, "flow-walk", state != NULL ? state : "");
+  mp_planner_set_walk_state (planner, state);
 }
 
 static void
@@ -111,8 +116,9 @@ show_document_in_flow_pane (MpWindow *self)
   mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), self->document);
   if (self->is_bundled)
     {
-      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
-      g_object_set (self->flow_pane, "walk-state", state, NULL);
+      MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+
+      g_object_set (self->flow_pane, "walk-state", mp_planner_get_walk_state (planner), NULL);
     }
   g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
 }
@@ -363,19 +369,9 @@ on_outcome_changed (MpWindow           *self,
                     const char         *label,
                     const char * const *classes)
 {
-  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (self->weights_panel);
-  MpKindFilter kind;
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
 
-  if (node_id != NULL && classes != NULL && g_strv_contains (classes, "masters"))
-    kind = MP_KIND_FILTER_MASTERS;
-  else if (node_id != NULL && classes != NULL && g_strv_contains (classes, "alternatives"))
-    kind = MP_KIND_FILTER_ALTERNATIVES;
-  else
-    {
-      mp_weights_panel_withdraw_suggestion (panel);
-      return;
-    }
-  mp_weights_panel_suggest_kind (MP_WEIGHTS_PANEL (self->weights_panel), kind, label);
+  mp_planner_set_outcome (planner, node_id, label, classes);
 }
 
 static gboolean
