@@ -18,11 +18,13 @@
 #include "mp-program-row.h"
 #include "mp-rank-model.h"
 #include "mp-sensitivity-bar.h"
+#include "mp-toast.h"
 #include "mp-utils.h"
 
 /* From this panel width on, the details sit beside the ranking (with a
- * margin below it so that a width near the edge does not flip back and forth). */
-#define WIDE_WIDTH     1000
+ * margin below it so that a width near the edge does not flip back and forth).
+ * Wide, the panel needs about 1090 px: narrower would grow the window. */
+#define WIDE_WIDTH     1140
 #define WIDE_HYSTERESIS 40
 
 
@@ -1590,7 +1592,11 @@ mp_weights_panel_export_file (MpWeightsPanel *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (mp_planner_export_ranking (self->planner, file, &error))
-    return TRUE;
+    {
+      /* Translators: "ranking.csv", then the folder it is in */
+      mp_toast_request_for_file (GTK_WIDGET (self), _("Ranking exported as “%s” in %s"), file);
+      return TRUE;
+    }
   /* Translators: %s is the reason */
   message = g_strdup_printf (_("Could not export the ranking: %s"), error->message);
   show_error (self, message);

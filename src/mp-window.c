@@ -12,6 +12,7 @@
 #include "mp-article-view.h"
 #include "mp-color-scheme.h"
 #include "mp-flow-pane.h"
+#include "mp-toast.h"
 #include "mp-utils.h"
 #include "mp-weights-panel.h"
 
@@ -45,6 +46,8 @@ struct _MpWindow
   GtkWidget            *header_switcher;
   GtkWidget            *bottom_bar;
   GtkWidget            *bottom_switcher;
+  GtkOverlay           *content_overlay;
+  GtkWidget            *toast;           /* NULL until the first message */
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -60,6 +63,30 @@ show_banner (MpWindow   *self,
   gtk_label_set_text (self->banner_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* win.toast (s): views say what they did, e.g. where a file was written. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->toast == NULL)
+    {
+      self->toast = mp_toast_new ();
+      gtk_overlay_add_overlay (self->content_overlay, self->toast);
+    }
+  mp_toast_show (MP_TOAST (self->toast), g_variant_get_string (parameter, NULL));
+}
+
+const char *
+mp_window_get_toast_message (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  return self->toast != NULL ? mp_toast_get_message (MP_TOAST (self->toast)) : NULL;
 }
 
 static void
@@ -654,9 +681,11 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, header_switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_switcher);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, content_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
