@@ -459,9 +459,28 @@ save_user_programs (MpPlanner *self)
   g_autoptr(GError) error = NULL;
 
   if (mp_program_store_save_user (self->store, NULL, &error))
-    return TRUE;
+    {
+      g_autofree char *notice = mp_program_store_take_notice (self->store);
+
+      /* Another window's changes were merged in: say so. */
+      if (notice != NULL)
+        set_note (self, notice, FALSE);
+      return TRUE;
+    }
   g_signal_emit (self, signals[SAVE_FAILED], 0, error);
   return FALSE;
+}
+
+gboolean
+mp_planner_restore_backup (MpPlanner  *self,
+                           GError    **error)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), FALSE);
+
+  if (!mp_program_store_restore_backup (self->store, error))
+    return FALSE;
+  save_user_programs (self);
+  return TRUE;
 }
 
 static void
