@@ -34,6 +34,8 @@ struct _MpWeightsPanel
 
   /* template */
   GtkWidget          *panel_box;
+  GtkWidget          *body_box;
+  GtkWidget          *body_separator;
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
   GtkWidget          *restore_button;
@@ -610,6 +612,8 @@ bind_template (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-weights-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, panel_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, body_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, body_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, restore_button);
@@ -918,6 +922,18 @@ mp_weights_panel_get_wide (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
   return self->wide;
+}
+
+void
+mp_weights_panel_set_stacked (MpWeightsPanel *self,
+                              gboolean        stacked)
+{
+  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_box),
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_separator),
+                                  stacked ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
 }
 
 void

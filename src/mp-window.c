@@ -35,6 +35,7 @@ struct _MpWindow
   gboolean              may_close;
   MpArrangement        *arrangement;
   guint                 arrange_id;
+  gboolean              panel_stacked;
 
   /* template children */
   GtkMenuButton        *outline_button;
@@ -543,6 +544,7 @@ ensure_side_views (MpWindow *self)
 
   /* The panel first: a restored walk that ends in an outcome filters it. */
   self->weights_panel = mp_weights_panel_new ();
+  mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), self->panel_stacked);
   gtk_widget_set_vexpand (self->weights_panel, TRUE);
   gtk_box_append (self->weights_slot, self->weights_panel);
 
@@ -601,16 +603,32 @@ on_first_frame_painted (GdkFrameClock *clock,
     self->side_views_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_side_views, self, NULL);
 }
 
+/* Below this window width the panel's sliders go above its ranking: side
+ * by side they need about 670 px. */
+#define PANEL_STACKED_WIDTH 720
+
+static void
+stack_panel (MpWindow *self,
+             int       width)
+{
+  gboolean stacked = width < PANEL_STACKED_WIDTH;
+
+  if (self->weights_panel != NULL && stacked != self->panel_stacked)
+    mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), stacked);
+  self->panel_stacked = stacked;
+}
+
 /* Views are shown or hidden after the allocation that found the new size:
  * changing them inside it would ask for another allocation mid-way. */
 static gboolean
 arrange_for_size (gpointer user_data)
 {
   MpWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->arrange_id = 0;
-  mp_arrangement_set_size (self->arrangement, gtk_widget_get_width (GTK_WIDGET (self)),
-                           gtk_widget_get_height (GTK_WIDGET (self)));
+  mp_arrangement_set_size (self->arrangement, width, gtk_widget_get_height (GTK_WIDGET (self)));
+  stack_panel (self, width);
   return G_SOURCE_REMOVE;
 }
 
@@ -624,7 +642,8 @@ mp_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (mp_window_parent_class)->size_allocate (widget, width, height, baseline);
   if (self->arrange_id == 0 &&
-      mp_arrangement_mode_for_size (width, height) != mp_arrangement_get_mode (self->arrangement))
+      (mp_arrangement_mode_for_size (width, height) != mp_arrangement_get_mode (self->arrangement) ||
+       (width < PANEL_STACKED_WIDTH) != self->panel_stacked))
     self->arrange_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, arrange_for_size, self, NULL);
 }
 
@@ -660,6 +679,7 @@ setup_arrangement (MpWindow *self)
   mp_arrangement_set_size (self->arrangement,
                            g_settings_get_int (self->settings, "window-width"),
                            g_settings_get_int (self->settings, "window-height"));
+  self->panel_stacked = g_settings_get_int (self->settings, "window-width") < PANEL_STACKED_WIDTH;
 }
 
 static void
