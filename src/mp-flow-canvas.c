@@ -562,45 +562,29 @@ current_step_area (MpFlowCanvas    *self,
     }
 }
 
-/* Keeps @centre (layout units) such that @box stays inside a view of
- * @width × @height layout units, when it can. */
-static double
-clamp_centre (double centre,
-              double start,
-              double length,
-              double view)
-{
-  if (length >= view)
-    return start + length / 2;
-  return CLAMP (centre, start + length - view / 2, start + view / 2);
-}
-
 /* Labels are laid out at the interface's text size, so the default view
- * draws them at zoom 1 or larger: a chart that fits at that size is shown
+ * draws them at zoom 1 where it can: a chart that fits at that size is shown
  * whole; a bigger one follows the walk, centred on the current step and the
- * nodes its answers lead to, with the current step always in view. Only a
- * view too small for the current step alone zooms out below 1. */
+ * nodes its answers lead to, zoomed out only as far as they need to fit. */
 static void
 default_view (MpFlowCanvas *self,
               gboolean      animate)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * FIT_PADDING;
   double h = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * FIT_PADDING;
-  const MpFlowRect *box;
   graphene_rect_t area;
-  double zoom, cx, cy, x, y;
+  double zoom, x, y;
 
   if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= 1.0 || w <= 0 || h <= 0)
     {
       fit (self, animate);
       return;
     }
-  box = &mp_flow_layout_get_node (self->layout, mp_flow_walk_get_current (self->walk))->box;
   current_step_area (self, &area);
-  zoom = MIN (1.0, MIN (w / box->width, h / box->height));
-  cx = clamp_centre (area.origin.x + area.size.width / 2, box->x, box->width, w / zoom);
-  cy = clamp_centre (area.origin.y + area.size.height / 2, box->y, box->height, h / zoom);
-  centre_offsets (self, zoom, cx, cy, &x, &y);
+  zoom = MIN (1.0, MIN (w / area.size.width, h / area.size.height));
+  zoom = MAX (zoom, fit_zoom (self));
+  centre_offsets (self, zoom, area.origin.x + area.size.width / 2,
+                  area.origin.y + area.size.height / 2, &x, &y);
   if (animate)
     fly_to (self, zoom, x, y);
   else
@@ -824,6 +808,28 @@ go_back_to (MpFlowCanvas *self,
   return TRUE;
 }
 
+/* A node ahead of the walk (or off its path) cannot be jumped to: the
+ * window says which question comes first. */
+static void
+explain_unreachable (MpFlowCanvas *self,
+                     int           node)
+{
+  MpFlowchart *chart = mp_flow_layout_get_chart (self->layout);
+  const MpFlowNode *target = mp_flowchart_get_node (chart, node);
+  const MpFlowNode *current = mp_flowchart_get_node (chart, mp_flow_walk_get_current (self->walk));
+  g_autofree char *message = NULL;
+
+  if (mp_flow_walk_is_at_outcome (self->walk))
+    /* Translators: a clicked node, then the outcome the walk is at */
+    message = g_strdup_printf (_("“%s” is not on this path. Go back or start over to take another "
+                                 "way from “%s”."), target->label, current->label);
+  else
+    /* Translators: a clicked node, then the question to answer first */
+    message = g_strdup_printf (_("“%s” cannot be reached yet: answer “%s” first."),
+                               target->label, current->label);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
 gboolean
 mp_flow_canvas_click (MpFlowCanvas *self,
                       double        x,
@@ -843,7 +849,11 @@ mp_flow_canvas_click (MpFlowCanvas *self,
     edge = edge_at (self, lx, ly);
   if (is_choice (self, edge))
     return mp_flow_walk_choose (self->walk, edge);
-  return go_back_to (self, node);
+  if (go_back_to (self, node))
+    return TRUE;
+  if (node >= 0 && (guint) node != mp_flow_walk_get_current (self->walk))
+    explain_unreachable (self, node);
+  return FALSE;
 }
 
 /* Events --------------------------------------------------------------------- */

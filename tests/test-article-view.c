@@ -54,8 +54,12 @@ static MpWindow *
 new_window (void)
 {
   MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   guint frames = 0;
   gulong handler;
+
+  /* Every test starts at the top of the article. */
+  g_settings_reset (settings, "reading-positions");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   mp_window_open_bundled (window);
@@ -687,6 +691,143 @@ test_code_blocks (void)
   destroy (window);
 }
 
+/* Every line of @label but the last ends at a space of its text. */
+static void
+assert_wraps_at_spaces (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint lines = 1;
+
+  while (pango_layout_iter_next_line (iter))
+    {
+      int start = pango_layout_iter_get_index (iter);
+
+      g_assert_cmpint (start, >, 0);
+      g_assert_cmpint (text[start - 1], ==, ' ');
+      lines++;
+    }
+  pango_layout_iter_free (iter);
+  g_assert_cmpuint (lines, >, 1);
+}
+
+static void
+test_wide_table (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GFile) file = open_markdown (window,
+    "| Architectures | Experimental | Description | Homepage | Notes |\n| --- | --- | --- | --- | --- |\n"
+    "| amd64 arm64 armel armhf i386 mips64el mipsel ppc64el s390x | `no` | development files for the "
+    "syntax highlighting widget | https://example.org/Projects/GtkSourceView | **bold** and *italic* |\n");
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) scrollers = NULL;
+  GtkWidget *grid, *cell;
+  GtkAdjustment *adjustment;
+
+  grids = find_widgets (view, GTK_TYPE_GRID);
+  g_assert_cmpuint (grids->len, ==, 1);
+  grid = g_ptr_array_index (grids, 0);
+  while (gtk_widget_get_width (grid) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* Words stay whole: a cell wraps between them only. */
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (cell)), ==, PANGO_WRAP_WORD);
+  assert_wraps_at_spaces (GTK_LABEL (cell));
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 2, 1);
+  assert_wraps_at_spaces (GTK_LABEL (cell));
+  /* Inline code keeps its style inside a cell. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))),
+                            "monospace"));
+  /* Wider than the column, the table scrolls sideways instead of
+   * squeezing its words. */
+  scrollers = find_widgets (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpuint (scrollers->len, ==, 1);
+  adjustment = gtk_scrolled_window_get_hadjustment (g_ptr_array_index (scrollers, 0));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  /* And it is as high as its rows, no more. */
+  g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (scrollers, 0)), ==, gtk_widget_get_height (grid));
+
+  remove_file (file);
+  destroy (window);
+}
+
+static void
+wait_frames (MpWindow *window,
+             guint     n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted), &frames);
+
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static int
+top_offset (MpArticleView *view)
+{
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  GdkRectangle visible;
+  GtkTextIter top;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &top, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&top);
+}
+
+static GtkAdjustment *
+vadjustment (MpArticleView *view)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mp_article_view_get_text_view (view)));
+}
+
+/* A new file opens at its top, not where the previous one was; a file
+ * read before opens where it was left. */
+static void
+test_reading_position (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GString) long_text = g_string_new ("# Long\n\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) bundled = g_file_new_for_uri (MP_BUNDLED_ARTICLE_URI);
+  int bundled_top, file_top;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (long_text, "Paragraph %u of a long file.\n\n", i);
+  gtk_adjustment_set_value (vadjustment (view), 3000);
+  wait_frames (window, 2);
+  bundled_top = top_offset (view);
+  g_assert_cmpint (bundled_top, >, 0);
+
+  file = open_markdown (window, long_text->str);
+  wait_frames (window, 15);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (view)), ==, 0);
+  g_assert_cmpint (top_offset (view), ==, 0);
+  gtk_adjustment_set_value (vadjustment (view), 2000);
+  wait_frames (window, 2);
+  file_top = top_offset (view);
+  g_assert_cmpint (file_top, >, 0);
+
+  /* Back to each: where it was left, to the line. */
+  g_assert_true (mp_window_open_file (window, bundled));
+  /* The view holds the place while the lines above are laid out. */
+  wait_frames (window, 15);
+  g_assert_cmpint (ABS (top_offset (view) - bundled_top), <, 80);
+  g_assert_true (mp_window_open_file (window, file));
+  wait_frames (window, 15);
+  g_assert_cmpint (ABS (top_offset (view) - file_top), <, 80);
+
+  remove_file (file);
+  destroy (window);
+}
+
 static int
 first_line_height (MpArticleView *view)
 {
@@ -768,6 +909,8 @@ main (int   argc,
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
+  g_test_add_func ("/article-view/wide-table", test_wide_table);
+  g_test_add_func ("/article-view/reading-position", test_reading_position);
   g_test_add_func ("/article-view/resolve-image", test_resolve_image);
 
   return g_test_run ();
