@@ -11,62 +11,8 @@
 #include "mp-article-svg.h"
 #include "mp-article-view.h"
 #include "mp-bar-chart.h"
+#include "mp-test-utils.h"
 #include "mp-window.h"
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-}
-
-static void
-on_painted (GdkFrameClock *clock,
-            guint         *frames)
-{
-  (*frames)++;
-}
-
-/* A shown window with the bundled article, once it has painted a few
- * frames (the flowchart and the panel come after the first), plus a
- * moment for the idle work after them. */
-static MpWindow *
-new_window (void)
-{
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
-  guint frames = 0;
-  gulong handler;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                              G_CALLBACK (on_painted), &frames);
-  while (frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
-  wait_ms (200);
-  return window;
-}
 
 static MpArticleView *
 article_view (MpWindow *window)
@@ -78,7 +24,7 @@ static void
 destroy (MpWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Depth-first search of @root's descendants for widgets of @type. */
@@ -133,13 +79,13 @@ search (MpArticleView *view,
   while (!wait.changed)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (entry, handler);
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
 test_find (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   GtkEditable *entry = mp_article_view_get_search_entry (view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (mp_article_view_get_text_view (view));
@@ -149,7 +95,7 @@ test_find (void)
   g_autofree char *lower = NULL;
 
   mp_article_view_start_search (view);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
 
@@ -238,7 +184,7 @@ label_highlighted_at (GtkLabel *label,
 static void
 test_find_in_tables (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   GtkTextView *text_view = mp_article_view_get_text_view (view);
   GtkWidget *entry = GTK_WIDGET (mp_article_view_get_search_entry (view));
@@ -247,7 +193,7 @@ test_find_in_tables (void)
   graphene_rect_t bounds;
 
   mp_article_view_start_search (view);
-  iterate ();
+  mp_test_iterate ();
 
   /* Once in the text (“…That claim is overstated.”), once in the first
    * table (“Formal med ed degree | Moderate | Overstated”). */
@@ -256,7 +202,7 @@ test_find_in_tables (void)
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 1);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   grids = find_widgets (view, GTK_TYPE_GRID);
   g_assert_cmpuint (grids->len, >=, 1);
   cell = GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 5));
@@ -277,14 +223,14 @@ test_find_in_tables (void)
   search (view, "underappreciated");
   g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 1);
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
-  wait_ms (200);
+  mp_test_wait_ms (200);
   cell = GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 4));
   g_assert_cmpstr (gtk_label_get_text (cell), ==, "Underappreciated");
   g_assert_true (label_highlighted_at (cell, 0));
 
   /* Closing find clears the highlight. */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR)), FALSE);
-  iterate ();
+  mp_test_iterate ();
   g_assert_false (label_highlighted_at (cell, 0));
 
   destroy (window);
@@ -293,7 +239,7 @@ test_find_in_tables (void)
 static void
 test_outline_jump (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   GtkWidget *popover = mp_article_view_get_outline_popover (view);
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
@@ -305,7 +251,7 @@ test_outline_jump (void)
 
   /* The outline fills itself when it is shown. */
   gtk_popover_popup (GTK_POPOVER (popover));
-  iterate ();
+  mp_test_iterate ();
   collect_widgets (popover, GTK_TYPE_LIST_BOX, lists);
   g_assert_cmpuint (lists->len, ==, 1);
   list = g_ptr_array_index (lists, 0);
@@ -322,7 +268,7 @@ test_outline_jump (void)
    * load that can take a while, so poll (up to 5 s) rather than sleep once. */
   for (guint i = 0; i < 100; i++)
     {
-      wait_ms (50);
+      mp_test_wait_ms (50);
       y = heading_y (view, "How to choose a program");
       gtk_text_view_get_visible_rect (mp_article_view_get_text_view (view), &visible);
       if (ABS (visible.y - y) <= 1)
@@ -336,7 +282,7 @@ test_outline_jump (void)
   g_assert_false (mp_article_view_scroll_to_heading (view, "no-such-heading"));
   g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
   mp_article_view_highlight_section (view, "what-it-really-costs");
-  wait_ms (200);
+  mp_test_wait_ms (200);
   gtk_text_view_get_visible_rect (mp_article_view_get_text_view (view), &visible);
   g_assert_cmpint (ABS (visible.y - heading_y (view, "What it really costs")), <=, 1);
 
@@ -361,7 +307,7 @@ text_y (MpArticleView *view,
 static void
 test_chart_and_card (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   g_autoptr(GPtrArray) charts = find_widgets (view, MP_TYPE_BAR_CHART);
   g_autoptr(GPtrArray) grids = find_widgets (view, GTK_TYPE_GRID);
@@ -374,7 +320,7 @@ test_chart_and_card (void)
   g_assert_cmpuint (pictures->len, ==, 0);
   before = text_y (view, "Who should not do one");
   g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
-  wait_ms (300);
+  mp_test_wait_ms (300);
   g_ptr_array_unref (pictures);
   pictures = find_widgets (view, GTK_TYPE_PICTURE);
   /* ...and their places had the right size all along: nothing moved. */
@@ -409,7 +355,7 @@ static GdkTexture *
 wait_for_texture (MpArticleSvg *svg)
 {
   for (guint i = 0; i < 100 && mp_article_svg_get_texture (svg) == NULL; i++)
-    wait_ms (50);
+    mp_test_wait_ms (50);
   return mp_article_svg_get_texture (svg);
 }
 
@@ -418,7 +364,7 @@ wait_for_texture (MpArticleSvg *svg)
 static void
 test_figures_drawn_when_seen (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   g_autoptr(GPtrArray) pictures = NULL;
   GtkPicture *first, *second;
@@ -427,13 +373,13 @@ test_figures_drawn_when_seen (void)
   int scale, width;
 
   /* Both figures are far below the first screen: not even made yet. */
-  wait_ms (200);
+  mp_test_wait_ms (200);
   pictures = find_widgets (view, GTK_TYPE_PICTURE);
   g_assert_cmpuint (pictures->len, ==, 0);
 
   /* Near the screen, they are made; drawn once they are on it. */
   g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
-  wait_ms (100);
+  mp_test_wait_ms (100);
   g_ptr_array_unref (pictures);
   pictures = find_widgets (view, GTK_TYPE_PICTURE);
   g_assert_cmpuint (pictures->len, ==, 2);
@@ -468,7 +414,7 @@ test_figures_drawn_when_seen (void)
   mp_article_view_set_zoom (view, 0.7);
   for (guint i = 0; i < 100; i++)
     {
-      wait_ms (50);
+      mp_test_wait_ms (50);
       texture = mp_article_svg_get_texture (first_svg);
       if (gdk_texture_get_width (texture) != width)
         break;
@@ -495,7 +441,7 @@ count_with_class (GPtrArray  *widgets,
 static void
 test_table_and_image_file (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/reader-table-image.md");
   g_autoptr(GPtrArray) grids = NULL;
@@ -505,7 +451,7 @@ test_table_and_image_file (void)
   GtkWidget *grid, *cell;
 
   g_assert_true (mp_window_open_file (window, file));
-  wait_ms (200);
+  mp_test_wait_ms (200);
   g_assert_null (mp_window_get_banner_message (window));
   g_assert_cmpstr (mp_document_get_title (mp_article_view_get_document (view)), ==, "Table and figure");
 
@@ -543,7 +489,7 @@ test_table_and_image_file (void)
 static void
 test_bad_file_keeps_document (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   MpDocument *before = mp_article_view_get_document (view);
   g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
@@ -577,7 +523,7 @@ test_bad_file_keeps_document (void)
 static void
 test_long_table (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "long.md", NULL);
@@ -591,7 +537,7 @@ test_long_table (void)
     g_string_append_printf (text, "| %u | %u |\n", i, i * i);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   g_assert_true (mp_window_open_file (window, file));
-  wait_ms (200);
+  mp_test_wait_ms (200);
 
   grids = find_widgets (view, GTK_TYPE_GRID);
   g_assert_cmpuint (grids->len, ==, 1);
@@ -623,21 +569,21 @@ first_line_height (MpArticleView *view)
 static void
 test_zoom (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = article_view (window);
   int normal, zoomed;
 
   g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 1.0);
   normal = first_line_height (view);
   mp_article_view_set_zoom (view, 2.0);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   zoomed = first_line_height (view);
   g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 2.0);
   g_assert_cmpint (zoomed, >, normal * 17 / 10);
   mp_article_view_set_zoom (view, 9.0);
   g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 3.0);
   mp_article_view_set_zoom (view, 1.0);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   g_assert_cmpint (first_line_height (view), ==, normal);
 
   destroy (window);

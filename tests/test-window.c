@@ -9,31 +9,14 @@
 
 #include "mp-article-view.h"
 #include "mp-flow-pane.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static MpWindow *
-new_window (void)
-{
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
-
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
-static void
 test_three_areas (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
 
   g_assert_null (mp_window_get_banner_message (window));
   g_assert_nonnull (mp_window_get_document (window));
@@ -45,7 +28,7 @@ test_three_areas (void)
   g_assert_true (gtk_widget_get_mapped (mp_window_get_weights_panel (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* The first descendant of @root of @type, or NULL. */
@@ -103,7 +86,7 @@ test_first_frame (void)
 
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* The program itself, started as `masterplan FILE.md` and as `masterplan`:
@@ -138,7 +121,7 @@ test_program_starts (void)
 static void
 test_bad_file_keeps_document (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpDocument *before = mp_window_get_document (window);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/folder/missing.md");
 
@@ -148,7 +131,7 @@ test_bad_file_keeps_document (void)
   g_assert_nonnull (strstr (mp_window_get_banner_message (window), "missing.md"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 int
