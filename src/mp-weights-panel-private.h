@@ -22,6 +22,7 @@ struct _MpWeightsPanel
   GtkWidget          *panel_box;
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
+  GtkWidget          *restore_button;
   GtkRevealer        *note_revealer;
   GtkLabel           *note_label;
   GtkWidget          *note_undo_button;

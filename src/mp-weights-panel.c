@@ -45,7 +45,20 @@ mp_weights_panel_show_error (MpWeightsPanel *self,
 static void
 on_banner_close_clicked (MpWeightsPanel *self)
 {
+  gtk_widget_set_visible (self->restore_button, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* The store offers a backup when the programs file was broken. */
+static void
+on_restore_clicked (MpWeightsPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (self->restore_button, FALSE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (!mp_planner_restore_backup (self->planner, &error))
+    mp_weights_panel_show_error (self, error->message);
 }
 
 static void
@@ -78,8 +91,9 @@ on_save_failed (MpWeightsPanel *self,
   g_autofree char *message = NULL;
 
   /* Translators: %s is the reason, naming the file */
-  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window; "
-                               "the previous file on disk is unchanged."), error->message);
+  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window, and "
+                               "closing it will ask what to do with them; the previous file on "
+                               "disk is unchanged."), error->message);
   mp_weights_panel_show_error (self, message);
 }
 
@@ -196,6 +210,8 @@ load_programs (MpWeightsPanel *self)
     }
   if (!mp_program_store_load_user (self->store, NULL, &error))
     mp_weights_panel_show_error (self, error->message);
+  gtk_widget_set_visible (self->restore_button,
+                          mp_program_store_get_backup_offer (self->store) > 0);
 }
 
 /* Without a planner given, the panel starts the session: the samples and
@@ -395,6 +411,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, panel_box);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, restore_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_undo_button);
@@ -408,6 +425,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_undo_clicked);
 }
