@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mp-program-dialog.h"
+#include "mp-toast.h"
 
 /* ---- the user's programs --------------------------------------------- */
 
@@ -245,7 +246,11 @@ mp_weights_panel_export_file (MpWeightsPanel *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (mp_planner_export_ranking (self->planner, file, &error))
-    return TRUE;
+    {
+      /* Translators: "ranking.csv", then the folder it is in */
+      mp_toast_request_for_file (GTK_WIDGET (self), _("Ranking exported as “%s” in %s"), file);
+      return TRUE;
+    }
   /* Translators: %s is the reason */
   message = g_strdup_printf (_("Could not export the ranking: %s"), error->message);
   mp_weights_panel_show_error (self, message);

@@ -20,6 +20,8 @@ struct _MpWeightsPanel
 
   /* template */
   GtkWidget          *panel_box;
+  GtkWidget          *body_box;
+  GtkWidget          *body_separator;
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
   GtkWidget          *restore_button;

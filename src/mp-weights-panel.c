@@ -16,8 +16,9 @@
 #include "mp-utils.h"
 
 /* From this panel width on, the details sit beside the ranking (with a
- * margin below it so that a width near the edge does not flip back and forth). */
-#define WIDE_WIDTH     1000
+ * margin below it so that a width near the edge does not flip back and forth).
+ * Wide, the panel needs about 1090 px: narrower would grow the window. */
+#define WIDE_WIDTH     1140
 #define WIDE_HYSTERESIS 40
 
 
@@ -409,6 +410,8 @@ bind_template (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-weights-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, panel_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, body_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, body_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, restore_button);
@@ -658,10 +661,21 @@ mp_weights_panel_get_wide (MpWeightsPanel *self)
 }
 
 void
+mp_weights_panel_set_stacked (MpWeightsPanel *self,
+                              gboolean        stacked)
+{
+  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_box),
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_separator),
+                                  stacked ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+}
+
+void
 mp_weights_panel_show_page (MpWeightsPanel *self,
                             const char     *page)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   gtk_stack_set_visible_child_name (self->stack, page);
 }
-
