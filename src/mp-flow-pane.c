@@ -161,11 +161,42 @@ static const char *
 section_target (Block            *block,
                 const MpFlowNode *node)
 {
+  /* An anchor stays an anchor ("#http://…" names a section, never a web
+   * page): the '#' is kept until the click. */
   if (node->link != NULL && node->link[0] == '#' && node->link[1] != '\0')
-    return node->link + 1;
+    return node->link;
   if (node->link != NULL && mp_utils_uri_is_openable (node->link))
     return node->link;
   return block->section_id;
+}
+
+/* A web or mail link names its whole target on the button, before any
+ * click opens it. */
+static void
+set_section_button (MpFlowPane *self,
+                    const char *target)
+{
+  GtkWidget *label;
+
+  if (target[0] != '#' && mp_utils_uri_is_openable (target))
+    {
+      /* Translators: %s is the full address the button opens */
+      g_autofree char *text = g_strdup_printf (_("_Open %s"), target);
+
+      gtk_button_set_label (GTK_BUTTON (self->section_button), text);
+      gtk_widget_set_tooltip_text (self->section_button, target);
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (self->section_button), _("_Read the Section"));
+      gtk_widget_set_tooltip_text (self->section_button, NULL);
+    }
+  label = gtk_button_get_child (GTK_BUTTON (self->section_button));
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
 }
 
 static gboolean
@@ -241,8 +272,7 @@ update_card (MpFlowPane *self)
   target = outcome ? section_target (block, node) : NULL;
   gtk_widget_set_visible (self->section_button, target != NULL);
   if (target != NULL)
-    gtk_button_set_label (GTK_BUTTON (self->section_button),
-                          mp_utils_uri_is_openable (target) ? _("_Open the Link") : _("_Read the Section"));
+    set_section_button (self, target);
   gtk_widget_set_sensitive (self->back_button, walked);
   gtk_widget_set_sensitive (self->restart_button, walked);
   if (in_card)
@@ -279,7 +309,9 @@ on_section_clicked (MpFlowPane *self)
                                                          mp_flow_walk_get_current (block->walk)));
   if (target == NULL)
     return;
-  if (mp_utils_uri_is_openable (target))
+  if (target[0] == '#')
+    g_signal_emit (self, signals[OPEN_SECTION], 0, target + 1);
+  else if (mp_utils_uri_is_openable (target))
     gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), target, GDK_CURRENT_TIME);
   else
     g_signal_emit (self, signals[OPEN_SECTION], 0, target);

@@ -539,12 +539,32 @@ test_link_outcome (Fixture       *fixture,
                            "link.mmd");
   wait_for_layout (fixture);
   g_assert_cmpstr (current_id (fixture), ==, "A");
-  g_assert_null (find_button (pane, "_Open the Link"));
+  g_assert_null (find_button (pane, "_Open https://example.org/guide"));
   g_assert_true (click_node (fixture, "B"));
   g_assert_cmpstr (fixture->outcome_id, ==, "B");
-  /* A URL is opened, not looked up as a section. */
-  g_assert_nonnull (find_button (pane, "_Open the Link"));
+  /* A URL is opened, not looked up as a section, and the button names it
+   * in full before it is clicked. */
+  g_assert_nonnull (find_button (pane, "_Open https://example.org/guide"));
   g_assert_null (find_button (pane, "_Read the Section"));
+}
+
+/* "#http://…" is an anchor: it reads a section, never opens a web page. */
+static void
+test_anchor_link_stays_a_section (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *pane = GTK_WIDGET (fixture->pane);
+
+  mp_flow_pane_set_source (fixture->pane,
+                           "flowchart LR\n"
+                           "  A{Go on?} -->|Yes| B[Read more]\n"
+                           "  A -->|No| C[Stop]\n"
+                           "  click B \"#http://example.org/\" \"Not a web page\"\n",
+                           "anchor.mmd");
+  wait_for_layout (fixture);
+  g_assert_true (click_node (fixture, "B"));
+  g_assert_nonnull (find_button (pane, "_Read the Section"));
+  g_assert_null (find_button (pane, "_Open http://example.org/"));
 }
 
 static void
@@ -648,6 +668,7 @@ main (int    argc,
   ADD ("/flow-canvas/parse-error", test_parse_error);
   ADD ("/flow-canvas/no-flowchart", test_no_flowchart);
   ADD ("/flow-canvas/link-outcome", test_link_outcome);
+  ADD ("/flow-canvas/anchor-link-stays-a-section", test_anchor_link_stays_a_section);
   ADD ("/flow-canvas/big-chart", test_big_chart_opens_on_first_question);
   ADD ("/flow-canvas/render-node", test_render_node);
 #undef ADD

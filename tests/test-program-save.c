@@ -177,6 +177,20 @@ test_backup_offered (Fixture       *fixture,
   after = read_text (bak);
   g_assert_cmpstr (after, ==, bak_text);
 
+  /* At the next start the file is gone (set aside): the backup is
+   * offered again. */
+  {
+    g_autoptr(MpProgramStore) next = mp_program_store_new ();
+    g_autofree char *aside = find_aside (fixture);
+    g_autofree char *moved = g_strconcat (fixture->path, ".moved", NULL);
+    g_autoptr(GError) next_error = NULL;
+
+    g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+    g_assert_false (mp_program_store_load_user (next, fixture->file, &next_error));
+    g_assert_nonnull (strstr (next_error->message, "there is no such file"));
+    g_assert_cmpuint (mp_program_store_get_backup_offer (next), ==, 2);
+    g_assert_cmpint (g_rename (moved, fixture->path), ==, 0);
+  }
   g_assert_true (mp_program_store_restore_backup (fixture->store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mp_program_store_get_backup_offer (fixture->store), ==, 0);
