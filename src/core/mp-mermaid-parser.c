@@ -1404,7 +1404,8 @@ parse_link_head (Parser *P,
   gsize n = 0;
   char c, c2;
 
-  while (P->p + n < P->end && !g_ascii_isspace (P->p[n]) && P->p[n] != '"' && P->p[n] != '@')
+  /* Stops at an arrow's first character too, so a long chain costs no rescans. */
+  while (P->p + n < P->end && !g_ascii_isspace (P->p[n]) && strchr ("\"@-=~<|.", P->p[n]) == NULL)
     n++;
   c = peek (P, n + 1);
   c2 = peek (P, n + 2);
