@@ -652,6 +652,26 @@ mp_flow_pane_set_document (MpFlowPane *self,
 }
 
 void
+mp_flow_pane_reload_document (MpFlowPane *self,
+                              MpDocument *document)
+{
+  guint current;
+
+  g_return_if_fail (MP_IS_FLOW_PANE (self));
+  g_return_if_fail (MP_IS_DOCUMENT (document));
+
+  current = self->current;
+  reset (self);
+  g_set_object (&self->document, document);
+  mp_flow_book_reload_document (self->book, document);
+  for (guint i = 0; i < mp_flow_book_get_n_charts (self->book); i++)
+    g_ptr_array_add (self->blocks, block_from_book (self, i));
+  fill_dropdown (self);
+  show_block (self, current < self->blocks->len ? current : 0);
+  sync_walk_state (self);
+}
+
+void
 mp_flow_pane_set_source (MpFlowPane *self,
                          const char *source,
                          const char *display_name)
