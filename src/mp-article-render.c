@@ -10,6 +10,8 @@
 
 #include "mp-article-render.h"
 
+#include "mp-article-code.h"
+
 #include <string.h>
 
 #define PLACEHOLDER "\xEF\xBF\xBC"   /* U+FFFC, where a widget will stand */
@@ -34,12 +36,12 @@ typedef struct {
   gboolean         tight;
   char            *marker;
   int              last_line_start;
-  GtkTextTag      *span_tags[MP_SPAN_IMAGE];
+  GtkTextTag      *span_tags[MP_SPAN_SUPERSCRIPT + 1];
 } Renderer;
 
 static const char *tag_names[] = {
-  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "code-block", "quote", "widget-line",
-  "block-end", "bold", "italic", "code", "strike", "link", "match", "match-current",
+  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "quote", "meta", "widget-line",
+  "block-end", "bold", "italic", "code", "strike", "link", "superscript", "match", "match-current",
   "section-highlight",
 };
 
@@ -194,6 +196,31 @@ make_chart (gpointer data)
 }
 
 static GtkWidget *
+make_code (gpointer data)
+{
+  const MpBlock *block = data;
+
+  return mp_article_code_new (block->code, block->lang);
+}
+
+/* The block is made when it comes near the screen: GtkSourceView is
+ * opened only then. */
+static GtkWidget *
+code_slot_new (const MpBlock *block)
+{
+  guint lines = 1;
+  GtkWidget *widget;
+
+  for (const char *p = block->code; *p != '\0'; p++)
+    lines += *p == '\n';
+  /* A monospace line is about 1.4 em, with the block's padding. */
+  widget = mp_article_slot_new (make_code, (gpointer) block, NULL, 1.4 * lines + 1.6);
+  /* Find looks into code blocks before they are made. */
+  g_object_set_data (G_OBJECT (widget), "mp-code", block->code);
+  return widget;
+}
+
+static GtkWidget *
 table_slot_new (Renderer      *r,
                 const MpTable *table)
 {
@@ -291,6 +318,16 @@ has_images (const MpInline *inline_)
 }
 
 static void
+add_target (Renderer   *r,
+            const char *id,
+            int         offset)
+{
+  MpArticleHeading target = { offset, 0, id, NULL, NULL };
+
+  g_array_append_val (r->out->targets, target);
+}
+
+static void
 add_span_runs (Renderer       *r,
                const MpInline *inline_,
                int             base)
@@ -318,9 +355,11 @@ add_span_runs (Renderer       *r,
           end += images_before (inline_, span->end, TRUE);
         }
       add_run (r, r->span_tags[span->type], start, end);
+      if (span->id != NULL)
+        add_target (r, span->id, start);
       if (span->type == MP_SPAN_LINK && end > start)
         {
-          MpArticleLink link = { start, end, g_strdup (span->target) };
+          MpArticleLink link = { start, end, g_strdup (span->target), g_strdup (span->alt) };
           g_array_append_val (r->out->links, link);
         }
     }
@@ -376,26 +415,6 @@ render_paragraph (Renderer      *r,
 }
 
 static void
-render_code (Renderer      *r,
-             const MpBlock *block)
-{
-  int start;
-  GtkTextTag *indent;
-
-  if (r->marker != NULL)
-    {
-      start = r->chars;
-      indent = take_marker (r);
-      end_line (r, start, tag (r, "li-tight"), indent);
-    }
-  start = r->chars;
-  indent = indent_tag (r, FALSE);
-  append (r, block->code, -1);
-  end_line (r, start, tag (r, "code-block"), indent);
-  add_run (r, tag (r, "block-end"), r->last_line_start, r->chars);
-}
-
-static void
 render_widget (Renderer  *r,
                GtkWidget *widget)
 {
@@ -416,12 +435,37 @@ render_widget (Renderer  *r,
 
 static void render_blocks (Renderer *r, GPtrArray *blocks);
 
+/* Front matter other than the title: small and quiet, one entry a line,
+ * above the article. */
+static void
+render_front_matter (Renderer            *r,
+                     const MpFrontMatter *fm)
+{
+  if (fm == NULL || fm->keys->len == 0)
+    return;
+  for (guint i = 0; i < fm->keys->len; i++)
+    {
+      int start = r->chars;
+
+      append (r, g_ptr_array_index (fm->keys, i), -1);
+      append (r, ": ", 2);
+      append (r, g_ptr_array_index (fm->values, i), -1);
+      end_line (r, start, tag (r, "meta"), NULL);
+    }
+  add_run (r, tag (r, "block-end"), r->last_line_start, r->chars);
+}
+
 static char *
 list_marker (const MpBlock *list,
              guint          index,
              guint          depth)
 {
   static const char *bullets[] = { "•", "◦", "▪" };
+  const MpBlock *item = g_ptr_array_index (list->children, index);
+
+  /* Ballot boxes: read-only check marks. */
+  if (item->task)
+    return g_strdup (item->checked ? "☑" : "☐");
 
   if (list->ordered)
     return g_strdup_printf ("%u.", list->start + index);
@@ -442,6 +486,8 @@ render_list (Renderer      *r,
 
       g_free (r->marker);
       r->marker = list_marker (list, i, r->list_depth);
+      if (item->id != NULL)
+        add_target (r, item->id, r->chars);
       render_blocks (r, item->children);
       if (r->marker != NULL)
         {
@@ -492,7 +538,7 @@ render_block (Renderer      *r,
       render_blocks (r, block->children);
       break;
     case MP_BLOCK_CODE:
-      render_code (r, block);
+      render_widget (r, code_slot_new (block));
       break;
     case MP_BLOCK_RULE:
       render_widget (r, mp_article_rule_new ());
@@ -521,6 +567,7 @@ static void
 link_clear (MpArticleLink *link)
 {
   g_free (link->target);
+  g_free (link->title);
 }
 
 static void
@@ -630,6 +677,13 @@ fill_buffer (Renderer *r)
       gtk_text_buffer_get_iter_at_offset (buffer, &start, heading->offset);
       heading->mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
     }
+  for (guint i = 0; i < r->out->targets->len; i++)
+    {
+      MpArticleHeading *target = &g_array_index (r->out->targets, MpArticleHeading, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, target->offset);
+      target->mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+    }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
 }
@@ -647,12 +701,13 @@ mp_article_render_new (MpDocument      *document,
   Renderer r = { tags, out, };
   GPtrArray *blocks = g_ptr_array_new ();
   GFile *file = mp_document_get_file (document);
-  static const char *span_tag_names[] = { "bold", "italic", "code", "strike", "link" };
+  static const char *span_tag_names[] = { "bold", "italic", "code", "strike", "link", NULL, "superscript" };
 
   out->buffer = gtk_text_buffer_new (tags);
   out->links = g_array_new (FALSE, FALSE, sizeof (MpArticleLink));
   g_array_set_clear_func (out->links, (GDestroyNotify) link_clear);
   out->headings = g_array_new (FALSE, FALSE, sizeof (MpArticleHeading));
+  out->targets = g_array_new (FALSE, FALSE, sizeof (MpArticleHeading));
   out->anchors = g_array_new (FALSE, FALSE, sizeof (MpArticleAnchor));
   g_array_set_clear_func (out->anchors, (GDestroyNotify) anchor_clear);
 
@@ -662,10 +717,11 @@ mp_article_render_new (MpDocument      *document,
   r.link_func = link_func;
   r.link_data = user_data;
   for (guint i = 0; i < G_N_ELEMENTS (span_tag_names); i++)
-    r.span_tags[i] = tag (&r, span_tag_names[i]);
+    r.span_tags[i] = span_tag_names[i] != NULL ? tag (&r, span_tag_names[i]) : NULL;
 
   for (guint i = 0; i < mp_document_get_n_blocks (document); i++)
     g_ptr_array_add (blocks, (gpointer) mp_document_get_block (document, i));
+  render_front_matter (&r, mp_document_get_front_matter (document));
   render_blocks (&r, blocks);
   /* No empty line after the last block. */
   if (r.text->len > 0 && r.text->str[r.text->len - 1] == '\n')
@@ -705,6 +761,7 @@ mp_article_render_free (MpArticleRender *render)
   g_array_unref (render->anchors);
   g_array_unref (render->links);
   g_array_unref (render->headings);
+  g_array_unref (render->targets);
   g_clear_pointer (&render->runs, g_array_unref);
   g_clear_object (&render->buffer);
   g_free (render->text);

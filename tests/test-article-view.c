@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "mp-article-blocks.h"
 #include "mp-article-svg.h"
@@ -607,6 +608,147 @@ test_long_table (void)
   destroy (window);
 }
 
+/* Opens @markdown (written to a new file) in @window. */
+static GFile *
+open_markdown (MpWindow   *window,
+               const char *markdown)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.md", NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, markdown, -1, NULL));
+  g_assert_true (mp_window_open_file (window, file));
+  iterate ();
+  return file;
+}
+
+static void
+remove_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  g_file_delete (dir, NULL, NULL);
+}
+
+/* Labels with @css_class inside the article, in reading order. */
+static GPtrArray *
+find_labels (MpArticleView *view,
+             const char    *css_class)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (view, GTK_TYPE_LABEL);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+      g_ptr_array_add (found, g_ptr_array_index (labels, i));
+  return found;
+}
+
+#define LONG_LINE "  printf (\"process.version is a very long line that must scroll sideways, never wrap: " \
+                  "https://example.org/a/very/long/path/that/goes/on/and/on/and/on\");"
+
+static void
+test_code_blocks (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  const char *c_code = "#include <stdio.h>\n\nint\nmain (void)\n{\n" LONG_LINE "\n\n\n  return 0;\n}";
+  g_autofree char *markdown = g_strdup_printf ("# Code\n\n```c\n%s\n```\n\n    a < b && c > d\n      indented\n", c_code);
+  g_autoptr(GFile) file = open_markdown (window, markdown);
+  g_autoptr(GPtrArray) code = find_labels (view, "mp-code-text");
+  GtkLabel *label;
+
+  g_assert_cmpuint (code->len, ==, 2);
+  /* Every character as written: no hyphen or break inserted, blank lines
+   * kept, so the line count is the code's. */
+  label = g_ptr_array_index (code, 0);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, c_code);
+  g_assert_false (gtk_label_get_wrap (label));
+  g_assert_true (gtk_label_get_selectable (label));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), ==, 10);
+  /* The long line is wider than the column: the block scrolls sideways. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >,
+                   gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (label))));
+  /* Highlighted by GtkSourceView: the keyword has a colour of its own. */
+  g_assert_true (strstr (gtk_label_get_label (label), "foreground=") != NULL);
+  /* An indented block, with characters markup would take for its own. */
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (code, 1)), ==, "a < b && c > d\n  indented");
+
+  /* Find looks into code blocks. */
+  mp_article_view_start_search (view);
+  search (view, "process.VERSION");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 1);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
+  g_assert_nonnull (gtk_label_get_attributes (label));
+
+  remove_file (file);
+  destroy (window);
+}
+
+/* Every line of @label but the last ends at a space of its text. */
+static void
+assert_wraps_at_spaces (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint lines = 1;
+
+  while (pango_layout_iter_next_line (iter))
+    {
+      int start = pango_layout_iter_get_index (iter);
+
+      g_assert_cmpint (start, >, 0);
+      g_assert_cmpint (text[start - 1], ==, ' ');
+      lines++;
+    }
+  pango_layout_iter_free (iter);
+  g_assert_cmpuint (lines, >, 1);
+}
+
+static void
+test_wide_table (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GFile) file = open_markdown (window,
+    "| Architectures | Experimental | Description | Homepage | Notes |\n| --- | --- | --- | --- | --- |\n"
+    "| amd64 arm64 armel armhf i386 mips64el mipsel ppc64el s390x | `no` | development files for the "
+    "syntax highlighting widget | https://example.org/Projects/GtkSourceView | **bold** and *italic* |\n");
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) scrollers = NULL;
+  GtkWidget *grid, *cell;
+  GtkAdjustment *adjustment;
+
+  grids = find_widgets (view, GTK_TYPE_GRID);
+  g_assert_cmpuint (grids->len, ==, 1);
+  grid = g_ptr_array_index (grids, 0);
+  while (gtk_widget_get_width (grid) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* Words stay whole: a cell wraps between them only. */
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (cell)), ==, PANGO_WRAP_WORD);
+  assert_wraps_at_spaces (GTK_LABEL (cell));
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 2, 1);
+  assert_wraps_at_spaces (GTK_LABEL (cell));
+  /* Inline code keeps its style inside a cell. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))),
+                            "monospace"));
+  /* Wider than the column, the table scrolls sideways instead of
+   * squeezing its words. */
+  scrollers = find_widgets (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpuint (scrollers->len, ==, 1);
+  adjustment = gtk_scrolled_window_get_hadjustment (g_ptr_array_index (scrollers, 0));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  /* And it is as high as its rows, no more. */
+  g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (scrollers, 0)), ==, gtk_widget_get_height (grid));
+
+  remove_file (file);
+  destroy (window);
+}
+
 static int
 first_line_height (MpArticleView *view)
 {
@@ -687,6 +829,8 @@ main (int   argc,
   g_test_add_func ("/article-view/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/zoom", test_zoom);
+  g_test_add_func ("/article-view/code-blocks", test_code_blocks);
+  g_test_add_func ("/article-view/wide-table", test_wide_table);
   g_test_add_func ("/article-view/resolve-image", test_resolve_image);
 
   return g_test_run ();

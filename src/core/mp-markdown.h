@@ -41,6 +41,7 @@ typedef enum {
   MP_SPAN_STRIKE,
   MP_SPAN_LINK,
   MP_SPAN_IMAGE,
+  MP_SPAN_SUPERSCRIPT,  /* footnote references */
 } MpSpanType;
 
 typedef enum {
@@ -57,7 +58,8 @@ typedef struct {
   guint       start;
   guint       end;
   char       *target;   /* link href or image src */
-  char       *alt;      /* image alt text */
+  char       *alt;      /* image alt text; a footnote reference's note as text */
+  char       *id;       /* where a link to "#id" leads (footnote references), or NULL */
 } MpSpan;
 
 /* Text with spans, in the order they open (outer before inner). */
@@ -84,6 +86,8 @@ struct _MpBlock
   gboolean     ordered;    /* list */
   guint        start;      /* ordered list's first number */
   gboolean     tight;      /* list */
+  gboolean     task;       /* list item: "- [ ]" or "- [x]" */
+  gboolean     checked;    /* task list item: "[x]" */
   char        *code;       /* code and mermaid blocks' text, without the last newline */
   char        *lang;       /* code block info word, or NULL */
   MpTable     *table;
