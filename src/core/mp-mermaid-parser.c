@@ -2320,6 +2320,8 @@ parse_statement (Parser *P)
           !g_hash_table_contains (P->chart->node_ids, id))
         return skip_edge_data (P, id_len);
     }
+  if (id_len == 0 && match_id_keyword (P, P->p) > 0)
+    return parse_vertex_statement (P);  /* which names the keyword */
   if (id_len == 0)
     return fail (P, P->p, _("expected a node id or a statement"));
   return parse_vertex_statement (P);
