@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-brief-cli.h"
 #include "mp-flow-export.h"
 #include "mp-rank-cli.h"
 
@@ -20,6 +21,7 @@ mp_cli_is_headless (int    argc,
       if (g_str_equal (argv[i], "--"))
         break;
       if (g_str_equal (argv[i], "--rank") ||
+          g_str_equal (argv[i], "--brief") || g_str_has_prefix (argv[i], "--brief=") ||
           g_str_equal (argv[i], "--export-flowchart") ||
           g_str_has_prefix (argv[i], "--export-flowchart="))
         return TRUE;
@@ -48,6 +50,8 @@ mp_cli_run (int    argc,
   g_autofree char *export_input = NULL;
   g_autofree char *output = NULL;
   int block = 1;
+  MpBriefCliArgs brief = { NULL, };
+  g_autofree char *brief_output = NULL, *answers = NULL, *choice = NULL, *why = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) args = NULL;
@@ -67,6 +71,15 @@ mp_cli_run (int    argc,
       N_("Where --export-flowchart writes (.svg, .png or .pdf)"), N_("OUTPUT") },
     { "block", 0, 0, G_OPTION_ARG_INT, &block,
       N_("Which mermaid block of a Markdown file to export (from 1)"), N_("N") },
+    { "brief", 0, 0, G_OPTION_ARG_FILENAME, &brief_output,
+      N_("Write the decision brief (PDF) and exit; takes --weights and --programs too"),
+      N_("OUT.pdf") },
+    { "answers", 0, 0, G_OPTION_ARG_STRING, &answers,
+      N_("With --brief: the flowchart's answers, e.g. S1=Yes,S3=Yes,S5=No"), N_("LIST") },
+    { "choice", 0, 0, G_OPTION_ARG_STRING, &choice,
+      N_("With --brief: the id of the program you chose, or none"), N_("ID") },
+    { "why", 0, 0, G_OPTION_ARG_STRING, &why,
+      N_("With --brief: why you chose it"), N_("TEXT") },
     { NULL }
   };
 
@@ -81,6 +94,17 @@ mp_cli_run (int    argc,
     return usage_error (context, _("unexpected argument; the headless modes take options only"));
   if (rank && export_input != NULL)
     return usage_error (context, _("--rank and --export-flowchart cannot be combined"));
+
+  if (brief_output != NULL)
+    {
+      if (rank || export_input != NULL || output != NULL || block != 1 || format != NULL)
+        return usage_error (context, _("--brief takes only --weights, --programs, --answers, "
+                                       "--choice and --why"));
+      brief = (MpBriefCliArgs) { brief_output, weights, programs, answers, choice, why };
+      return mp_brief_cli_run (&brief);
+    }
+  if (answers != NULL || choice != NULL || why != NULL)
+    return usage_error (context, _("--answers, --choice and --why belong to --brief"));
 
   if (rank)
     {
