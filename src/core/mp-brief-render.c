@@ -237,7 +237,7 @@ render_weights (Pen     *pen,
       show (pen, name, MARGIN, pen->y);
       pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
       show (pen, number, MARGIN + 150, pen->y);
-      bar (pen, MARGIN + 190, pen->y + 2, 2.0 * brief->weights.w[c], h - 4, criterion_grey[c]);
+      bar (pen, MARGIN + 190, pen->y + 2, 2.0 * brief->weights.w[c], BODY_SIZE, criterion_grey[c]);
       pen->y += h + 2;
     }
   pen->y += GAP;
@@ -294,7 +294,7 @@ table_header (Pen *pen)
 
   cell (pen, "<b>#</b>", MARGIN, RANK_W, TRUE);
   cell (pen, program, MARGIN + RANK_W, program_column_width (pen), TRUE);
-  cell (pen, score, x - SCORE_W, SCORE_W, FALSE);
+  cell_sized (pen, score, HEADER_SIZE, x - SCORE_W, SCORE_W, FALSE);
   for (guint c = 0; c < MP_N_CRITERIA; c++, x += PART_W)
     {
       g_autofree char *label = g_markup_escape_text (mp_criterion_get_label (c), -1);
