@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-brief-cli.h"
 #include "mp-flow-export.h"
 #include "mp-rank-cli.h"
 
@@ -60,6 +61,8 @@ mp_cli_run (int    argc,
   g_autofree char *check_input = NULL;
   g_autofree char *output = NULL;
   int block = 1;
+  MpBriefCliArgs brief = { NULL, };
+  g_autofree char *brief_output = NULL, *answers = NULL, *choice = NULL, *why = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) args = NULL;
@@ -81,6 +84,15 @@ mp_cli_run (int    argc,
       N_("Where --export-flowchart writes (.svg, .png or .pdf)"), N_("OUTPUT") },
     { "block", 0, 0, G_OPTION_ARG_INT, &block,
       N_("Which mermaid block of a Markdown file to export (from 1)"), N_("N") },
+    { "brief", 0, 0, G_OPTION_ARG_FILENAME, &brief_output,
+      N_("Write the decision brief (PDF) and exit; takes --weights and --programs too"),
+      N_("OUT.pdf") },
+    { "answers", 0, 0, G_OPTION_ARG_STRING, &answers,
+      N_("With --brief: the flowchart's answers, e.g. S1=Yes,S3=Yes,S5=No"), N_("LIST") },
+    { "choice", 0, 0, G_OPTION_ARG_STRING, &choice,
+      N_("With --brief: the id of the program you chose, or none"), N_("ID") },
+    { "why", 0, 0, G_OPTION_ARG_STRING, &why,
+      N_("With --brief: why you chose it"), N_("TEXT") },
     { NULL }
   };
 
@@ -91,6 +103,8 @@ mp_cli_run (int    argc,
                                   "Modes without a window:\n"
                                   "  masterplan --rank [--weights LIST] [--programs FILE] "
                                   "[--format tsv|json]\n"
+                                  "  masterplan --brief OUT.pdf [--weights LIST] [--programs FILE] "
+                                  "[--answers LIST] [--choice ID] [--why TEXT]\n"
                                   "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]"));
   g_option_context_set_description (context,
                                     _("Exit status: 0 on success, 1 when an input file is "
@@ -111,6 +125,19 @@ mp_cli_run (int    argc,
         return usage_error (context, _("--check-flowchart takes no other option"));
       return mp_flow_check_cli_run (check_input);
     }
+
+  if (brief_output != NULL)
+    {
+      if (rank || export_input != NULL || output != NULL || block != 1 || format != NULL)
+        return usage_error (context, _("--brief takes only --weights, --programs, --answers, "
+                                       "--choice and --why"));
+      brief = (MpBriefCliArgs) { brief_output, weights, programs, answers, choice, why };
+      return mp_brief_cli_run (&brief);
+    }
+  if (answers != NULL || choice != NULL || why != NULL)
+    return usage_error (context, _("--answers, --choice and --why belong to --brief; add "
+                                   "--brief OUT.pdf, e.g. masterplan --brief brief.pdf "
+                                   "--answers S1=Yes,S3=No"));
 
   if (rank)
     {

@@ -10,6 +10,7 @@
 
 #include "mp-arrangement.h"
 #include "mp-article-view.h"
+#include "mp-brief-actions.h"
 #include "mp-color-scheme.h"
 #include "mp-document-watch.h"
 #include "mp-flow-pane.h"
@@ -31,6 +32,7 @@ struct _MpWindow
   GtkWidget            *article_view;
   GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
   GtkWidget            *weights_panel;
+  MpBriefNotes         *brief_notes;
   guint                 side_views_id;
   /* Asked before closing with programs that could not be saved. */
   GtkWidget            *unsaved_dialog;
@@ -427,6 +429,24 @@ programs_action (GtkWidget  *widget,
 }
 
 static void
+brief_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (self));
+  MpPlanner *planner = mp_weights_panel_get_planner (panel);
+
+  if (g_str_equal (action_name, "win.save-brief"))
+    mp_brief_save (GTK_WINDOW (self), planner, self->brief_notes);
+  else if (g_str_equal (action_name, "win.print-brief"))
+    mp_brief_print (GTK_WINDOW (self), planner, self->brief_notes);
+  else
+    gtk_window_present (GTK_WINDOW (mp_brief_choice_dialog_new (GTK_WINDOW (self), planner,
+                                                                self->brief_notes)));
+}
+
+static void
 on_open_section (MpWindow   *self,
                  const char *id)
 {
@@ -768,6 +788,7 @@ mp_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->arrangement);
   g_clear_object (&self->settings);
+  g_clear_object (&self->brief_notes);
 
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
@@ -816,6 +837,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);
 }
 
 static void
@@ -825,6 +849,7 @@ mp_window_init (MpWindow *self)
   mp_color_scheme_follow_system ();
 
   self->settings = g_settings_new (APP_ID);
+  self->brief_notes = mp_brief_notes_new (self->settings);
   setup_arrangement (self);
   restore_geometry (self);
   add_drop_target (self);
