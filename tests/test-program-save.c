@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "mp-program-store.h"
+#include "mp-test-utils.h"
 
 typedef struct {
   char           *dir;
@@ -31,24 +32,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -61,7 +44,7 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_assert_finalize_object (fixture->store);
   g_object_unref (fixture->file);
-  remove_tree (fixture->dir);
+  mp_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
