@@ -10,6 +10,8 @@
 
 #include "mp-article-render.h"
 
+#include "mp-article-code.h"
+
 #include <string.h>
 
 #define PLACEHOLDER "\xEF\xBF\xBC"   /* U+FFFC, where a widget will stand */
@@ -38,7 +40,7 @@ typedef struct {
 } Renderer;
 
 static const char *tag_names[] = {
-  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "code-block", "quote", "widget-line",
+  "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "quote", "meta", "widget-line",
   "block-end", "bold", "italic", "code", "strike", "link", "match", "match-current",
   "section-highlight",
 };
@@ -191,6 +193,31 @@ static GtkWidget *
 make_chart (gpointer data)
 {
   return mp_article_chart_new (data);
+}
+
+static GtkWidget *
+make_code (gpointer data)
+{
+  const MpBlock *block = data;
+
+  return mp_article_code_new (block->code, block->lang);
+}
+
+/* The block is made when it comes near the screen: GtkSourceView is
+ * opened only then. */
+static GtkWidget *
+code_slot_new (const MpBlock *block)
+{
+  guint lines = 1;
+  GtkWidget *widget;
+
+  for (const char *p = block->code; *p != '\0'; p++)
+    lines += *p == '\n';
+  /* A monospace line is about 1.4 em, with the block's padding. */
+  widget = mp_article_slot_new (make_code, (gpointer) block, NULL, 1.4 * lines + 1.6);
+  /* Find looks into code blocks before they are made. */
+  g_object_set_data (G_OBJECT (widget), "mp-code", block->code);
+  return widget;
 }
 
 static GtkWidget *
@@ -376,26 +403,6 @@ render_paragraph (Renderer      *r,
 }
 
 static void
-render_code (Renderer      *r,
-             const MpBlock *block)
-{
-  int start;
-  GtkTextTag *indent;
-
-  if (r->marker != NULL)
-    {
-      start = r->chars;
-      indent = take_marker (r);
-      end_line (r, start, tag (r, "li-tight"), indent);
-    }
-  start = r->chars;
-  indent = indent_tag (r, FALSE);
-  append (r, block->code, -1);
-  end_line (r, start, tag (r, "code-block"), indent);
-  add_run (r, tag (r, "block-end"), r->last_line_start, r->chars);
-}
-
-static void
 render_widget (Renderer  *r,
                GtkWidget *widget)
 {
@@ -416,12 +423,37 @@ render_widget (Renderer  *r,
 
 static void render_blocks (Renderer *r, GPtrArray *blocks);
 
+/* Front matter other than the title: small and quiet, one entry a line,
+ * above the article. */
+static void
+render_front_matter (Renderer            *r,
+                     const MpFrontMatter *fm)
+{
+  if (fm == NULL || fm->keys->len == 0)
+    return;
+  for (guint i = 0; i < fm->keys->len; i++)
+    {
+      int start = r->chars;
+
+      append (r, g_ptr_array_index (fm->keys, i), -1);
+      append (r, ": ", 2);
+      append (r, g_ptr_array_index (fm->values, i), -1);
+      end_line (r, start, tag (r, "meta"), NULL);
+    }
+  add_run (r, tag (r, "block-end"), r->last_line_start, r->chars);
+}
+
 static char *
 list_marker (const MpBlock *list,
              guint          index,
              guint          depth)
 {
   static const char *bullets[] = { "•", "◦", "▪" };
+  const MpBlock *item = g_ptr_array_index (list->children, index);
+
+  /* Ballot boxes: read-only check marks. */
+  if (item->task)
+    return g_strdup (item->checked ? "☑" : "☐");
 
   if (list->ordered)
     return g_strdup_printf ("%u.", list->start + index);
@@ -492,7 +524,7 @@ render_block (Renderer      *r,
       render_blocks (r, block->children);
       break;
     case MP_BLOCK_CODE:
-      render_code (r, block);
+      render_widget (r, code_slot_new (block));
       break;
     case MP_BLOCK_RULE:
       render_widget (r, mp_article_rule_new ());
@@ -666,6 +698,7 @@ mp_article_render_new (MpDocument      *document,
 
   for (guint i = 0; i < mp_document_get_n_blocks (document); i++)
     g_ptr_array_add (blocks, (gpointer) mp_document_get_block (document, i));
+  render_front_matter (&r, mp_document_get_front_matter (document));
   render_blocks (&r, blocks);
   /* No empty line after the last block. */
   if (r.text->len > 0 && r.text->str[r.text->len - 1] == '\n')

@@ -9,14 +9,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-article-code.h"
+#include "mp-article-outline.h"
 #include "mp-article-render.h"
+#include "mp-find-model.h"
 #include "mp-utils.h"
 
 #define COLUMN_EMS       36.0   /* about 70 characters of text */
 #define MIN_MARGIN_EMS   1.5
 #define READING_SCALE    1.1    /* of the desktop font, at zoom 1 */
-#define MAX_MATCHES      100000
-#define MAX_OUTLINE      2000     /* headings listed in the outline */
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
 #define FIRST_SCREEN_CHARS  1500  /* text that fills the first screen */
@@ -36,9 +37,7 @@ struct _MpArticleView
   GtkScrolledWindow *scroller;
   GtkTextView       *text_view;
 
-  GtkWidget         *popover;
-  GtkListBox        *outline_list;
-  gboolean           outline_dirty;
+  GtkWidget         *outline;
 
   MpDocument        *document;
   MpArticleRender   *render;
@@ -58,11 +57,7 @@ struct _MpArticleView
   GdkRGBA            tags_warning;
   GdkRGBA            tags_accent_fg;
 
-  gunichar          *folded;       /* the text in lower case, for find */
-  glong              folded_len;
-  GArray            *matches;      /* Match, in reading order */
-  int                match_length;
-  int                current_match;
+  MpFindModel       *find;
   GtkTextMark       *match_mark;
 
   guint              highlight_id;
@@ -78,14 +73,6 @@ enum { PROP_0, PROP_ZOOM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MpArticleView, mp_article_view, GTK_TYPE_WIDGET)
-
-/* A match of find: in the text, or in a cell of a table. */
-typedef struct {
-  int offset;   /* in the buffer: the match, or the table's place */
-  int anchor;   /* -1 in the text, else the table's anchor */
-  int cell;     /* the cell, in reading order */
-  int start;    /* characters into the cell's text (in the text: = offset) */
-} Match;
 
 static void highlight_table (MpArticleView *self,
                              guint          anchor_index);
@@ -190,7 +177,6 @@ update_size_tags (MpArticleView *self,
                "pixels-below-lines", (int) (em * 0.5), NULL);
     }
   gtk_text_view_set_pixels_below_lines (self->text_view, em * 0.85);
-  set_tag (self, "code-block", "pixels-below-lines", 0, NULL);
   set_tag (self, "li-tight", "pixels-below-lines", (int) (em * 0.3), NULL);
   set_tag (self, "block-end", "pixels-below-lines", (int) (em * 0.9), NULL);
   set_tag (self, "widget-line", "pixels-below-lines", (int) (em * 0.9),
@@ -258,7 +244,7 @@ fill_slot (MpArticleView   *self,
   if (self->layout_font_px > 0)
     size_block (self, anchor);
   /* A table made while find shows matches shows its own. */
-  if (self->matches->len > 0)
+  if (mp_find_model_get_n_matches (self->find) > 0)
     highlight_table (self, anchor - &g_array_index (self->render->anchors, MpArticleAnchor, 0));
 }
 
@@ -405,11 +391,11 @@ update_colors (MpArticleView *self)
   set_tag (self, "link", "foreground-rgba", &link, "underline", PANGO_UNDERLINE_SINGLE, NULL);
   set_tag (self, "code", "family", "monospace",
            "background-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.08 }, NULL);
-  set_tag (self, "code-block", "family", "monospace", "wrap-mode", GTK_WRAP_CHAR,
-           "paragraph-background-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.06 }, NULL);
   set_tag (self, "quote", "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.78 },
            "paragraph-background-rgba", &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.07 },
            NULL);
+  set_tag (self, "meta", "scale", 0.85, "pixels-below-lines", 0,
+           "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6 }, NULL);
   set_tag (self, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   set_tag (self, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   set_tag (self, "strike", "strikethrough", TRUE, NULL);
@@ -609,14 +595,64 @@ on_query_tooltip (MpArticleView *self,
 
 /* -- find ----------------------------------------------------------------- */
 
-static void
-fold_text (MpArticleView *self)
+static const MpTable *
+anchor_table (MpArticleView *self,
+              guint          anchor_index)
 {
-  if (self->folded != NULL || self->render == NULL)
+  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
+
+  return g_object_get_data (G_OBJECT (anchor->widget), "mp-table");
+}
+
+/* The text of a code block's slot, or NULL. */
+static const char *
+anchor_code (MpArticleView *self,
+             guint          anchor_index)
+{
+  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
+
+  return g_object_get_data (G_OBJECT (anchor->widget), "mp-code");
+}
+
+/* The table (or code) widget of a made slot, or NULL. */
+static GtkWidget *
+made_table (MpArticleView *self,
+            guint          anchor_index)
+{
+  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
+
+  if (!mp_article_slot_is_filled (anchor->widget))
+    return NULL;
+  return gtk_widget_get_first_child (anchor->widget);
+}
+
+/* Find reads the text and the tables' cells the first time it is used
+ * for a document: most readings never search. */
+static void
+feed_find_model (MpArticleView *self)
+{
+  if (mp_find_model_has_text (self->find) || self->render == NULL)
     return;
-  self->folded = g_utf8_to_ucs4_fast (self->render->text, self->render->text_len, &self->folded_len);
-  for (glong i = 0; i < self->folded_len; i++)
-    self->folded[i] = g_unichar_tolower (self->folded[i]);
+  mp_find_model_set_text (self->find, self->render->text, self->render->text_len);
+  for (guint a = 0; a < self->render->anchors->len; a++)
+    {
+      const MpTable *table = anchor_table (self, a);
+      const char *code = anchor_code (self, a);
+      int offset = g_array_index (self->render->anchors, MpArticleAnchor, a).offset;
+      g_autoptr(GPtrArray) cells = NULL;
+      guint n;
+
+      /* A code block is a table of one cell. */
+      if (code != NULL)
+        mp_find_model_add_table (self->find, offset, a, &code, 1);
+      if (table == NULL)
+        continue;
+      n = mp_article_table_get_n_shown_cells (table);
+      cells = g_ptr_array_sized_new (n);
+      for (guint c = 0; c < n; c++)
+        g_ptr_array_add (cells, ((MpInline *) g_ptr_array_index (table->cells, c))->text->str);
+      mp_find_model_add_table (self->find, offset, a, (const char * const *) cells->pdata, n);
+    }
 }
 
 static void
@@ -635,27 +671,6 @@ apply_tag_at (MpArticleView *self,
     gtk_text_buffer_apply_tag_by_name (buffer, name, &begin, &end);
   else
     gtk_text_buffer_remove_tag_by_name (buffer, name, &begin, &end);
-}
-
-static const MpTable *
-anchor_table (MpArticleView *self,
-              guint          anchor_index)
-{
-  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
-
-  return g_object_get_data (G_OBJECT (anchor->widget), "mp-table");
-}
-
-/* The table widget of a made table slot, or NULL. */
-static GtkWidget *
-made_table (MpArticleView *self,
-            guint          anchor_index)
-{
-  MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, anchor_index);
-
-  if (!mp_article_slot_is_filled (anchor->widget))
-    return NULL;
-  return gtk_widget_get_first_child (anchor->widget);
 }
 
 /* GTK 4.8 merges a label's attributes into those of its markup for good:
@@ -692,6 +707,46 @@ add_background (PangoAttrList *list,
   pango_attr_list_insert (list, attr);
 }
 
+static void
+add_match_attributes (MpArticleView *self,
+                      PangoAttrList *list,
+                      const char    *text,
+                      guint          index)
+{
+  const MpFindMatch *m = mp_find_model_get_match (self->find, index);
+  int length = mp_find_model_get_match_length (self->find);
+  const char *begin = g_utf8_offset_to_pointer (text, MIN (m->start, (int) g_utf8_strlen (text, -1)));
+  const char *end = g_utf8_offset_to_pointer (begin, MIN (length, (int) g_utf8_strlen (begin, -1)));
+  GdkRGBA match = self->tags_warning;
+
+  match.alpha = 0.35;
+  if ((int) index == mp_find_model_get_current (self->find))
+    {
+      PangoAttribute *fg = pango_attr_foreground_new (self->tags_accent_fg.red * 65535,
+                                                      self->tags_accent_fg.green * 65535,
+                                                      self->tags_accent_fg.blue * 65535);
+
+      fg->start_index = begin - text;
+      fg->end_index = end - text;
+      pango_attr_list_insert (list, fg);
+      add_background (list, &self->tags_accent, begin - text, end - text);
+    }
+  else
+    add_background (list, &match, begin - text, end - text);
+}
+
+/* The label of a cell of a made table, or of a made code block. */
+static GtkLabel *
+block_label (MpArticleView *self,
+             GtkWidget     *widget,
+             guint          anchor_index,
+             guint          cell)
+{
+  if (mp_article_is_code (widget))
+    return mp_article_code_get_label (widget);
+  return mp_article_table_get_cell (widget, anchor_table (self, anchor_index)->n_columns, cell);
+}
+
 /* Marks the matches inside a made table the way the text marks its own:
  * every one in the warning colour, the current one in the accent colour. */
 static void
@@ -700,66 +755,27 @@ highlight_table (MpArticleView *self,
 {
   const MpTable *table = anchor_table (self, anchor_index);
   GtkWidget *widget = made_table (self, anchor_index);
-  GdkRGBA match = self->tags_warning;
-
   int offset = g_array_index (self->render->anchors, MpArticleAnchor, anchor_index).offset;
-  guint low = 0, high = self->matches->len;
+  guint first = 0, n;
 
-  if (table == NULL || widget == NULL)
+  if ((table == NULL && anchor_code (self, anchor_index) == NULL) || widget == NULL)
     return;
-  match.alpha = 0.35;
-  /* The table's matches sit together, in order, at its offset. */
-  while (low < high)
+  n = mp_find_model_get_table_matches (self->find, offset, anchor_index, &first);
+  for (guint i = first; i < first + n; i++)
     {
-      guint mid = low + (high - low) / 2;
+      const MpFindMatch *m = mp_find_model_get_match (self->find, i);
+      g_autoptr(PangoAttrList) list = pango_attr_list_new ();
+      GtkLabel *label = block_label (self, widget, anchor_index, m->cell);
+      guint cell_first = i;
 
-      if (g_array_index (self->matches, Match, mid).offset < offset)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  for (guint i = low; i < self->matches->len; i++)
-    {
-      const Match *m = &g_array_index (self->matches, Match, i);
-      g_autoptr(PangoAttrList) list = NULL;
-      GtkLabel *label;
-      const char *text;
-      guint first = i;
-
-      if (m->anchor != (int) anchor_index)
-        break;
       /* Every match of this cell at once. */
-      while (i + 1 < self->matches->len &&
-             g_array_index (self->matches, Match, i + 1).anchor == m->anchor &&
-             g_array_index (self->matches, Match, i + 1).cell == m->cell)
+      while (i + 1 < first + n && mp_find_model_get_match (self->find, i + 1)->cell == m->cell)
         i++;
-      label = mp_article_table_get_cell (widget, table->n_columns, m->cell);
       if (label == NULL)
         continue;
-      text = gtk_label_get_text (label);
-      list = pango_attr_list_new ();
-      for (guint j = first; j <= i; j++)
-        {
-          const Match *cm = &g_array_index (self->matches, Match, j);
-          const char *begin = g_utf8_offset_to_pointer (text, MIN (cm->start, (int) g_utf8_strlen (text, -1)));
-          const char *end = g_utf8_offset_to_pointer (begin, MIN (self->match_length, (int) g_utf8_strlen (begin, -1)));
-
-          if ((int) j == self->current_match)
-            {
-              PangoAttribute *fg = pango_attr_foreground_new (self->tags_accent_fg.red * 65535,
-                                                              self->tags_accent_fg.green * 65535,
-                                                              self->tags_accent_fg.blue * 65535);
-
-              fg->start_index = begin - text;
-              fg->end_index = end - text;
-              pango_attr_list_insert (list, fg);
-              add_background (list, &self->tags_accent, begin - text, end - text);
-            }
-          else
-            add_background (list, &match, begin - text, end - text);
-        }
+      for (guint j = cell_first; j <= i; j++)
+        add_match_attributes (self, list, gtk_label_get_text (label), j);
       gtk_label_set_attributes (label, list);
-
     }
 }
 
@@ -768,26 +784,27 @@ clear_matches (MpArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
+  const MpFindMatch *previous = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "match", &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "match-current", &start, &end);
-  for (guint i = 0; i < self->matches->len; i++)
+  for (guint i = 0; i < mp_find_model_get_n_matches (self->find); i++)
     {
-      const Match *m = &g_array_index (self->matches, Match, i);
+      const MpFindMatch *m = mp_find_model_get_match (self->find, i);
       GtkWidget *widget;
       GtkLabel *label;
+      gboolean same_cell = previous != NULL && previous->table == m->table && previous->cell == m->cell;
 
+      previous = m;
       /* A cell with several matches is cleared once. */
-      if (m->anchor < 0 || (widget = made_table (self, m->anchor)) == NULL ||
-          (i > 0 && m[-1].anchor == m->anchor && m[-1].cell == m->cell))
+      if (m->table < 0 || same_cell || (widget = made_table (self, m->table)) == NULL)
         continue;
-      label = mp_article_table_get_cell (widget, anchor_table (self, m->anchor)->n_columns, m->cell);
+      label = block_label (self, widget, m->table, m->cell);
       if (label != NULL)
         set_cell_attributes (label, NULL);
     }
-  g_array_set_size (self->matches, 0);
-  self->current_match = -1;
+  mp_find_model_set_query (self->find, "");
 }
 
 static void
@@ -795,7 +812,7 @@ update_match_label (MpArticleView *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *text = NULL;
-  guint n = self->matches->len;
+  guint n = mp_find_model_get_n_matches (self->find);
 
   if (*query == '\0')
     text = g_strdup ("");
@@ -804,7 +821,7 @@ update_match_label (MpArticleView *self)
   else
     /* Translators: find bar: "CURRENT of TOTAL" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %u match", "%d of %u matches", n),
-                            self->current_match + 1, n);
+                            mp_find_model_get_current (self->find) + 1, n);
   gtk_label_set_text (self->match_label, text);
 }
 
@@ -819,14 +836,14 @@ scroll_to_table_match (GdkFrameClock *clock,
   GdkRectangle visible, table;
   GtkTextIter iter;
   graphene_point_t point;
-  int x, y;
+  int x, y, current = mp_find_model_get_current (self->find);
 
-  if (self->current_match >= 0)
+  if (current >= 0)
     {
-      const Match *m = &g_array_index (self->matches, Match, self->current_match);
+      const MpFindMatch *m = mp_find_model_get_match (self->find, current);
 
-      if (m->anchor >= 0 && (widget = made_table (self, m->anchor)) != NULL)
-        label = mp_article_table_get_cell (widget, anchor_table (self, m->anchor)->n_columns, m->cell);
+      if (m->table >= 0 && (widget = made_table (self, m->table)) != NULL)
+        label = block_label (self, widget, m->table, m->cell);
       gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, m->offset);
     }
   gtk_text_view_get_visible_rect (self->text_view, &visible);
@@ -859,127 +876,57 @@ show_match (MpArticleView *self,
             int            index,
             gboolean       current)
 {
-  const Match *m = &g_array_index (self->matches, Match, index);
+  const MpFindMatch *m = mp_find_model_get_match (self->find, index);
 
-  if (m->anchor < 0)
-    apply_tag_at (self, "match-current", m->offset, self->match_length, current);
+  if (m->table < 0)
+    apply_tag_at (self, "match-current", m->offset, mp_find_model_get_match_length (self->find), current);
   else
-    highlight_table (self, m->anchor);
+    highlight_table (self, m->table);
 }
 
 static void
-select_match (MpArticleView *self,
-              int            index)
+scroll_to_match (MpArticleView     *self,
+                 const MpFindMatch *m)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkFrameClock *clock;
   GtkTextIter iter;
-  int previous = self->current_match;
 
-  self->current_match = index;
-  if (previous >= 0)
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, m->offset);
+  if (self->match_mark == NULL)
+    self->match_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->match_mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->match_mark, 0.2, FALSE, 0, 0);
+  if (m->table < 0 || self->table_scroll_frames > 0)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  self->table_scroll_frames = 1;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (scroll_to_table_match), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+/* Shows the model's current match after it changed from @previous. */
+static void
+show_current_match (MpArticleView *self,
+                    int            previous)
+{
+  int index = mp_find_model_get_current (self->find);
+
+  if (previous >= 0 && previous != index)
     show_match (self, previous, FALSE);
   if (index >= 0)
     {
-      const Match *m = &g_array_index (self->matches, Match, index);
+      const MpFindMatch *m = mp_find_model_get_match (self->find, index);
 
-      if (m->anchor >= 0)
-        fill_slot (self, &g_array_index (self->render->anchors, MpArticleAnchor, m->anchor));
+      if (m->table >= 0)
+        fill_slot (self, &g_array_index (self->render->anchors, MpArticleAnchor, m->table));
       show_match (self, index, TRUE);
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, m->offset);
-      if (self->match_mark == NULL)
-        self->match_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
-      else
-        gtk_text_buffer_move_mark (buffer, self->match_mark, &iter);
-      gtk_text_view_scroll_to_mark (self->text_view, self->match_mark, 0.2, FALSE, 0, 0);
-      if (m->anchor >= 0 && self->table_scroll_frames == 0)
-        {
-          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-          if (clock != NULL)
-            {
-              self->table_scroll_frames = 1;
-              g_signal_connect_object (clock, "after-paint", G_CALLBACK (scroll_to_table_match), self, 0);
-              gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
-            }
-        }
+      scroll_to_match (self, m);
     }
   update_match_label (self);
-}
-
-static int
-compare_matches (gconstpointer a,
-                 gconstpointer b)
-{
-  const Match *x = a, *y = b;
-
-  if (x->offset != y->offset)
-    return x->offset < y->offset ? -1 : 1;
-  if (x->cell != y->cell)
-    return x->cell < y->cell ? -1 : 1;
-  return (x->start > y->start) - (x->start < y->start);
-}
-
-/* Adds the places where @needle (@n lower-case characters) starts in
- * @haystack (@len of them, lower case), not overlapping. */
-static void
-add_matches (MpArticleView  *self,
-             const gunichar *haystack,
-             glong           len,
-             const gunichar *needle,
-             glong           n,
-             Match           prototype)
-{
-  for (glong i = 0; n > 0 && i + n <= len && self->matches->len < MAX_MATCHES; i++)
-    {
-      if (haystack[i] != needle[0] || memcmp (haystack + i, needle, n * sizeof (gunichar)) != 0)
-        continue;
-      prototype.start = i;
-      if (prototype.anchor < 0)
-        prototype.offset = i;
-      g_array_append_val (self->matches, prototype);
-      i += n - 1;
-    }
-}
-
-static void
-find_matches (MpArticleView *self,
-              const char    *query)
-{
-  g_autofree gunichar *needle = NULL;
-  glong n = 0;
-
-  needle = g_utf8_to_ucs4_fast (query, -1, &n);
-  for (glong i = 0; i < n; i++)
-    needle[i] = g_unichar_tolower (needle[i]);
-  self->match_length = n;
-  fold_text (self);
-  add_matches (self, self->folded, self->folded_len, needle, n, (Match) { 0, -1, 0, 0 });
-  for (guint i = 0; i < self->matches->len; i++)
-    apply_tag_at (self, "match", g_array_index (self->matches, Match, i).offset, n, TRUE);
-
-  /* Then the cells of every table, whether made or not yet. */
-  for (guint a = 0; a < self->render->anchors->len; a++)
-    {
-      const MpTable *table = anchor_table (self, a);
-      int offset = g_array_index (self->render->anchors, MpArticleAnchor, a).offset;
-
-      if (table == NULL)
-        continue;
-      for (guint c = 0; c < mp_article_table_get_n_shown_cells (table); c++)
-        {
-          const MpInline *cell = g_ptr_array_index (table->cells, c);
-          glong len = 0;
-          g_autofree gunichar *folded = g_utf8_to_ucs4_fast (cell->text->str, cell->text->len, &len);
-
-          for (glong i = 0; i < len; i++)
-            folded[i] = g_unichar_tolower (folded[i]);
-          add_matches (self, folded, len, needle, n, (Match) { offset, a, c, 0 });
-        }
-    }
-  g_array_sort (self->matches, compare_matches);
-  for (guint a = 0; a < self->render->anchors->len; a++)
-    if (anchor_table (self, a) != NULL)
-      highlight_table (self, a);
 }
 
 /* The first match at or below the top of the visible text. */
@@ -988,39 +935,46 @@ first_visible_match (MpArticleView *self)
 {
   GdkRectangle visible;
   GtkTextIter top;
-  int offset;
 
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   gtk_text_view_get_iter_at_location (self->text_view, &top, 0, visible.y);
-  offset = gtk_text_iter_get_offset (&top);
-  for (guint i = 0; i < self->matches->len; i++)
-    if (g_array_index (self->matches, Match, i).offset >= offset)
-      return i;
-  return 0;
+  return mp_find_model_first_from (self->find, gtk_text_iter_get_offset (&top));
 }
 
 static void
 on_search_changed (MpArticleView *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint n;
 
   if (self->render == NULL)
     return;
   clear_matches (self);
-  if (*query != '\0')
-    find_matches (self, query);
-  select_match (self, self->matches->len > 0 ? first_visible_match (self) : -1);
+  feed_find_model (self);
+  mp_find_model_set_query (self->find, query);
+  n = mp_find_model_get_n_matches (self->find);
+  for (guint i = 0; i < n; i++)
+    {
+      const MpFindMatch *m = mp_find_model_get_match (self->find, i);
+
+      if (m->table < 0)
+        apply_tag_at (self, "match", m->offset, mp_find_model_get_match_length (self->find), TRUE);
+    }
+  for (guint a = 0; n > 0 && a < self->render->anchors->len; a++)
+    if (anchor_table (self, a) != NULL || anchor_code (self, a) != NULL)
+      highlight_table (self, a);
+  mp_find_model_set_current (self->find, first_visible_match (self));
+  show_current_match (self, -1);
 }
 
 static void
 step_match (MpArticleView *self,
             int            direction)
 {
-  guint n = self->matches->len;
+  int previous = mp_find_model_get_current (self->find);
 
-  if (n == 0)
-    return;
-  select_match (self, (self->current_match + direction + n) % n);
+  if (mp_find_model_step (self->find, direction) >= 0)
+    show_current_match (self, previous);
 }
 
 static void
@@ -1091,90 +1045,11 @@ find_heading (MpArticleView *self,
 }
 
 static void
-on_outline_row_activated (MpArticleView *self,
-                          GtkListBoxRow *row)
+on_heading_activated (MpArticleView *self,
+                      const char    *id)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "mp-heading-id");
-
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (mp_article_view_scroll_to_heading (self, id))
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-static void
-rebuild_outline (MpArticleView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
-    gtk_list_box_remove (self->outline_list, child);
-  for (guint i = 0; self->render != NULL && i < MIN (self->render->headings->len, MAX_OUTLINE); i++)
-    {
-      const MpArticleHeading *heading = &g_array_index (self->render->headings, MpArticleHeading, i);
-      GtkWidget *label = gtk_label_new (heading->text);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-      gtk_widget_set_margin_start (label, 8 + 16 * (MIN (heading->level, 4) - 1));
-      gtk_widget_set_margin_end (label, 8);
-      gtk_widget_set_margin_top (label, 4);
-      gtk_widget_set_margin_bottom (label, 4);
-      if (heading->level == 1)
-        gtk_widget_add_css_class (label, "heading");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "mp-heading-id", g_strdup (heading->id), g_free);
-      gtk_list_box_append (self->outline_list, row);
-    }
-}
-
-static void
-on_outline_show (MpArticleView *self)
-{
-  if (!self->outline_dirty)
-    return;
-  self->outline_dirty = FALSE;
-  rebuild_outline (self);
-}
-
-/* The popover places the focus before this handler has built the rows, so
- * it lands on the scroller, from where neither Tab nor the arrows reach a
- * heading: give it to the first heading. */
-static void
-on_outline_popover_show (MpArticleView *self)
-{
-  GtkWidget *first;
-
-  on_outline_show (self);
-  first = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list));
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-}
-
-static GtkWidget *
-outline_popover_new (MpArticleView *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  self->outline_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->outline_list, GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (self->outline_list, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->outline_list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outline_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"), -1);
-  g_signal_connect_object (self->outline_list, "row-activated",
-                           G_CALLBACK (on_outline_row_activated), self, G_CONNECT_SWAPPED);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 520);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->outline_list));
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_outline_popover_show), self,
-                           G_CONNECT_SWAPPED);
-  return g_object_ref_sink (popover);
 }
 
 static void
@@ -1225,10 +1100,7 @@ clear_render (MpArticleView *self)
   g_clear_handle_id (&self->style_id, g_source_remove);
   g_clear_handle_id (&self->background_fill_id, g_source_remove);
   self->next_slot = 0;
-  g_clear_pointer (&self->folded, g_free);
-  self->folded_len = 0;
-  g_array_set_size (self->matches, 0);
-  self->current_match = -1;
+  mp_find_model_clear (self->find);
   self->match_mark = NULL;
   g_clear_pointer (&self->render, mp_article_render_free);
 }
@@ -1280,7 +1152,7 @@ render_document (MpArticleView *self)
     {
       empty = gtk_text_buffer_new (self->tags);
       gtk_text_view_set_buffer (self->text_view, empty);
-      self->outline_dirty = TRUE;
+      mp_article_outline_set_document (MP_ARTICLE_OUTLINE (self->outline), NULL);
       return;
     }
   /* Colours set before the text carries the tags cost nothing; set after
@@ -1298,10 +1170,7 @@ render_document (MpArticleView *self)
   self->background_fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_slots_in_background, self, NULL);
   self->layout_width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  /* Built when shown: a long article has thousands of headings. */
-  self->outline_dirty = TRUE;
-  if (gtk_widget_get_visible (self->popover))
-    on_outline_show (self);
+  mp_article_outline_set_document (MP_ARTICLE_OUTLINE (self->outline), self->document);
   update_accessible_name (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
     on_search_changed (self);
@@ -1376,7 +1245,7 @@ mp_article_view_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->zoom_provider));
   g_clear_object (&self->zoom_provider);
-  g_clear_object (&self->popover);
+  g_clear_object (&self->outline);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_ARTICLE_VIEW);
   G_OBJECT_CLASS (mp_article_view_parent_class)->dispose (object);
@@ -1388,7 +1257,7 @@ mp_article_view_finalize (GObject *object)
   MpArticleView *self = MP_ARTICLE_VIEW (object);
 
   g_clear_object (&self->tags);
-  g_array_unref (self->matches);
+  g_clear_object (&self->find);
   g_free (self->zoom_class);
   G_OBJECT_CLASS (mp_article_view_parent_class)->finalize (object);
 }
@@ -1511,10 +1380,11 @@ mp_article_view_init (MpArticleView *self)
   load_css_once ();
 
   self->zoom = 1.0;
-  self->current_match = -1;
-  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->find = mp_find_model_new ();
   self->tags = mp_article_render_create_tags ();
-  self->popover = outline_popover_new (self);
+  self->outline = g_object_ref_sink (mp_article_outline_new ());
+  g_signal_connect_object (self->outline, "heading-activated",
+                           G_CALLBACK (on_heading_activated), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* Zoom is a font size on this view's text and the widgets inside it. */
@@ -1623,7 +1493,7 @@ GtkWidget *
 mp_article_view_get_outline_popover (MpArticleView *self)
 {
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), NULL);
-  return self->popover;
+  return self->outline;
 }
 
 double
@@ -1667,12 +1537,12 @@ guint
 mp_article_view_get_n_matches (MpArticleView *self)
 {
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), 0);
-  return self->matches->len;
+  return mp_find_model_get_n_matches (self->find);
 }
 
 int
 mp_article_view_get_current_match (MpArticleView *self)
 {
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), -1);
-  return self->current_match;
+  return mp_find_model_get_current (self->find);
 }

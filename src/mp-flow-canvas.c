@@ -31,6 +31,7 @@ struct _MpFlowCanvas
   double         off_x;
   double         off_y;
   gboolean       user_moved;
+  gboolean       fitted;     /* the user asked for the whole chart */
 
   /* The drawn graph at base_zoom; panning only translates it. */
   GskRenderNode *base;
@@ -499,6 +500,9 @@ show_node (MpFlowCanvas *self,
   fly_to (self, zoom, x, y);
 }
 
+static void default_view (MpFlowCanvas *self,
+                          gboolean      animate);
+
 static void
 follow_walk (MpFlowCanvas *self)
 {
@@ -508,6 +512,11 @@ follow_walk (MpFlowCanvas *self)
 
   if (self->layout == NULL)
     return;
+  if (!self->user_moved && !self->fitted)
+    {
+      default_view (self, TRUE);
+      return;
+    }
   chart = mp_flow_layout_get_chart (self->layout);
   all_visible = node_visible (self, mp_flow_walk_get_current (self->walk));
   choices = mp_flow_walk_get_choices (self->walk);
@@ -522,24 +531,89 @@ follow_walk (MpFlowCanvas *self)
     show_node (self, mp_flow_walk_get_current (self->walk), TRUE);
 }
 
-/* A chart too big to read when fitted opens on its first question instead. */
-#define READABLE_ZOOM 0.5
-#define OPENING_ZOOM 0.85
+static void
+add_node_box (MpFlowCanvas    *self,
+              guint            node,
+              graphene_rect_t *area)
+{
+  const MpFlowRect *box = &mp_flow_layout_get_node (self->layout, node)->box;
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (box->x, box->y, box->width, box->height);
+
+  graphene_rect_union (area, &rect, area);
+}
+
+/* The current step and the nodes its answers lead to, in layout units. */
+static void
+current_step_area (MpFlowCanvas    *self,
+                   graphene_rect_t *area)
+{
+  MpFlowchart *chart = mp_flow_layout_get_chart (self->layout);
+  guint current = mp_flow_walk_get_current (self->walk);
+  const MpFlowRect *box = &mp_flow_layout_get_node (self->layout, current)->box;
+  g_autoptr(GArray) choices = mp_flow_walk_get_choices (self->walk);
+
+  graphene_rect_init (area, box->x, box->y, box->width, box->height);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const MpFlowEdge *edge = mp_flowchart_get_edge (chart, g_array_index (choices, guint, i));
+
+      if (!edge->to.is_subgraph)
+        add_node_box (self, edge->to.index, area);
+    }
+}
+
+/* Keeps @centre (layout units) such that @box stays inside a view of
+ * @width × @height layout units, when it can. */
+static double
+clamp_centre (double centre,
+              double start,
+              double length,
+              double view)
+{
+  if (length >= view)
+    return start + length / 2;
+  return CLAMP (centre, start + length - view / 2, start + view / 2);
+}
+
+/* Labels are laid out at the interface's text size, so the default view
+ * draws them at zoom 1 or larger: a chart that fits at that size is shown
+ * whole; a bigger one follows the walk, centred on the current step and the
+ * nodes its answers lead to, with the current step always in view. Only a
+ * view too small for the current step alone zooms out below 1. */
+static void
+default_view (MpFlowCanvas *self,
+              gboolean      animate)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * FIT_PADDING;
+  double h = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * FIT_PADDING;
+  const MpFlowRect *box;
+  graphene_rect_t area;
+  double zoom, cx, cy, x, y;
+
+  if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= 1.0 || w <= 0 || h <= 0)
+    {
+      fit (self, animate);
+      return;
+    }
+  box = &mp_flow_layout_get_node (self->layout, mp_flow_walk_get_current (self->walk))->box;
+  current_step_area (self, &area);
+  zoom = MIN (1.0, MIN (w / box->width, h / box->height));
+  cx = clamp_centre (area.origin.x + area.size.width / 2, box->x, box->width, w / zoom);
+  cy = clamp_centre (area.origin.y + area.size.height / 2, box->y, box->height, h / zoom);
+  centre_offsets (self, zoom, cx, cy, &x, &y);
+  if (animate)
+    fly_to (self, zoom, x, y);
+  else
+    set_view (self, zoom, x, y);
+}
 
 static void
 initial_view (MpFlowCanvas *self)
 {
-  const MpFlowLayoutNode *laid;
-  double x, y;
-
-  if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= READABLE_ZOOM)
-    {
-      fit (self, FALSE);
-      return;
-    }
-  laid = mp_flow_layout_get_node (self->layout, mp_flow_walk_get_current (self->walk));
-  centre_offsets (self, OPENING_ZOOM, laid->x, laid->y, &x, &y);
-  set_view (self, OPENING_ZOOM, x, y);
+  if (self->fitted)
+    fit (self, FALSE);
+  else
+    default_view (self, FALSE);
 }
 
 static void
@@ -591,10 +665,12 @@ mp_flow_canvas_zoom (MpFlowCanvas *self,
   if (direction == 0)
     {
       self->user_moved = FALSE;
+      self->fitted = TRUE;
       fit (self, TRUE);
       return;
     }
   self->user_moved = TRUE;
+  self->fitted = FALSE;
   widget_to_layout (self, cx, cy, &lx, &ly);
   zoom = CLAMP (self->zoom * (direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP), MIN_ZOOM, MAX_ZOOM);
   centre_offsets (self, zoom, lx, ly, &x, &y);
@@ -1219,6 +1295,7 @@ mp_flow_canvas_set_chart (MpFlowCanvas *self,
   g_array_set_size (self->matches, 0);
   self->match_index = -1;
   self->user_moved = FALSE;
+  self->fitted = FALSE;
   stop_flight (self);
   update_accessible (self);
   initial_view (self);

@@ -12,29 +12,19 @@
 
 #include "mp-compare-chart.h"
 #include "mp-panel-common.h"
+#include "mp-planner.h"
 #include "mp-program-details.h"
 #include "mp-program-dialog.h"
 #include "mp-program-row.h"
 #include "mp-rank-model.h"
-#include "mp-ranking-format.h"
 #include "mp-sensitivity-bar.h"
 #include "mp-utils.h"
 
-#define SAVE_WEIGHTS_DELAY_MS 300
 /* From this panel width on, the details sit beside the ranking (with a
  * margin below it so that a width near the edge does not flip back and forth). */
 #define WIDE_WIDTH     1000
 #define WIDE_HYSTERESIS 40
 
-static const double tuition_presets[] = { -1, 5000, 15000, 30000, 50000 };
-static const double hours_presets[] = { -1, 5, 10, 15, 20 };
-static const char * const kind_keys[] = { "all", "masters", "alternatives" };
-
-typedef enum {
-  UNDO_NONE,
-  UNDO_KIND_FILTER,
-  UNDO_DELETE,
-} UndoKind;
 
 struct _MpWeightsPanel
 {
@@ -75,36 +65,26 @@ struct _MpWeightsPanel
   MpSensitivityBar   *sensitivity_bars[MP_N_CRITERIA];
   GtkLabel           *sensitivity_labels[MP_N_CRITERIA];
 
-  GSettings          *settings;
-  MpProgramStore     *store;
-  MpScorer           *scorer;
+  /* The decision lives in the planner; the panel shows it and calls it. */
+  MpPlanner          *planner;
+  MpProgramStore     *store;   /* the planner's */
+  MpScorer           *scorer;  /* the planner's */
   MpRankModel        *rank_model;
   GtkSingleSelection *selection;
 
-  MpProgram          *selected;
-  int                 selected_index;
-  GPtrArray          *compared;
-  int                 compared_index[MP_PANEL_MAX_COMPARED];
-
-  UndoKind            undo;
-  MpKindFilter        undo_kind;
-  MpProgram          *undo_program;
-
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
-  guint               save_weights_id;
   GdkFrameClock      *sensitivity_clock;
   gulong              sensitivity_handler;
   GtkWidget          *pressed_row;  /* not a reference: only compared */
   guint               details_idle;
-  gboolean            setting_weights;
-  gboolean            setting_filter;
   gboolean            syncing_selection;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_PLANNER,
   N_PROPS
 };
 
@@ -131,34 +111,38 @@ on_banner_close_clicked (MpWeightsPanel *self)
 }
 
 static void
-show_note (MpWeightsPanel *self,
-           const char     *message,
-           UndoKind        undo)
-{
-  self->undo = undo;
-  gtk_label_set_label (self->note_label, message);
-  gtk_widget_set_visible (self->note_undo_button, undo != UNDO_NONE);
-  gtk_revealer_set_reveal_child (self->note_revealer, TRUE);
-}
-
-static void
-hide_note (MpWeightsPanel *self)
-{
-  self->undo = UNDO_NONE;
-  g_clear_object (&self->undo_program);
-  gtk_revealer_set_reveal_child (self->note_revealer, FALSE);
-}
-
-static void
 on_note_close_clicked (MpWeightsPanel *self)
 {
-  hide_note (self);
+  mp_planner_dismiss_note (self->planner);
 }
 
 static void
 on_note_undo_clicked (MpWeightsPanel *self)
 {
   mp_weights_panel_undo_note (self);
+}
+
+static void
+on_note_changed (MpWeightsPanel *self)
+{
+  const char *note = mp_planner_get_note (self->planner);
+
+  if (note != NULL)
+    gtk_label_set_label (self->note_label, note);
+  gtk_widget_set_visible (self->note_undo_button, mp_planner_get_note_undoable (self->planner));
+  gtk_revealer_set_reveal_child (self->note_revealer, note != NULL);
+}
+
+static void
+on_save_failed (MpWeightsPanel *self,
+                const GError   *error)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is the reason, naming the file */
+  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window; "
+                               "the previous file on disk is unchanged."), error->message);
+  show_error (self, message);
 }
 
 /* ---- program indices --------------------------------------------------- */
@@ -172,34 +156,6 @@ store_item (MpWeightsPanel *self,
   return mp_program_store_peek (self->store, index);
 }
 
-/* Store positions shift when programs are added or removed and an edit
- * replaces the object: re-find the program by its id when needed.
- * Returns FALSE when it is gone. */
-static gboolean
-resolve_program (MpWeightsPanel  *self,
-                 MpProgram      **program,
-                 int             *index)
-{
-  GListModel *model = G_LIST_MODEL (self->store);
-  const char *id = mp_program_get_id (*program);
-  guint n = g_list_model_get_n_items (model);
-
-  if (store_item (self, *index) == *program)
-    return TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      MpProgram *candidate = store_item (self, i);
-
-      if (g_strcmp0 (mp_program_get_id (candidate), id) == 0)
-        {
-          g_set_object (program, candidate);
-          *index = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static char *
 program_name (MpWeightsPanel *self,
               int             index)
@@ -211,94 +167,11 @@ program_name (MpWeightsPanel *self,
 
 /* ---- weights ----------------------------------------------------------- */
 
+/* A weight change moves rows: the list shows by how much. */
 static void
-read_scales (MpWeightsPanel *self,
-             MpWeights      *weights)
+on_weights_changed (MpWeightsPanel *self)
 {
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    weights->w[c] = round (gtk_range_get_value (self->scales[c]));
-}
-
-/* Writes only real changes: a write wakes the settings service, which
- * restoring the saved state at startup must not do. */
-static void
-settings_set_if_changed (GSettings  *settings,
-                         const char *key,
-                         GVariant   *value)
-{
-  g_autoptr(GVariant) current = g_settings_get_value (settings, key);
-
-  g_variant_ref_sink (value);
-  if (!g_variant_equal (current, value))
-    g_settings_set_value (settings, key, value);
-  g_variant_unref (value);
-}
-
-static gboolean
-save_weights (gpointer data)
-{
-  MpWeightsPanel *self = data;
-  MpWeights weights;
-
-  self->save_weights_id = 0;
-  read_scales (self, &weights);
-  settings_set_if_changed (self->settings, "weights",
-                           g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, weights.w,
-                                                      MP_N_CRITERIA, sizeof (double)));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_weights (MpWeightsPanel *self)
-{
-  if (self->save_weights_id == 0)
-    return;
-  g_clear_handle_id (&self->save_weights_id, g_source_remove);
-  save_weights (self);
-}
-
-static void
-apply_weights (MpWeightsPanel *self)
-{
-  MpWeights weights;
-
-  read_scales (self, &weights);
   mp_rank_model_set_show_movement (self->rank_model, TRUE);
-  mp_scorer_set_weights (self->scorer, &weights);
-  if (self->save_weights_id == 0)
-    self->save_weights_id = g_timeout_add (SAVE_WEIGHTS_DELAY_MS, save_weights, self);
-}
-
-static void
-set_scales (MpWeightsPanel  *self,
-            const MpWeights *weights)
-{
-  self->setting_weights = TRUE;
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    gtk_range_set_value (self->scales[c], CLAMP (round (weights->w[c]), 0, 100));
-  self->setting_weights = FALSE;
-  apply_weights (self);
-}
-
-static void
-on_scale_value_changed (MpWeightsPanel *self)
-{
-  if (!self->setting_weights && self->scorer != NULL)
-    apply_weights (self);
-}
-
-static void
-load_weights (MpWeightsPanel *self,
-              MpWeights      *weights)
-{
-  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "weights");
-  gsize n = 0;
-  const double *stored = g_variant_get_fixed_array (value, &n, sizeof (double));
-
-  mp_weights_init_article (weights);
-  for (gsize c = 0; c < MIN (n, (gsize) MP_N_CRITERIA); c++)
-    if (isfinite (stored[c]))
-      weights->w[c] = CLAMP (stored[c], 0, 100);
 }
 
 static void
@@ -412,7 +285,10 @@ build_scale (MpWeightsPanel *self,
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
   g_signal_connect (legacy, "event", G_CALLBACK (on_scale_event), self);
   gtk_widget_add_controller (scale, legacy);
-  g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (on_scale_value_changed), self);
+  /* The slider edits the planner's weight and shows it back. */
+  g_object_bind_property (self->planner, mp_planner_weight_property (criterion),
+                          gtk_range_get_adjustment (GTK_RANGE (scale)), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   return GTK_RANGE (scale);
 }
 
@@ -483,7 +359,7 @@ update_sensitivity (MpWeightsPanel *self)
           continue;
         }
       mp_sensitivity_bar_set_range (self->sensitivity_bars[c], s.low, s.high,
-                                    gtk_range_get_value (self->scales[c]));
+                                    mp_planner_get_weight (self->planner, c));
       text = describe_sensitivity (self, &s);
       gtk_label_set_label (self->sensitivity_labels[c], text);
     }
@@ -539,43 +415,19 @@ flush_sensitivity (MpWeightsPanel *self)
 
 /* ---- filters ----------------------------------------------------------- */
 
-static guint
-preset_index (const double *presets,
-              guint         n,
-              double        value)
-{
-  if (value < 0)
-    return 0;
-  for (guint i = 1; i < n; i++)
-    if (presets[i] >= value)
-      return i;
-  return n - 1;
-}
-
 static void
-read_filter (MpWeightsPanel  *self,
-             MpProgramFilter *filter)
-{
-  guint format = gtk_drop_down_get_selected (self->format_dropdown);
-
-  mp_program_filter_init (filter);
-  filter->kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  filter->max_tuition = tuition_presets[gtk_drop_down_get_selected (self->tuition_dropdown)];
-  filter->max_hours_per_week = hours_presets[gtk_drop_down_get_selected (self->hours_dropdown)];
-  filter->format = format == 0 ? -1 : (int) format - 1;
-}
-
-static void
-update_filter_label (MpWeightsPanel        *self,
-                     const MpProgramFilter *filter)
+update_filter_label (MpWeightsPanel *self)
 {
   GListModel *kinds = gtk_drop_down_get_model (self->kind_dropdown);
-  g_autoptr(GtkStringObject) kind = g_list_model_get_item (kinds, filter->kind);
-  int extra = (filter->max_tuition >= 0) + (filter->max_hours_per_week >= 0)
-              + (filter->format >= 0);
+  MpProgramFilter filter;
+  g_autoptr(GtkStringObject) kind = NULL;
+  int extra;
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
 
+  mp_planner_get_filter (self->planner, &filter);
+  kind = g_list_model_get_item (kinds, filter.kind);
+  extra = (filter.max_tuition >= 0) + (filter.max_hours_per_week >= 0) + (filter.format >= 0);
   if (extra == 0)
     text = g_strdup (gtk_string_object_get_string (kind));
   else
@@ -590,118 +442,124 @@ update_filter_label (MpWeightsPanel        *self,
                                   -1);
 }
 
-static void
-save_filter (MpWeightsPanel        *self,
-             const MpProgramFilter *filter)
-{
-  static const char * const format_keys[] = { "any", "online", "hybrid", "in-person" };
-
-  settings_set_if_changed (self->settings, "kind-filter",
-                           g_variant_new_string (kind_keys[filter->kind]));
-  settings_set_if_changed (self->settings, "max-tuition",
-                           g_variant_new_double (filter->max_tuition));
-  settings_set_if_changed (self->settings, "max-hours-per-week",
-                           g_variant_new_double (filter->max_hours_per_week));
-  settings_set_if_changed (self->settings, "format-filter",
-                           g_variant_new_string (format_keys[filter->format + 1]));
-}
-
-static void
-apply_filter (MpWeightsPanel *self)
-{
-  MpProgramFilter filter;
-
-  read_filter (self, &filter);
-  update_filter_label (self, &filter);
-  mp_rank_model_set_show_movement (self->rank_model, FALSE);
-  mp_scorer_set_filter (self->scorer, &filter);
-  save_filter (self, &filter);
-}
-
+/* A filter change reorders nothing: rows come and go without arrows. */
 static void
 on_filter_changed (MpWeightsPanel *self)
 {
-  if (!self->setting_filter && self->scorer != NULL)
-    apply_filter (self);
+  mp_rank_model_set_show_movement (self->rank_model, FALSE);
+  update_filter_label (self);
 }
 
 static guint
-kind_index (const char *key)
+key_index (const char * const *keys,
+           guint               n,
+           const char         *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_keys); i++)
-    if (g_str_equal (kind_keys[i], key))
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (keys[i], key) == 0)
       return i;
-  return MP_KIND_FILTER_ALL;
+  return 0;
+}
+
+/* The drop-downs show the planner's filter: key or limit ↔ item. */
+static gboolean
+key_to_item (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      keys)
+{
+  const char * const *k = keys;
+
+  g_value_set_uint (to, key_index (k, g_strv_length ((char **) k), g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+item_to_key (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      keys)
+{
+  const char * const *k = keys;
+  guint i = g_value_get_uint (from);
+
+  if (i >= g_strv_length ((char **) k))
+    return FALSE;
+  g_value_set_string (to, k[i]);
+  return TRUE;
+}
+
+static gboolean
+limit_to_item (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      tuition)
+{
+  guint n;
+  const double *presets = tuition ? mp_planner_get_tuition_presets (&n)
+                                  : mp_planner_get_hours_presets (&n);
+
+  g_value_set_uint (to, mp_planner_preset_index (presets, n, g_value_get_double (from)));
+  return TRUE;
+}
+
+static gboolean
+item_to_limit (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      tuition)
+{
+  guint n;
+  const double *presets = tuition ? mp_planner_get_tuition_presets (&n)
+                                  : mp_planner_get_hours_presets (&n);
+  guint i = g_value_get_uint (from);
+
+  if (i >= n)
+    return FALSE;
+  g_value_set_double (to, presets[i]);
+  return TRUE;
 }
 
 static void
-load_filter (MpWeightsPanel *self)
+bind_filter (MpWeightsPanel *self)
 {
-  g_autofree char *kind = g_settings_get_string (self->settings, "kind-filter");
-  g_autofree char *format = g_settings_get_string (self->settings, "format-filter");
-  MpProgramFormat f;
+  static const char * const kinds[] = { "all", "masters", "alternatives", NULL };
+  static const char * const formats[] = { "any", "online", "hybrid", "in-person", NULL };
+  GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
-  self->setting_filter = TRUE;
-  gtk_drop_down_set_selected (self->kind_dropdown, kind_index (kind));
-  gtk_drop_down_set_selected (self->tuition_dropdown,
-                              preset_index (tuition_presets, G_N_ELEMENTS (tuition_presets),
-                                            g_settings_get_double (self->settings, "max-tuition")));
-  gtk_drop_down_set_selected (self->hours_dropdown,
-                              preset_index (hours_presets, G_N_ELEMENTS (hours_presets),
-                                            g_settings_get_double (self->settings,
-                                                                   "max-hours-per-week")));
-  gtk_drop_down_set_selected (self->format_dropdown,
-                              mp_program_format_from_key (format, &f) ? f + 1 : 0);
-  self->setting_filter = FALSE;
-  apply_filter (self);
-}
-
-static void
-clear_filters (MpWeightsPanel *self)
-{
-  self->setting_filter = TRUE;
-  gtk_drop_down_set_selected (self->kind_dropdown, MP_KIND_FILTER_ALL);
-  gtk_drop_down_set_selected (self->tuition_dropdown, 0);
-  gtk_drop_down_set_selected (self->hours_dropdown, 0);
-  gtk_drop_down_set_selected (self->format_dropdown, 0);
-  self->setting_filter = FALSE;
-  apply_filter (self);
+  g_object_bind_property_full (self->planner, "kind-filter", self->kind_dropdown, "selected",
+                               flags, key_to_item, item_to_key, (gpointer) kinds, NULL);
+  g_object_bind_property_full (self->planner, "format-filter", self->format_dropdown, "selected",
+                               flags, key_to_item, item_to_key, (gpointer) formats, NULL);
+  g_object_bind_property_full (self->planner, "max-tuition", self->tuition_dropdown, "selected",
+                               flags, limit_to_item, item_to_limit, GINT_TO_POINTER (TRUE), NULL);
+  g_object_bind_property_full (self->planner, "max-hours-per-week", self->hours_dropdown,
+                               "selected", flags, limit_to_item, item_to_limit, NULL, NULL);
+  g_signal_connect_object (self->planner, "notify::kind-filter",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::format-filter",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::max-tuition",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::max-hours-per-week",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  update_filter_label (self);
 }
 
 /* ---- comparison -------------------------------------------------------- */
 
-static int
-compared_position (MpWeightsPanel *self,
-                   MpProgram      *program)
-{
-  for (guint i = 0; i < self->compared->len; i++)
-    if (g_strcmp0 (mp_program_get_id (self->compared->pdata[i]), mp_program_get_id (program)) == 0)
-      return i;
-  return -1;
-}
-
-static void
-remove_compared (MpWeightsPanel *self,
-                 guint           position)
-{
-  g_ptr_array_remove_index (self->compared, position);
-  for (guint i = position; i + 1 < MP_PANEL_MAX_COMPARED; i++)
-    self->compared_index[i] = self->compared_index[i + 1];
-}
-
 static void
 set_details_compared (MpWeightsPanel *self)
 {
+  MpProgram *selected = mp_planner_get_selected (self->planner);
   gboolean compared;
 
-  if (self->selected == NULL)
+  if (selected == NULL)
     return;
-  compared = compared_position (self, self->selected) >= 0;
+  compared = mp_planner_is_compared (self->planner, selected);
   mp_program_details_set_compared (self->details, compared);
   mp_program_details_set_compared (self->side_details, compared);
 }
-
-static void compared_changed (MpWeightsPanel *self);
 
 static void
 on_remove_compared_clicked (GtkButton      *button,
@@ -709,17 +567,14 @@ on_remove_compared_clicked (GtkButton      *button,
 {
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
 
-  if (position >= self->compared->len)
-    return;
-  remove_compared (self, position);
-  compared_changed (self);
+  mp_planner_remove_compared (self->planner, position);
 }
 
 static GtkWidget *
 build_legend_entry (MpWeightsPanel *self,
                     guint           position)
 {
-  MpProgram *program = self->compared->pdata[position];
+  MpProgram *program = mp_planner_get_compared (self->planner, position);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (mp_program_get_name (program));
   GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
@@ -753,28 +608,31 @@ rebuild_compare_legend (MpWeightsPanel *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_legend))) != NULL)
     gtk_box_remove (self->compare_legend, child);
-  for (guint i = 0; i < self->compared->len; i++)
+  guint n = mp_planner_get_n_compared (self->planner);
+
+  for (guint i = 0; i < n; i++)
     gtk_box_append (self->compare_legend, build_legend_entry (self, i));
-  gtk_stack_set_visible_child_name (self->compare_stack,
-                                    self->compared->len > 0 ? "chart" : "empty");
+  gtk_stack_set_visible_child_name (self->compare_stack, n > 0 ? "chart" : "empty");
 }
 
 static void
 update_compare_chart (MpWeightsPanel *self)
 {
-  MpCompareEntry entries[MP_PANEL_MAX_COMPARED];
+  MpCompareEntry entries[MP_PLANNER_MAX_COMPARED];
   gboolean scored = mp_scorer_has_scores (self->scorer);
+  guint n = mp_planner_get_n_compared (self->planner);
 
-  for (guint i = 0; i < self->compared->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      MpProgram *program = self->compared->pdata[i];
+      MpProgram *program = mp_planner_get_compared (self->planner, i);
+      guint index = mp_planner_get_compared_index (self->planner, i);
 
       entries[i].name = mp_program_get_name (program);
       for (guint c = 0; c < MP_N_CRITERIA; c++)
         entries[i].ratings[c] = mp_program_get_rating (program, c);
-      entries[i].score = scored ? mp_scorer_get_score (self->scorer, self->compared_index[i]) : -1;
+      entries[i].score = scored ? mp_scorer_get_score (self->scorer, index) : -1;
     }
-  mp_compare_chart_set_entries (self->compare_chart, entries, self->compared->len);
+  mp_compare_chart_set_entries (self->compare_chart, entries, n);
 }
 
 static void
@@ -786,55 +644,18 @@ compared_changed (MpWeightsPanel *self)
   update_actions (self);
 }
 
-static void
-resolve_compared (MpWeightsPanel *self)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = self->compared->len; i-- > 0;)
-    {
-      MpProgram *program = g_object_ref (self->compared->pdata[i]);
-
-      if (!resolve_program (self, &program, &self->compared_index[i]))
-        {
-          remove_compared (self, i);
-          changed = TRUE;
-        }
-      else if (program != self->compared->pdata[i])
-        {
-          g_object_unref (self->compared->pdata[i]);
-          self->compared->pdata[i] = g_object_ref (program);
-          changed = TRUE;
-        }
-      g_object_unref (program);
-    }
-  if (changed)
-    compared_changed (self);
-  else
-    update_compare_chart (self);
-}
-
 /* ---- selection and details --------------------------------------------- */
 
 static void
 show_selected (MpWeightsPanel *self)
 {
-  mp_program_details_set_program (self->details, self->scorer, self->selected,
-                                  MAX (self->selected_index, 0));
-  mp_program_details_set_program (self->side_details, self->scorer, self->selected,
-                                  MAX (self->selected_index, 0));
+  MpProgram *selected = mp_planner_get_selected (self->planner);
+  int index = MAX (mp_planner_get_selected_index (self->planner), 0);
+
+  mp_program_details_set_program (self->details, self->scorer, selected, index);
+  mp_program_details_set_program (self->side_details, self->scorer, selected, index);
   set_details_compared (self);
   update_actions (self);
-}
-
-static void
-set_selected (MpWeightsPanel *self,
-              MpProgram      *program,
-              int             index)
-{
-  g_set_object (&self->selected, program);
-  self->selected_index = program != NULL ? index : -1;
-  show_selected (self);
 }
 
 static void
@@ -845,37 +666,24 @@ on_selection_changed (MpWeightsPanel *self)
   if (self->syncing_selection)
     return;
   slot = gtk_single_selection_get_selected_item (self->selection);
-  if (slot == NULL)
-    set_selected (self, NULL, -1);
-  else
-    set_selected (self, mp_rank_slot_get_program (slot), mp_rank_slot_get_program_index (slot));
+  mp_planner_select_index (self->planner, slot != NULL ? (int) mp_rank_slot_get_program_index (slot)
+                                                       : -1);
 }
 
-/* The selection follows the program, not the rank position, across re-ranks. */
+/* The list's selection follows the planner's program, not the rank
+ * position, across re-ranks. */
 static void
 sync_selection (MpWeightsPanel *self)
 {
-  MpProgram *before = self->selected;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->selected != NULL)
+  if (mp_planner_get_selected (self->planner) != NULL)
     {
-      g_object_ref (before);
-      if (!resolve_program (self, &self->selected, &self->selected_index))
-        g_clear_object (&self->selected);
-      if (self->selected != before)
-        show_selected (self);
-      else
-        {
-          mp_program_details_refresh (self->details);
-          mp_program_details_refresh (self->side_details);
-        }
-      g_object_unref (before);
-    }
-  if (self->selected != NULL)
-    {
-      int rank = mp_scorer_get_rank_of (self->scorer, self->selected_index);
+      int rank = mp_scorer_get_rank_of (self->scorer,
+                                        mp_planner_get_selected_index (self->planner));
 
+      mp_program_details_refresh (self->details);
+      mp_program_details_refresh (self->side_details);
       if (rank >= 0)
         position = rank;
     }
@@ -908,7 +716,7 @@ show_details_idle (gpointer data)
   MpWeightsPanel *self = data;
 
   self->details_idle = 0;
-  if (self->selected != NULL && !self->wide)
+  if (mp_planner_get_selected (self->planner) != NULL && !self->wide)
     gtk_stack_set_visible_child_name (self->stack, "details");
   return G_SOURCE_REMOVE;
 }
@@ -1000,7 +808,7 @@ on_ranked (MpWeightsPanel *self)
   update_empty_state (self);
   sync_selection (self);
   queue_sensitivity (self);
-  resolve_compared (self);
+  update_compare_chart (self);
 }
 
 static void
@@ -1054,44 +862,13 @@ setup_list (MpWeightsPanel *self)
 
 /* ---- the user's programs --------------------------------------------- */
 
-static gboolean
-save_user_programs (MpWeightsPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (mp_program_store_save_user (self->store, NULL, &error))
-    return TRUE;
-  /* Translators: %s is the reason, naming the file */
-  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window; "
-                               "the previous file on disk is unchanged."), error->message);
-  show_error (self, message);
-  return FALSE;
-}
-
-static void
-select_program (MpWeightsPanel *self,
-                MpProgram      *program)
-{
-  int index = 0;
-  g_autoptr(MpProgram) found = g_object_ref (program);
-
-  if (resolve_program (self, &found, &index))
-    set_selected (self, found, index);
-  sync_selection (self);
-}
-
 static void
 on_dialog_saved (MpWeightsPanel  *self,
                  MpProgram       *program,
                  MpProgramDialog *dialog)
 {
-  if (mp_program_store_find (self->store, mp_program_get_id (program)) != NULL)
-    mp_program_store_replace (self->store, program);
-  else
-    mp_program_store_add (self->store, program);
-  save_user_programs (self);
-  select_program (self, program);
+  mp_planner_save_program (self->planner, program);
+  sync_selection (self);
 }
 
 /* @program: the one to edit; with @copy, the start of a new one. */
@@ -1122,20 +899,10 @@ open_dialog (MpWeightsPanel *self,
 static void
 delete_selected (MpWeightsPanel *self)
 {
-  g_autoptr(MpProgram) program = NULL;
-  g_autofree char *note = NULL;
+  MpProgram *selected = mp_planner_get_selected (self->planner);
 
-  if (self->selected == NULL || !mp_program_get_user_defined (self->selected))
-    return;
-  program = g_object_ref (self->selected);
-  if (!mp_program_store_remove (self->store, mp_program_get_id (program)))
-    return;
-  save_user_programs (self);
-  /* Translators: %s is a program's name */
-  note = g_strdup_printf (_("Deleted “%s”."), mp_program_get_name (program));
-  show_note (self, note, UNDO_DELETE);
-  g_set_object (&self->undo_program, program);
-  gtk_stack_set_visible_child_name (self->stack, "ranking");
+  if (selected != NULL && mp_planner_delete_program (self->planner, selected))
+    gtk_stack_set_visible_child_name (self->stack, "ranking");
 }
 
 /* The file the reader chose, or NULL; the chooser is done with either way. */
@@ -1199,15 +966,14 @@ static void
 update_actions (MpWeightsPanel *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean user = self->selected != NULL && mp_program_get_user_defined (self->selected);
-  gboolean compared = self->selected != NULL && compared_position (self, self->selected) >= 0;
+  MpProgram *selected = mp_planner_get_selected (self->planner);
+  gboolean user = selected != NULL && mp_program_get_user_defined (selected);
 
   gtk_widget_action_set_enabled (widget, "panel.edit-program", user);
   gtk_widget_action_set_enabled (widget, "panel.delete-program", user);
-  gtk_widget_action_set_enabled (widget, "panel.copy-program", self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "panel.copy-program", selected != NULL);
   gtk_widget_action_set_enabled (widget, "panel.toggle-compare",
-                                 self->selected != NULL
-                                 && (compared || self->compared->len < MP_PANEL_MAX_COMPARED));
+                                 mp_planner_can_toggle_compare (self->planner));
 }
 
 static void
@@ -1217,6 +983,7 @@ panel_action (GtkWidget  *widget,
 {
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
   const char *name = action_name + strlen ("panel.");
+  MpProgram *selected = mp_planner_get_selected (self->planner);
 
   if (g_str_equal (name, "add-program"))
     mp_weights_panel_add_program (self);
@@ -1225,15 +992,15 @@ panel_action (GtkWidget  *widget,
   else if (g_str_equal (name, "export"))
     mp_weights_panel_export (self);
   else if (g_str_equal (name, "clear-filters"))
-    clear_filters (self);
+    mp_planner_clear_filter (self->planner);
   else if (g_str_equal (name, "article-weights"))
     mp_weights_panel_apply_article_weights (self);
   else if (g_str_equal (name, "toggle-compare"))
     mp_weights_panel_toggle_compare (self);
-  else if (g_str_equal (name, "edit-program") && self->selected != NULL)
-    open_dialog (self, self->selected, FALSE);
-  else if (g_str_equal (name, "copy-program") && self->selected != NULL)
-    open_dialog (self, self->selected, TRUE);
+  else if (g_str_equal (name, "edit-program") && selected != NULL)
+    open_dialog (self, selected, FALSE);
+  else if (g_str_equal (name, "copy-program") && selected != NULL)
+    open_dialog (self, selected, TRUE);
   else if (g_str_equal (name, "delete-program"))
     delete_selected (self);
 }
@@ -1267,30 +1034,64 @@ load_programs (MpWeightsPanel *self)
     show_error (self, error->message);
 }
 
+/* Without a planner given, the panel starts the session: the samples and
+ * the user's programs (unless a store was given), bound to the settings. */
 static void
-mp_weights_panel_constructed (GObject *object)
+ensure_planner (MpWeightsPanel *self)
 {
-  MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
-  MpWeights weights;
+  g_autoptr(GSettings) settings = NULL;
 
-  G_OBJECT_CLASS (mp_weights_panel_parent_class)->constructed (object);
-
+  if (self->planner != NULL)
+    {
+      g_set_object (&self->store, mp_planner_get_store (self->planner));
+      return;
+    }
   if (self->store == NULL)
     {
       self->store = mp_program_store_new ();
       load_programs (self);
     }
-  self->scorer = mp_scorer_new (self->store);
-  setup_list (self);
+  settings = g_settings_new (APP_ID);
+  self->planner = mp_planner_new (self->store, settings);
+}
+
+static void
+connect_planner (MpWeightsPanel *self)
+{
   g_signal_connect_object (self->scorer, "ranked", G_CALLBACK (on_ranked), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::weights", G_CALLBACK (on_weights_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::selected", G_CALLBACK (show_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "compared-changed", G_CALLBACK (compared_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::note", G_CALLBACK (on_note_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::note-undoable", G_CALLBACK (on_note_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "save-failed", G_CALLBACK (on_save_failed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+mp_weights_panel_constructed (GObject *object)
+{
+  MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
+
+  G_OBJECT_CLASS (mp_weights_panel_parent_class)->constructed (object);
+
+  ensure_planner (self);
+  self->scorer = g_object_ref (mp_planner_get_scorer (self->planner));
+  setup_list (self);
+  connect_planner (self);
   build_sliders (self);
-  load_weights (self, &weights);
-  load_filter (self);
-  set_scales (self, &weights);
+  bind_filter (self);
+  mp_rank_model_set_show_movement (self->rank_model, TRUE);
   on_ranked (self);
   rebuild_compare_legend (self);
   show_selected (self);
+  on_note_changed (self);
 }
 
 static void
@@ -1305,6 +1106,9 @@ mp_weights_panel_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_PLANNER:
+      self->planner = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1323,6 +1127,9 @@ mp_weights_panel_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_PLANNER:
+      g_value_set_object (value, self->planner);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1405,7 +1212,13 @@ mp_weights_panel_dispose (GObject *object)
 {
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
 
-  flush_weights (self);
+  if (self->planner != NULL)
+    {
+      mp_planner_flush_settings (self->planner);
+      g_signal_handlers_disconnect_by_data (self->planner, self);
+    }
+  if (self->scorer != NULL)
+    g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_handle_id (&self->details_idle, g_source_remove);
   g_clear_handle_id (&self->wide_idle, g_source_remove);
   g_settings_sync ();
@@ -1422,18 +1235,9 @@ mp_weights_panel_dispose (GObject *object)
   g_clear_object (&self->rank_model);
   g_clear_object (&self->scorer);
   g_clear_object (&self->store);
-  g_clear_object (&self->selected);
-  g_clear_object (&self->undo_program);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->planner);
 
   G_OBJECT_CLASS (mp_weights_panel_parent_class)->dispose (object);
-}
-
-static void
-mp_weights_panel_finalize (GObject *object)
-{
-  g_ptr_array_unref (MP_WEIGHTS_PANEL (object)->compared);
-  G_OBJECT_CLASS (mp_weights_panel_parent_class)->finalize (object);
 }
 
 static void
@@ -1473,7 +1277,6 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_article_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_equal_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }
 
 static void
@@ -1486,13 +1289,15 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   object_class->set_property = mp_weights_panel_set_property;
   object_class->get_property = mp_weights_panel_get_property;
   object_class->dispose = mp_weights_panel_dispose;
-  object_class->finalize = mp_weights_panel_finalize;
   widget_class->unmap = mp_weights_panel_unmap;
   widget_class->size_allocate = mp_weights_panel_size_allocate;
   widget_class->measure = mp_weights_panel_measure;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MP_TYPE_PROGRAM_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANNER] =
+    g_param_spec_object ("planner", NULL, NULL, MP_TYPE_PLANNER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1509,9 +1314,6 @@ mp_weights_panel_init (MpWeightsPanel *self)
 {
   mp_panel_ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
-  self->compared = g_ptr_array_new_with_free_func (g_object_unref);
-  self->selected_index = -1;
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -1534,27 +1336,8 @@ mp_weights_panel_suggest_kind (MpWeightsPanel *self,
                                MpKindFilter    kind,
                                const char     *reason)
 {
-  MpKindFilter previous;
-  g_autofree char *note = NULL;
-
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-  g_return_if_fail (kind <= MP_KIND_FILTER_ALTERNATIVES);
-
-  previous = gtk_drop_down_get_selected (self->kind_dropdown);
-  if (reason == NULL)
-    reason = "";
-  if (kind == MP_KIND_FILTER_ALTERNATIVES)
-    /* Translators: %s is the flowchart's outcome, e.g. "Use smaller, targeted programs" */
-    note = g_strdup_printf (_("Showing alternatives because the flowchart ended at “%s”."), reason);
-  else if (kind == MP_KIND_FILTER_MASTERS)
-    note = g_strdup_printf (_("Showing master’s programs because the flowchart ended at “%s”."),
-                            reason);
-  else
-    note = g_strdup_printf (_("Showing all programs because the flowchart ended at “%s”."), reason);
-  g_clear_object (&self->undo_program);
-  show_note (self, note, previous != kind ? UNDO_KIND_FILTER : UNDO_NONE);
-  self->undo_kind = previous;
-  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  mp_planner_suggest_kind (self->planner, kind, reason);
 }
 
 void
@@ -1597,6 +1380,13 @@ mp_weights_panel_add_program (MpWeightsPanel *self)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   open_dialog (self, NULL, FALSE);
+}
+
+MpPlanner *
+mp_weights_panel_get_planner (MpWeightsPanel *self)
+{
+  g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
+  return self->planner;
 }
 
 MpProgramStore *
@@ -1679,23 +1469,16 @@ mp_weights_panel_get_note_message (MpWeightsPanel *self)
 gboolean
 mp_weights_panel_undo_note (MpWeightsPanel *self)
 {
-  g_autoptr(MpProgram) program = NULL;
-  UndoKind undo;
-
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
 
-  undo = self->undo;
-  program = g_steal_pointer (&self->undo_program);
-  hide_note (self);
-  if (undo == UNDO_KIND_FILTER)
-    gtk_drop_down_set_selected (self->kind_dropdown, self->undo_kind);
-  else if (undo == UNDO_DELETE && program != NULL)
+  if (!mp_planner_get_note_undoable (self->planner))
     {
-      mp_program_store_add (self->store, program);
-      save_user_programs (self);
-      select_program (self, program);
+      mp_planner_dismiss_note (self->planner);
+      return FALSE;
     }
-  return undo != UNDO_NONE;
+  mp_planner_undo (self->planner);
+  sync_selection (self);
+  return TRUE;
 }
 
 void
@@ -1705,7 +1488,7 @@ mp_weights_panel_apply_article_weights (MpWeightsPanel *self)
 
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   mp_weights_init_article (&weights);
-  set_scales (self, &weights);
+  mp_planner_set_weights (self->planner, &weights);
 }
 
 void
@@ -1715,7 +1498,7 @@ mp_weights_panel_apply_equal_weights (MpWeightsPanel *self)
 
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   mp_weights_init_equal (&weights);
-  set_scales (self, &weights);
+  mp_planner_set_weights (self->planner, &weights);
 }
 
 gboolean
@@ -1723,26 +1506,19 @@ mp_weights_panel_import_file (MpWeightsPanel *self,
                               GFile          *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-  int n;
+  g_autofree char *message = NULL;
 
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  n = mp_program_store_import (self->store, file, &error);
-  if (n < 0)
-    {
-      /* Translators: %s is the reason, starting with FILE:LINE:COLUMN */
-      g_autofree char *message = g_strdup_printf (_("Nothing was imported. %s"), error->message);
-
-      show_error (self, message);
-      return FALSE;
-    }
+  /* Hidden first: a failed save of what was imported shows its own error. */
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  save_user_programs (self);
-  note = g_strdup_printf (ngettext ("Imported %d program.", "Imported %d programs.", n), n);
-  show_note (self, note, UNDO_NONE);
-  return TRUE;
+  if (mp_planner_import (self->planner, file, &error) >= 0)
+    return TRUE;
+  /* Translators: %s is the reason, starting with FILE:LINE:COLUMN */
+  message = g_strdup_printf (_("Nothing was imported. %s"), error->message);
+  show_error (self, message);
+  return FALSE;
 }
 
 GtkWindow *
@@ -1763,28 +1539,15 @@ mp_weights_panel_select_rank (MpWeightsPanel *self,
 void
 mp_weights_panel_toggle_compare (MpWeightsPanel *self)
 {
-  int position;
-
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-
-  if (self->selected == NULL)
-    return;
-  position = compared_position (self, self->selected);
-  if (position >= 0)
-    remove_compared (self, position);
-  else if (self->compared->len < MP_PANEL_MAX_COMPARED)
-    {
-      self->compared_index[self->compared->len] = self->selected_index;
-      g_ptr_array_add (self->compared, g_object_ref (self->selected));
-    }
-  compared_changed (self);
+  mp_planner_toggle_compare (self->planner);
 }
 
 guint
 mp_weights_panel_get_n_compared (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), 0);
-  return self->compared->len;
+  return mp_planner_get_n_compared (self->planner);
 }
 
 GtkWidget *
@@ -1821,26 +1584,15 @@ mp_weights_panel_export_file (MpWeightsPanel *self,
                               GFile          *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  csv = mp_ranking_to_csv (self->scorer);
-  name = mp_utils_file_display_name (file);
-  if (!mp_utils_write_atomically (file, csv, strlen (csv), FALSE, &error))
-    {
-      /* Translators: %s is the reason */
-      g_autofree char *message = g_strdup_printf (_("Could not export the ranking: %s"),
-                                                  error->message);
-
-      show_error (self, message);
-      return FALSE;
-    }
-  /* Translators: %s is a file name */
-  note = g_strdup_printf (_("Exported the ranking to “%s”."), name);
-  show_note (self, note, UNDO_NONE);
-  return TRUE;
+  if (mp_planner_export_ranking (self->planner, file, &error))
+    return TRUE;
+  /* Translators: %s is the reason */
+  message = g_strdup_printf (_("Could not export the ranking: %s"), error->message);
+  show_error (self, message);
+  return FALSE;
 }

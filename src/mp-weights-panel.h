@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mp-types.h"
+#include "mp-planner.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +26,8 @@ void       mp_weights_panel_import        (MpWeightsPanel *self);
 void       mp_weights_panel_export        (MpWeightsPanel *self);
 void       mp_weights_panel_add_program   (MpWeightsPanel *self);
 
+/* The decision the panel shows; the window feeds it the flowchart's outcome. */
+MpPlanner      *mp_weights_panel_get_planner       (MpWeightsPanel *self);
 /* For tests and benchmarks: a panel over @store as it is (nothing loaded). */
 GtkWidget      *mp_weights_panel_new_with_store    (MpProgramStore *store);
 MpProgramStore *mp_weights_panel_get_store         (MpWeightsPanel *self);

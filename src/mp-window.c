@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-arrangement.h"
 #include "mp-article-view.h"
 #include "mp-color-scheme.h"
 #include "mp-flow-pane.h"
@@ -27,6 +28,8 @@ struct _MpWindow
   GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
   GtkWidget            *weights_panel;
   guint                 side_views_id;
+  MpArrangement        *arrangement;
+  guint                 arrange_id;
 
   /* template children */
   GtkMenuButton        *outline_button;
@@ -39,6 +42,9 @@ struct _MpWindow
   GtkBox               *article_slot;
   GtkBox               *flow_slot;
   GtkBox               *weights_slot;
+  GtkWidget            *header_switcher;
+  GtkWidget            *bottom_bar;
+  GtkWidget            *bottom_switcher;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -76,10 +82,13 @@ static void
 update_title (MpWindow *self)
 {
   const char *title = mp_document_get_title (self->document);
+  const char *display_name = mp_document_get_display_name (self->document);
+  /* A document without a title of its own is named by its file, once. */
+  gboolean untitled = g_str_equal (title, display_name);
 
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, mp_document_get_display_name (self->document));
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled);
+  gtk_label_set_text (self->subtitle_label, display_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), !self->is_bundled && !untitled);
   /* Translators: window title, "ARTICLE TITLE — Master Plan" */
   g_autofree char *window_title = g_strdup_printf (_("%s — Master Plan"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -90,12 +99,14 @@ on_walk_state_changed (MpWindow   *self,
                        GParamSpec *pspec,
                        GObject    *pane)
 {
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
   g_autofree char *state = NULL;
 
+  /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
     return;
   g_object_get (pane, "walk-state", &state, NULL);
-  g_settings_set_string (self->settings, "flow-walk", state != NULL ? state : "");
+  mp_planner_set_walk_state (planner, state);
 }
 
 static void
@@ -105,8 +116,9 @@ show_document_in_flow_pane (MpWindow *self)
   mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), self->document);
   if (self->is_bundled)
     {
-      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
-      g_object_set (self->flow_pane, "walk-state", state, NULL);
+      MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+
+      g_object_set (self->flow_pane, "walk-state", mp_planner_get_walk_state (planner), NULL);
     }
   g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
 }
@@ -125,6 +137,8 @@ set_document (MpWindow   *self,
     mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
     show_document_in_flow_pane (self);
+  mp_arrangement_set_has_flowchart (self->arrangement,
+                                    mp_document_get_n_mermaid_blocks (document) > 0);
   update_title (self);
 }
 
@@ -343,6 +357,8 @@ on_open_section (MpWindow   *self,
 {
   MpArticleView *view = MP_ARTICLE_VIEW (mp_window_get_article_view (self));
 
+  if (mp_arrangement_get_mode (self->arrangement) == MP_ARRANGEMENT_ONE)
+    mp_arrangement_show_view (self->arrangement, "article");
   if (mp_article_view_scroll_to_heading (view, id))
     mp_article_view_highlight_section (view, id);
 }
@@ -353,17 +369,9 @@ on_outcome_changed (MpWindow           *self,
                     const char         *label,
                     const char * const *classes)
 {
-  MpKindFilter kind;
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
 
-  if (node_id == NULL || classes == NULL)
-    return;
-  if (g_strv_contains (classes, "masters"))
-    kind = MP_KIND_FILTER_MASTERS;
-  else if (g_strv_contains (classes, "alternatives"))
-    kind = MP_KIND_FILTER_ALTERNATIVES;
-  else
-    return;
-  mp_weights_panel_suggest_kind (MP_WEIGHTS_PANEL (self->weights_panel), kind, label);
+  mp_planner_set_outcome (planner, node_id, label, classes);
 }
 
 static gboolean
@@ -520,6 +528,67 @@ on_first_frame_painted (GdkFrameClock *clock,
     self->side_views_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_side_views, self, NULL);
 }
 
+/* Views are shown or hidden after the allocation that found the new size:
+ * changing them inside it would ask for another allocation mid-way. */
+static gboolean
+arrange_for_size (gpointer user_data)
+{
+  MpWindow *self = user_data;
+
+  self->arrange_id = 0;
+  mp_arrangement_set_size (self->arrangement, gtk_widget_get_width (GTK_WIDGET (self)),
+                           gtk_widget_get_height (GTK_WIDGET (self)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->arrange_id == 0 &&
+      mp_arrangement_mode_for_size (width, height) != mp_arrangement_get_mode (self->arrangement))
+    self->arrange_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, arrange_for_size, self, NULL);
+}
+
+static void
+add_property_action (MpWindow   *self,
+                     const char *name,
+                     const char *property)
+{
+  g_autoptr(GPropertyAction) action = g_property_action_new (name, self->arrangement, property);
+
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+}
+
+/* The first frame is laid out for the saved size, so it shows the views
+ * that fit it rather than rearranging once it is up. */
+static void
+setup_arrangement (MpWindow *self)
+{
+  self->arrangement = mp_arrangement_new (GTK_WIDGET (self->article_slot),
+                                          GTK_WIDGET (self->flow_slot),
+                                          GTK_WIDGET (self->weights_slot),
+                                          GTK_WIDGET (self->side_paned),
+                                          self->header_switcher, self->bottom_switcher);
+  g_object_bind_property (self->bottom_switcher, "visible", self->bottom_bar, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_settings_bind (self->settings, "show-flowchart", self->arrangement, "show-flowchart",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-panel", self->arrangement, "show-panel",
+                   G_SETTINGS_BIND_DEFAULT);
+  add_property_action (self, "view", "view");
+  add_property_action (self, "show-flowchart", "show-flowchart");
+  add_property_action (self, "show-panel", "show-panel");
+  mp_arrangement_set_size (self->arrangement,
+                           g_settings_get_int (self->settings, "window-width"),
+                           g_settings_get_int (self->settings, "window-height"));
+}
+
 static void
 mp_window_realize (GtkWidget *widget)
 {
@@ -537,6 +606,7 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->side_views_id, g_source_remove);
+  g_clear_handle_id (&self->arrange_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -551,6 +621,7 @@ mp_window_finalize (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->arrangement);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
@@ -567,6 +638,7 @@ mp_window_class_init (MpWindowClass *klass)
   object_class->finalize = mp_window_finalize;
   window_class->close_request = mp_window_close_request;
   widget_class->realize = mp_window_realize;
+  widget_class->size_allocate = mp_window_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, outline_button);
@@ -579,6 +651,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, article_slot);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, flow_slot);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, weights_slot);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, header_switcher);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_switcher);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -603,6 +678,7 @@ mp_window_init (MpWindow *self)
   mp_color_scheme_follow_system ();
 
   self->settings = g_settings_new (APP_ID);
+  setup_arrangement (self);
   restore_geometry (self);
   add_drop_target (self);
 }

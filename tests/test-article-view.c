@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "mp-article-blocks.h"
 #include "mp-article-svg.h"
@@ -607,6 +608,85 @@ test_long_table (void)
   destroy (window);
 }
 
+/* Opens @markdown (written to a new file) in @window. */
+static GFile *
+open_markdown (MpWindow   *window,
+               const char *markdown)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.md", NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, markdown, -1, NULL));
+  g_assert_true (mp_window_open_file (window, file));
+  iterate ();
+  return file;
+}
+
+static void
+remove_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  g_file_delete (dir, NULL, NULL);
+}
+
+/* Labels with @css_class inside the article, in reading order. */
+static GPtrArray *
+find_labels (MpArticleView *view,
+             const char    *css_class)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (view, GTK_TYPE_LABEL);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+      g_ptr_array_add (found, g_ptr_array_index (labels, i));
+  return found;
+}
+
+#define LONG_LINE "  printf (\"process.version is a very long line that must scroll sideways, never wrap: " \
+                  "https://example.org/a/very/long/path/that/goes/on/and/on/and/on\");"
+
+static void
+test_code_blocks (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  const char *c_code = "#include <stdio.h>\n\nint\nmain (void)\n{\n" LONG_LINE "\n\n\n  return 0;\n}";
+  g_autofree char *markdown = g_strdup_printf ("# Code\n\n```c\n%s\n```\n\n    a < b && c > d\n      indented\n", c_code);
+  g_autoptr(GFile) file = open_markdown (window, markdown);
+  g_autoptr(GPtrArray) code = find_labels (view, "mp-code-text");
+  GtkLabel *label;
+
+  g_assert_cmpuint (code->len, ==, 2);
+  /* Every character as written: no hyphen or break inserted, blank lines
+   * kept, so the line count is the code's. */
+  label = g_ptr_array_index (code, 0);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, c_code);
+  g_assert_false (gtk_label_get_wrap (label));
+  g_assert_true (gtk_label_get_selectable (label));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), ==, 10);
+  /* The long line is wider than the column: the block scrolls sideways. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >,
+                   gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (label))));
+  /* Highlighted by GtkSourceView: the keyword has a colour of its own. */
+  g_assert_true (strstr (gtk_label_get_label (label), "foreground=") != NULL);
+  /* An indented block, with characters markup would take for its own. */
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (code, 1)), ==, "a < b && c > d\n  indented");
+
+  /* Find looks into code blocks. */
+  mp_article_view_start_search (view);
+  search (view, "process.VERSION");
+  g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 1);
+  g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
+  g_assert_nonnull (gtk_label_get_attributes (label));
+
+  remove_file (file);
+  destroy (window);
+}
+
 static int
 first_line_height (MpArticleView *view)
 {
@@ -687,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/article-view/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/zoom", test_zoom);
+  g_test_add_func ("/article-view/code-blocks", test_code_blocks);
   g_test_add_func ("/article-view/resolve-image", test_resolve_image);
 
   return g_test_run ();

@@ -837,7 +837,7 @@ test_shortcuts_window (void)
   g_auto(GStrv) actions = NULL;
   g_autoptr(GHashTable) bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkWidget *plain_window;
+  GtkWidget *plain_window, *plain_popover;
   GHashTableIter iter;
   const char *name;
   MpWindow *main_window;
@@ -879,6 +879,10 @@ test_shortcuts_window (void)
   plain_window = gtk_window_new ();
   collect_bindings (plain_window, TRUE, inherited);
   gtk_window_destroy (GTK_WINDOW (plain_window));
+  /* So are GtkPopover's (the outline is one). */
+  plain_popover = g_object_ref_sink (gtk_popover_new ());
+  collect_bindings (plain_popover, TRUE, inherited);
+  g_object_unref (plain_popover);
   main_window = g_object_new (MP_TYPE_WINDOW, NULL);
   mp_window_open_bundled (main_window);
   /* The flowchart and the panel join after the first frame: now, here. */

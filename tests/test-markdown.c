@@ -460,6 +460,31 @@ test_file_round_trip (void)
   g_rmdir (dir);
 }
 
+static void
+test_task_list (void)
+{
+  g_autoptr(MpDocument) doc = parse ("- [ ] write the plan\n- [x] read the article\n- [X] ask\n- plain\n"
+                                     "- [y] not a task\n");
+  const MpBlock *list = mp_document_get_block (doc, 0);
+  const MpBlock *item;
+
+  g_assert_cmpuint (mp_document_get_n_blocks (doc), ==, 1);
+  g_assert_cmpint (list->type, ==, MP_BLOCK_LIST);
+  g_assert_cmpuint (list->children->len, ==, 5);
+  item = child (list, 0);
+  g_assert_true (item->task);
+  g_assert_false (item->checked);
+  /* The box is not part of the text. */
+  g_assert_cmpstr (child (item, 0)->inline_->text->str, ==, "write the plan");
+  g_assert_true (child (list, 1)->task);
+  g_assert_true (child (list, 1)->checked);
+  g_assert_cmpstr (child (child (list, 1), 0)->inline_->text->str, ==, "read the article");
+  g_assert_true (child (list, 2)->checked);
+  g_assert_false (child (list, 3)->task);
+  g_assert_false (child (list, 4)->task);
+  g_assert_cmpstr (child (child (list, 4), 0)->inline_->text->str, ==, "[y] not a task");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/markdown/too-large", test_too_large);
   g_test_add_func ("/markdown/missing-file", test_missing_file);
   g_test_add_func ("/markdown/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/markdown/task-list", test_task_list);
 
   return g_test_run ();
 }

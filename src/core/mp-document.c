@@ -17,6 +17,7 @@ struct _MpDocument
   GFile          *file;
   char           *display_name;
   char           *title;
+  MpFrontMatter  *front_matter;
   MpMarkdownTree  tree;
 };
 
@@ -31,6 +32,7 @@ mp_document_finalize (GObject *object)
   g_clear_object (&self->file);
   g_free (self->display_name);
   g_free (self->title);
+  mp_front_matter_free (self->front_matter);
   G_OBJECT_CLASS (mp_document_parent_class)->finalize (object);
 }
 
@@ -133,6 +135,11 @@ check_text (const char  *text,
 static void
 find_title (MpDocument *self)
 {
+  if (self->front_matter != NULL && self->front_matter->title != NULL)
+    {
+      self->title = g_strdup (self->front_matter->title);
+      return;
+    }
   for (guint i = 0; i < self->tree.headings->len; i++)
     {
       const MpBlock *heading = g_ptr_array_index (self->tree.headings, i);
@@ -144,6 +151,26 @@ find_title (MpDocument *self)
         }
     }
   self->title = g_strdup (self->display_name);
+}
+
+/* The front matter becomes blank lines, so that lines keep their numbers
+ * in messages. */
+static gboolean
+parse_body (MpDocument  *self,
+            const char  *text,
+            gsize        length,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GString) body = NULL;
+
+  if (self->front_matter == NULL)
+    return mp_markdown_parse (text, length, name, &self->tree, error);
+  body = g_string_sized_new (length);
+  for (guint i = 0; i < self->front_matter->n_lines; i++)
+    g_string_append_c (body, '\n');
+  g_string_append_len (body, text + self->front_matter->length, length - self->front_matter->length);
+  return mp_markdown_parse (body->str, body->len, name, &self->tree, error);
 }
 
 MpDocument *
@@ -172,7 +199,8 @@ mp_document_new_from_data (const char  *text,
   self = g_object_new (MP_TYPE_DOCUMENT, NULL);
   self->file = base != NULL ? g_object_ref (base) : NULL;
   self->display_name = base != NULL ? mp_utils_file_display_name (base) : g_strdup (name);
-  if (!mp_markdown_parse (text, length, name, &self->tree, error))
+  self->front_matter = mp_front_matter_parse (text, length);
+  if (!parse_body (self, text, length, name, error))
     return NULL;
   find_title (self);
   return g_steal_pointer (&self);
@@ -327,4 +355,11 @@ mp_document_get_heading_text (const MpBlock *heading)
 {
   g_return_val_if_fail (heading != NULL && heading->type == MP_BLOCK_HEADING, NULL);
   return heading->inline_->text->str;
+}
+
+const MpFrontMatter *
+mp_document_get_front_matter (MpDocument *self)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
+  return self->front_matter;
 }

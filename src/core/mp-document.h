@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-front-matter.h"
 #include "mp-markdown.h"
 #include "mp-types.h"
 
@@ -29,7 +30,8 @@ MpDocument           *mp_document_new_from_data       (const char    *text,
                                                        GError       **error);
 GFile                *mp_document_get_file            (MpDocument    *self);
 const char           *mp_document_get_display_name    (MpDocument    *self);
-/* The first H1's text, else the file's display name. */
+/* The front matter's title, else the first H1's text, else the file's
+ * display name. */
 const char           *mp_document_get_title           (MpDocument    *self);
 guint                 mp_document_get_n_mermaid_blocks (MpDocument   *self);
 const MpMermaidBlock *mp_document_get_mermaid_block   (MpDocument    *self,
@@ -46,5 +48,7 @@ guint                 mp_document_get_n_headings      (MpDocument    *self);
 const MpBlock        *mp_document_get_heading         (MpDocument    *self,
                                                        guint          index);
 const char           *mp_document_get_heading_text    (const MpBlock *heading);
+/* The metadata block at the top of the file, or NULL. */
+const MpFrontMatter  *mp_document_get_front_matter    (MpDocument    *self);
 
 G_END_DECLS

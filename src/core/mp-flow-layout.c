@@ -114,6 +114,9 @@ mp_flow_layout_setup_context (PangoContext *context)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 96.0);
+  /* Whole-pixel glyph positions, rounded before the chart is scaled, make
+   * uneven gaps between letters ("Sk ip") once it is drawn zoomed. */
+  pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
 }
 

@@ -14,7 +14,8 @@
 
 G_DEFINE_QUARK (mp-markdown-error-quark, mp_markdown_error)
 
-#define MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+#define MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS | \
+                  MD_FLAG_TASKLISTS)
 /* Quotes and lists nested deeper than this are kept flat, so that a file
  * of ten thousand ">" cannot exhaust the stack of recursive walks. */
 #define MAX_NESTING 32
@@ -283,6 +284,20 @@ open_list (Builder  *b,
 }
 
 static void
+open_item (Builder                  *b,
+           const MD_BLOCK_LI_DETAIL *detail)
+{
+  MpBlock *item;
+
+  open_container (b, MP_BLOCK_LIST_ITEM);
+  if (b->flattened > 0 || !detail->is_task)
+    return;
+  item = g_ptr_array_index (b->containers, b->containers->len - 1);
+  item->task = TRUE;
+  item->checked = detail->task_mark == 'x' || detail->task_mark == 'X';
+}
+
+static void
 open_leaf (Builder     *b,
            MpBlockType  type)
 {
@@ -436,7 +451,7 @@ on_enter_block (MD_BLOCKTYPE  type,
                  ((MD_BLOCK_OL_DETAIL *) detail)->is_tight);
       break;
     case MD_BLOCK_LI:
-      open_container (b, MP_BLOCK_LIST_ITEM);
+      open_item (b, detail);
       break;
     case MD_BLOCK_HR:
       close_implicit_leaf (b);

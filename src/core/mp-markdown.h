@@ -84,6 +84,8 @@ struct _MpBlock
   gboolean     ordered;    /* list */
   guint        start;      /* ordered list's first number */
   gboolean     tight;      /* list */
+  gboolean     task;       /* list item: "- [ ]" or "- [x]" */
+  gboolean     checked;    /* task list item: "[x]" */
   char        *code;       /* code and mermaid blocks' text, without the last newline */
   char        *lang;       /* code block info word, or NULL */
   MpTable     *table;
