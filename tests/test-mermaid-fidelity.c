@@ -15,6 +15,7 @@
 
 #include "mp-flowchart.h"
 #include "mp-flow-shape.h"
+#include "mp-mermaid-parser.h"
 
 #include <string.h>
 
