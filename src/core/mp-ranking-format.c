@@ -93,14 +93,37 @@ tsv_field (const char *text)
   return g_strdelimit (g_strdup (text), "\t\r\n", ' ');
 }
 
+static char *
+format_cell (const MpRankingColumn *column,
+             guint                  rank)
+{
+  double value = column->values[rank];
+
+  if (isnan (value))
+    return g_strdup ("");
+  if (column->type == MP_RANKING_COLUMN_BOOLEAN)
+    return g_strdup (value != 0 ? "true" : "false");
+  return format_number (value, column->type == MP_RANKING_COLUMN_WHOLE ? 0 : column->decimals);
+}
+
 char *
 mp_ranking_to_tsv (MpScorer *scorer)
+{
+  return mp_ranking_to_tsv_with_columns (scorer, NULL, 0);
+}
+
+char *
+mp_ranking_to_tsv_with_columns (MpScorer              *scorer,
+                                const MpRankingColumn *columns,
+                                guint                  n_columns)
 {
   MpProgramStore *store = mp_scorer_get_store (scorer);
   GString *out = g_string_new ("rank\tscore\tid\tname\tkind");
 
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     g_string_append_printf (out, "\t%s", mp_criterion_get_key (c));
+  for (guint x = 0; x < n_columns; x++)
+    g_string_append_printf (out, "\t%s", columns[x].name);
   g_string_append_c (out, '\n');
   for (guint k = 0; k < mp_scorer_get_n_ranked (scorer); k++)
     {
@@ -119,6 +142,11 @@ mp_ranking_to_tsv (MpScorer *scorer)
           g_autofree char *points = format_number (contributions[c], 2);
           g_string_append_printf (out, "\t%s", points);
         }
+      for (guint x = 0; x < n_columns; x++)
+        {
+          g_autofree char *cell = format_cell (&columns[x], k);
+          g_string_append_printf (out, "\t%s", cell);
+        }
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
@@ -135,11 +163,32 @@ add_rounded (JsonBuilder *builder,
 }
 
 static void
-add_json_program (JsonBuilder *builder,
-                  MpScorer    *scorer,
-                  MpProgram   *program,
-                  guint        rank,
-                  guint        index)
+add_json_cell (JsonBuilder           *builder,
+               const MpRankingColumn *column,
+               guint                  rank)
+{
+  double value = column->values[rank];
+
+  json_builder_set_member_name (builder, column->name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (column->type == MP_RANKING_COLUMN_BOOLEAN)
+    json_builder_add_boolean_value (builder, value != 0);
+  else if (column->type == MP_RANKING_COLUMN_WHOLE)
+    json_builder_add_int_value (builder, (gint64) round (value));
+  else
+    json_builder_add_double_value (builder, round (value * pow (10, column->decimals)) /
+                                            pow (10, column->decimals));
+}
+
+static void
+add_json_program (JsonBuilder           *builder,
+                  MpScorer              *scorer,
+                  MpProgram             *program,
+                  guint                  rank,
+                  guint                  index,
+                  const MpRankingColumn *columns,
+                  guint                  n_columns)
 {
   double contributions[MP_N_CRITERIA];
 
@@ -159,11 +208,21 @@ add_json_program (JsonBuilder *builder,
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     add_rounded (builder, mp_criterion_get_key (c), contributions[c], 0.01);
   json_builder_end_object (builder);
+  for (guint x = 0; x < n_columns; x++)
+    add_json_cell (builder, &columns[x], rank);
   json_builder_end_object (builder);
 }
 
 char *
 mp_ranking_to_json (MpScorer *scorer)
+{
+  return mp_ranking_to_json_with_columns (scorer, NULL, 0);
+}
+
+char *
+mp_ranking_to_json_with_columns (MpScorer              *scorer,
+                                 const MpRankingColumn *columns,
+                                 guint                  n_columns)
 {
   MpProgramStore *store = mp_scorer_get_store (scorer);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -189,7 +248,7 @@ mp_ranking_to_json (MpScorer *scorer)
       guint index = mp_scorer_get_ranked (scorer, k);
       g_autoptr(MpProgram) program = g_list_model_get_item (G_LIST_MODEL (store), index);
 
-      add_json_program (builder, scorer, program, k, index);
+      add_json_program (builder, scorer, program, k, index, columns, n_columns);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
