@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "mp-flowchart.h"
+#include "mp-mermaid-parser.h"
 #include "mp-flow-shape.h"
 #include "mp-mermaid-parser.h"
 
