@@ -16,7 +16,6 @@
 #include "mp-flowchart.h"
 #include "mp-mermaid-parser.h"
 #include "mp-flow-shape.h"
-#include "mp-mermaid-parser.h"
 
 #include <string.h>
 
