@@ -273,9 +273,10 @@ mp_confidence_input_new_from_scorer (MpScorer       *scorer,
       mp_confidence_input_set_program (input, k, index, mp_scorer_get_name_rank (scorer, index));
       for (guint c = 0; c < MP_N_CRITERIA; c++)
         {
-          double r = mp_program_get_rating (program, c);
+          double lo, hi;
 
-          mp_confidence_input_set_rating (input, k, c, r, r);
+          mp_program_get_rating_range (program, c, &lo, &hi);
+          mp_confidence_input_set_rating (input, k, c, lo, hi);
         }
     }
   mp_scorer_get_weights (scorer, &weights);
