@@ -333,6 +333,23 @@ test_describe (void)
   result = compute (input);
   text = mp_confidence_result_describe_first (result, 0);
   g_assert_cmpstr (text, ==, "First in 75 % of the weightings you find plausible");
+  g_clear_pointer (&text, g_free);
+  text = mp_confidence_result_describe_row (result, 1);
+  g_assert_cmpstr (text, ==, "First in 25 %, in the top three in 100 % of the weightings you "
+                             "find plausible");
+  g_clear_pointer (&text, g_free);
+  text = mp_confidence_result_describe_rank_range (result, 0);
+  g_assert_cmpstr (text, ==, "Rank 1 to 2 in 90 % of the weightings you find plausible");
+  g_assert_null (mp_confidence_result_describe_fragile (result, 0, "B"));
+  g_assert_cmpint (mp_confidence_result_get_rival (result, 0), ==, 1);
+  g_clear_pointer (&text, g_free);
+  /* The other one as top pick: first in a quarter, A first in three quarters. */
+  text = mp_confidence_result_describe_fragile (result, 1, "A");
+  g_assert_cmpstr (text, ==, "Fragile: other weightings you find plausible put A first in "
+                             "75 % of cases");
+  g_clear_pointer (&text, g_free);
+  text = mp_confidence_result_describe_fragile (result, 1, NULL);
+  g_assert_cmpstr (text, ==, "Fragile: first in under half of the weightings you find plausible");
 }
 
 static void
