@@ -11,8 +11,9 @@
  * five sliders and the ranking's first rows. */
 #define THREE_MIN_WIDTH  1200
 #define THREE_MIN_HEIGHT 860
-/* Below this the article and a side view are each too narrow to read. */
-#define TWO_MIN_WIDTH    800
+/* The article's minimum width (500) beside the panel's (660) and the
+ * window's border: below this they cannot both be shown. */
+#define TWO_MIN_WIDTH    1180
 
 struct _MpArrangement
 {

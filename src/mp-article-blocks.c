@@ -41,17 +41,22 @@ append_tag (GString      *markup,
             const MpSpan *span,
             gboolean      open)
 {
-  static const char *names[] = { "b", "i", "tt", "s", "a", "i" };
+  static const char *names[] = { "b", "i", "tt", "s", "a", "i", "sup" };
 
   if (!open)
     {
-      g_string_append_printf (markup, "</%s>", names[span->type]);
+      g_string_append_printf (markup, "</%s>", span->type == MP_SPAN_CODE ? "span" : names[span->type]);
       return;
     }
-  if (span->type == MP_SPAN_LINK)
+  /* Code on a tint, as in the text. */
+  if (span->type == MP_SPAN_CODE)
+    g_string_append (markup, "<span font_family=\"monospace\" background=\"#808080\" bgalpha=\"16%\">");
+  else if (span->type == MP_SPAN_LINK)
     {
       g_autofree char *href = g_markup_escape_text (span->target, -1);
-      g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">", href, href);
+      g_autofree char *title = span->alt != NULL ? g_markup_escape_text (span->alt, -1) : NULL;
+
+      g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">", href, title != NULL ? title : href);
     }
   else
     g_string_append_printf (markup, "<%s>", names[span->type]);
@@ -144,7 +149,8 @@ table_cell_new (const MpInline *cell,
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Words are never cut: a table too wide for the column scrolls. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), align_to_xalign (align));
   gtk_label_set_justify (GTK_LABEL (label), align == MP_ALIGN_CENTER ? GTK_JUSTIFY_CENTER
                                           : align == MP_ALIGN_RIGHT ? GTK_JUSTIFY_RIGHT
@@ -193,12 +199,49 @@ attach_hidden_rows_note (GtkGrid       *grid,
   gtk_grid_attach (grid, label, 0, MAX_TABLE_ROWS + 1, table->n_columns, 1);
 }
 
+/* A scrolled window asks its child's height for the child's narrowest
+ * width when it may scroll sideways, which leaves a wrapped table far too
+ * tall. The frame asks the grid for its height at the width it will
+ * really have. */
+static void
+measure_table_frame (GtkWidget      *frame,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  GtkWidget *scroller = gtk_widget_get_first_child (frame);
+  GtkWidget *grid = g_object_get_data (G_OBJECT (frame), "mp-grid");
+  int grid_min = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (scroller, orientation, for_size, minimum, natural, NULL, NULL);
+      return;
+    }
+  gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &grid_min, NULL, NULL, NULL);
+  gtk_widget_measure (grid, orientation, for_size < 0 ? -1 : MAX (for_size, grid_min),
+                      minimum, natural, NULL, NULL);
+}
+
+static void
+allocate_table_frame (GtkWidget *frame,
+                      int        width,
+                      int        height,
+                      int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (frame), width, height, -1, NULL);
+}
+
 GtkWidget *
 mp_article_table_new (const MpTable *table,
                       MpLinkFunc     link_func,
                       gpointer       user_data)
 {
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *grid = gtk_grid_new ();
   LinkHandler *handler = g_new0 (LinkHandler, 1);
   g_autofree char *description = describe_table (table);
@@ -220,7 +263,11 @@ mp_article_table_new (const MpTable *table,
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_hexpand (grid, TRUE);
-  gtk_box_append (GTK_BOX (frame), grid);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_box_append (GTK_BOX (frame), scroller);
+  g_object_set_data (G_OBJECT (frame), "mp-grid", grid);
+  gtk_widget_set_layout_manager (frame, gtk_custom_layout_new (NULL, measure_table_frame, allocate_table_frame));
   gtk_widget_add_css_class (frame, "mp-table-frame");
   gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
   return frame;
@@ -237,7 +284,7 @@ mp_article_table_get_cell (GtkWidget *table_widget,
                            guint      n_columns,
                            guint      index)
 {
-  GtkWidget *grid = gtk_widget_get_first_child (table_widget);
+  GtkWidget *grid = g_object_get_data (G_OBJECT (table_widget), "mp-grid");
   GtkWidget *cell;
 
   if (!GTK_IS_GRID (grid) || n_columns == 0)

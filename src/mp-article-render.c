@@ -36,12 +36,12 @@ typedef struct {
   gboolean         tight;
   char            *marker;
   int              last_line_start;
-  GtkTextTag      *span_tags[MP_SPAN_IMAGE];
+  GtkTextTag      *span_tags[MP_SPAN_SUPERSCRIPT + 1];
 } Renderer;
 
 static const char *tag_names[] = {
   "h1", "h2", "h3", "h4", "h5", "h6", "li-tight", "quote", "meta", "widget-line",
-  "block-end", "bold", "italic", "code", "strike", "link", "match", "match-current",
+  "block-end", "bold", "italic", "code", "strike", "link", "superscript", "match", "match-current",
   "section-highlight",
 };
 
@@ -318,6 +318,16 @@ has_images (const MpInline *inline_)
 }
 
 static void
+add_target (Renderer   *r,
+            const char *id,
+            int         offset)
+{
+  MpArticleHeading target = { offset, 0, id, NULL, NULL };
+
+  g_array_append_val (r->out->targets, target);
+}
+
+static void
 add_span_runs (Renderer       *r,
                const MpInline *inline_,
                int             base)
@@ -345,9 +355,11 @@ add_span_runs (Renderer       *r,
           end += images_before (inline_, span->end, TRUE);
         }
       add_run (r, r->span_tags[span->type], start, end);
+      if (span->id != NULL)
+        add_target (r, span->id, start);
       if (span->type == MP_SPAN_LINK && end > start)
         {
-          MpArticleLink link = { start, end, g_strdup (span->target) };
+          MpArticleLink link = { start, end, g_strdup (span->target), g_strdup (span->alt) };
           g_array_append_val (r->out->links, link);
         }
     }
@@ -474,6 +486,8 @@ render_list (Renderer      *r,
 
       g_free (r->marker);
       r->marker = list_marker (list, i, r->list_depth);
+      if (item->id != NULL)
+        add_target (r, item->id, r->chars);
       render_blocks (r, item->children);
       if (r->marker != NULL)
         {
@@ -553,6 +567,7 @@ static void
 link_clear (MpArticleLink *link)
 {
   g_free (link->target);
+  g_free (link->title);
 }
 
 static void
@@ -662,6 +677,13 @@ fill_buffer (Renderer *r)
       gtk_text_buffer_get_iter_at_offset (buffer, &start, heading->offset);
       heading->mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
     }
+  for (guint i = 0; i < r->out->targets->len; i++)
+    {
+      MpArticleHeading *target = &g_array_index (r->out->targets, MpArticleHeading, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, target->offset);
+      target->mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+    }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
 }
@@ -679,12 +701,13 @@ mp_article_render_new (MpDocument      *document,
   Renderer r = { tags, out, };
   GPtrArray *blocks = g_ptr_array_new ();
   GFile *file = mp_document_get_file (document);
-  static const char *span_tag_names[] = { "bold", "italic", "code", "strike", "link" };
+  static const char *span_tag_names[] = { "bold", "italic", "code", "strike", "link", NULL, "superscript" };
 
   out->buffer = gtk_text_buffer_new (tags);
   out->links = g_array_new (FALSE, FALSE, sizeof (MpArticleLink));
   g_array_set_clear_func (out->links, (GDestroyNotify) link_clear);
   out->headings = g_array_new (FALSE, FALSE, sizeof (MpArticleHeading));
+  out->targets = g_array_new (FALSE, FALSE, sizeof (MpArticleHeading));
   out->anchors = g_array_new (FALSE, FALSE, sizeof (MpArticleAnchor));
   g_array_set_clear_func (out->anchors, (GDestroyNotify) anchor_clear);
 
@@ -694,7 +717,7 @@ mp_article_render_new (MpDocument      *document,
   r.link_func = link_func;
   r.link_data = user_data;
   for (guint i = 0; i < G_N_ELEMENTS (span_tag_names); i++)
-    r.span_tags[i] = tag (&r, span_tag_names[i]);
+    r.span_tags[i] = span_tag_names[i] != NULL ? tag (&r, span_tag_names[i]) : NULL;
 
   for (guint i = 0; i < mp_document_get_n_blocks (document); i++)
     g_ptr_array_add (blocks, (gpointer) mp_document_get_block (document, i));
@@ -738,6 +761,7 @@ mp_article_render_free (MpArticleRender *render)
   g_array_unref (render->anchors);
   g_array_unref (render->links);
   g_array_unref (render->headings);
+  g_array_unref (render->targets);
   g_clear_pointer (&render->runs, g_array_unref);
   g_clear_object (&render->buffer);
   g_free (render->text);

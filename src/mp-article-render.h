@@ -15,6 +15,7 @@ typedef struct {
   int   start;         /* character offsets in the buffer */
   int   end;
   char *target;
+  char *title;         /* shown when pointed at instead of the target (a footnote's text), or NULL */
 } MpArticleLink;
 
 typedef struct {
@@ -39,6 +40,7 @@ typedef struct {
   gsize          text_len;
   GArray        *links;      /* MpArticleLink, by offset */
   GArray        *headings;   /* MpArticleHeading, in order */
+  GArray        *targets;    /* MpArticleHeading: other places "#id" links lead to (footnotes) */
   GArray        *anchors;    /* MpArticleAnchor */
   GArray        *runs;       /* tag runs, by offset; those before next_run are applied */
   guint          next_run;

@@ -178,6 +178,7 @@ update_size_tags (MpArticleView *self,
     }
   gtk_text_view_set_pixels_below_lines (self->text_view, em * 0.85);
   set_tag (self, "li-tight", "pixels-below-lines", (int) (em * 0.3), NULL);
+  set_tag (self, "superscript", "rise", (int) (em * 0.35 * PANGO_SCALE), "scale", 0.75, NULL);
   set_tag (self, "block-end", "pixels-below-lines", (int) (em * 0.9), NULL);
   set_tag (self, "widget-line", "pixels-below-lines", (int) (em * 0.9),
            "pixels-above-lines", (int) (em * 0.2), NULL);
@@ -397,6 +398,7 @@ update_colors (MpArticleView *self)
   set_tag (self, "meta", "scale", 0.85, "pixels-below-lines", 0,
            "foreground-rgba", &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6 }, NULL);
   set_tag (self, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+
   set_tag (self, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   set_tag (self, "strike", "strikethrough", TRUE, NULL);
   /* Every match in the theme's warning colour, the current one in its
@@ -589,7 +591,7 @@ on_query_tooltip (MpArticleView *self,
 
   if (link == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, link->target);
+  gtk_tooltip_set_text (tooltip, link->title != NULL ? link->title : link->target);
   return TRUE;
 }
 
@@ -1044,6 +1046,23 @@ find_heading (MpArticleView *self,
   return NULL;
 }
 
+/* A footnote or a reference to one. */
+static const MpArticleHeading *
+find_target (MpArticleView *self,
+             const char    *id)
+{
+  if (self->render == NULL || id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->render->targets->len; i++)
+    {
+      const MpArticleHeading *target = &g_array_index (self->render->targets, MpArticleHeading, i);
+
+      if (g_str_equal (target->id, id))
+        return target;
+    }
+  return NULL;
+}
+
 static void
 on_heading_activated (MpArticleView *self,
                       const char    *id)
@@ -1438,6 +1457,8 @@ mp_article_view_scroll_to_heading (MpArticleView *self,
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), FALSE);
 
   heading = find_heading (self, id, NULL);
+  if (heading == NULL)
+    heading = find_target (self, id);
   if (heading == NULL)
     return FALSE;
   gtk_text_view_scroll_to_mark (self->text_view, heading->mark, 0, TRUE, 0, 0);

@@ -562,45 +562,29 @@ current_step_area (MpFlowCanvas    *self,
     }
 }
 
-/* Keeps @centre (layout units) such that @box stays inside a view of
- * @width × @height layout units, when it can. */
-static double
-clamp_centre (double centre,
-              double start,
-              double length,
-              double view)
-{
-  if (length >= view)
-    return start + length / 2;
-  return CLAMP (centre, start + length - view / 2, start + view / 2);
-}
-
 /* Labels are laid out at the interface's text size, so the default view
- * draws them at zoom 1 or larger: a chart that fits at that size is shown
+ * draws them at zoom 1 where it can: a chart that fits at that size is shown
  * whole; a bigger one follows the walk, centred on the current step and the
- * nodes its answers lead to, with the current step always in view. Only a
- * view too small for the current step alone zooms out below 1. */
+ * nodes its answers lead to, zoomed out only as far as they need to fit. */
 static void
 default_view (MpFlowCanvas *self,
               gboolean      animate)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * FIT_PADDING;
   double h = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * FIT_PADDING;
-  const MpFlowRect *box;
   graphene_rect_t area;
-  double zoom, cx, cy, x, y;
+  double zoom, x, y;
 
   if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= 1.0 || w <= 0 || h <= 0)
     {
       fit (self, animate);
       return;
     }
-  box = &mp_flow_layout_get_node (self->layout, mp_flow_walk_get_current (self->walk))->box;
   current_step_area (self, &area);
-  zoom = MIN (1.0, MIN (w / box->width, h / box->height));
-  cx = clamp_centre (area.origin.x + area.size.width / 2, box->x, box->width, w / zoom);
-  cy = clamp_centre (area.origin.y + area.size.height / 2, box->y, box->height, h / zoom);
-  centre_offsets (self, zoom, cx, cy, &x, &y);
+  zoom = MIN (1.0, MIN (w / area.size.width, h / area.size.height));
+  zoom = MAX (zoom, fit_zoom (self));
+  centre_offsets (self, zoom, area.origin.x + area.size.width / 2,
+                  area.origin.y + area.size.height / 2, &x, &y);
   if (animate)
     fly_to (self, zoom, x, y);
   else

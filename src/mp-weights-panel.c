@@ -10,15 +10,15 @@
 #include <math.h>
 #include <string.h>
 
-#include "mp-compare-chart.h"
+#include "mp-compare-view.h"
+#include "mp-filter-button.h"
 #include "mp-panel-common.h"
 #include "mp-planner.h"
 #include "mp-program-details.h"
 #include "mp-program-dialog.h"
-#include "mp-program-row.h"
-#include "mp-rank-model.h"
-#include "mp-sensitivity-bar.h"
+#include "mp-ranking-view.h"
 #include "mp-utils.h"
+#include "mp-weight-sliders.h"
 
 /* From this panel width on, the details sit beside the ranking (with a
  * margin below it so that a width near the edge does not flip back and forth). */
@@ -34,51 +34,30 @@ struct _MpWeightsPanel
   GtkWidget          *panel_box;
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
+  GtkWidget          *restore_button;
   GtkRevealer        *note_revealer;
   GtkLabel           *note_label;
   GtkWidget          *note_undo_button;
-  GtkScrolledWindow  *sliders_scroller;
-  GtkBox             *criteria_box;
+  MpWeightSliders    *sliders;
   GtkWidget          *switcher;
-  GtkWidget          *filter_button;
-  GtkLabel           *filter_label;
-  GtkDropDown        *kind_dropdown;
-  GtkDropDown        *tuition_dropdown;
-  GtkDropDown        *hours_dropdown;
-  GtkDropDown        *format_dropdown;
+  MpFilterButton     *filter_button;
   GtkStack           *stack;
-  GtkStack           *ranking_stack;
-  GtkListView        *list_view;
-  GtkLabel           *empty_title;
-  GtkLabel           *empty_label;
-  GtkButton          *empty_button;
+  MpRankingView      *ranking_view;
   MpProgramDetails   *details;
   GtkWidget          *side_separator;
   MpProgramDetails   *side_details;
   gboolean            wide;
   guint               wide_idle;
-  GtkStack           *compare_stack;
-  GtkBox             *compare_legend;
-  MpCompareChart     *compare_chart;
-
-  GtkRange           *scales[MP_N_CRITERIA];
-  MpSensitivityBar   *sensitivity_bars[MP_N_CRITERIA];
-  GtkLabel           *sensitivity_labels[MP_N_CRITERIA];
+  MpCompareView      *compare_view;
 
   /* The decision lives in the planner; the panel shows it and calls it. */
   MpPlanner          *planner;
   MpProgramStore     *store;   /* the planner's */
   MpScorer           *scorer;  /* the planner's */
-  MpRankModel        *rank_model;
-  GtkSingleSelection *selection;
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
-  GdkFrameClock      *sensitivity_clock;
-  gulong              sensitivity_handler;
-  GtkWidget          *pressed_row;  /* not a reference: only compared */
   guint               details_idle;
-  gboolean            syncing_selection;
 };
 
 enum {
@@ -107,7 +86,20 @@ show_error (MpWeightsPanel *self,
 static void
 on_banner_close_clicked (MpWeightsPanel *self)
 {
+  gtk_widget_set_visible (self->restore_button, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* The store offers a backup when the programs file was broken. */
+static void
+on_restore_clicked (MpWeightsPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (self->restore_button, FALSE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (!mp_planner_restore_backup (self->planner, &error))
+    show_error (self, error->message);
 }
 
 static void
@@ -140,411 +132,15 @@ on_save_failed (MpWeightsPanel *self,
   g_autofree char *message = NULL;
 
   /* Translators: %s is the reason, naming the file */
-  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window; "
-                               "the previous file on disk is unchanged."), error->message);
+  message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window, and "
+                               "closing it will ask what to do with them; the previous file on "
+                               "disk is unchanged."), error->message);
   show_error (self, message);
-}
-
-/* ---- program indices --------------------------------------------------- */
-
-static MpProgram *
-store_item (MpWeightsPanel *self,
-            int             index)
-{
-  if (index < 0 || (guint) index >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
-    return NULL;
-  return mp_program_store_peek (self->store, index);
-}
-
-static char *
-program_name (MpWeightsPanel *self,
-              int             index)
-{
-  MpProgram *program = store_item (self, index);
-
-  return g_strdup (program != NULL ? mp_program_get_name (program) : "");
 }
 
 /* ---- weights ----------------------------------------------------------- */
 
-/* A weight change moves rows: the list shows by how much. */
-static void
-on_weights_changed (MpWeightsPanel *self)
-{
-  mp_rank_model_set_show_movement (self->rank_model, TRUE);
-}
-
-static void
-on_article_clicked (MpWeightsPanel *self)
-{
-  mp_weights_panel_apply_article_weights (self);
-}
-
-static void
-on_equal_clicked (MpWeightsPanel *self)
-{
-  mp_weights_panel_apply_equal_weights (self);
-}
-
-/* ---- sliders --------------------------------------------------------- */
-
-/* The wheel over a slider scrolls the sliders' column, never the value. */
-static gboolean
-on_scale_scroll (GtkEventControllerScroll *controller,
-                 double                    dx,
-                 double                    dy,
-                 MpWeightsPanel           *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->sliders_scroller);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double step = dy;
-
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    step *= pow (page, 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
-  return GDK_EVENT_STOP;
-}
-
-static void
-on_scale_value_shown (GtkRange *scale,
-                      GtkLabel *value_label)
-{
-  g_autofree char *text = g_strdup_printf ("%.0f", gtk_range_get_value (scale));
-
-  gtk_label_set_label (value_label, text);
-}
-
-/* While a pointer holds a slider, the arrows show the movement since the
- * drag began rather than since the last one-unit step. */
-static gboolean
-on_scale_event (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                MpWeightsPanel           *self)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-      mp_scorer_hold_previous (self->scorer, TRUE);
-      break;
-    case GDK_BUTTON_RELEASE:
-    case GDK_TOUCH_END:
-    case GDK_TOUCH_CANCEL:
-      mp_scorer_hold_previous (self->scorer, FALSE);
-      break;
-    default:
-      break;
-    }
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* The swatch doubles as the legend of the contribution bars' colours. */
-static GtkWidget *
-build_slider_header (MpCriterion  criterion,
-                     GtkRange    *scale)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (mp_criterion_get_label (criterion));
-  GtkWidget *value = gtk_label_new (NULL);
-  GdkRGBA color;
-
-  mp_panel_criterion_color (criterion, &color);
-  gtk_box_append (GTK_BOX (box), mp_panel_swatch_new (&color));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_add_css_class (value, "weight-value");
-  gtk_box_append (GTK_BOX (box), value);
-  g_signal_connect_object (scale, "value-changed", G_CALLBACK (on_scale_value_shown), value, 0);
-  on_scale_value_shown (scale, GTK_LABEL (value));
-  return box;
-}
-
-static GtkRange *
-build_scale (MpWeightsPanel *self,
-             MpCriterion     criterion)
-{
-  GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
-  GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  GtkEventController *legacy = gtk_event_controller_legacy_new ();
-  /* Translators: the accessible name of a slider, e.g. "Faculty quality weight" */
-  g_autofree char *name = g_strdup_printf (_("%s weight"), mp_criterion_get_label (criterion));
-
-  gtk_range_set_round_digits (GTK_RANGE (scale), 0);
-  gtk_range_set_increments (GTK_RANGE (scale), 1, 10);
-  gtk_scale_set_digits (GTK_SCALE (scale), 0);
-  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scale_scroll), self);
-  gtk_widget_add_controller (scale, scroll);
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (on_scale_event), self);
-  gtk_widget_add_controller (scale, legacy);
-  /* The slider edits the planner's weight and shows it back. */
-  g_object_bind_property (self->planner, mp_planner_weight_property (criterion),
-                          gtk_range_get_adjustment (GTK_RANGE (scale)), "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  return GTK_RANGE (scale);
-}
-
-static void
-build_sliders (MpWeightsPanel *self)
-{
-  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      self->scales[c] = build_scale (self, c);
-      self->sensitivity_bars[c] = MP_SENSITIVITY_BAR (mp_sensitivity_bar_new (c));
-      self->sensitivity_labels[c] = GTK_LABEL (label);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), build_slider_header (c, self->scales[c]));
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scales[c]));
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sensitivity_bars[c]));
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scales[c]),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                      -1);
-      gtk_box_append (self->criteria_box, box);
-    }
-}
-
-/* ---- sensitivity ------------------------------------------------------- */
-
-static char *
-describe_sensitivity (MpWeightsPanel      *self,
-                      const MpSensitivity *s)
-{
-  /* The whole weights the slider can take at which the top pick holds. */
-  int low = s->low_open ? (int) floor (s->low) + 1 : (int) ceil (s->low);
-  int high = s->high_open ? (int) ceil (s->high) - 1 : (int) floor (s->high);
-  g_autofree char *below = s->below >= 0 && low > 0 ? program_name (self, s->below) : NULL;
-  g_autofree char *above = s->above >= 0 && high < 100 ? program_name (self, s->above) : NULL;
-
-  if (below != NULL && above != NULL)
-    /* Translators: the range of a weight over which the top program stays on top */
-    return g_strdup_printf (_("Top pick holds from %d to %d; below, %s takes over; above, %s."),
-                            low, high, below, above);
-  if (below != NULL)
-    return g_strdup_printf (_("Top pick holds from %d to 100; below %d %s takes over."),
-                            low, low, below);
-  if (above != NULL)
-    return g_strdup_printf (_("Top pick holds from 0 to %d; above %d %s takes over."),
-                            high, high, above);
-  return g_strdup (_("Top pick holds across the whole range."));
-}
-
-static void
-update_sensitivity (MpWeightsPanel *self)
-{
-  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
-    {
-      MpSensitivity s;
-      g_autofree char *text = NULL;
-
-      if (!mp_scorer_get_sensitivity (self->scorer, c, &s))
-        {
-          mp_sensitivity_bar_clear (self->sensitivity_bars[c]);
-          gtk_label_set_label (self->sensitivity_labels[c], "");
-          continue;
-        }
-      mp_sensitivity_bar_set_range (self->sensitivity_bars[c], s.low, s.high,
-                                    mp_planner_get_weight (self->planner, c));
-      text = describe_sensitivity (self, &s);
-      gtk_label_set_label (self->sensitivity_labels[c], text);
-    }
-}
-
-static void
-cancel_sensitivity (MpWeightsPanel *self)
-{
-  if (self->sensitivity_clock == NULL)
-    return;
-  /* A destroyed surface disposes its clock, which drops every handler. */
-  if (g_signal_handler_is_connected (self->sensitivity_clock, self->sensitivity_handler))
-    g_signal_handler_disconnect (self->sensitivity_clock, self->sensitivity_handler);
-  self->sensitivity_handler = 0;
-  g_clear_object (&self->sensitivity_clock);
-}
-
-static void
-on_after_paint_sensitivity (MpWeightsPanel *self)
-{
-  cancel_sensitivity (self);
-  update_sensitivity (self);
-}
-
-/* The bands cost a few milliseconds with many programs: while a slider
- * moves they follow right after the frame that shows the new order, so
- * they never delay it. */
-static void
-queue_sensitivity (MpWeightsPanel *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      update_sensitivity (self);
-      return;
-    }
-  if (self->sensitivity_clock != NULL)
-    return;
-  self->sensitivity_clock = g_object_ref (clock);
-  self->sensitivity_handler = g_signal_connect_swapped (clock, "after-paint",
-                                                        G_CALLBACK (on_after_paint_sensitivity),
-                                                        self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_bars[0]));
-}
-
-static void
-flush_sensitivity (MpWeightsPanel *self)
-{
-  if (self->sensitivity_clock != NULL)
-    on_after_paint_sensitivity (self);
-}
-
 /* ---- filters ----------------------------------------------------------- */
-
-static void
-update_filter_label (MpWeightsPanel *self)
-{
-  GListModel *kinds = gtk_drop_down_get_model (self->kind_dropdown);
-  MpProgramFilter filter;
-  g_autoptr(GtkStringObject) kind = NULL;
-  int extra;
-  g_autofree char *text = NULL;
-  g_autofree char *accessible = NULL;
-
-  mp_planner_get_filter (self->planner, &filter);
-  kind = g_list_model_get_item (kinds, filter.kind);
-  extra = (filter.max_tuition >= 0) + (filter.max_hours_per_week >= 0) + (filter.format >= 0);
-  if (extra == 0)
-    text = g_strdup (gtk_string_object_get_string (kind));
-  else
-    /* Translators: a kind filter such as "Alternatives", then how many more filters are on */
-    text = g_strdup_printf (ngettext ("%s +%d", "%s +%d", extra),
-                            gtk_string_object_get_string (kind), extra);
-  gtk_label_set_label (self->filter_label, text);
-  /* Translators: the accessible name of the filter button, e.g. "Filters: Alternatives +1" */
-  accessible = g_strdup_printf (_("Filters: %s"), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
-/* A filter change reorders nothing: rows come and go without arrows. */
-static void
-on_filter_changed (MpWeightsPanel *self)
-{
-  mp_rank_model_set_show_movement (self->rank_model, FALSE);
-  update_filter_label (self);
-}
-
-static guint
-key_index (const char * const *keys,
-           guint               n,
-           const char         *key)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (keys[i], key) == 0)
-      return i;
-  return 0;
-}
-
-/* The drop-downs show the planner's filter: key or limit ↔ item. */
-static gboolean
-key_to_item (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      keys)
-{
-  const char * const *k = keys;
-
-  g_value_set_uint (to, key_index (k, g_strv_length ((char **) k), g_value_get_string (from)));
-  return TRUE;
-}
-
-static gboolean
-item_to_key (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      keys)
-{
-  const char * const *k = keys;
-  guint i = g_value_get_uint (from);
-
-  if (i >= g_strv_length ((char **) k))
-    return FALSE;
-  g_value_set_string (to, k[i]);
-  return TRUE;
-}
-
-static gboolean
-limit_to_item (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      tuition)
-{
-  guint n;
-  const double *presets = tuition ? mp_planner_get_tuition_presets (&n)
-                                  : mp_planner_get_hours_presets (&n);
-
-  g_value_set_uint (to, mp_planner_preset_index (presets, n, g_value_get_double (from)));
-  return TRUE;
-}
-
-static gboolean
-item_to_limit (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      tuition)
-{
-  guint n;
-  const double *presets = tuition ? mp_planner_get_tuition_presets (&n)
-                                  : mp_planner_get_hours_presets (&n);
-  guint i = g_value_get_uint (from);
-
-  if (i >= n)
-    return FALSE;
-  g_value_set_double (to, presets[i]);
-  return TRUE;
-}
-
-static void
-bind_filter (MpWeightsPanel *self)
-{
-  static const char * const kinds[] = { "all", "masters", "alternatives", NULL };
-  static const char * const formats[] = { "any", "online", "hybrid", "in-person", NULL };
-  GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
-
-  g_object_bind_property_full (self->planner, "kind-filter", self->kind_dropdown, "selected",
-                               flags, key_to_item, item_to_key, (gpointer) kinds, NULL);
-  g_object_bind_property_full (self->planner, "format-filter", self->format_dropdown, "selected",
-                               flags, key_to_item, item_to_key, (gpointer) formats, NULL);
-  g_object_bind_property_full (self->planner, "max-tuition", self->tuition_dropdown, "selected",
-                               flags, limit_to_item, item_to_limit, GINT_TO_POINTER (TRUE), NULL);
-  g_object_bind_property_full (self->planner, "max-hours-per-week", self->hours_dropdown,
-                               "selected", flags, limit_to_item, item_to_limit, NULL, NULL);
-  g_signal_connect_object (self->planner, "notify::kind-filter",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::format-filter",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::max-tuition",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::max-hours-per-week",
-                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  update_filter_label (self);
-}
 
 /* ---- comparison -------------------------------------------------------- */
 
@@ -562,84 +158,8 @@ set_details_compared (MpWeightsPanel *self)
 }
 
 static void
-on_remove_compared_clicked (GtkButton      *button,
-                            MpWeightsPanel *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
-
-  mp_planner_remove_compared (self->planner, position);
-}
-
-static GtkWidget *
-build_legend_entry (MpWeightsPanel *self,
-                    guint           position)
-{
-  MpProgram *program = mp_planner_get_compared (self->planner, position);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (mp_program_get_name (program));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  /* Translators: tooltip of the button that removes a program from the comparison */
-  g_autofree char *tooltip = g_strdup_printf (_("Remove “%s” from the comparison"),
-                                              mp_program_get_name (program));
-  GdkRGBA color;
-
-  mp_panel_compare_color (position, &color);
-  gtk_box_append (GTK_BOX (box), mp_panel_swatch_new (&color));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, mp_program_get_name (program));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_tooltip_text (remove, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  g_object_set_data (G_OBJECT (remove), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_compared_clicked), self);
-  gtk_box_append (GTK_BOX (box), remove);
-  return box;
-}
-
-static void
-rebuild_compare_legend (MpWeightsPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_legend))) != NULL)
-    gtk_box_remove (self->compare_legend, child);
-  guint n = mp_planner_get_n_compared (self->planner);
-
-  for (guint i = 0; i < n; i++)
-    gtk_box_append (self->compare_legend, build_legend_entry (self, i));
-  gtk_stack_set_visible_child_name (self->compare_stack, n > 0 ? "chart" : "empty");
-}
-
-static void
-update_compare_chart (MpWeightsPanel *self)
-{
-  MpCompareEntry entries[MP_PLANNER_MAX_COMPARED];
-  gboolean scored = mp_scorer_has_scores (self->scorer);
-  guint n = mp_planner_get_n_compared (self->planner);
-
-  for (guint i = 0; i < n; i++)
-    {
-      MpProgram *program = mp_planner_get_compared (self->planner, i);
-      guint index = mp_planner_get_compared_index (self->planner, i);
-
-      entries[i].name = mp_program_get_name (program);
-      for (guint c = 0; c < MP_N_CRITERIA; c++)
-        entries[i].ratings[c] = mp_program_get_rating (program, c);
-      entries[i].score = scored ? mp_scorer_get_score (self->scorer, index) : -1;
-    }
-  mp_compare_chart_set_entries (self->compare_chart, entries, n);
-}
-
-static void
 compared_changed (MpWeightsPanel *self)
 {
-  rebuild_compare_legend (self);
-  update_compare_chart (self);
   set_details_compared (self);
   update_actions (self);
 }
@@ -658,49 +178,10 @@ show_selected (MpWeightsPanel *self)
   update_actions (self);
 }
 
+/* Enter on a row opens its details (beside the list when wide). */
 static void
-on_selection_changed (MpWeightsPanel *self)
+on_row_activated (MpWeightsPanel *self)
 {
-  MpRankSlot *slot;
-
-  if (self->syncing_selection)
-    return;
-  slot = gtk_single_selection_get_selected_item (self->selection);
-  mp_planner_select_index (self->planner, slot != NULL ? (int) mp_rank_slot_get_program_index (slot)
-                                                       : -1);
-}
-
-/* The list's selection follows the planner's program, not the rank
- * position, across re-ranks. */
-static void
-sync_selection (MpWeightsPanel *self)
-{
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (mp_planner_get_selected (self->planner) != NULL)
-    {
-      int rank = mp_scorer_get_rank_of (self->scorer,
-                                        mp_planner_get_selected_index (self->planner));
-
-      mp_program_details_refresh (self->details);
-      mp_program_details_refresh (self->side_details);
-      if (rank >= 0)
-        position = rank;
-    }
-  if (gtk_single_selection_get_selected (self->selection) == position)
-    return;
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->syncing_selection = FALSE;
-}
-
-static void
-on_list_activate (MpWeightsPanel *self,
-                  guint           position)
-{
-  /* Tab focuses a row without selecting it: Enter opens that row. */
-  if (gtk_single_selection_get_selected (self->selection) != position)
-    gtk_single_selection_set_selected (self->selection, position);
   if (self->wide)
     {
       gtk_widget_child_focus (GTK_WIDGET (self->side_details), GTK_DIR_TAB_FORWARD);
@@ -721,34 +202,12 @@ show_details_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A click on a row opens its details (arrow keys only move the selection,
- * Enter opens). The list selects on the same click, so the page turns once
- * that has happened. */
-static gboolean
-on_list_event (GtkEventControllerLegacy *controller,
-               GdkEvent                 *event,
-               MpWeightsPanel           *self)
+/* A click on a row opens its details once the list has selected it. */
+static void
+on_row_clicked (MpWeightsPanel *self)
 {
-  GdkEventType type = gdk_event_get_event_type (event);
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GtkWidget *picked;
-  double x, y, nx, ny;
-
-  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
-      || gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY
-      || !gdk_event_get_position (event, &x, &y))
-    return GDK_EVENT_PROPAGATE;
-  /* Event positions are relative to the surface, which may include a shadow. */
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self->list_view),
-                                    x - nx, y - ny, &x, &y);
-  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  picked = picked != NULL ? gtk_widget_get_ancestor (picked, MP_TYPE_PROGRAM_ROW) : NULL;
-  if (type == GDK_BUTTON_PRESS)
-    self->pressed_row = picked;
-  else if (picked != NULL && picked == self->pressed_row && self->details_idle == 0)
+  if (self->details_idle == 0)
     self->details_idle = g_idle_add (show_details_idle, self);
-  return GDK_EVENT_PROPAGATE;
 }
 
 /* Escape from the details or the comparison goes back to the ranking. */
@@ -762,102 +221,20 @@ back_to_ranking (GtkWidget *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "ranking") == 0)
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "ranking");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (mp_ranking_view_get_list_view (self->ranking_view));
   return TRUE;
 }
 
 /* ---- ranking ----------------------------------------------------------- */
 
-static void
-show_empty (MpWeightsPanel *self,
-            const char     *title,
-            const char     *text,
-            const char     *button,
-            const char     *action)
-{
-  gtk_label_set_label (self->empty_title, title);
-  gtk_label_set_label (self->empty_label, text);
-  gtk_button_set_label (self->empty_button, button);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action);
-  gtk_stack_set_visible_child_name (self->ranking_stack, "empty");
-}
-
-static void
-update_empty_state (MpWeightsPanel *self)
-{
-  if (!mp_scorer_has_scores (self->scorer))
-    show_empty (self, _("All weights are zero"),
-                _("With no criterion weighted, every program scores the same. "
-                  "Raise any slider to rank the programs."),
-                _("Use the _Article’s Weights"), "panel.article-weights");
-  else if (mp_scorer_get_n_ranked (self->scorer) > 0)
-    gtk_stack_set_visible_child_name (self->ranking_stack, "list");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
-    show_empty (self, _("No program matches the filters"),
-                _("Loosen the tuition, workload or format limits, or show every kind of program."),
-                _("_Clear Filters"), "panel.clear-filters");
-  else
-    show_empty (self, _("No programs"),
-                _("Add a program you are considering, or import a CSV or JSON file."),
-                _("_Add Program…"), "panel.add-program");
-}
-
+/* Details follow the selected program's score across re-ranks. */
 static void
 on_ranked (MpWeightsPanel *self)
 {
-  update_empty_state (self);
-  sync_selection (self);
-  queue_sensitivity (self);
-  update_compare_chart (self);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           MpWeightsPanel           *self)
-{
-  gtk_list_item_set_child (item, mp_program_row_new (self->scorer));
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          MpWeightsPanel           *self)
-{
-  mp_program_row_set_slot (MP_PROGRAM_ROW (gtk_list_item_get_child (item)),
-                           gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            MpWeightsPanel           *self)
-{
-  mp_program_row_set_slot (MP_PROGRAM_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-setup_list (MpWeightsPanel *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkEventController *legacy;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  self->rank_model = mp_rank_model_new (self->scorer, G_LIST_MODEL (self->store));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rank_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  legacy = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (on_list_event), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), legacy);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_object_unref (factory);
+  if (mp_planner_get_selected (self->planner) == NULL)
+    return;
+  mp_program_details_refresh (self->details);
+  mp_program_details_refresh (self->side_details);
 }
 
 /* ---- the user's programs --------------------------------------------- */
@@ -868,7 +245,7 @@ on_dialog_saved (MpWeightsPanel  *self,
                  MpProgramDialog *dialog)
 {
   mp_planner_save_program (self->planner, program);
-  sync_selection (self);
+  mp_ranking_view_sync_selection (self->ranking_view);
 }
 
 /* @program: the one to edit; with @copy, the start of a new one. */
@@ -1032,6 +409,8 @@ load_programs (MpWeightsPanel *self)
     }
   if (!mp_program_store_load_user (self->store, NULL, &error))
     show_error (self, error->message);
+  gtk_widget_set_visible (self->restore_button,
+                          mp_program_store_get_backup_offer (self->store) > 0);
 }
 
 /* Without a planner given, the panel starts the session: the samples and
@@ -1060,8 +439,6 @@ connect_planner (MpWeightsPanel *self)
 {
   g_signal_connect_object (self->scorer, "ranked", G_CALLBACK (on_ranked), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->planner, "notify::weights", G_CALLBACK (on_weights_changed),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "notify::selected", G_CALLBACK (show_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "compared-changed", G_CALLBACK (compared_changed),
@@ -1083,13 +460,16 @@ mp_weights_panel_constructed (GObject *object)
 
   ensure_planner (self);
   self->scorer = g_object_ref (mp_planner_get_scorer (self->planner));
-  setup_list (self);
   connect_planner (self);
-  build_sliders (self);
-  bind_filter (self);
-  mp_rank_model_set_show_movement (self->rank_model, TRUE);
+  mp_weight_sliders_set_planner (self->sliders, self->planner);
+  mp_filter_button_set_planner (self->filter_button, self->planner);
+  mp_ranking_view_set_planner (self->ranking_view, self->planner);
+  g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),
+                           self, G_CONNECT_SWAPPED);
   on_ranked (self);
-  rebuild_compare_legend (self);
+  mp_compare_view_set_planner (self->compare_view, self->planner);
   show_selected (self);
   on_note_changed (self);
 }
@@ -1196,18 +576,6 @@ mp_weights_panel_measure (GtkWidget      *widget,
 }
 
 static void
-mp_weights_panel_unmap (GtkWidget *widget)
-{
-  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
-  gboolean pending = self->sensitivity_clock != NULL;
-
-  cancel_sensitivity (self);
-  GTK_WIDGET_CLASS (mp_weights_panel_parent_class)->unmap (widget);
-  if (pending)
-    update_sensitivity (self);
-}
-
-static void
 mp_weights_panel_dispose (GObject *object)
 {
   MpWeightsPanel *self = MP_WEIGHTS_PANEL (object);
@@ -1222,17 +590,12 @@ mp_weights_panel_dispose (GObject *object)
   g_clear_handle_id (&self->details_idle, g_source_remove);
   g_clear_handle_id (&self->wide_idle, g_source_remove);
   g_settings_sync ();
-  cancel_sensitivity (self);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WEIGHTS_PANEL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->rank_model);
   g_clear_object (&self->scorer);
   g_clear_object (&self->store);
   g_clear_object (&self->planner);
@@ -1247,36 +610,23 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, panel_box);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, restore_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_undo_button);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders_scroller);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, criteria_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, tuition_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, hours_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, list_view);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_title);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_view);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_stack);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_legend);
-  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_chart);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_undo_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_article_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_equal_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 }
 
 static void
@@ -1289,7 +639,6 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   object_class->set_property = mp_weights_panel_set_property;
   object_class->get_property = mp_weights_panel_get_property;
   object_class->dispose = mp_weights_panel_dispose;
-  widget_class->unmap = mp_weights_panel_unmap;
   widget_class->size_allocate = mp_weights_panel_size_allocate;
   widget_class->measure = mp_weights_panel_measure;
 
@@ -1302,7 +651,10 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MP_TYPE_PROGRAM_DETAILS);
-  g_type_ensure (MP_TYPE_COMPARE_CHART);
+  g_type_ensure (MP_TYPE_WEIGHT_SLIDERS);
+  g_type_ensure (MP_TYPE_FILTER_BUTTON);
+  g_type_ensure (MP_TYPE_COMPARE_VIEW);
+  g_type_ensure (MP_TYPE_RANKING_VIEW);
   bind_template (widget_class);
   install_actions (widget_class);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_to_ranking, NULL);
@@ -1407,14 +759,14 @@ GListModel *
 mp_weights_panel_get_ranking (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  return G_LIST_MODEL (self->rank_model);
+  return mp_ranking_view_get_model (self->ranking_view);
 }
 
 GtkWidget *
 mp_weights_panel_get_list_view (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  return GTK_WIDGET (self->list_view);
+  return mp_ranking_view_get_list_view (self->ranking_view);
 }
 
 GtkRange *
@@ -1422,8 +774,7 @@ mp_weights_panel_get_slider (MpWeightsPanel *self,
                              MpCriterion     criterion)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  g_return_val_if_fail (criterion < MP_N_CRITERIA, NULL);
-  return self->scales[criterion];
+  return mp_weight_sliders_get_slider (self->sliders, criterion);
 }
 
 const char *
@@ -1431,9 +782,7 @@ mp_weights_panel_get_sensitivity_text (MpWeightsPanel *self,
                                        MpCriterion     criterion)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  g_return_val_if_fail (criterion < MP_N_CRITERIA, NULL);
-  flush_sensitivity (self);
-  return gtk_label_get_label (self->sensitivity_labels[criterion]);
+  return mp_weight_sliders_get_sensitivity_text (self->sliders, criterion);
 }
 
 const char *
@@ -1441,9 +790,7 @@ mp_weights_panel_get_empty_message (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->ranking_stack), "empty") != 0)
-    return NULL;
-  return gtk_label_get_label (self->empty_title);
+  return mp_ranking_view_get_empty_message (self->ranking_view);
 }
 
 const char *
@@ -1477,7 +824,7 @@ mp_weights_panel_undo_note (MpWeightsPanel *self)
       return FALSE;
     }
   mp_planner_undo (self->planner);
-  sync_selection (self);
+  mp_ranking_view_sync_selection (self->ranking_view);
   return TRUE;
 }
 
@@ -1533,7 +880,7 @@ mp_weights_panel_select_rank (MpWeightsPanel *self,
                               guint           rank)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-  gtk_single_selection_set_selected (self->selection, rank);
+  mp_ranking_view_select_rank (self->ranking_view, rank);
 }
 
 void
@@ -1561,7 +908,7 @@ GtkWidget *
 mp_weights_panel_get_compare_chart (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
-  return GTK_WIDGET (self->compare_chart);
+  return mp_compare_view_get_chart (self->compare_view);
 }
 
 gboolean

@@ -21,6 +21,9 @@ GtkWidget *mp_weights_panel_new           (void);
 void       mp_weights_panel_suggest_kind  (MpWeightsPanel *self,
                                            MpKindFilter    kind,
                                            const char     *reason);
+/* The walk left the outcome: its kind filter goes (unless the user changed
+ * the filter since), and so does its note. */
+void       mp_weights_panel_withdraw_suggestion (MpWeightsPanel *self);
 /* Ctrl+I, Ctrl+E and Ctrl+N from the window. */
 void       mp_weights_panel_import        (MpWeightsPanel *self);
 void       mp_weights_panel_export        (MpWeightsPanel *self);

@@ -13,6 +13,7 @@
 #include "mp-color-scheme.h"
 #include "mp-flow-pane.h"
 #include "mp-utils.h"
+#include "mp-unsaved-dialog.h"
 #include "mp-weights-panel.h"
 
 struct _MpWindow
@@ -28,6 +29,9 @@ struct _MpWindow
   GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
   GtkWidget            *weights_panel;
   guint                 side_views_id;
+  /* Asked before closing with programs that could not be saved. */
+  GtkWidget            *unsaved_dialog;
+  gboolean              may_close;
   MpArrangement        *arrangement;
   guint                 arrange_id;
 
@@ -407,11 +411,53 @@ restore_geometry (MpWindow *self)
                           g_settings_get_int (self->settings, "flow-pane-position"));
 }
 
+static void
+on_unsaved_done (GtkWindow *window,
+                 gboolean   may_close)
+{
+  MpWindow *self = MP_WINDOW (window);
+
+  self->may_close = may_close;
+  if (may_close)
+    gtk_window_close (window);
+}
+
+/* TRUE when the window stays open to ask about unsaved programs. */
+static gboolean
+ask_about_unsaved (MpWindow *self)
+{
+  MpProgramStore *store;
+
+  if (self->may_close || self->weights_panel == NULL)
+    return FALSE;
+  store = mp_weights_panel_get_store (MP_WEIGHTS_PANEL (self->weights_panel));
+  if (!mp_program_store_has_unsaved_changes (store))
+    return FALSE;
+  if (self->unsaved_dialog == NULL)
+    {
+      self->unsaved_dialog = mp_unsaved_dialog_new (GTK_WINDOW (self), store, on_unsaved_done);
+      g_object_add_weak_pointer (G_OBJECT (self->unsaved_dialog),
+                                 (gpointer *) &self->unsaved_dialog);
+    }
+  gtk_window_present (GTK_WINDOW (self->unsaved_dialog));
+  return TRUE;
+}
+
+GtkWidget *
+mp_window_get_unsaved_dialog (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->unsaved_dialog;
+}
+
 static gboolean
 mp_window_close_request (GtkWindow *window)
 {
   MpWindow *self = MP_WINDOW (window);
   int width, height;
+
+  if (ask_about_unsaved (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -606,6 +652,12 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->side_views_id, g_source_remove);
+  if (self->unsaved_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->unsaved_dialog),
+                                    (gpointer *) &self->unsaved_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->unsaved_dialog)));
+    }
   g_clear_handle_id (&self->arrange_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));

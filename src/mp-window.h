@@ -28,5 +28,7 @@ const char *mp_window_get_banner_message (MpWindow *self);
 GtkWidget  *mp_window_get_article_view   (MpWindow *self);
 GtkWidget  *mp_window_get_flow_pane      (MpWindow *self);
 GtkWidget  *mp_window_get_weights_panel  (MpWindow *self);
+/* The question asked on closing with unsaved programs, or NULL. */
+GtkWidget  *mp_window_get_unsaved_dialog (MpWindow *self);
 
 G_END_DECLS

@@ -687,6 +687,68 @@ test_code_blocks (void)
   destroy (window);
 }
 
+/* Every line of @label but the last ends at a space of its text. */
+static void
+assert_wraps_at_spaces (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint lines = 1;
+
+  while (pango_layout_iter_next_line (iter))
+    {
+      int start = pango_layout_iter_get_index (iter);
+
+      g_assert_cmpint (start, >, 0);
+      g_assert_cmpint (text[start - 1], ==, ' ');
+      lines++;
+    }
+  pango_layout_iter_free (iter);
+  g_assert_cmpuint (lines, >, 1);
+}
+
+static void
+test_wide_table (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GFile) file = open_markdown (window,
+    "| Architectures | Experimental | Description | Homepage | Notes |\n| --- | --- | --- | --- | --- |\n"
+    "| amd64 arm64 armel armhf i386 mips64el mipsel ppc64el s390x | `no` | development files for the "
+    "syntax highlighting widget | https://example.org/Projects/GtkSourceView | **bold** and *italic* |\n");
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) scrollers = NULL;
+  GtkWidget *grid, *cell;
+  GtkAdjustment *adjustment;
+
+  grids = find_widgets (view, GTK_TYPE_GRID);
+  g_assert_cmpuint (grids->len, ==, 1);
+  grid = g_ptr_array_index (grids, 0);
+  while (gtk_widget_get_width (grid) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* Words stay whole: a cell wraps between them only. */
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (cell)), ==, PANGO_WRAP_WORD);
+  assert_wraps_at_spaces (GTK_LABEL (cell));
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 2, 1);
+  assert_wraps_at_spaces (GTK_LABEL (cell));
+  /* Inline code keeps its style inside a cell. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))),
+                            "monospace"));
+  /* Wider than the column, the table scrolls sideways instead of
+   * squeezing its words. */
+  scrollers = find_widgets (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpuint (scrollers->len, ==, 1);
+  adjustment = gtk_scrolled_window_get_hadjustment (g_ptr_array_index (scrollers, 0));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  /* And it is as high as its rows, no more. */
+  g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (scrollers, 0)), ==, gtk_widget_get_height (grid));
+
+  remove_file (file);
+  destroy (window);
+}
+
 static int
 first_line_height (MpArticleView *view)
 {
@@ -768,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
+  g_test_add_func ("/article-view/wide-table", test_wide_table);
   g_test_add_func ("/article-view/resolve-image", test_resolve_image);
 
   return g_test_run ();

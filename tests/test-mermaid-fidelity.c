@@ -16,6 +16,7 @@
 #include "mp-flowchart.h"
 #include "mp-mermaid-parser.h"
 #include "mp-flow-shape.h"
+#include "mp-mermaid-parser.h"
 
 #include <string.h>
 

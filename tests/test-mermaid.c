@@ -5,8 +5,8 @@
 #include "config.h"
 
 #include "mp-flowchart.h"
-#include "mp-mermaid-parser.h"
 #include "mp-flow-shape.h"
+#include "mp-mermaid-parser.h"
 
 #include <string.h>
 

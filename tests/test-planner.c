@@ -266,10 +266,19 @@ test_outcome_rule (Fixture       *fixture,
                    "“Use smaller, targeted programs”.");
   g_assert_true (mp_planner_get_note_undoable (fixture->planner));
 
-  /* Leaving the outcome clears it and keeps the filter. */
+  /* Leaving the outcome clears it, withdraws its filter and its note. */
   mp_planner_set_outcome (fixture->planner, NULL, NULL, NULL);
   g_assert_null (mp_planner_get_outcome_id (fixture->planner));
-  g_assert_cmpint (mp_planner_get_kind_filter (fixture->planner), ==, MP_KIND_FILTER_ALTERNATIVES);
+  g_assert_cmpint (mp_planner_get_kind_filter (fixture->planner), ==, MP_KIND_FILTER_ALL);
+  g_assert_null (mp_planner_get_note (fixture->planner));
+
+  /* A filter the user chose at the outcome stays when the walk leaves it. */
+  mp_planner_set_outcome (fixture->planner, "small", "Use smaller, targeted programs",
+                          alternatives);
+  mp_planner_set_kind_filter (fixture->planner, MP_KIND_FILTER_MASTERS);
+  mp_planner_set_outcome (fixture->planner, "plain", "Think again", neither);
+  g_assert_cmpint (mp_planner_get_kind_filter (fixture->planner), ==, MP_KIND_FILTER_MASTERS);
+  g_assert_null (mp_planner_get_note (fixture->planner));
 }
 
 static void

@@ -507,7 +507,7 @@ static void
 test_bad_user_file (Fixture       *fixture,
                     gconstpointer  data)
 {
-  static const char bad[] = "{\"schema_version\": 1, \"programs\": [\n  {\"id\": 7}\n]}\n";
+  static const char bad[] = "{\"schema_version\": 1,\n \"programs\": {\"id\": 7}\n}\n";
   g_autoptr(GFile) file = write_file (fixture, "programs.json", bad, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -532,7 +532,7 @@ test_bad_user_file (Fixture       *fixture,
   g_assert_cmpuint (strlen (strrchr (aside, '/') + 1), ==, strlen ("programs.json.broken-") + 15);
   g_assert_true (g_file_get_contents (aside, &aside_text, NULL, NULL));
   g_assert_cmpstr (aside_text, ==, bad);
-  expected = g_strdup_printf ("%s:2:10: “id” must be a string, not a number. The file was kept "
+  expected = g_strdup_printf ("%s:2:14: “programs” must be an array, not an object. The file was kept "
                               "aside as “%s”: your programs in it are not loaded, and nothing "
                               "will be saved over it.", g_file_peek_path (file), aside);
   g_assert_cmpstr (error->message, ==, expected);
@@ -678,6 +678,7 @@ test_mutations (Fixture       *fixture,
       source.data = text->str;
       source.length = text->len;
       source.taken_ids = NULL;
+      source.skipped = NULL;
       programs = mp_program_parse_any (&source, &error);
       if (programs != NULL)
         {

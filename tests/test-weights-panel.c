@@ -409,15 +409,27 @@ test_add_program (Fixture       *fixture,
   g_assert_cmpstr (mp_program_dialog_get_message (dialog, "name"), ==, "Enter a name.");
   set_field (dialog, "faculty", "11");
   g_assert_cmpstr (mp_program_dialog_get_message (dialog, "faculty"), ==,
-                   "Enter a rating from 0 to 10.");
+                   "Read as 11: enter a number from 0 to 10.");
   set_field (dialog, "tuition", "-5");
-  g_assert_cmpstr (mp_program_dialog_get_message (dialog, "tuition"), ==, "Enter zero or more.");
+  g_assert_cmpstr (mp_program_dialog_get_message (dialog, "tuition"), ==,
+                   "Read as -5: enter a number from 0 to 10000000.");
+  /* The loaders' limits: a duration they would refuse is refused here, and
+   * "12,500" is the same number in every field. */
+  set_field (dialog, "duration", "50");
+  g_assert_cmpstr (mp_program_dialog_get_message (dialog, "duration"), ==,
+                   "Read as 50: enter a number from 0 to 10.");
+  set_field (dialog, "duration", "12,500");
+  g_assert_cmpstr (mp_program_dialog_get_message (dialog, "duration"), ==,
+                   "Read as 12500: enter a number from 0 to 10.");
+  set_field (dialog, "duration", "1.5");
+  g_assert_null (mp_program_dialog_get_message (dialog, "duration"));
   g_assert_false (mp_program_dialog_save (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
 
   set_field (dialog, "name", "Test Program Alpha");
   set_field (dialog, "tuition", "12,500");
   g_assert_null (mp_program_dialog_get_message (dialog, "tuition"));
+  g_assert_cmpstr (mp_program_dialog_get_hint (dialog, "tuition"), ==, "Read as 12500.");
   for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
     set_field (dialog, mp_criterion_get_key (c), "10");
   g_assert_null (mp_program_dialog_get_message (dialog, "faculty"));

@@ -33,7 +33,13 @@ new_window (void)
 static void
 test_three_areas (void)
 {
-  MpWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MpWindow *window;
+
+  /* Three views side by side need a large window; smaller ones show fewer. */
+  g_settings_set_int (settings, "window-width", 1400);
+  g_settings_set_int (settings, "window-height", 900);
+  window = new_window ();
 
   g_assert_null (mp_window_get_banner_message (window));
   g_assert_nonnull (mp_window_get_document (window));
@@ -46,6 +52,8 @@ test_three_areas (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 }
 
 /* The first descendant of @root of @type, or NULL. */
@@ -98,8 +106,8 @@ test_first_frame (void)
   g_assert_nonnull (flow_pane);
   g_assert_true (gtk_widget_get_mapped (flow_pane));
   g_assert_nonnull (mp_flow_pane_get_walk (MP_FLOW_PANE (flow_pane)));
+  /* At the default size the panel is the other side view, behind the switcher. */
   g_assert_nonnull (find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL));
-  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL)));
 
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-footnotes.h"
 #include "mp-utils.h"
 
 struct _MpDocument
@@ -153,8 +154,8 @@ find_title (MpDocument *self)
   self->title = g_strdup (self->display_name);
 }
 
-/* The front matter becomes blank lines, so that lines keep their numbers
- * in messages. */
+/* The front matter and footnote definitions become blank lines, so that
+ * lines keep their numbers in messages. */
 static gboolean
 parse_body (MpDocument  *self,
             const char  *text,
@@ -163,14 +164,24 @@ parse_body (MpDocument  *self,
             GError     **error)
 {
   g_autoptr(GString) body = NULL;
+  g_autoptr(MpFootnotes) footnotes = NULL;
+  g_autofree char *without_notes = NULL;
 
-  if (self->front_matter == NULL)
-    return mp_markdown_parse (text, length, name, &self->tree, error);
-  body = g_string_sized_new (length);
-  for (guint i = 0; i < self->front_matter->n_lines; i++)
-    g_string_append_c (body, '\n');
-  g_string_append_len (body, text + self->front_matter->length, length - self->front_matter->length);
-  return mp_markdown_parse (body->str, body->len, name, &self->tree, error);
+  if (self->front_matter != NULL)
+    {
+      body = g_string_sized_new (length);
+      for (guint i = 0; i < self->front_matter->n_lines; i++)
+        g_string_append_c (body, '\n');
+      g_string_append_len (body, text + self->front_matter->length, length - self->front_matter->length);
+      text = body->str;
+      length = body->len;
+    }
+  footnotes = mp_footnotes_extract (text, length, &without_notes);
+  if (!mp_markdown_parse (without_notes != NULL ? without_notes : text, length, name, &self->tree, error))
+    return FALSE;
+  if (footnotes != NULL)
+    mp_footnotes_apply (footnotes, &self->tree, name);
+  return TRUE;
 }
 
 MpDocument *

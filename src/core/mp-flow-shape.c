@@ -154,3 +154,20 @@ mp_flow_shape_list_names (void)
       list[i] = names[i].name;
   return list;
 }
+
+gboolean
+mp_flow_shape_shows_label (MpNodeShape shape)
+{
+  switch (shape)
+    {
+    case MP_NODE_SHAPE_SMALL_CIRCLE:
+    case MP_NODE_SHAPE_FILLED_CIRCLE:
+    case MP_NODE_SHAPE_FRAMED_CIRCLE:
+    case MP_NODE_SHAPE_CROSSED_CIRCLE:
+    case MP_NODE_SHAPE_FORK:
+    case MP_NODE_SHAPE_BOLT:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}

@@ -22,6 +22,9 @@ MpShapeNameKind  mp_flow_shape_lookup   (const char  *name,
                                          MpNodeShape *shape);
 /* The shape's short name in Mermaid's registry ("rect", "lin-cyl" …). */
 const char      *mp_flow_shape_get_name (MpNodeShape  shape);
+/* Small marks (junctions, forks, start and stop dots, a bolt) show no
+ * label, as in Mermaid; they keep a fixed size. */
+gboolean         mp_flow_shape_shows_label (MpNodeShape shape);
 /* Every name and alias, NULL-terminated (for tests and the contact sheet). */
 const char     **mp_flow_shape_list_names (void);
 

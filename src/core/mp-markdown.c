@@ -69,6 +69,7 @@ mp_inline_free (MpInline *inline_)
       MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
       g_free (span->target);
       g_free (span->alt);
+      g_free (span->id);
     }
   g_array_unref (inline_->spans);
   g_string_free (inline_->text, TRUE);

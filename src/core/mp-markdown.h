@@ -41,6 +41,7 @@ typedef enum {
   MP_SPAN_STRIKE,
   MP_SPAN_LINK,
   MP_SPAN_IMAGE,
+  MP_SPAN_SUPERSCRIPT,  /* footnote references */
 } MpSpanType;
 
 typedef enum {
@@ -57,7 +58,8 @@ typedef struct {
   guint       start;
   guint       end;
   char       *target;   /* link href or image src */
-  char       *alt;      /* image alt text */
+  char       *alt;      /* image alt text; a footnote reference's note as text */
+  char       *id;       /* where a link to "#id" leads (footnote references), or NULL */
 } MpSpan;
 
 /* Text with spans, in the order they open (outer before inner). */

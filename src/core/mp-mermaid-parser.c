@@ -11,8 +11,8 @@
 #include "mp-mermaid-parser.h"
 
 #include "mp-flowchart.h"
-#include "mp-flowchart-private.h"
 #include "mp-flow-shape.h"
+#include "mp-flowchart-private.h"
 #include "mp-mermaid-label.h"
 #include "mp-utils.h"
 
@@ -61,6 +61,9 @@ typedef struct {
   GHashTable   *edge_ids;     /* user and automatic edge ids → index + 1 */
   GHashTable   *edge_pairs;   /* "from\x1fto" → edges so far */
   guint         n_auto_subgraphs;
+  const char   *run_from;     /* run_has_link_id() cache */
+  const char   *run_end;
+  const char   *run_link_id;
   const char   *eol_from;     /* line_end() cache */
   const char   *eol;
 } Parser;
@@ -471,10 +474,19 @@ static gboolean
 run_has_link_id (Parser     *P,
                  const char *from)
 {
-  for (const char *q = from; q < P->end && !g_ascii_isspace (*q) && *q != '"'; q++)
-    if (*q == '@' && q > from && q + 1 < P->end && q[1] != '{' && q[1] != '"')
-      return TRUE;
-  return FALSE;
+  /* Remembered per run, so that a long chain without blanks stays linear. */
+  if (from < P->run_from || from >= P->run_end)
+    {
+      const char *q;
+
+      P->run_from = from;
+      P->run_link_id = NULL;
+      for (q = from; q < P->end && !g_ascii_isspace (*q) && *q != '"'; q++)
+        if (*q == '@' && q + 1 < P->end && q[1] != '{' && q[1] != '"')
+          P->run_link_id = q;
+      P->run_end = q;
+    }
+  return P->run_link_id != NULL && P->run_link_id > from;
 }
 
 /* A node id as Mermaid's lexer cuts it: pieces (letters, digits, "#", ":",

@@ -12,6 +12,7 @@
 
 #include "mp-ranking-format.h"
 #include "mp-utils.h"
+#include "mp-walk-filter.h"
 
 /* Writing the weights wakes the settings service: a drag writes them at most
  * this often. */
@@ -54,9 +55,11 @@ struct _MpPlanner
   char            *walk_state;
   char            *outcome_id;
   char            *outcome_label;
+  MpWalkFilter     walk_filter;
 
   char            *note;
   gboolean         note_undoable;
+  gboolean         outcome_note;  /* the note names the walk's outcome */
   GArray          *undo;  /* of UndoEntry, the last on top */
 };
 
@@ -419,6 +422,7 @@ set_note (MpPlanner  *self,
           const char *note,
           gboolean    undoable)
 {
+  self->outcome_note = FALSE;
   g_object_freeze_notify (G_OBJECT (self));
   if (mp_utils_set_str (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
@@ -455,9 +459,28 @@ save_user_programs (MpPlanner *self)
   g_autoptr(GError) error = NULL;
 
   if (mp_program_store_save_user (self->store, NULL, &error))
-    return TRUE;
+    {
+      g_autofree char *notice = mp_program_store_take_notice (self->store);
+
+      /* Another window's changes were merged in: say so. */
+      if (notice != NULL)
+        set_note (self, notice, FALSE);
+      return TRUE;
+    }
   g_signal_emit (self, signals[SAVE_FAILED], 0, error);
   return FALSE;
+}
+
+gboolean
+mp_planner_restore_backup (MpPlanner  *self,
+                           GError    **error)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), FALSE);
+
+  if (!mp_program_store_restore_backup (self->store, error))
+    return FALSE;
+  save_user_programs (self);
+  return TRUE;
 }
 
 static void
@@ -678,6 +701,7 @@ mp_planner_init (MpPlanner *self)
 {
   mp_weights_init_article (&self->weights);
   mp_program_filter_init (&self->filter);
+  mp_walk_filter_init (&self->walk_filter);
   self->selected_index = -1;
   self->compared = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
@@ -1000,6 +1024,20 @@ mp_planner_kind_for_outcome (const char * const *classes,
   return TRUE;
 }
 
+/* The walk left the outcome that set the kind filter: the filter goes back
+ * to what it was (unless the user chose another since), and the note that
+ * named the outcome goes. */
+static void
+withdraw_outcome_kind (MpPlanner *self)
+{
+  MpKindFilter kind = mp_walk_filter_follow (&self->walk_filter, self->filter.kind, FALSE,
+                                             self->filter.kind);
+
+  if (self->outcome_note)
+    set_note (self, NULL, FALSE);
+  mp_planner_set_kind_filter (self, kind);
+}
+
 void
 mp_planner_set_outcome (MpPlanner          *self,
                         const char         *node_id,
@@ -1018,6 +1056,8 @@ mp_planner_set_outcome (MpPlanner          *self,
   g_object_thaw_notify (G_OBJECT (self));
   if (node_id != NULL && mp_planner_kind_for_outcome (classes, &kind))
     mp_planner_suggest_kind (self, kind, label);
+  else
+    withdraw_outcome_kind (self);
 }
 
 const char *
@@ -1039,6 +1079,7 @@ mp_planner_suggest_kind (MpPlanner    *self,
   g_return_if_fail (kind <= MP_KIND_FILTER_ALTERNATIVES);
 
   previous = self->filter.kind;
+  mp_walk_filter_follow (&self->walk_filter, previous, TRUE, kind);
   if (reason == NULL)
     reason = "";
   if (kind == MP_KIND_FILTER_ALTERNATIVES)
@@ -1052,6 +1093,7 @@ mp_planner_suggest_kind (MpPlanner    *self,
   if (previous != kind)
     push_undo (self, UNDO_KIND_FILTER, previous, NULL);
   set_note (self, note, previous != kind);
+  self->outcome_note = TRUE;
   mp_planner_set_kind_filter (self, kind);
 }
 

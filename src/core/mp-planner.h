@@ -115,6 +115,10 @@ void            mp_planner_save_program       (MpPlanner             *self,
                                                MpProgram             *program);
 gboolean        mp_planner_delete_program     (MpPlanner             *self,
                                                MpProgram             *program);
+/* Loads the backup the store offers (mp_program_store_get_backup_offer())
+ * and saves it as the user's programs file. */
+gboolean        mp_planner_restore_backup     (MpPlanner             *self,
+                                               GError               **error);
 /* The number imported, or -1 with @error (the store's). */
 int             mp_planner_import             (MpPlanner             *self,
                                                GFile                 *file,

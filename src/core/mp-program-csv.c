@@ -291,12 +291,12 @@ check_ids (CsvReader  *r,
 }
 
 static gboolean
-read_number_cell (CsvReader   *r,
-                  GArray      *row,
-                  Column       column,
-                  double       max,
-                  double      *value,
-                  GError     **error)
+read_number_cell (CsvReader       *r,
+                  GArray          *row,
+                  Column           column,
+                  MpProgramValue   rule,
+                  double          *value,
+                  GError         **error)
 {
   Cell *cell = row_cell (r, row, column);
   const char *name = column_names[column];
@@ -310,10 +310,10 @@ read_number_cell (CsvReader   *r,
   if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number, not “%s”"), name, cell->text);
-  if (mp_program_io_in_range (*value, max))
+  if (mp_program_rules_in_range (rule, *value))
     return TRUE;
   mp_program_io_position (r->source->data, cell->offset, &line, &col);
-  return mp_program_io_check_range (r->source, line, col, name, *value, max, error);
+  return mp_program_io_check_range (r->source, line, col, name, rule, *value, error);
 }
 
 static gboolean
@@ -380,10 +380,11 @@ read_range_end (CsvReader   *r,
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number or a range such as 6-8, not “%s”"),
                     name, cell->text);
-  if (mp_program_io_in_range (*value, 10))
+  if (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, *value))
     return TRUE;
   mp_program_io_position (r->source->data, cell->offset, &line, &col);
-  return mp_program_io_check_range (r->source, line, col, name, *value, 10, error);
+  return mp_program_io_check_range (r->source, line, col, name, MP_PROGRAM_VALUE_RATING, *value,
+                                    error);
 }
 
 /* A number, a range "6-8", or empty for unknown. */
@@ -407,7 +408,7 @@ read_rating_cell (CsvReader   *r,
     }
   if (dash == NULL)
     {
-      if (!read_number_cell (r, row, column, 10, &value, error))
+      if (!read_number_cell (r, row, column, MP_PROGRAM_VALUE_RATING, &value, error))
         return FALSE;
       mp_program_set_rating (program, criterion, value);
       return TRUE;
@@ -430,15 +431,15 @@ read_numbers (CsvReader  *r,
               MpProgram  *program,
               GError    **error)
 {
-  static const double limits[] = {
-    MP_PROGRAM_MAX_DURATION_YEARS, MP_PROGRAM_MAX_HOURS_PER_WEEK, MP_PROGRAM_MAX_TUITION,
+  static const MpProgramValue rules[] = {
+    MP_PROGRAM_VALUE_DURATION_YEARS, MP_PROGRAM_VALUE_HOURS_PER_WEEK, MP_PROGRAM_VALUE_TUITION,
   };
 
   for (Column c = COL_DURATION_YEARS; c <= COL_TUITION_USD; c++)
     {
       double value;
 
-      if (!read_number_cell (r, row, c, limits[c - COL_DURATION_YEARS], &value, error))
+      if (!read_number_cell (r, row, c, rules[c - COL_DURATION_YEARS], &value, error))
         return FALSE;
       mp_program_io_set_fact (program, column_names[c], value);
     }
@@ -462,7 +463,7 @@ read_program (CsvReader  *r,
   int kind, format;
   gboolean thesis;
 
-  if (name->text[0] == '\0')
+  if (!mp_program_rules_name_is_valid (name->text))
     {
       fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, name->offset, error,
                _("“name” must not be empty"));

@@ -104,28 +104,21 @@ mp_program_io_generate_id (const char *name,
 }
 
 gboolean
-mp_program_io_in_range (double value,
-                        double max)
-{
-  return isfinite (value) && value >= 0 && value <= max;
-}
-
-gboolean
 mp_program_io_check_range (const MpProgramSource *source,
                            guint                  line,
                            guint                  column,
                            const char            *what,
-                           double                 value,
-                           double                 max,
+                           MpProgramValue         value,
+                           double                 number,
                            GError               **error)
 {
   char value_text[G_ASCII_DTOSTR_BUF_SIZE];
   char max_text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (mp_program_io_in_range (value, max))
+  if (mp_program_rules_in_range (value, number))
     return TRUE;
-  g_ascii_dtostr (value_text, sizeof value_text, value);
-  g_ascii_formatd (max_text, sizeof max_text, "%.0f", max);
+  g_ascii_dtostr (value_text, sizeof value_text, number);
+  g_ascii_formatd (max_text, sizeof max_text, "%.0f", mp_program_rules_get_max (value));
   mp_program_io_set_error (error, MP_PROGRAM_IO_INVALID, source, line, column,
                            _("“%s” must be a number from 0 to %s, not %s"),
                            what, max_text, value_text);

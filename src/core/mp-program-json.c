@@ -18,8 +18,8 @@ G_DEFINE_QUARK (mp-program-json-error-quark, mp_program_json_error)
 #define MAX_DEPTH 64
 
 static const char * const fact_fields[] = { "duration_years", "hours_per_week", "tuition_usd" };
-static const double fact_limits[] = {
-  MP_PROGRAM_MAX_DURATION_YEARS, MP_PROGRAM_MAX_HOURS_PER_WEEK, MP_PROGRAM_MAX_TUITION,
+static const MpProgramValue fact_values[] = {
+  MP_PROGRAM_VALUE_DURATION_YEARS, MP_PROGRAM_VALUE_HOURS_PER_WEEK, MP_PROGRAM_VALUE_TUITION,
 };
 
 typedef struct {
@@ -348,15 +348,11 @@ require_member (Reader      *r,
   return node;
 }
 
+/* The name rule (any Unicode blank) serves every required string. */
 static gboolean
 string_is_blank (const char *s)
 {
-  for (; *s != '\0'; s++)
-    {
-      if (!g_ascii_isspace (*s))
-        return FALSE;
-    }
-  return TRUE;
+  return !mp_program_rules_name_is_valid (s);
 }
 
 static gboolean
@@ -387,14 +383,14 @@ read_string (Reader      *r,
 }
 
 static gboolean
-read_number (Reader      *r,
-             JsonObject  *object,
-             const char  *path,
-             const char  *name,
-             const char  *what,
-             double       max,
-             double      *out,
-             GError     **error)
+read_number (Reader          *r,
+             JsonObject      *object,
+             const char      *path,
+             const char      *name,
+             const char      *what,
+             MpProgramValue   rule,
+             double          *out,
+             GError         **error)
 {
   JsonNode *node = require_member (r, object, path, name, what, error);
   g_autofree char *value_path = member_path (path, name);
@@ -406,10 +402,10 @@ read_number (Reader      *r,
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a number, not %s"), name, describe_node (node));
   *out = json_node_get_double (node);
-  if (mp_program_io_in_range (*out, max))
+  if (mp_program_rules_in_range (rule, *out))
     return TRUE;
   reader_position (r, value_path, &line, &column);
-  return mp_program_io_check_range (r->source, line, column, name, *out, max, error);
+  return mp_program_io_check_range (r->source, line, column, name, rule, *out, error);
 }
 
 static gboolean
@@ -492,8 +488,9 @@ read_rating_range (Reader      *r,
                             key, describe_node (end));
       range[k] = json_node_get_double (end);
       reader_position (r, end_path, &line, &column);
-      if (!mp_program_io_in_range (range[k], 10) &&
-          !mp_program_io_check_range (r->source, line, column, key, range[k], 10, error))
+      if (!mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, range[k]) &&
+          !mp_program_io_check_range (r->source, line, column, key, MP_PROGRAM_VALUE_RATING,
+                                      range[k], error))
         return FALSE;
     }
   if (range[0] > range[1])
@@ -528,7 +525,8 @@ read_rating (Reader      *r,
       mp_program_set_rating_range (program, criterion, range[0], range[1]);
       return TRUE;
     }
-  if (!read_number (r, ratings, path, key, _("“ratings”"), 10, &value, error))
+  if (!read_number (r, ratings, path, key, _("“ratings”"), MP_PROGRAM_VALUE_RATING, &value,
+                    error))
     return FALSE;
   mp_program_set_rating (program, criterion, value);
   return TRUE;
@@ -575,7 +573,7 @@ read_facts (Reader      *r,
     {
       double value;
 
-      if (!read_number (r, object, path, fact_fields[i], _("This program"), fact_limits[i],
+      if (!read_number (r, object, path, fact_fields[i], _("This program"), fact_values[i],
                         &value, error))
         return FALSE;
       mp_program_io_set_fact (program, fact_fields[i], value);
@@ -679,11 +677,18 @@ read_root (Reader    *r,
   array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      MpProgram *program = read_program (r, json_array_get_element (array, i), i, error);
+      g_autoptr(GError) program_error = NULL;
+      MpProgram *program = read_program (r, json_array_get_element (array, i), i, &program_error);
 
-      if (program == NULL)
-        return NULL;
-      g_ptr_array_add (programs, program);
+      if (program != NULL)
+        g_ptr_array_add (programs, program);
+      else if (r->source->skipped != NULL)
+        g_ptr_array_add (r->source->skipped, g_strdup (program_error->message));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&program_error));
+          return NULL;
+        }
     }
   return g_steal_pointer (&programs);
 }
