@@ -808,6 +808,28 @@ go_back_to (MpFlowCanvas *self,
   return TRUE;
 }
 
+/* A node ahead of the walk (or off its path) cannot be jumped to: the
+ * window says which question comes first. */
+static void
+explain_unreachable (MpFlowCanvas *self,
+                     int           node)
+{
+  MpFlowchart *chart = mp_flow_layout_get_chart (self->layout);
+  const MpFlowNode *target = mp_flowchart_get_node (chart, node);
+  const MpFlowNode *current = mp_flowchart_get_node (chart, mp_flow_walk_get_current (self->walk));
+  g_autofree char *message = NULL;
+
+  if (mp_flow_walk_is_at_outcome (self->walk))
+    /* Translators: a clicked node, then the outcome the walk is at */
+    message = g_strdup_printf (_("“%s” is not on this path. Go back or start over to take another "
+                                 "way from “%s”."), target->label, current->label);
+  else
+    /* Translators: a clicked node, then the question to answer first */
+    message = g_strdup_printf (_("“%s” cannot be reached yet: answer “%s” first."),
+                               target->label, current->label);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
 gboolean
 mp_flow_canvas_click (MpFlowCanvas *self,
                       double        x,
@@ -827,7 +849,11 @@ mp_flow_canvas_click (MpFlowCanvas *self,
     edge = edge_at (self, lx, ly);
   if (is_choice (self, edge))
     return mp_flow_walk_choose (self->walk, edge);
-  return go_back_to (self, node);
+  if (go_back_to (self, node))
+    return TRUE;
+  if (node >= 0 && (guint) node != mp_flow_walk_get_current (self->walk))
+    explain_unreachable (self, node);
+  return FALSE;
 }
 
 /* Events --------------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include "mp-flow-export.h"
 #include "mp-flow-layout.h"
 #include "mp-mermaid-parser.h"
+#include "mp-toast.h"
 #include "mp-utils.h"
 
 /* Beside the canvas when the pane is at least this wide, else below it. */
@@ -762,6 +763,13 @@ on_chooser_response (MpFlowPane           *self,
         }
       if (path != NULL && !mp_flow_export_to_file (block->layout, block->walk, path, &error))
         show_export_error (self, error->message);
+      else if (path != NULL)
+        {
+          g_autoptr(GFile) written = g_file_new_for_path (path);
+
+          /* Translators: "flowchart.svg", then the folder it is in */
+          mp_toast_request_for_file (GTK_WIDGET (self), _("Flowchart exported as “%s” in %s"), written);
+        }
     }
   g_clear_object (&self->chooser);
 }

@@ -176,6 +176,35 @@ build_scale (MpWeightSliders *self,
   return GTK_RANGE (scale);
 }
 
+/* The sentence under a slider shows only while that slider is in use
+ * (focused or dragged): five at once would push the presets below the fold
+ * of a 720 px screen. It is the slider's tooltip and description too. */
+static void
+on_slider_focus_enter (GtkEventControllerFocus *focus,
+                       GtkWidget               *label)
+{
+  gtk_widget_set_visible (label, gtk_label_get_label (GTK_LABEL (label))[0] != '\0');
+}
+
+static void
+on_slider_focus_leave (GtkEventControllerFocus *focus,
+                       GtkWidget               *label)
+{
+  gtk_widget_set_visible (label, FALSE);
+}
+
+static void
+show_sentence_in_use (GtkRange  *scale,
+                      GtkWidget *label)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_widget_set_visible (label, FALSE);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_slider_focus_enter), label, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_slider_focus_leave), label, 0);
+  gtk_widget_add_controller (GTK_WIDGET (scale), focus);
+}
+
 static void
 build_sliders (MpWeightSliders *self)
 {
@@ -196,6 +225,7 @@ build_sliders (MpWeightSliders *self)
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scales[c]));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sensitivity_bars[c]));
       gtk_box_append (GTK_BOX (box), label);
+      show_sentence_in_use (self->scales[c], label);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scales[c]),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
                                       -1);
@@ -240,12 +270,16 @@ update_sensitivity (MpWeightSliders *self)
         {
           mp_sensitivity_bar_clear (self->sensitivity_bars[c]);
           gtk_label_set_label (self->sensitivity_labels[c], "");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->scales[c]), NULL);
           continue;
         }
       mp_sensitivity_bar_set_range (self->sensitivity_bars[c], s.low, s.high,
                                     mp_planner_get_weight (self->planner, c));
       text = describe_sensitivity (self, &s);
       gtk_label_set_label (self->sensitivity_labels[c], text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scales[c]), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->scales[c]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
     }
 }
 

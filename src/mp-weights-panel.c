@@ -18,12 +18,14 @@
 #include "mp-program-dialog.h"
 #include "mp-ranking-view.h"
 #include "mp-confidence-bar.h"
+#include "mp-toast.h"
 #include "mp-utils.h"
 #include "mp-weight-sliders.h"
 
 /* From this panel width on, the details sit beside the ranking (with a
- * margin below it so that a width near the edge does not flip back and forth). */
-#define WIDE_WIDTH     1000
+ * margin below it so that a width near the edge does not flip back and forth).
+ * Wide, the panel needs about 1090 px: narrower would grow the window. */
+#define WIDE_WIDTH     1140
 #define WIDE_HYSTERESIS 40
 
 
@@ -33,6 +35,8 @@ struct _MpWeightsPanel
 
   /* template */
   GtkWidget          *panel_box;
+  GtkWidget          *body_box;
+  GtkWidget          *body_separator;
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
   GtkWidget          *restore_button;
@@ -611,6 +615,8 @@ bind_template (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-weights-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, panel_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, body_box);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, body_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, banner_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, restore_button);
@@ -924,6 +930,18 @@ mp_weights_panel_get_wide (MpWeightsPanel *self)
 }
 
 void
+mp_weights_panel_set_stacked (MpWeightsPanel *self,
+                              gboolean        stacked)
+{
+  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_box),
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_separator),
+                                  stacked ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+}
+
+void
 mp_weights_panel_show_page (MpWeightsPanel *self,
                             const char     *page)
 {
@@ -942,7 +960,11 @@ mp_weights_panel_export_file (MpWeightsPanel *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (mp_planner_export_ranking (self->planner, file, &error))
-    return TRUE;
+    {
+      /* Translators: "ranking.csv", then the folder it is in */
+      mp_toast_request_for_file (GTK_WIDGET (self), _("Ranking exported as “%s” in %s"), file);
+      return TRUE;
+    }
   /* Translators: %s is the reason */
   message = g_strdup_printf (_("Could not export the ranking: %s"), error->message);
   show_error (self, message);

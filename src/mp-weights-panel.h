@@ -71,6 +71,10 @@ GtkWidget      *mp_weights_panel_get_compare_chart (MpWeightsPanel *self);
 /* TRUE when the panel is wide enough (1000 px) to show the details beside
  * the ranking instead of on their own page. */
 gboolean        mp_weights_panel_get_wide          (MpWeightsPanel *self);
+/* The sliders above the ranking rather than beside it, for a narrow window
+ * (the panel cannot tell by itself: side by side is its minimum width). */
+void            mp_weights_panel_set_stacked       (MpWeightsPanel *self,
+                                                    gboolean        stacked);
 /* "ranking", "details" or "compare" */
 void            mp_weights_panel_show_page         (MpWeightsPanel *self,
                                                     const char     *page);

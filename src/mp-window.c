@@ -12,6 +12,7 @@
 #include "mp-article-view.h"
 #include "mp-color-scheme.h"
 #include "mp-flow-pane.h"
+#include "mp-toast.h"
 #include "mp-utils.h"
 #include "mp-unsaved-dialog.h"
 #include "mp-weights-panel.h"
@@ -34,6 +35,7 @@ struct _MpWindow
   gboolean              may_close;
   MpArrangement        *arrangement;
   guint                 arrange_id;
+  gboolean              panel_stacked;
 
   /* template children */
   GtkMenuButton        *outline_button;
@@ -49,6 +51,8 @@ struct _MpWindow
   GtkWidget            *header_switcher;
   GtkWidget            *bottom_bar;
   GtkWidget            *bottom_switcher;
+  GtkOverlay           *content_overlay;
+  GtkWidget            *toast;           /* NULL until the first message */
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -64,6 +68,30 @@ show_banner (MpWindow   *self,
   gtk_label_set_text (self->banner_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* win.toast (s): views say what they did, e.g. where a file was written. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->toast == NULL)
+    {
+      self->toast = mp_toast_new ();
+      gtk_overlay_add_overlay (self->content_overlay, self->toast);
+    }
+  mp_toast_show (MP_TOAST (self->toast), g_variant_get_string (parameter, NULL));
+}
+
+const char *
+mp_window_get_toast_message (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  return self->toast != NULL ? mp_toast_get_message (MP_TOAST (self->toast)) : NULL;
 }
 
 static void
@@ -472,6 +500,8 @@ mp_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_apply (self->settings);
+  if (self->article_view != NULL)
+    mp_article_view_save_position (MP_ARTICLE_VIEW (self->article_view));
 
   return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
 }
@@ -516,6 +546,7 @@ ensure_side_views (MpWindow *self)
 
   /* The panel first: a restored walk that ends in an outcome filters it. */
   self->weights_panel = mp_weights_panel_new ();
+  mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), self->panel_stacked);
   gtk_widget_set_vexpand (self->weights_panel, TRUE);
   gtk_box_append (self->weights_slot, self->weights_panel);
 
@@ -574,16 +605,32 @@ on_first_frame_painted (GdkFrameClock *clock,
     self->side_views_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_side_views, self, NULL);
 }
 
+/* Below this window width the panel's sliders go above its ranking: side
+ * by side they need about 670 px. */
+#define PANEL_STACKED_WIDTH 720
+
+static void
+stack_panel (MpWindow *self,
+             int       width)
+{
+  gboolean stacked = width < PANEL_STACKED_WIDTH;
+
+  if (self->weights_panel != NULL && stacked != self->panel_stacked)
+    mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), stacked);
+  self->panel_stacked = stacked;
+}
+
 /* Views are shown or hidden after the allocation that found the new size:
  * changing them inside it would ask for another allocation mid-way. */
 static gboolean
 arrange_for_size (gpointer user_data)
 {
   MpWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->arrange_id = 0;
-  mp_arrangement_set_size (self->arrangement, gtk_widget_get_width (GTK_WIDGET (self)),
-                           gtk_widget_get_height (GTK_WIDGET (self)));
+  mp_arrangement_set_size (self->arrangement, width, gtk_widget_get_height (GTK_WIDGET (self)));
+  stack_panel (self, width);
   return G_SOURCE_REMOVE;
 }
 
@@ -597,7 +644,8 @@ mp_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (mp_window_parent_class)->size_allocate (widget, width, height, baseline);
   if (self->arrange_id == 0 &&
-      mp_arrangement_mode_for_size (width, height) != mp_arrangement_get_mode (self->arrangement))
+      (mp_arrangement_mode_for_size (width, height) != mp_arrangement_get_mode (self->arrangement) ||
+       (width < PANEL_STACKED_WIDTH) != self->panel_stacked))
     self->arrange_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, arrange_for_size, self, NULL);
 }
 
@@ -633,6 +681,7 @@ setup_arrangement (MpWindow *self)
   mp_arrangement_set_size (self->arrangement,
                            g_settings_get_int (self->settings, "window-width"),
                            g_settings_get_int (self->settings, "window-height"));
+  self->panel_stacked = g_settings_get_int (self->settings, "window-width") < PANEL_STACKED_WIDTH;
 }
 
 static void
@@ -706,9 +755,11 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, header_switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_switcher);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, content_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);

@@ -683,9 +683,9 @@ test_wide_layout (Fixture       *fixture,
   GtkWidget *details = mp_weights_panel_get_details (fixture->panel);
 
   g_assert_false (mp_weights_panel_get_wide (fixture->panel));
-  gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), 1100, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), 1200, -1);
   wait_ms (300);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 1100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 1200);
   g_assert_true (mp_weights_panel_get_wide (fixture->panel));
 
   /* A click's selection shows beside the list; the page stays the ranking. */
