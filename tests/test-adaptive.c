@@ -95,11 +95,52 @@ assert_size (MpWindow   *window,
 }
 
 static void
+wait_for_chart (MpWindow *window)
+{
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (window));
+  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) "the flowchart's layout");
+
+  while (mp_flow_canvas_get_layout (mp_flow_pane_get_canvas (pane)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  wait_frames (GTK_WIDGET (window), 2);
+}
+
+static void
 show_view (MpWindow   *window,
            const char *view)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", view);
   wait_frames (GTK_WIDGET (window), 2);
+}
+
+/* With MP_SCREENSHOT_DIR set, the window as drawn goes to a PNG there, to
+ * be looked at (run with GTK_THEME=Adwaita:dark for the dark style). */
+static void
+save_screenshot (MpWindow   *window,
+                 const char *view)
+{
+  const char *dir = g_getenv ("MP_SCREENSHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  name = g_strdup_printf ("%dx%d-%s.png", gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget), view);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* @widget is drawn inside the window, and a click at its centre reaches it
@@ -215,15 +256,19 @@ test_size (gconstpointer data)
 
   assert_size (window, size);
   assert_header_bar (window);
+  save_screenshot (window, "start");
   if (!gtk_widget_get_mapped (mp_window_get_flow_pane (window)))
     show_view (window, "flowchart");
   assert_size (window, size);
   assert_flowchart (window);
+  wait_for_chart (window);
+  save_screenshot (window, "flowchart");
   if (!gtk_widget_get_mapped (mp_window_get_weights_panel (window)))
     show_view (window, "panel");
   assert_size (window, size);
   assert_header_bar (window);
   assert_panel (window, size->sliders);
+  save_screenshot (window, "panel");
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
