@@ -13,6 +13,7 @@
 #include "mp-article-outline.h"
 #include "mp-article-render.h"
 #include "mp-find-model.h"
+#include "mp-reading-positions.h"
 #include "mp-utils.h"
 
 #define COLUMN_EMS       36.0   /* about 70 characters of text */
@@ -22,6 +23,7 @@
 #define HIGHLIGHT_STEP   40
 #define FIRST_SCREEN_CHARS  1500  /* text that fills the first screen */
 #define STYLE_RUNS_PER_STEP 1500
+#define POSITION_FRAMES     12    /* a restored place is held this long */
 /* After frames (GDK_PRIORITY_REDRAW), before the text view lays out lines
  * in the background: styling first saves laying lines out twice. */
 #define STYLE_PRIORITY      (GDK_PRIORITY_REDRAW + 2)
@@ -58,6 +60,11 @@ struct _MpArticleView
   GdkRGBA            tags_accent_fg;
 
   MpFindModel       *find;
+  GSettings         *settings;     /* for reading positions; NULL without the schema */
+  guint              position_tick_id;
+  int                position;       /* where a new document is to open */
+  GtkTextMark       *position_mark;
+  guint              position_frames;
   GtkTextMark       *match_mark;
 
   guint              highlight_id;
@@ -1118,6 +1125,9 @@ clear_render (MpArticleView *self)
   g_clear_handle_id (&self->visible_fill_id, g_source_remove);
   g_clear_handle_id (&self->style_id, g_source_remove);
   g_clear_handle_id (&self->background_fill_id, g_source_remove);
+  if (self->position_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->position_tick_id);
+  self->position_tick_id = 0;
   self->next_slot = 0;
   mp_find_model_clear (self->find);
   self->match_mark = NULL;
@@ -1160,6 +1170,60 @@ fill_first_slots (MpArticleView *self)
     }
 }
 
+static char *
+document_uri (MpArticleView *self)
+{
+  GFile *file = self->document != NULL ? mp_document_get_file (self->document) : NULL;
+
+  return file != NULL ? g_file_get_uri (file) : NULL;
+}
+
+/* The text view keeps the old buffer's scroll offset through the new
+ * buffer's first layout, and scrolling while it lays out is refused: the
+ * position is set at the start of the next frame. */
+static gboolean
+apply_position (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  MpArticleView *self = MP_ARTICLE_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  /* Lines above take their real height as they are laid out and as
+   * figures and tables are made: the place is kept for a few frames. */
+  if (self->position_mark == NULL)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, self->position);
+      self->position_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+      self->position_frames = 0;
+    }
+  gtk_text_view_scroll_to_mark (self->text_view, self->position_mark, 0, TRUE, 0, 0);
+  if (++self->position_frames < POSITION_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->position_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A file opens where it was left, else at its top (never where the
+ * previous file was). */
+static void
+restore_position (MpArticleView *self)
+{
+  g_autoptr(GVariant) positions = NULL;
+  g_autofree char *uri = document_uri (self);
+
+  self->position = 0;
+  self->position_mark = NULL;
+  if (self->settings != NULL && uri != NULL)
+    {
+      positions = g_settings_get_value (self->settings, "reading-positions");
+      self->position = mp_reading_positions_lookup (positions, uri);
+    }
+  if (self->position > 0 && self->position_tick_id == 0)
+    self->position_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_position, NULL, NULL);
+}
+
 static void
 render_document (MpArticleView *self)
 {
@@ -1179,12 +1243,16 @@ render_document (MpArticleView *self)
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     update_colors (self);
   self->render = mp_article_render_new (self->document, self->tags, activate_link, self);
+  /* The text view carries its scroll offset over to a new buffer: the
+   * old one goes back to its top first. */
+  gtk_adjustment_set_value (vadjustment, 0);
   /* A fresh buffer on the view costs half as much as refilling a shown one. */
   gtk_text_view_set_buffer (self->text_view, self->render->buffer);
   mp_article_render_attach (self->render, self->text_view);
   if (self->render->next_run < self->render->runs->len)
     self->style_id = g_idle_add_full (STYLE_PRIORITY, style_in_background, self, NULL);
   gtk_adjustment_set_value (vadjustment, 0);
+  restore_position (self);
   fill_first_slots (self);
   self->background_fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_slots_in_background, self, NULL);
   self->layout_width = 0;
@@ -1277,6 +1345,7 @@ mp_article_view_finalize (GObject *object)
 
   g_clear_object (&self->tags);
   g_clear_object (&self->find);
+  g_clear_object (&self->settings);
   g_free (self->zoom_class);
   G_OBJECT_CLASS (mp_article_view_parent_class)->finalize (object);
 }
@@ -1390,6 +1459,15 @@ setup_controllers (MpArticleView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
+static GSettings *
+settings_new (void)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
+
 static void
 mp_article_view_init (MpArticleView *self)
 {
@@ -1400,6 +1478,7 @@ mp_article_view_init (MpArticleView *self)
 
   self->zoom = 1.0;
   self->find = mp_find_model_new ();
+  self->settings = settings_new ();
   self->tags = mp_article_render_create_tags ();
   self->outline = g_object_ref_sink (mp_article_outline_new ());
   g_signal_connect_object (self->outline, "heading-activated",
@@ -1436,8 +1515,10 @@ mp_article_view_set_document (MpArticleView *self,
   g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
   g_return_if_fail (document == NULL || MP_IS_DOCUMENT (document));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+  mp_article_view_save_position (self);
+  g_set_object (&self->document, document);
   render_document (self);
 }
 
@@ -1566,4 +1647,25 @@ mp_article_view_get_current_match (MpArticleView *self)
 {
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), -1);
   return mp_find_model_get_current (self->find);
+}
+
+void
+mp_article_view_save_position (MpArticleView *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GVariant) positions = NULL;
+  GdkRectangle visible;
+  GtkTextIter top;
+
+  g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
+
+  /* A document never shown was not read. */
+  if (self->settings == NULL || self->render == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->text_view)) ||
+      (uri = document_uri (self)) == NULL)
+    return;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &top, visible.x, visible.y);
+  positions = g_settings_get_value (self->settings, "reading-positions");
+  g_settings_set_value (self->settings, "reading-positions",
+                        mp_reading_positions_update (positions, uri, gtk_text_iter_get_offset (&top)));
 }

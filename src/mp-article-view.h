@@ -24,6 +24,10 @@ gboolean    mp_article_view_scroll_to_heading   (MpArticleView *self,
 /* Briefly marks the section under that heading (the flowchart's outcome link). */
 void        mp_article_view_highlight_section   (MpArticleView *self,
                                                  const char    *id);
+/* Remembers where the current file is being read (settings key
+ * "reading-positions"); it opens there next time. Done when another
+ * document is set; the window calls it when it closes. */
+void        mp_article_view_save_position       (MpArticleView *self);
 /* Shows the find bar and focuses its entry. */
 void        mp_article_view_start_search        (MpArticleView *self);
 /* A popover listing the headings; the window puts it in its Outline button. */

@@ -7,9 +7,17 @@
 #include "mp-cli.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-flow-export.h"
 #include "mp-rank-cli.h"
+
+/* Options the window itself takes (GApplication's); everything else that
+ * looks like an option is the command line's, which explains a mistake and
+ * exits 2 where GApplication would exit 1. */
+static const char * const window_options[] = {
+  "--gapplication-service", "--help-all", "--help-gapplication", NULL
+};
 
 gboolean
 mp_cli_is_headless (int    argc,
@@ -17,11 +25,14 @@ mp_cli_is_headless (int    argc,
 {
   for (int i = 1; i < argc; i++)
     {
+      g_autofree char *name = NULL;
+
       if (g_str_equal (argv[i], "--"))
         break;
-      if (g_str_equal (argv[i], "--rank") ||
-          g_str_equal (argv[i], "--export-flowchart") ||
-          g_str_has_prefix (argv[i], "--export-flowchart="))
+      if (argv[i][0] != '-' || argv[i][1] == '\0')
+        continue;
+      name = g_strndup (argv[i], strcspn (argv[i], "="));
+      if (!g_strv_contains (window_options, name))
         return TRUE;
     }
   return FALSE;
@@ -32,7 +43,7 @@ usage_error (GOptionContext *context,
              const char     *message)
 {
   g_printerr ("masterplan: %s\n", message);
-  g_printerr (_("Try “masterplan --help” for the options.\n"));
+  g_printerr (_("Run “masterplan --help” to see every mode and option.\n"));
   return 2;
 }
 
@@ -70,8 +81,17 @@ mp_cli_run (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Headless modes of Master Plan."));
+  context = g_option_context_new (_("[FILE.md | FILE.mmd]"));
+  g_option_context_set_summary (context,
+                                _("Without options, opens the window: the bundled article, or "
+                                  "FILE (a Markdown article or a Mermaid flowchart).\n\n"
+                                  "Modes without a window:\n"
+                                  "  masterplan --rank [--weights LIST] [--programs FILE] "
+                                  "[--format tsv|json]\n"
+                                  "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]"));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 when an input file is "
+                                      "wrong, 2 when the options are."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   args = g_strdupv (argv);
@@ -90,9 +110,17 @@ mp_cli_run (int    argc,
     }
 
   if (weights != NULL || programs != NULL || format != NULL)
-    return usage_error (context, _("--weights, --programs and --format belong to --rank"));
+    return usage_error (context, _("--weights, --programs and --format belong to --rank; "
+                                   "add --rank, e.g. masterplan --rank --weights "
+                                   "faculty=90,brand=10"));
+  if (export_input == NULL)
+    return usage_error (context, _("--output and --block belong to --export-flowchart; add "
+                                   "--export-flowchart INPUT, e.g. masterplan "
+                                   "--export-flowchart chart.mmd -o chart.svg"));
   if (output == NULL)
-    return usage_error (context, _("--export-flowchart needs -o OUTPUT"));
+    return usage_error (context, _("--export-flowchart needs -o OUTPUT, a .svg, .png or .pdf "
+                                   "file, e.g. masterplan --export-flowchart chart.mmd "
+                                   "-o chart.svg"));
   if (block < 1)
     return usage_error (context, _("--block counts from 1"));
   return mp_flow_export_cli_run (export_input, output, block);

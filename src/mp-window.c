@@ -500,6 +500,8 @@ mp_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_apply (self->settings);
+  if (self->article_view != NULL)
+    mp_article_view_save_position (MP_ARTICLE_VIEW (self->article_view));
 
   return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
 }

@@ -122,6 +122,30 @@ test_loader_agrees (void)
     }
 }
 
+/* schema_version quoted as written: "1.0", a number too large for 64 bits. */
+static void
+test_schema_version_messages (void)
+{
+  static const char * const cases[][2] = {
+    { "1.0", "v.json:1:20: “schema_version” must be a whole number such as 1, not 1.0" },
+    { "99999999999999999999", "v.json:1:20: schema version 99999999999999999999 is newer than "
+      "this version of Master Plan reads (1); update Master Plan to open this file" },
+    { "-3", "v.json:1:20: “schema_version” must be 1 or more, not -3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"schema_version\": %s, \"programs\": []}",
+                                               cases[i][0]);
+      MpProgramSource source = { "v.json", json, strlen (json), NULL, NULL, 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) programs = mp_program_json_parse (&source, &error);
+
+      g_assert_null (programs);
+      g_assert_cmpstr (error->message, ==, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/program-rules/c-locale", test_c_locale);
   g_test_add_func ("/program-rules/spanish-locale", test_spanish_locale);
   g_test_add_func ("/program-rules/loader-agrees", test_loader_agrees);
+  g_test_add_func ("/program-rules/schema-version-messages", test_schema_version_messages);
 
   return g_test_run ();
 }

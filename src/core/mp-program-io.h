@@ -51,9 +51,13 @@ void       mp_program_io_set_error   (GError               **error,
                                       guint                  column,
                                       const char            *format,
                                       ...) G_GNUC_PRINTF (6, 7);
+/* An id from @name's slug that neither table holds ("slug", "slug-2", …).
+ * @next_suffix (slug → next suffix, or NULL) remembers where each slug's
+ * search stopped, which keeps many equal names linear. */
 char      *mp_program_io_generate_id (const char            *name,
                                       GHashTable            *taken_ids,
-                                      GHashTable            *file_ids);
+                                      GHashTable            *file_ids,
+                                      GHashTable            *next_suffix);
 /* Checks @number against the rule for @value (mp-program-rules.h); the
  * message names @what. Positions cost a scan from the start of the text:
  * compute them only on error. */

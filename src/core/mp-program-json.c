@@ -558,6 +558,27 @@ read_program (Reader    *r,
   return g_steal_pointer (&program);
 }
 
+/* The value at @path as written in the file ("1.0", "99999999999999999999"),
+ * for messages that quote it. */
+static char *
+reader_literal (Reader     *r,
+                const char *path)
+{
+  guint line, column;
+  gpointer offset;
+  const char *start, *end = r->source->data + r->source->length;
+  const char *p;
+
+  reader_position (r, path, &line, &column);
+  offset = g_hash_table_lookup (r->positions, path);
+  if (offset == NULL)
+    return g_strdup ("?");
+  start = r->source->data + GPOINTER_TO_SIZE (offset) - 1;
+  for (p = start; p < end && p - start < 40 && strchr (",]}: \t\r\n", *p) == NULL; p++)
+    ;
+  return g_strndup (start, p - start);
+}
+
 static gboolean
 read_version (Reader      *r,
               JsonObject  *root,
@@ -568,10 +589,26 @@ read_version (Reader      *r,
 
   if (node == NULL)
     return FALSE;
+  if (node_is_number (node))
+    {
+      g_autofree char *literal = reader_literal (r, "/schema_version");
+
+      /* json-glib wraps whole numbers beyond 64 bits: -1 for 1e20. */
+      if (json_node_get_value_type (node) == G_TYPE_INT64 &&
+          (json_node_get_int (node) < 1) != (literal[0] == '-' || literal[0] == '0'))
+        return reader_fail (r, MP_PROGRAM_JSON_ERROR_VERSION, "/schema_version", error,
+                            _("schema version %s is newer than this version of Master Plan "
+                              "reads (%d); update Master Plan to open this file"),
+                            literal, MP_PROGRAMS_SCHEMA_VERSION);
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/schema_version", error,
+                            _("“schema_version” must be a whole number such as %d, not %s"),
+                            MP_PROGRAMS_SCHEMA_VERSION, literal);
+    }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/schema_version", error,
-                        _("“schema_version” must be a whole number, not %s"),
-                        describe_node (node));
+                        _("“schema_version” must be a whole number such as %d, not %s"),
+                        MP_PROGRAMS_SCHEMA_VERSION, describe_node (node));
   version = json_node_get_int (node);
   if (version > MP_PROGRAMS_SCHEMA_VERSION)
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_VERSION, "/schema_version", error,

@@ -207,9 +207,16 @@ MpProgram *
 mp_program_new (const char *id,
                 const char *name)
 {
+  MpProgram *self;
+
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_object_new (MP_TYPE_PROGRAM, "id", id, "name", name != NULL ? name : "", NULL);
+  /* Fields set directly: readers make a million of these, and the property
+   * machinery would be most of their cost. */
+  self = g_object_new (MP_TYPE_PROGRAM, NULL);
+  self->id = g_strdup (id);
+  mp_utils_set_str (&self->name, name != NULL ? name : "");
+  return self;
 }
 
 MpProgram *
