@@ -349,12 +349,16 @@ update_actions (MpWeightsPanel *self)
   GtkWidget *widget = GTK_WIDGET (self);
   MpProgram *selected = mp_planner_get_selected (self->planner);
   gboolean user = selected != NULL && mp_program_get_user_defined (selected);
+  gboolean full;
 
   gtk_widget_action_set_enabled (widget, "panel.edit-program", user);
   gtk_widget_action_set_enabled (widget, "panel.delete-program", user);
   gtk_widget_action_set_enabled (widget, "panel.copy-program", selected != NULL);
   gtk_widget_action_set_enabled (widget, "panel.toggle-compare",
                                  mp_planner_can_toggle_compare (self->planner));
+  full = selected != NULL && !mp_planner_can_toggle_compare (self->planner);
+  mp_program_details_set_compare_full (self->details, full);
+  mp_program_details_set_compare_full (self->side_details, full);
 }
 
 static void
