@@ -250,6 +250,7 @@ on_dialog_saved (MpWeightsPanel  *self,
 {
   mp_planner_save_program (self->planner, program);
   mp_ranking_view_sync_selection (self->ranking_view);
+  mp_ranking_view_scroll_to_selected (self->ranking_view);
 }
 
 /* @program: the one to edit; with @copy, the start of a new one. */
