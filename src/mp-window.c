@@ -10,7 +10,9 @@
 
 #include "mp-arrangement.h"
 #include "mp-article-view.h"
+#include "mp-brief-actions.h"
 #include "mp-color-scheme.h"
+#include "mp-document-watch.h"
 #include "mp-flow-pane.h"
 #include "mp-toast.h"
 #include "mp-utils.h"
@@ -25,10 +27,12 @@ struct _MpWindow
   MpDocument           *document;
   GtkFileChooserNative *chooser;
   gboolean              is_bundled;
+  MpDocumentWatch      *watch;           /* the opened file, when on disk */
 
   GtkWidget            *article_view;
   GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
   GtkWidget            *weights_panel;
+  MpBriefNotes         *brief_notes;
   guint                 side_views_id;
   /* Asked before closing with programs that could not be saved. */
   GtkWidget            *unsaved_dialog;
@@ -174,6 +178,46 @@ set_document (MpWindow   *self,
   update_title (self);
 }
 
+/* Live reload: the author saved the file; views keep their place. */
+static void
+on_document_reloaded (MpWindow   *self,
+                      MpDocument *document)
+{
+  g_set_object (&self->document, document);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (self->article_view != NULL)
+    mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
+  if (self->flow_pane != NULL)
+    mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+  update_title (self);
+}
+
+static void
+on_reload_failed (MpWindow     *self,
+                  const GError *error)
+{
+  /* Translators: banner when the opened file changed and no longer reads;
+   * %s is the reason, which names the file */
+  g_autofree char *message = g_strdup_printf (_("The file changed and cannot be read; showing the last version that could. %s"),
+                                              error->message);
+
+  show_banner (self, message);
+}
+
+static void
+watch_file (MpWindow *self,
+            GFile    *file)
+{
+  g_clear_object (&self->watch);
+  if (!g_file_is_native (file))
+    return;
+  self->watch = mp_document_watch_new (file, NULL);
+  if (self->watch == NULL)
+    return;
+  g_signal_connect_object (self->watch, "reloaded", G_CALLBACK (on_document_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watch, "failed", G_CALLBACK (on_reload_failed), self, G_CONNECT_SWAPPED);
+}
+
 gboolean
 mp_window_open_file (MpWindow *self,
                      GFile    *file)
@@ -198,6 +242,7 @@ mp_window_open_file (MpWindow *self,
   uri = g_file_get_uri (file);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   set_document (self, document, g_str_equal (uri, MP_BUNDLED_ARTICLE_URI));
+  watch_file (self, file);
   return TRUE;
 }
 
@@ -381,6 +426,24 @@ programs_action (GtkWidget  *widget,
     mp_weights_panel_export (panel);
   else
     mp_weights_panel_add_program (panel);
+}
+
+static void
+brief_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (self));
+  MpPlanner *planner = mp_weights_panel_get_planner (panel);
+
+  if (g_str_equal (action_name, "win.save-brief"))
+    mp_brief_save (GTK_WINDOW (self), planner, self->brief_notes);
+  else if (g_str_equal (action_name, "win.print-brief"))
+    mp_brief_print (GTK_WINDOW (self), planner, self->brief_notes);
+  else
+    gtk_window_present (GTK_WINDOW (mp_brief_choice_dialog_new (GTK_WINDOW (self), planner,
+                                                                self->brief_notes)));
 }
 
 static void
@@ -701,6 +764,7 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->side_views_id, g_source_remove);
+  g_clear_object (&self->watch);
   if (self->unsaved_dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->unsaved_dialog),
@@ -724,6 +788,7 @@ mp_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->arrangement);
   g_clear_object (&self->settings);
+  g_clear_object (&self->brief_notes);
 
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
@@ -772,6 +837,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);
 }
 
 static void
@@ -781,6 +849,7 @@ mp_window_init (MpWindow *self)
   mp_color_scheme_follow_system ();
 
   self->settings = g_settings_new (APP_ID);
+  self->brief_notes = mp_brief_notes_new (self->settings);
   setup_arrangement (self);
   restore_geometry (self);
   add_drop_target (self);
