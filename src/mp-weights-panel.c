@@ -673,6 +673,7 @@ mp_weights_panel_set_stacked (MpWeightsPanel *self,
                                   stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_separator),
                                   stacked ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  mp_weight_sliders_set_full_height (self->sliders, stacked);
 }
 
 void
