@@ -139,6 +139,8 @@ mp_application_startup (GApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.add-program", { "<Control>n", NULL } },
+    { "win.show-flowchart", { "F7", NULL } },
+    { "win.show-panel", { "F8", NULL } },
   };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);

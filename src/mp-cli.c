@@ -7,9 +7,18 @@
 #include "mp-cli.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "mp-brief-cli.h"
 #include "mp-flow-export.h"
 #include "mp-rank-cli.h"
+
+/* Options the window itself takes (GApplication's); everything else that
+ * looks like an option is the command line's, which explains a mistake and
+ * exits 2 where GApplication would exit 1. */
+static const char * const window_options[] = {
+  "--gapplication-service", "--help-all", "--help-gapplication", NULL
+};
 
 gboolean
 mp_cli_is_headless (int    argc,
@@ -17,11 +26,14 @@ mp_cli_is_headless (int    argc,
 {
   for (int i = 1; i < argc; i++)
     {
+      g_autofree char *name = NULL;
+
       if (g_str_equal (argv[i], "--"))
         break;
-      if (g_str_equal (argv[i], "--rank") ||
-          g_str_equal (argv[i], "--export-flowchart") ||
-          g_str_has_prefix (argv[i], "--export-flowchart="))
+      if (argv[i][0] != '-' || argv[i][1] == '\0')
+        continue;
+      name = g_strndup (argv[i], strcspn (argv[i], "="));
+      if (!g_strv_contains (window_options, name))
         return TRUE;
     }
   return FALSE;
@@ -32,7 +44,7 @@ usage_error (GOptionContext *context,
              const char     *message)
 {
   g_printerr ("masterplan: %s\n", message);
-  g_printerr (_("Try “masterplan --help” for the options.\n"));
+  g_printerr (_("Run “masterplan --help” to see every mode and option.\n"));
   return 2;
 }
 
@@ -46,8 +58,11 @@ mp_cli_run (int    argc,
   g_autofree char *programs = NULL;
   g_autofree char *format = NULL;
   g_autofree char *export_input = NULL;
+  g_autofree char *check_input = NULL;
   g_autofree char *output = NULL;
   int block = 1;
+  MpBriefCliArgs brief = { NULL, };
+  g_autofree char *brief_output = NULL, *answers = NULL, *choice = NULL, *why = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) args = NULL;
@@ -63,15 +78,37 @@ mp_cli_run (int    argc,
       N_("Output format of --rank: tsv or json"), N_("FORMAT") },
     { "export-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &export_input,
       N_("Export the flowchart of a .mmd or Markdown file and exit"), N_("INPUT") },
+    { "check-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &check_input,
+      N_("Check the decision trees of a .mmd or Markdown file, print what needs care and exit"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where --export-flowchart writes (.svg, .png or .pdf)"), N_("OUTPUT") },
     { "block", 0, 0, G_OPTION_ARG_INT, &block,
       N_("Which mermaid block of a Markdown file to export (from 1)"), N_("N") },
+    { "brief", 0, 0, G_OPTION_ARG_FILENAME, &brief_output,
+      N_("Write the decision brief (PDF) and exit; takes --weights and --programs too"),
+      N_("OUT.pdf") },
+    { "answers", 0, 0, G_OPTION_ARG_STRING, &answers,
+      N_("With --brief: the flowchart's answers, e.g. S1=Yes,S3=Yes,S5=No"), N_("LIST") },
+    { "choice", 0, 0, G_OPTION_ARG_STRING, &choice,
+      N_("With --brief: the id of the program you chose, or none"), N_("ID") },
+    { "why", 0, 0, G_OPTION_ARG_STRING, &why,
+      N_("With --brief: why you chose it"), N_("TEXT") },
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Headless modes of Master Plan."));
+  context = g_option_context_new (_("[FILE.md | FILE.mmd]"));
+  g_option_context_set_summary (context,
+                                _("Without options, opens the window: the bundled article, or "
+                                  "FILE (a Markdown article or a Mermaid flowchart).\n\n"
+                                  "Modes without a window:\n"
+                                  "  masterplan --rank [--weights LIST] [--programs FILE] "
+                                  "[--format tsv|json]\n"
+                                  "  masterplan --brief OUT.pdf [--weights LIST] [--programs FILE] "
+                                  "[--answers LIST] [--choice ID] [--why TEXT]\n"
+                                  "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]"));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 when an input file is "
+                                      "wrong, 2 when the options are."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   args = g_strdupv (argv);
@@ -81,6 +118,26 @@ mp_cli_run (int    argc,
     return usage_error (context, _("unexpected argument; the headless modes take options only"));
   if (rank && export_input != NULL)
     return usage_error (context, _("--rank and --export-flowchart cannot be combined"));
+  if (check_input != NULL)
+    {
+      if (rank || export_input != NULL || output != NULL || block != 1 ||
+          weights != NULL || programs != NULL || format != NULL)
+        return usage_error (context, _("--check-flowchart takes no other option"));
+      return mp_flow_check_cli_run (check_input);
+    }
+
+  if (brief_output != NULL)
+    {
+      if (rank || export_input != NULL || output != NULL || block != 1 || format != NULL)
+        return usage_error (context, _("--brief takes only --weights, --programs, --answers, "
+                                       "--choice and --why"));
+      brief = (MpBriefCliArgs) { brief_output, weights, programs, answers, choice, why };
+      return mp_brief_cli_run (&brief);
+    }
+  if (answers != NULL || choice != NULL || why != NULL)
+    return usage_error (context, _("--answers, --choice and --why belong to --brief; add "
+                                   "--brief OUT.pdf, e.g. masterplan --brief brief.pdf "
+                                   "--answers S1=Yes,S3=No"));
 
   if (rank)
     {
@@ -90,9 +147,17 @@ mp_cli_run (int    argc,
     }
 
   if (weights != NULL || programs != NULL || format != NULL)
-    return usage_error (context, _("--weights, --programs and --format belong to --rank"));
+    return usage_error (context, _("--weights, --programs and --format belong to --rank; "
+                                   "add --rank, e.g. masterplan --rank --weights "
+                                   "faculty=90,brand=10"));
+  if (export_input == NULL)
+    return usage_error (context, _("--output and --block belong to --export-flowchart; add "
+                                   "--export-flowchart INPUT, e.g. masterplan "
+                                   "--export-flowchart chart.mmd -o chart.svg"));
   if (output == NULL)
-    return usage_error (context, _("--export-flowchart needs -o OUTPUT"));
+    return usage_error (context, _("--export-flowchart needs -o OUTPUT, a .svg, .png or .pdf "
+                                   "file, e.g. masterplan --export-flowchart chart.mmd "
+                                   "-o chart.svg"));
   if (block < 1)
     return usage_error (context, _("--block counts from 1"));
   return mp_flow_export_cli_run (export_input, output, block);

@@ -31,6 +31,7 @@ struct _MpFlowCanvas
   double         off_x;
   double         off_y;
   gboolean       user_moved;
+  gboolean       fitted;     /* the user asked for the whole chart */
 
   /* The drawn graph at base_zoom; panning only translates it. */
   GskRenderNode *base;
@@ -499,6 +500,9 @@ show_node (MpFlowCanvas *self,
   fly_to (self, zoom, x, y);
 }
 
+static void default_view (MpFlowCanvas *self,
+                          gboolean      animate);
+
 static void
 follow_walk (MpFlowCanvas *self)
 {
@@ -508,6 +512,11 @@ follow_walk (MpFlowCanvas *self)
 
   if (self->layout == NULL)
     return;
+  if (!self->user_moved && !self->fitted)
+    {
+      default_view (self, TRUE);
+      return;
+    }
   chart = mp_flow_layout_get_chart (self->layout);
   all_visible = node_visible (self, mp_flow_walk_get_current (self->walk));
   choices = mp_flow_walk_get_choices (self->walk);
@@ -522,24 +531,73 @@ follow_walk (MpFlowCanvas *self)
     show_node (self, mp_flow_walk_get_current (self->walk), TRUE);
 }
 
-/* A chart too big to read when fitted opens on its first question instead. */
-#define READABLE_ZOOM 0.5
-#define OPENING_ZOOM 0.85
+static void
+add_node_box (MpFlowCanvas    *self,
+              guint            node,
+              graphene_rect_t *area)
+{
+  const MpFlowRect *box = &mp_flow_layout_get_node (self->layout, node)->box;
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (box->x, box->y, box->width, box->height);
+
+  graphene_rect_union (area, &rect, area);
+}
+
+/* The current step and the nodes its answers lead to, in layout units. */
+static void
+current_step_area (MpFlowCanvas    *self,
+                   graphene_rect_t *area)
+{
+  MpFlowchart *chart = mp_flow_layout_get_chart (self->layout);
+  guint current = mp_flow_walk_get_current (self->walk);
+  const MpFlowRect *box = &mp_flow_layout_get_node (self->layout, current)->box;
+  g_autoptr(GArray) choices = mp_flow_walk_get_choices (self->walk);
+
+  graphene_rect_init (area, box->x, box->y, box->width, box->height);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const MpFlowEdge *edge = mp_flowchart_get_edge (chart, g_array_index (choices, guint, i));
+
+      if (!edge->to.is_subgraph)
+        add_node_box (self, edge->to.index, area);
+    }
+}
+
+/* Labels are laid out at the interface's text size, so the default view
+ * draws them at zoom 1 where it can: a chart that fits at that size is shown
+ * whole; a bigger one follows the walk, centred on the current step and the
+ * nodes its answers lead to, zoomed out only as far as they need to fit. */
+static void
+default_view (MpFlowCanvas *self,
+              gboolean      animate)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * FIT_PADDING;
+  double h = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * FIT_PADDING;
+  graphene_rect_t area;
+  double zoom, x, y;
+
+  if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= 1.0 || w <= 0 || h <= 0)
+    {
+      fit (self, animate);
+      return;
+    }
+  current_step_area (self, &area);
+  zoom = MIN (1.0, MIN (w / area.size.width, h / area.size.height));
+  zoom = MAX (zoom, fit_zoom (self));
+  centre_offsets (self, zoom, area.origin.x + area.size.width / 2,
+                  area.origin.y + area.size.height / 2, &x, &y);
+  if (animate)
+    fly_to (self, zoom, x, y);
+  else
+    set_view (self, zoom, x, y);
+}
 
 static void
 initial_view (MpFlowCanvas *self)
 {
-  const MpFlowLayoutNode *laid;
-  double x, y;
-
-  if (self->layout == NULL || self->walk == NULL || fit_zoom (self) >= READABLE_ZOOM)
-    {
-      fit (self, FALSE);
-      return;
-    }
-  laid = mp_flow_layout_get_node (self->layout, mp_flow_walk_get_current (self->walk));
-  centre_offsets (self, OPENING_ZOOM, laid->x, laid->y, &x, &y);
-  set_view (self, OPENING_ZOOM, x, y);
+  if (self->fitted)
+    fit (self, FALSE);
+  else
+    default_view (self, FALSE);
 }
 
 static void
@@ -591,10 +649,12 @@ mp_flow_canvas_zoom (MpFlowCanvas *self,
   if (direction == 0)
     {
       self->user_moved = FALSE;
+      self->fitted = TRUE;
       fit (self, TRUE);
       return;
     }
   self->user_moved = TRUE;
+  self->fitted = FALSE;
   widget_to_layout (self, cx, cy, &lx, &ly);
   zoom = CLAMP (self->zoom * (direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP), MIN_ZOOM, MAX_ZOOM);
   centre_offsets (self, zoom, lx, ly, &x, &y);
@@ -740,12 +800,29 @@ static gboolean
 go_back_to (MpFlowCanvas *self,
             int           node)
 {
-  if (!is_earlier_step (self, node))
-    return FALSE;
-  while (mp_flow_walk_get_current (self->walk) != (guint) node)
-    if (!mp_flow_walk_back (self->walk))
-      return FALSE;
-  return TRUE;
+  return is_earlier_step (self, node) && mp_flow_walk_back_to (self->walk, node);
+}
+
+/* A node ahead of the walk (or off its path) cannot be jumped to: the
+ * window says which question comes first. */
+static void
+explain_unreachable (MpFlowCanvas *self,
+                     int           node)
+{
+  MpFlowchart *chart = mp_flow_layout_get_chart (self->layout);
+  const MpFlowNode *target = mp_flowchart_get_node (chart, node);
+  const MpFlowNode *current = mp_flowchart_get_node (chart, mp_flow_walk_get_current (self->walk));
+  g_autofree char *message = NULL;
+
+  if (mp_flow_walk_is_at_outcome (self->walk))
+    /* Translators: a clicked node, then the outcome the walk is at */
+    message = g_strdup_printf (_("“%s” is not on this path. Go back or start over to take another "
+                                 "way from “%s”."), target->label, current->label);
+  else
+    /* Translators: a clicked node, then the question to answer first */
+    message = g_strdup_printf (_("“%s” cannot be reached yet: answer “%s” first."),
+                               target->label, current->label);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 gboolean
@@ -767,7 +844,11 @@ mp_flow_canvas_click (MpFlowCanvas *self,
     edge = edge_at (self, lx, ly);
   if (is_choice (self, edge))
     return mp_flow_walk_choose (self->walk, edge);
-  return go_back_to (self, node);
+  if (go_back_to (self, node))
+    return TRUE;
+  if (node >= 0 && (guint) node != mp_flow_walk_get_current (self->walk))
+    explain_unreachable (self, node);
+  return FALSE;
 }
 
 /* Events --------------------------------------------------------------------- */
@@ -1219,6 +1300,7 @@ mp_flow_canvas_set_chart (MpFlowCanvas *self,
   g_array_set_size (self->matches, 0);
   self->match_index = -1;
   self->user_moved = FALSE;
+  self->fitted = FALSE;
   stop_flight (self);
   update_accessible (self);
   initial_view (self);

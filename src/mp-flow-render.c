@@ -6,6 +6,9 @@
 
 #include "mp-flow-render.h"
 
+#include "mp-flow-outline.h"
+#include "mp-flow-shape.h"
+
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -161,102 +164,6 @@ polygon (cairo_t           *cr,
   cairo_close_path (cr);
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-cylinder (cairo_t *cr,
-          double   x,
-          double   y,
-          double   w,
-          double   h)
-{
-  double ry = MIN (8.0, h / 4);
-
-  cairo_save (cr);
-  cairo_move_to (cr, x, y + ry);
-  cairo_translate (cr, x + w / 2, y + ry);
-  cairo_scale (cr, w / 2, ry);
-  cairo_arc (cr, 0, 0, 1, G_PI, 2 * G_PI);
-  cairo_restore (cr);
-  cairo_line_to (cr, x + w, y + h - ry);
-  cairo_save (cr);
-  cairo_translate (cr, x + w / 2, y + h - ry);
-  cairo_scale (cr, w / 2, ry);
-  cairo_arc (cr, 0, 0, 1, 0, G_PI);
-  cairo_restore (cr);
-  cairo_close_path (cr);
-}
-
-static void
-shape_path (cairo_t     *cr,
-            MpNodeShape  shape,
-            MpFlowRect   r)
-{
-  double x = r.x, y = r.y, w = r.width, h = r.height;
-  double cx = x + w / 2, cy = y + h / 2, s = MIN (h / 2, w / 4);
-
-  switch (shape)
-    {
-    case MP_NODE_SHAPE_ROUND:
-      rounded_rect (cr, x, y, w, h, 12);
-      break;
-    case MP_NODE_SHAPE_STADIUM:
-      rounded_rect (cr, x, y, w, h, h / 2);
-      break;
-    case MP_NODE_SHAPE_CIRCLE:
-    case MP_NODE_SHAPE_DOUBLE_CIRCLE:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cx, cy, MIN (w, h) / 2, 0, 2 * G_PI);
-      break;
-    case MP_NODE_SHAPE_DIAMOND:
-      polygon (cr, (MpFlowPoint[]) { { cx, y }, { x + w, cy }, { cx, y + h }, { x, cy } }, 4);
-      break;
-    case MP_NODE_SHAPE_HEXAGON:
-      polygon (cr, (MpFlowPoint[]) { { x, cy }, { x + w / 4, y }, { x + 3 * w / 4, y },
-                                     { x + w, cy }, { x + 3 * w / 4, y + h }, { x + w / 4, y + h } }, 6);
-      break;
-    case MP_NODE_SHAPE_ASYMMETRIC:
-      polygon (cr, (MpFlowPoint[]) { { x, y }, { x + w, y }, { x + w, y + h }, { x, y + h },
-                                     { x + h / 3, cy } }, 5);
-      break;
-    case MP_NODE_SHAPE_PARALLELOGRAM:
-      polygon (cr, (MpFlowPoint[]) { { x + s, y }, { x + w, y }, { x + w - s, y + h }, { x, y + h } }, 4);
-      break;
-    case MP_NODE_SHAPE_PARALLELOGRAM_ALT:
-      polygon (cr, (MpFlowPoint[]) { { x, y }, { x + w - s, y }, { x + w, y + h }, { x + s, y + h } }, 4);
-      break;
-    case MP_NODE_SHAPE_TRAPEZOID:
-      polygon (cr, (MpFlowPoint[]) { { x + s, y }, { x + w - s, y }, { x + w, y + h }, { x, y + h } }, 4);
-      break;
-    case MP_NODE_SHAPE_TRAPEZOID_ALT:
-      polygon (cr, (MpFlowPoint[]) { { x, y }, { x + w, y }, { x + w - s, y + h }, { x + s, y + h } }, 4);
-      break;
-    case MP_NODE_SHAPE_CYLINDER:
-      cylinder (cr, x, y, w, h);
-      break;
-    case MP_NODE_SHAPE_RECT:
-    case MP_NODE_SHAPE_SUBROUTINE:
-    default:
-      rounded_rect (cr, x, y, w, h, 4);
-      break;
-    }
-}
-
 void
 mp_flow_render_node_path (cairo_t      *cr,
                           MpFlowLayout *layout,
@@ -270,41 +177,7 @@ mp_flow_render_node_path (cairo_t      *cr,
   r.y -= grow;
   r.width += 2 * grow;
   r.height += 2 * grow;
-  shape_path (cr, node->shape, r);
-}
-
-/* Inner strokes a few shapes carry besides their outline. */
-static void
-shape_details (cairo_t     *cr,
-               MpNodeShape  shape,
-               MpFlowRect   r)
-{
-  double ry = MIN (8.0, r.height / 4);
-
-  switch (shape)
-    {
-    case MP_NODE_SHAPE_SUBROUTINE:
-      cairo_move_to (cr, r.x + 8, r.y);
-      cairo_line_to (cr, r.x + 8, r.y + r.height);
-      cairo_move_to (cr, r.x + r.width - 8, r.y);
-      cairo_line_to (cr, r.x + r.width - 8, r.y + r.height);
-      break;
-    case MP_NODE_SHAPE_DOUBLE_CIRCLE:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, r.x + r.width / 2, r.y + r.height / 2, MIN (r.width, r.height) / 2 - 5,
-                 0, 2 * G_PI);
-      break;
-    case MP_NODE_SHAPE_CYLINDER:
-      cairo_save (cr);
-      cairo_translate (cr, r.x + r.width / 2, r.y + ry);
-      cairo_scale (cr, r.width / 2, ry);
-      cairo_new_sub_path (cr);
-      cairo_arc_negative (cr, 0, 0, 1, G_PI, 0);
-      cairo_restore (cr);
-      break;
-    default:
-      break;
-    }
+  mp_flow_outline_path (cr, node->shape, &r, mp_flow_outline_n_layers (node->shape) - 1);
 }
 
 static void
@@ -333,6 +206,41 @@ static double
 luminance (const GdkRGBA *c)
 {
   return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+/* Each copy of a stacked shape is filled and stroked in turn, back first,
+ * so the front one hides the lines behind it. */
+static void
+draw_outline (cairo_t          *cr,
+              const MpFlowNode *node,
+              const MpFlowRect *box,
+              const GdkRGBA    *fill,
+              const GdkRGBA    *stroke,
+              double            width,
+              double            alpha)
+{
+  for (guint layer = 0; layer < mp_flow_outline_n_layers (node->shape); layer++)
+    {
+      cairo_new_path (cr);
+      if (!mp_flow_outline_is_open (node->shape))
+        {
+          mp_flow_outline_path (cr, node->shape, box, layer);
+          set_color (cr, fill, alpha);
+          cairo_fill (cr);
+        }
+      mp_flow_outline_strokes (cr, node->shape, box, layer);
+      set_color (cr, stroke, alpha);
+      cairo_set_line_width (cr, width);
+      cairo_save (cr);
+      set_dash (cr, node->style.stroke_dasharray);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  if (mp_flow_outline_solid_path (cr, node->shape, box))
+    {
+      set_color (cr, stroke, alpha);
+      cairo_fill (cr);
+    }
 }
 
 static void
@@ -372,20 +280,15 @@ draw_node (Render *r,
       width = MAX (width, 2.0);
     }
 
-  cairo_new_path (r->cr);
-  shape_path (r->cr, node->shape, laid->box);
-  set_color (r->cr, &fill, alpha);
-  cairo_fill_preserve (r->cr);
-  shape_details (r->cr, node->shape, laid->box);
-  set_color (r->cr, &stroke, alpha);
-  cairo_set_line_width (r->cr, width);
-  cairo_save (r->cr);
-  set_dash (r->cr, node->style.stroke_dasharray);
-  cairo_stroke (r->cr);
-  cairo_restore (r->cr);
-  draw_text (r, node->label_markup, node->label, mp_flow_layout_wrap_width (node->shape),
-             laid->x, laid->y + (node->shape == MP_NODE_SHAPE_CYLINDER ? 4 : 0), &text,
-             dimmed ? DIM_TEXT_ALPHA : 1.0);
+  draw_outline (r->cr, node, &laid->box, &fill, &stroke, width, alpha);
+  if (mp_flow_shape_shows_label (node->shape))
+    {
+      double dx, dy;
+
+      mp_flow_outline_label_offset (node->shape, &laid->box, &dx, &dy);
+      draw_text (r, node->label_markup, node->label, mp_flow_layout_wrap_width (node->shape),
+                 laid->x + dx, laid->y + dy, &text, dimmed ? DIM_TEXT_ALPHA : 1.0);
+    }
 }
 
 gboolean
@@ -502,7 +405,7 @@ draw_edge_label (Render *r,
   if (!laid->has_label || edge->stroke == MP_EDGE_STROKE_INVISIBLE)
     return;
   cairo_new_path (r->cr);
-  rounded_rect (r->cr, b.x, b.y, b.width, b.height, 4);
+  mp_flow_outline_path (r->cr, MP_NODE_SHAPE_RECT, &b, 0);
   set_color (r->cr, &r->palette->background, 1.0);
   cairo_fill_preserve (r->cr);
   if (on_path)
@@ -531,7 +434,7 @@ draw_cluster (Render *r,
   parse_style_color (sub->style.stroke, &stroke);
   parse_style_color (sub->style.color, &text);
   cairo_new_path (r->cr);
-  rounded_rect (r->cr, laid->box.x, laid->box.y, laid->box.width, laid->box.height, 6);
+  mp_flow_outline_path (r->cr, MP_NODE_SHAPE_RECT, &laid->box, 0);
   set_color (r->cr, &fill, 1.0);
   cairo_fill_preserve (r->cr);
   set_color (r->cr, &stroke, 1.0);

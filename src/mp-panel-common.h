@@ -7,10 +7,12 @@
 #include <gtk/gtk.h>
 
 #include "mp-criteria.h"
+#include "mp-planner.h"
 
 G_BEGIN_DECLS
 
-#define MP_PANEL_MAX_COMPARED 3
+/* The planner decides how many programs are compared; one colour each. */
+#define MP_PANEL_MAX_COMPARED MP_PLANNER_MAX_COMPARED
 
 /* One colour per criterion (the contribution bars and their legend). */
 void  mp_panel_criterion_color (MpCriterion  criterion,

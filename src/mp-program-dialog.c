@@ -7,8 +7,9 @@
 #include "mp-program-dialog.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
+
+#include "mp-program-rules.h"
 
 typedef enum {
   FIELD_NAME,
@@ -83,47 +84,40 @@ field_check (Field field)
   return field < FIELD_FIRST_RATING ? field_info[field].check : CHECK_RATING;
 }
 
-/* Accepts "1.5" and "1,5"; for money also "42,000" and "$42 000". */
-static gboolean
-parse_number (const char *text,
-              gboolean    money,
-              double     *value)
+static MpProgramValue
+field_rule (Field field)
 {
-  g_autoptr(GString) clean = g_string_new (NULL);
-  char *end;
-
-  for (const char *p = text; *p != '\0'; p++)
+  switch (field)
     {
-      if (money && (*p == ',' || *p == ' ' || *p == '$'))
-        continue;
-      g_string_append_c (clean, *p == ',' ? '.' : *p);
+    case FIELD_DURATION: return MP_PROGRAM_VALUE_DURATION_YEARS;
+    case FIELD_HOURS: return MP_PROGRAM_VALUE_HOURS_PER_WEEK;
+    case FIELD_TUITION: return MP_PROGRAM_VALUE_TUITION;
+    default: return MP_PROGRAM_VALUE_RATING;
     }
-  g_strstrip (clean->str);
-  if (clean->str[0] == '\0')
-    return FALSE;
-  *value = g_ascii_strtod (clean->str, &end);
-  return *end == '\0' && isfinite (*value);
 }
 
+/* The rules live in the model (mp-program-rules.c): the dialog accepts what
+ * the loaders accept. Returns an error, or NULL with @hint saying how a
+ * number was read when it was not written plainly. */
 static char *
-validate (Field       field,
-          const char *text)
+validate (Field        field,
+          const char  *text,
+          char       **hint)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
   double value;
+  char *message;
 
+  *hint = NULL;
   switch (field_check (field))
     {
     case CHECK_REQUIRED:
-      return stripped[0] == '\0' ? g_strdup (_("Enter a name.")) : NULL;
+      return mp_program_rules_name_is_valid (text) ? NULL : g_strdup (_("Enter a name."));
     case CHECK_NON_NEGATIVE:
-      if (!parse_number (text, field == FIELD_TUITION, &value))
-        return g_strdup (_("Enter a number, such as 1.5."));
-      return value < 0 ? g_strdup (_("Enter zero or more.")) : NULL;
     case CHECK_RATING:
-      if (!parse_number (text, FALSE, &value) || value < 0 || value > 10)
-        return g_strdup (_("Enter a rating from 0 to 10."));
-      return NULL;
+      message = mp_program_rules_parse (field_rule (field), text, &value);
+      if (message == NULL)
+        *hint = mp_program_rules_describe_reading (text, value);
+      return message;
     case CHECK_NONE:
     default:
       return NULL;
@@ -135,15 +129,23 @@ check_field (MpProgramDialog *self,
              Field            field)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entries[field]));
-  g_autofree char *message = validate (field, text);
+  g_autofree char *hint = NULL;
+  g_autofree char *message = validate (field, text, &hint);
   gboolean show = message != NULL && self->touched[field];
+  const char *shown = message != NULL ? message : hint;
 
-  gtk_label_set_label (GTK_LABEL (self->messages[field]), message != NULL ? message : "");
-  gtk_widget_set_visible (self->messages[field], show);
+  gtk_label_set_label (GTK_LABEL (self->messages[field]), shown != NULL ? shown : "");
+  gtk_widget_set_visible (self->messages[field], show || (hint != NULL && self->touched[field]));
   if (show)
-    gtk_widget_add_css_class (self->entries[field], "error");
+    {
+      gtk_widget_add_css_class (self->entries[field], "error");
+      gtk_widget_add_css_class (self->messages[field], "error");
+    }
   else
-    gtk_widget_remove_css_class (self->entries[field], "error");
+    {
+      gtk_widget_remove_css_class (self->entries[field], "error");
+      gtk_widget_remove_css_class (self->messages[field], "error");
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entries[field]),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, show ? message : "",
                                   -1);
@@ -192,7 +194,6 @@ add_entry (MpProgramDialog *self,
   attach_labelled (self, label_text, entry);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_widget_add_css_class (message, "error");
   gtk_widget_add_css_class (message, "caption");
   gtk_widget_set_visible (message, FALSE);
   gtk_grid_attach (self->form_grid, message, 1, self->row++, 1, 1);
@@ -246,10 +247,9 @@ set_number (MpProgramDialog *self,
             Field            field,
             double           value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = mp_program_rules_format (value);
 
-  g_ascii_formatd (buffer, sizeof buffer, "%g", value);
-  gtk_editable_set_text (GTK_EDITABLE (self->entries[field]), buffer);
+  gtk_editable_set_text (GTK_EDITABLE (self->entries[field]), text);
 }
 
 static void
@@ -287,10 +287,13 @@ static double
 field_number (MpProgramDialog *self,
               Field            field)
 {
+  g_autofree char *message = NULL;
   double value = 0;
 
-  parse_number (gtk_editable_get_text (GTK_EDITABLE (self->entries[field])),
-                field == FIELD_TUITION, &value);
+  message = mp_program_rules_parse (field_rule (field),
+                                    gtk_editable_get_text (GTK_EDITABLE (self->entries[field])),
+                                    &value);
+  g_assert (message == NULL);
   return value;
 }
 
@@ -447,7 +450,22 @@ mp_program_dialog_get_message (MpProgramDialog *self,
 
   g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
   g_return_val_if_fail (field >= 0, NULL);
-  if (!gtk_widget_get_visible (self->messages[field]))
+  if (!gtk_widget_get_visible (self->messages[field]) ||
+      !gtk_widget_has_css_class (self->messages[field], "error"))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (self->messages[field]));
+}
+
+const char *
+mp_program_dialog_get_hint (MpProgramDialog *self,
+                            const char      *key)
+{
+  int field = field_from_key (key);
+
+  g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
+  g_return_val_if_fail (field >= 0, NULL);
+  if (!gtk_widget_get_visible (self->messages[field]) ||
+      gtk_widget_has_css_class (self->messages[field], "error"))
     return NULL;
   return gtk_label_get_label (GTK_LABEL (self->messages[field]));
 }

@@ -29,6 +29,10 @@ GtkEditable     *mp_program_dialog_get_field   (MpProgramDialog *self,
 /* The validation message shown next to the field, or NULL when it is valid. */
 const char      *mp_program_dialog_get_message (MpProgramDialog *self,
                                                 const char      *key);
+/* How a valid number was read ("Read as 12500.") when it was not typed
+ * plainly, or NULL. */
+const char      *mp_program_dialog_get_hint    (MpProgramDialog *self,
+                                                const char      *key);
 void             mp_program_dialog_set_kind    (MpProgramDialog *self,
                                                 MpProgramKind    kind);
 /* What the Save button does: validates every field, emits "saved" and closes

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mp-types.h"
+#include "mp-planner.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +21,16 @@ GtkWidget *mp_weights_panel_new           (void);
 void       mp_weights_panel_suggest_kind  (MpWeightsPanel *self,
                                            MpKindFilter    kind,
                                            const char     *reason);
+/* The walk left the outcome: its kind filter goes (unless the user changed
+ * the filter since), and so does its note. */
+void       mp_weights_panel_withdraw_suggestion (MpWeightsPanel *self);
 /* Ctrl+I, Ctrl+E and Ctrl+N from the window. */
 void       mp_weights_panel_import        (MpWeightsPanel *self);
 void       mp_weights_panel_export        (MpWeightsPanel *self);
 void       mp_weights_panel_add_program   (MpWeightsPanel *self);
 
+/* The decision the panel shows; the window feeds it the flowchart's outcome. */
+MpPlanner      *mp_weights_panel_get_planner       (MpWeightsPanel *self);
 /* For tests and benchmarks: a panel over @store as it is (nothing loaded). */
 GtkWidget      *mp_weights_panel_new_with_store    (MpProgramStore *store);
 MpProgramStore *mp_weights_panel_get_store         (MpWeightsPanel *self);
@@ -66,6 +71,10 @@ GtkWidget      *mp_weights_panel_get_compare_chart (MpWeightsPanel *self);
 /* TRUE when the panel is wide enough (1000 px) to show the details beside
  * the ranking instead of on their own page. */
 gboolean        mp_weights_panel_get_wide          (MpWeightsPanel *self);
+/* The sliders above the ranking rather than beside it, for a narrow window
+ * (the panel cannot tell by itself: side by side is its minimum width). */
+void            mp_weights_panel_set_stacked       (MpWeightsPanel *self,
+                                                    gboolean        stacked);
 /* "ranking", "details" or "compare" */
 void            mp_weights_panel_show_page         (MpWeightsPanel *self,
                                                     const char     *page);

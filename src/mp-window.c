@@ -8,10 +8,15 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-arrangement.h"
 #include "mp-article-view.h"
+#include "mp-brief-actions.h"
 #include "mp-color-scheme.h"
+#include "mp-document-watch.h"
 #include "mp-flow-pane.h"
+#include "mp-toast.h"
 #include "mp-utils.h"
+#include "mp-unsaved-dialog.h"
 #include "mp-weights-panel.h"
 
 struct _MpWindow
@@ -22,11 +27,19 @@ struct _MpWindow
   MpDocument           *document;
   GtkFileChooserNative *chooser;
   gboolean              is_bundled;
+  MpDocumentWatch      *watch;           /* the opened file, when on disk */
 
   GtkWidget            *article_view;
   GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
   GtkWidget            *weights_panel;
+  MpBriefNotes         *brief_notes;
   guint                 side_views_id;
+  /* Asked before closing with programs that could not be saved. */
+  GtkWidget            *unsaved_dialog;
+  gboolean              may_close;
+  MpArrangement        *arrangement;
+  guint                 arrange_id;
+  gboolean              panel_stacked;
 
   /* template children */
   GtkMenuButton        *outline_button;
@@ -39,6 +52,11 @@ struct _MpWindow
   GtkBox               *article_slot;
   GtkBox               *flow_slot;
   GtkBox               *weights_slot;
+  GtkWidget            *header_switcher;
+  GtkWidget            *bottom_bar;
+  GtkWidget            *bottom_switcher;
+  GtkOverlay           *content_overlay;
+  GtkWidget            *toast;           /* NULL until the first message */
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -54,6 +72,30 @@ show_banner (MpWindow   *self,
   gtk_label_set_text (self->banner_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* win.toast (s): views say what they did, e.g. where a file was written. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->toast == NULL)
+    {
+      self->toast = mp_toast_new ();
+      gtk_overlay_add_overlay (self->content_overlay, self->toast);
+    }
+  mp_toast_show (MP_TOAST (self->toast), g_variant_get_string (parameter, NULL));
+}
+
+const char *
+mp_window_get_toast_message (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  return self->toast != NULL ? mp_toast_get_message (MP_TOAST (self->toast)) : NULL;
 }
 
 static void
@@ -93,12 +135,14 @@ on_walk_state_changed (MpWindow   *self,
                        GParamSpec *pspec,
                        GObject    *pane)
 {
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
   g_autofree char *state = NULL;
 
+  /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
     return;
   g_object_get (pane, "walk-state", &state, NULL);
-  g_settings_set_string (self->settings, "flow-walk", state != NULL ? state : "");
+  mp_planner_set_walk_state (planner, state);
 }
 
 static void
@@ -108,8 +152,9 @@ show_document_in_flow_pane (MpWindow *self)
   mp_flow_pane_set_document (MP_FLOW_PANE (self->flow_pane), self->document);
   if (self->is_bundled)
     {
-      g_autofree char *state = g_settings_get_string (self->settings, "flow-walk");
-      g_object_set (self->flow_pane, "walk-state", state, NULL);
+      MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+
+      g_object_set (self->flow_pane, "walk-state", mp_planner_get_walk_state (planner), NULL);
     }
   g_signal_handlers_unblock_by_func (self->flow_pane, on_walk_state_changed, self);
 }
@@ -128,7 +173,49 @@ set_document (MpWindow   *self,
     mp_article_view_set_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
     show_document_in_flow_pane (self);
+  mp_arrangement_set_has_flowchart (self->arrangement,
+                                    mp_document_get_n_mermaid_blocks (document) > 0);
   update_title (self);
+}
+
+/* Live reload: the author saved the file; views keep their place. */
+static void
+on_document_reloaded (MpWindow   *self,
+                      MpDocument *document)
+{
+  g_set_object (&self->document, document);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (self->article_view != NULL)
+    mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
+  if (self->flow_pane != NULL)
+    mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+  update_title (self);
+}
+
+static void
+on_reload_failed (MpWindow     *self,
+                  const GError *error)
+{
+  /* Translators: banner when the opened file changed and no longer reads;
+   * %s is the reason, which names the file */
+  g_autofree char *message = g_strdup_printf (_("The file changed and cannot be read; showing the last version that could. %s"),
+                                              error->message);
+
+  show_banner (self, message);
+}
+
+static void
+watch_file (MpWindow *self,
+            GFile    *file)
+{
+  g_clear_object (&self->watch);
+  if (!g_file_is_native (file))
+    return;
+  self->watch = mp_document_watch_new (file, NULL);
+  if (self->watch == NULL)
+    return;
+  g_signal_connect_object (self->watch, "reloaded", G_CALLBACK (on_document_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watch, "failed", G_CALLBACK (on_reload_failed), self, G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -155,6 +242,7 @@ mp_window_open_file (MpWindow *self,
   uri = g_file_get_uri (file);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   set_document (self, document, g_str_equal (uri, MP_BUNDLED_ARTICLE_URI));
+  watch_file (self, file);
   return TRUE;
 }
 
@@ -341,11 +429,31 @@ programs_action (GtkWidget  *widget,
 }
 
 static void
+brief_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (self));
+  MpPlanner *planner = mp_weights_panel_get_planner (panel);
+
+  if (g_str_equal (action_name, "win.save-brief"))
+    mp_brief_save (GTK_WINDOW (self), planner, self->brief_notes);
+  else if (g_str_equal (action_name, "win.print-brief"))
+    mp_brief_print (GTK_WINDOW (self), planner, self->brief_notes);
+  else
+    gtk_window_present (GTK_WINDOW (mp_brief_choice_dialog_new (GTK_WINDOW (self), planner,
+                                                                self->brief_notes)));
+}
+
+static void
 on_open_section (MpWindow   *self,
                  const char *id)
 {
   MpArticleView *view = MP_ARTICLE_VIEW (mp_window_get_article_view (self));
 
+  if (mp_arrangement_get_mode (self->arrangement) == MP_ARRANGEMENT_ONE)
+    mp_arrangement_show_view (self->arrangement, "article");
   if (mp_article_view_scroll_to_heading (view, id))
     mp_article_view_highlight_section (view, id);
 }
@@ -356,17 +464,9 @@ on_outcome_changed (MpWindow           *self,
                     const char         *label,
                     const char * const *classes)
 {
-  MpKindFilter kind;
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
 
-  if (node_id == NULL || classes == NULL)
-    return;
-  if (g_strv_contains (classes, "masters"))
-    kind = MP_KIND_FILTER_MASTERS;
-  else if (g_strv_contains (classes, "alternatives"))
-    kind = MP_KIND_FILTER_ALTERNATIVES;
-  else
-    return;
-  mp_weights_panel_suggest_kind (MP_WEIGHTS_PANEL (self->weights_panel), kind, label);
+  mp_planner_set_outcome (planner, node_id, label, classes);
 }
 
 static gboolean
@@ -402,11 +502,53 @@ restore_geometry (MpWindow *self)
                           g_settings_get_int (self->settings, "flow-pane-position"));
 }
 
+static void
+on_unsaved_done (GtkWindow *window,
+                 gboolean   may_close)
+{
+  MpWindow *self = MP_WINDOW (window);
+
+  self->may_close = may_close;
+  if (may_close)
+    gtk_window_close (window);
+}
+
+/* TRUE when the window stays open to ask about unsaved programs. */
+static gboolean
+ask_about_unsaved (MpWindow *self)
+{
+  MpProgramStore *store;
+
+  if (self->may_close || self->weights_panel == NULL)
+    return FALSE;
+  store = mp_weights_panel_get_store (MP_WEIGHTS_PANEL (self->weights_panel));
+  if (!mp_program_store_has_unsaved_changes (store))
+    return FALSE;
+  if (self->unsaved_dialog == NULL)
+    {
+      self->unsaved_dialog = mp_unsaved_dialog_new (GTK_WINDOW (self), store, on_unsaved_done);
+      g_object_add_weak_pointer (G_OBJECT (self->unsaved_dialog),
+                                 (gpointer *) &self->unsaved_dialog);
+    }
+  gtk_window_present (GTK_WINDOW (self->unsaved_dialog));
+  return TRUE;
+}
+
+GtkWidget *
+mp_window_get_unsaved_dialog (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->unsaved_dialog;
+}
+
 static gboolean
 mp_window_close_request (GtkWindow *window)
 {
   MpWindow *self = MP_WINDOW (window);
   int width, height;
+
+  if (ask_about_unsaved (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -467,6 +609,7 @@ ensure_side_views (MpWindow *self)
 
   /* The panel first: a restored walk that ends in an outcome filters it. */
   self->weights_panel = mp_weights_panel_new ();
+  mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), self->panel_stacked);
   gtk_widget_set_vexpand (self->weights_panel, TRUE);
   gtk_box_append (self->weights_slot, self->weights_panel);
 
@@ -525,6 +668,85 @@ on_first_frame_painted (GdkFrameClock *clock,
     self->side_views_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_side_views, self, NULL);
 }
 
+/* Below this window width the panel's sliders go above its ranking: side
+ * by side they need about 670 px. */
+#define PANEL_STACKED_WIDTH 720
+
+static void
+stack_panel (MpWindow *self,
+             int       width)
+{
+  gboolean stacked = width < PANEL_STACKED_WIDTH;
+
+  if (self->weights_panel != NULL && stacked != self->panel_stacked)
+    mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), stacked);
+  self->panel_stacked = stacked;
+}
+
+/* Views are shown or hidden after the allocation that found the new size:
+ * changing them inside it would ask for another allocation mid-way. */
+static gboolean
+arrange_for_size (gpointer user_data)
+{
+  MpWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->arrange_id = 0;
+  mp_arrangement_set_size (self->arrangement, width, gtk_widget_get_height (GTK_WIDGET (self)));
+  stack_panel (self, width);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->arrange_id == 0 &&
+      (mp_arrangement_mode_for_size (width, height) != mp_arrangement_get_mode (self->arrangement) ||
+       (width < PANEL_STACKED_WIDTH) != self->panel_stacked))
+    self->arrange_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, arrange_for_size, self, NULL);
+}
+
+static void
+add_property_action (MpWindow   *self,
+                     const char *name,
+                     const char *property)
+{
+  g_autoptr(GPropertyAction) action = g_property_action_new (name, self->arrangement, property);
+
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+}
+
+/* The first frame is laid out for the saved size, so it shows the views
+ * that fit it rather than rearranging once it is up. */
+static void
+setup_arrangement (MpWindow *self)
+{
+  self->arrangement = mp_arrangement_new (GTK_WIDGET (self->article_slot),
+                                          GTK_WIDGET (self->flow_slot),
+                                          GTK_WIDGET (self->weights_slot),
+                                          GTK_WIDGET (self->side_paned),
+                                          self->header_switcher, self->bottom_switcher);
+  g_object_bind_property (self->bottom_switcher, "visible", self->bottom_bar, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_settings_bind (self->settings, "show-flowchart", self->arrangement, "show-flowchart",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-panel", self->arrangement, "show-panel",
+                   G_SETTINGS_BIND_DEFAULT);
+  add_property_action (self, "view", "view");
+  add_property_action (self, "show-flowchart", "show-flowchart");
+  add_property_action (self, "show-panel", "show-panel");
+  mp_arrangement_set_size (self->arrangement,
+                           g_settings_get_int (self->settings, "window-width"),
+                           g_settings_get_int (self->settings, "window-height"));
+  self->panel_stacked = g_settings_get_int (self->settings, "window-width") < PANEL_STACKED_WIDTH;
+}
+
 static void
 mp_window_realize (GtkWidget *widget)
 {
@@ -542,6 +764,14 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->side_views_id, g_source_remove);
+  g_clear_object (&self->watch);
+  if (self->unsaved_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->unsaved_dialog),
+                                    (gpointer *) &self->unsaved_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->unsaved_dialog)));
+    }
+  g_clear_handle_id (&self->arrange_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -556,7 +786,9 @@ mp_window_finalize (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->arrangement);
   g_clear_object (&self->settings);
+  g_clear_object (&self->brief_notes);
 
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
@@ -572,6 +804,7 @@ mp_window_class_init (MpWindowClass *klass)
   object_class->finalize = mp_window_finalize;
   window_class->close_request = mp_window_close_request;
   widget_class->realize = mp_window_realize;
+  widget_class->size_allocate = mp_window_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, outline_button);
@@ -584,9 +817,14 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, article_slot);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, flow_slot);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, weights_slot);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, header_switcher);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_switcher);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, content_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
@@ -599,6 +837,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);
 }
 
 static void
@@ -608,6 +849,8 @@ mp_window_init (MpWindow *self)
   mp_color_scheme_follow_system ();
 
   self->settings = g_settings_new (APP_ID);
+  self->brief_notes = mp_brief_notes_new (self->settings);
+  setup_arrangement (self);
   restore_geometry (self);
   add_drop_target (self);
 }

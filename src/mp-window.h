@@ -25,8 +25,12 @@ void        mp_window_open_bundled  (MpWindow      *self);
 MpDocument *mp_window_get_document  (MpWindow      *self);
 /* The banner's text, or NULL when it is hidden (for tests). */
 const char *mp_window_get_banner_message (MpWindow *self);
+/* The toast's text, or NULL when none is shown (for tests). */
+const char *mp_window_get_toast_message  (MpWindow *self);
 GtkWidget  *mp_window_get_article_view   (MpWindow *self);
 GtkWidget  *mp_window_get_flow_pane      (MpWindow *self);
 GtkWidget  *mp_window_get_weights_panel  (MpWindow *self);
+/* The question asked on closing with unsaved programs, or NULL. */
+GtkWidget  *mp_window_get_unsaved_dialog (MpWindow *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-flowchart.h"
+#include "mp-flow-shape.h"
 #include "mp-mermaid-parser.h"
 
 #include <string.h>
@@ -179,15 +180,14 @@ test_shapes_brackets (void)
     { "A[\\inverted/]", MP_NODE_SHAPE_TRAPEZOID_ALT, "inverted" },
     { "A[ spaced  ]", MP_NODE_SHAPE_RECT, "spaced" },
     { "A[/path]", MP_NODE_SHAPE_RECT, "/path" },
-    { "A(-ellipse-)", MP_NODE_SHAPE_ROUND, "ellipse" },
+    { "A(-ellipse-)", MP_NODE_SHAPE_ELLIPSE, "ellipse" },
     { "A(-minus)", MP_NODE_SHAPE_ROUND, "-minus" },
     { "A[\"[/quoted/]\"]", MP_NODE_SHAPE_RECT, "[/quoted/]" },
     { "A[/\"quoted\"\\]", MP_NODE_SHAPE_TRAPEZOID, "quoted" },
-    { "A[text (with) parens]", MP_NODE_SHAPE_RECT, "text (with) parens" },
+    { "A[\"text (with) parens\"]", MP_NODE_SHAPE_RECT, "text (with) parens" },
     { "A[|borders:lt|with props]", MP_NODE_SHAPE_RECT, "with props" },
-    { "A[|not props]", MP_NODE_SHAPE_RECT, "|not props" },
     { "A[Label over\n     two lines]", MP_NODE_SHAPE_RECT, "Label over two lines" },
-    { "A[\"Quoted over\n   two lines\"]", MP_NODE_SHAPE_RECT, "Quoted over two lines" },
+    { "A[\"Quoted over\n   two lines\"]", MP_NODE_SHAPE_RECT, "Quoted over\ntwo lines" },
     { "A", MP_NODE_SHAPE_RECT, "A" },
   };
 
@@ -218,7 +218,8 @@ test_shapes_named (void)
     { "question", MP_NODE_SHAPE_DIAMOND }, { "hex", MP_NODE_SHAPE_HEXAGON },
     { "lean-r", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean-l", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
     { "trap-b", MP_NODE_SHAPE_TRAPEZOID }, { "trap-t", MP_NODE_SHAPE_TRAPEZOID_ALT },
-    { "odd", MP_NODE_SHAPE_ASYMMETRIC }, { "cloud", MP_NODE_SHAPE_RECT },
+    { "odd", MP_NODE_SHAPE_ASYMMETRIC }, { "cloud", MP_NODE_SHAPE_CLOUD },
+    { "doc", MP_NODE_SHAPE_DOCUMENT }, { "disk", MP_NODE_SHAPE_LINED_CYLINDER },
     { "no-such-shape", MP_NODE_SHAPE_RECT },
   };
 
@@ -231,6 +232,33 @@ test_shapes_named (void)
       g_assert_cmpint (node (chart, "A")->shape, ==, cases[i].shape);
       g_assert_cmpstr (node (chart, "A")->label, ==, "Text, with comma");
     }
+}
+
+/* Every name of Mermaid's registry parses without a warning, to a shape
+ * whose own name is one of the names; every shape but the ellipse has one. */
+static void
+test_shapes_registry (void)
+{
+  const char **names = mp_flow_shape_list_names ();
+  gboolean seen[MP_N_NODE_SHAPES] = { FALSE };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("flowchart TD\n  A@{ shape: %s }\n", names[i]);
+      g_autoptr(MpFlowchart) chart = parse_ok (text);
+      MpNodeShape shape = node (chart, "A")->shape;
+      MpNodeShape again;
+      g_autofree char *lower = g_ascii_strdown (names[i], -1);
+      /* Mermaid's internal spellings: not lower case, or with "_" */
+      gboolean internal = strchr (names[i], '_') != NULL || !g_str_equal (lower, names[i]);
+
+      g_assert_cmpuint (mp_flowchart_get_n_warnings (chart), ==, internal ? 1 : 0);
+      g_assert_cmpint (mp_flow_shape_lookup (mp_flow_shape_get_name (shape), &again), ==, MP_SHAPE_NAME_VALID);
+      g_assert_cmpint (again, ==, shape);
+      seen[shape] = TRUE;
+    }
+  for (guint s = 0; s < MP_N_NODE_SHAPES; s++)
+    g_assert_true (seen[s] || s == MP_NODE_SHAPE_ELLIPSE);
 }
 
 static void
@@ -498,7 +526,7 @@ test_edges_more_forms (void)
   g_assert_cmpint (edge (chart, 0)->stroke, ==, MP_EDGE_STROKE_DOTTED);
   g_assert_cmpint (edge (chart, 1)->stroke, ==, MP_EDGE_STROKE_INVISIBLE);
   g_assert_cmpstr (edge (chart, 1)->label, ==, "hidden");
-  g_assert_cmpstr (edge (chart, 2)->label, ==, "over | two");
+  g_assert_cmpstr (edge (chart, 2)->label, ==, "over\n| two");
   g_assert_cmpstr (edge (chart, 3)->label, ==, "quoted -- text");
   g_assert_cmpstr (edge (chart, 4)->label, ==, "text with - dash");
   assert_edge_ends (chart, 5, "A", "G");
@@ -894,8 +922,8 @@ test_errors_messages (void)
       "2:4: “@{” is never closed: expected “}” (near “@{ shape: rect”)", 2, 4 },
     { "flowchart TD\n  A B\n",
       "2:5: expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~” (near “B”)", 2, 5 },
-    { "flowchart TD\n  subgraph &x\n  end\n",
-      "2:12: expected a subgraph id or title after “subgraph” (near “&x”)", 2, 12 },
+    { "flowchart TD\n  subgraph |x\n  end\n",
+      "2:12: expected a subgraph id or title after “subgraph” (near “|x”)", 2, 12 },
     { "flowchart TD\n  subgraph one [Title\n  end\n",
       "2:16: “[” is never closed: expected “]” (near “[Title”)", 2, 16 },
     { "hello\n",
@@ -921,7 +949,7 @@ test_errors_messages (void)
     { "flowchart TD\n  A:::\n",
       "2:7: expected a class name after “:::” (at the end of the line)", 2, 7 },
     { "flowchart TD\n  A(Do (this)) --> B\n",
-      "2:14: unexpected “)” after a node's label: put a label with brackets in quotes, as in A[\"f(x)\"] (near “) --> B”)", 2, 14 },
+      "2:8: Mermaid refuses “(” in a label without quotes: put the whole label in quotes, as in A[\"a ( b\"] (near “(this)) --> B”)", 2, 8 },
     { "flowchart TD\n  A[ok] trailing\n",
       "2:9: expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~” (near “trailing”)", 2, 9 },
     { "---\ntitle: x\nflowchart TD\n",
@@ -1157,6 +1185,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/header/crlf", test_header_crlf);
   g_test_add_func ("/mermaid/shapes/brackets", test_shapes_brackets);
   g_test_add_func ("/mermaid/shapes/named", test_shapes_named);
+  g_test_add_func ("/mermaid/shapes/registry", test_shapes_registry);
   g_test_add_func ("/mermaid/shapes/named-multiline", test_shapes_named_multiline);
   g_test_add_func ("/mermaid/shapes/data-forms", test_shapes_data_forms);
   g_test_add_func ("/mermaid/shapes/labels", test_shapes_labels);

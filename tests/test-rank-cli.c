@@ -24,14 +24,15 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static void run_argv (Run       *run,
+                      GPtrArray *argv);
+
 static void
 run_rank (Run        *run,
           const char *first,
           ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
 
@@ -42,6 +43,34 @@ run_rank (Run        *run,
     g_ptr_array_add (argv, g_strdup (arg));
   va_end (args);
   g_ptr_array_add (argv, NULL);
+  run_argv (run, argv);
+}
+
+/* The program with @args only (no --rank added). */
+static void
+run_plain (Run         *run,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "masterplan", NULL));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  run_argv (run, argv);
+}
+
+static void
+run_argv (Run       *run,
+          GPtrArray *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
 
   process = g_subprocess_newv ((const char * const *) argv->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
@@ -150,6 +179,10 @@ test_json (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (contributions, "scholarship"),
                                   25.4, 1e-9);
   g_assert_cmpfloat (json_object_get_double_member (contributions, "brand"), ==, 0);
+  /* Numbers as the UI shows them, not the nearest double in full. */
+  g_assert_null (strstr (run.out, "00000"));
+  g_assert_null (strstr (run.out, "99999"));
+  g_assert_nonnull (strstr (run.out, "\"score\" : 77.8,"));
 }
 
 static void
@@ -235,6 +268,54 @@ test_unknown_option (void)
   g_assert_cmpstr (run.out, ==, "");
 }
 
+/* --help lists every mode and option. */
+static void
+test_help (void)
+{
+  static const char * const listed[] = {
+    "--rank", "--weights=LIST", "--programs=FILE", "--format=FORMAT",
+    "--export-flowchart=INPUT", "-o, --output=OUTPUT", "--block=N", "FILE.md",
+  };
+  g_auto(Run) run = { 0, };
+
+  run_plain (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    g_assert_nonnull (strstr (run.out, listed[i]));
+}
+
+/* An option without its mode, or unknown, exits 2 and says what is right. */
+static void
+test_option_without_mode (void)
+{
+  static const struct {
+    const char *args[3];
+    const char *err;
+  } cases[] = {
+    { { "--weights", "brand=1", NULL },
+      "masterplan: --weights, --programs and --format belong to --rank; add --rank, e.g. "
+      "masterplan --rank --weights faculty=90,brand=10\n" },
+    { { "-o", "out.svg", NULL },
+      "masterplan: --output and --block belong to --export-flowchart; add --export-flowchart "
+      "INPUT, e.g. masterplan --export-flowchart chart.mmd -o chart.svg\n" },
+    { { "--export-flowchart", "chart.mmd", NULL },
+      "masterplan: --export-flowchart needs -o OUTPUT, a .svg, .png or .pdf file, e.g. "
+      "masterplan --export-flowchart chart.mmd -o chart.svg\n" },
+    { { "--bogus", NULL, NULL }, "masterplan: Unknown option --bogus\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0, };
+      g_autofree char *expected = g_strconcat (cases[i].err, "Run “masterplan --help” to see "
+                                               "every mode and option.\n", NULL);
+
+      run_plain (&run, cases[i].args[0], cases[i].args[1], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +329,8 @@ main (int   argc,
   g_test_add_func ("/rank-cli/bad-file", test_bad_file);
   g_test_add_func ("/rank-cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/rank-cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/rank-cli/help", test_help);
+  g_test_add_func ("/rank-cli/option-without-mode", test_option_without_mode);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-flow-layout.h"
+#include "mp-flow-shape.h"
 
 #include <math.h>
 #include <glib/gi18n.h>
@@ -95,6 +96,8 @@ mp_flow_layout_wrap_width (MpNodeShape shape)
   switch (shape)
     {
     case MP_NODE_SHAPE_DIAMOND:
+    case MP_NODE_SHAPE_TRIANGLE:
+    case MP_NODE_SHAPE_FLIPPED_TRIANGLE:
       return 140.0;
     case MP_NODE_SHAPE_CIRCLE:
     case MP_NODE_SHAPE_DOUBLE_CIRCLE:
@@ -114,6 +117,9 @@ mp_flow_layout_setup_context (PangoContext *context)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 96.0);
+  /* Whole-pixel glyph positions, rounded before the chart is scaled, make
+   * uneven gaps between letters ("Sk ip") once it is drawn zoomed. */
+  pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
 }
 
@@ -209,12 +215,74 @@ dot_shape (MpNodeShape shape)
     {
     case MP_NODE_SHAPE_CIRCLE:            return "circle";
     case MP_NODE_SHAPE_DOUBLE_CIRCLE:     return "circle";
+    case MP_NODE_SHAPE_SMALL_CIRCLE:      return "circle";
+    case MP_NODE_SHAPE_FILLED_CIRCLE:     return "circle";
+    case MP_NODE_SHAPE_FRAMED_CIRCLE:     return "circle";
+    case MP_NODE_SHAPE_CROSSED_CIRCLE:    return "circle";
+    case MP_NODE_SHAPE_ELLIPSE:           return "ellipse";
+    case MP_NODE_SHAPE_TRIANGLE:          return "triangle";
+    case MP_NODE_SHAPE_FLIPPED_TRIANGLE:  return "invtriangle";
     case MP_NODE_SHAPE_DIAMOND:           return "diamond";
     case MP_NODE_SHAPE_HEXAGON:           return "hexagon";
     case MP_NODE_SHAPE_PARALLELOGRAM:     return "parallelogram";
     case MP_NODE_SHAPE_TRAPEZOID:         return "trapezium";
     case MP_NODE_SHAPE_TRAPEZOID_ALT:     return "invtrapezium";
     default:                              return "box";
+    }
+}
+
+/* Room for the outline of Mermaid 11's newer shapes around the label box
+ * (@w × @h on entry: the label and its padding). */
+static void
+newer_shape_size (MpNodeShape  shape,
+                  double       tw,
+                  double       th,
+                  double      *w,
+                  double      *h)
+{
+  switch ((int) shape)
+    {
+    case MP_NODE_SHAPE_SMALL_CIRCLE:
+      *w = *h = 16; break;
+    case MP_NODE_SHAPE_FILLED_CIRCLE:
+      *w = *h = 10; break;
+    case MP_NODE_SHAPE_FRAMED_CIRCLE:
+      *w = *h = 22; break;
+    case MP_NODE_SHAPE_CROSSED_CIRCLE:
+      *w = *h = 30; break;
+    case MP_NODE_SHAPE_FORK:
+      *w = 70, *h = 10; break;
+    case MP_NODE_SHAPE_BOLT:
+      *w = 36, *h = 56; break;
+    case MP_NODE_SHAPE_ELLIPSE:
+      *w = tw * G_SQRT2 + 2 * PAD_X, *h = th * G_SQRT2 + 2 * PAD_Y; break;
+    case MP_NODE_SHAPE_CLOUD: case MP_NODE_SHAPE_BANG:
+      *w = tw * 1.5 + 2 * PAD_X, *h = th * 1.6 + 2 * PAD_Y + 12; break;
+    case MP_NODE_SHAPE_TEXT:
+      *w = tw + 8, *h = th + 8; break;
+    case MP_NODE_SHAPE_TRIANGLE: case MP_NODE_SHAPE_FLIPPED_TRIANGLE:
+      *w = 2 * (tw + PAD_X), *h = MAX (2 * (th + PAD_Y), *w * 0.6); break;
+    case MP_NODE_SHAPE_HOURGLASS:
+      /* a 30 × 40 glass with the label under it (mp-flow-outline.c) */
+      *w = MAX (tw + 8, 30.0), *h = 40 + 6 + th; break;
+    case MP_NODE_SHAPE_DOCUMENT: case MP_NODE_SHAPE_TAGGED_DOCUMENT: case MP_NODE_SHAPE_LINED_DOCUMENT:
+    case MP_NODE_SHAPE_FLAG: case MP_NODE_SHAPE_SLOPED_RECT: case MP_NODE_SHAPE_DIVIDED_RECT:
+      *h += 14; *w += 8; break;
+    case MP_NODE_SHAPE_DOCUMENTS:
+      *h += 26; *w += 20; break;
+    case MP_NODE_SHAPE_STACKED_RECT:
+      *h += 12; *w += 12; break;
+    case MP_NODE_SHAPE_LINED_CYLINDER:
+      *h += 24; break;
+    case MP_NODE_SHAPE_H_CYLINDER: case MP_NODE_SHAPE_BOW_RECT:
+      *w += 24; break;
+    case MP_NODE_SHAPE_DELAY: case MP_NODE_SHAPE_CURVED_TRAPEZOID:
+      *w += *h / 2 + 8; break;
+    case MP_NODE_SHAPE_WINDOW_PANE:
+      *w += 10, *h += 10; break;
+    default:
+      /* cards, pentagons, lined and tagged boxes, braces, data stores */
+      *w += 18; break;
     }
 }
 
@@ -263,6 +331,7 @@ node_size (MpNodeShape  shape,
       w += h / 2;
       break;
     default:
+      newer_shape_size (shape, tw, th, &w, &h);
       break;
     }
   *width = ceil (w);
@@ -280,8 +349,9 @@ add_node (Builder *b,
 
   g_snprintf (name, sizeof name, "n%u", index);
   n = agnode (b->graph, name, TRUE);
-  measure (b, node->label_markup, node->label, mp_flow_layout_wrap_width (node->shape),
-           &out->text_width, &out->text_height, NULL);
+  if (mp_flow_shape_shows_label (node->shape))
+    measure (b, node->label_markup, node->label, mp_flow_layout_wrap_width (node->shape),
+             &out->text_width, &out->text_height, NULL);
   node_size (node->shape, out->text_width, out->text_height, &out->box.width, &out->box.height);
   set_attr (n, "shape", dot_shape (node->shape));
   set_attr (n, "fixedsize", "true");

@@ -40,6 +40,7 @@ struct _MpFlowchart
   GPtrArray       *out_edges;  /* per node: GArray of guint, invisible included */
   GPtrArray       *subgraph_out_edges; /* per subgraph: GArray of visible edges */
   GArray          *first_nodes; /* per subgraph: int, first node inside or -1 */
+  GArray          *warnings;   /* MpFlowWarning */
 };
 
 void     mp_flow_style_clear       (MpFlowStyle       *style);

@@ -128,6 +128,12 @@ subgraph_clear (MpFlowSubgraph *subgraph)
 }
 
 static void
+warning_clear (MpFlowWarning *warning)
+{
+  g_free (warning->message);
+}
+
+static void
 mp_flowchart_finalize (GObject *object)
 {
   MpFlowchart *self = MP_FLOWCHART (object);
@@ -143,6 +149,7 @@ mp_flowchart_finalize (GObject *object)
   g_ptr_array_unref (self->out_edges);
   g_ptr_array_unref (self->subgraph_out_edges);
   g_array_unref (self->first_nodes);
+  g_array_unref (self->warnings);
 
   G_OBJECT_CLASS (mp_flowchart_parent_class)->finalize (object);
 }
@@ -168,6 +175,8 @@ mp_flowchart_init (MpFlowchart *self)
   self->out_edges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->subgraph_out_edges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->first_nodes = g_array_new (FALSE, FALSE, sizeof (int));
+  self->warnings = g_array_new (FALSE, TRUE, sizeof (MpFlowWarning));
+  g_array_set_clear_func (self->warnings, (GDestroyNotify) warning_clear);
 }
 
 MpFlowchart *
@@ -420,4 +429,22 @@ mp_flowchart_resolve_endpoint (MpFlowchart          *self,
   if (endpoint->index >= self->first_nodes->len)
     return -1;
   return g_array_index (self->first_nodes, int, endpoint->index);
+}
+
+guint
+mp_flowchart_get_n_warnings (MpFlowchart *self)
+{
+  g_return_val_if_fail (MP_IS_FLOWCHART (self), 0);
+
+  return self->warnings->len;
+}
+
+const MpFlowWarning *
+mp_flowchart_get_warning (MpFlowchart *self,
+                          guint        index)
+{
+  g_return_val_if_fail (MP_IS_FLOWCHART (self), NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+
+  return &g_array_index (self->warnings, MpFlowWarning, index);
 }

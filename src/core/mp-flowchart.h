@@ -32,7 +32,52 @@ typedef enum {
   MP_NODE_SHAPE_PARALLELOGRAM_ALT,
   MP_NODE_SHAPE_TRAPEZOID,
   MP_NODE_SHAPE_TRAPEZOID_ALT,
+  /* Mermaid 11's newer shapes, named in "@{ shape: … }" (and the ellipse "(-…-)") */
+  MP_NODE_SHAPE_ELLIPSE,
+  MP_NODE_SHAPE_DATASTORE,
+  MP_NODE_SHAPE_BANG,
+  MP_NODE_SHAPE_CLOUD,
+  MP_NODE_SHAPE_TEXT,
+  MP_NODE_SHAPE_NOTCH_RECT,
+  MP_NODE_SHAPE_LINED_RECT,
+  MP_NODE_SHAPE_SMALL_CIRCLE,
+  MP_NODE_SHAPE_FRAMED_CIRCLE,
+  MP_NODE_SHAPE_FORK,
+  MP_NODE_SHAPE_HOURGLASS,
+  MP_NODE_SHAPE_BRACE_LEFT,
+  MP_NODE_SHAPE_BRACE_RIGHT,
+  MP_NODE_SHAPE_BRACES,
+  MP_NODE_SHAPE_BOLT,
+  MP_NODE_SHAPE_DOCUMENT,
+  MP_NODE_SHAPE_DELAY,
+  MP_NODE_SHAPE_H_CYLINDER,
+  MP_NODE_SHAPE_LINED_CYLINDER,
+  MP_NODE_SHAPE_CURVED_TRAPEZOID,
+  MP_NODE_SHAPE_DIVIDED_RECT,
+  MP_NODE_SHAPE_TRIANGLE,
+  MP_NODE_SHAPE_WINDOW_PANE,
+  MP_NODE_SHAPE_FILLED_CIRCLE,
+  MP_NODE_SHAPE_NOTCHED_PENTAGON,
+  MP_NODE_SHAPE_FLIPPED_TRIANGLE,
+  MP_NODE_SHAPE_SLOPED_RECT,
+  MP_NODE_SHAPE_DOCUMENTS,
+  MP_NODE_SHAPE_STACKED_RECT,
+  MP_NODE_SHAPE_BOW_RECT,
+  MP_NODE_SHAPE_CROSSED_CIRCLE,
+  MP_NODE_SHAPE_TAGGED_DOCUMENT,
+  MP_NODE_SHAPE_TAGGED_RECT,
+  MP_NODE_SHAPE_FLAG,
+  MP_NODE_SHAPE_LINED_DOCUMENT,
+  MP_N_NODE_SHAPES
 } MpNodeShape;
+
+/* Something Mermaid would refuse but we accept (and draw), or a chart
+ * problem: LINE is counted in the file like parse errors are. */
+typedef struct {
+  guint  line;
+  guint  column;
+  char  *message;
+} MpFlowWarning;
 
 /* What a node is for the walk. */
 typedef enum {
@@ -154,5 +199,9 @@ int                   mp_flowchart_resolve_endpoint   (MpFlowchart          *sel
                                                        const MpFlowEndpoint *endpoint);
 int                   mp_flowchart_find_subgraph      (MpFlowchart *self,
                                                        const char  *id);
+/* What the parser accepted although Mermaid itself would refuse it. */
+guint                 mp_flowchart_get_n_warnings     (MpFlowchart *self);
+const MpFlowWarning  *mp_flowchart_get_warning        (MpFlowchart *self,
+                                                       guint        index);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "mp-mermaid-parser.h"
 
 #include "mp-flowchart.h"
+#include "mp-flow-shape.h"
 #include "mp-flowchart-private.h"
 #include "mp-mermaid-label.h"
 #include "mp-utils.h"
@@ -57,8 +58,12 @@ typedef struct {
   GPtrArray    *styles;       /* MpStyleRule, target = id */
   GPtrArray    *link_styles;  /* MpStyleRule, edge index or -1 */
   GPtrArray    *clicks;       /* Click */
-  GHashTable   *edge_ids;
+  GHashTable   *edge_ids;     /* user and automatic edge ids → index + 1 */
+  GHashTable   *edge_pairs;   /* "from\x1fto" → edges so far */
   guint         n_auto_subgraphs;
+  const char   *run_from;     /* run_has_link_id() cache */
+  const char   *run_end;
+  const char   *run_link_id;
   const char   *eol_from;     /* line_end() cache */
   const char   *eol;
 } Parser;
@@ -160,6 +165,24 @@ fail (Parser     *P,
   return FALSE;
 }
 
+/* Accepts something Mermaid itself refuses, and says so: never silently. */
+static void G_GNUC_PRINTF (3, 4)
+warn (Parser     *P,
+      const char *at,
+      const char *format,
+      ...)
+{
+  MpFlowWarning warning = { 0 };
+  va_list args;
+
+  va_start (args, format);
+  warning.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  locate (P, MIN (at, P->end), &warning.line, &warning.column);
+  warning.line += P->first_line - 1;
+  g_array_append_val (P->chart->warnings, warning);
+}
+
 /* ---- scanning ------------------------------------------------------------ */
 
 static inline char
@@ -243,12 +266,25 @@ skip_comment (Parser *P)
   return TRUE;
 }
 
+/* Whether only blanks come before @at on its line. */
+static gboolean
+starts_line (Parser     *P,
+             const char *at)
+{
+  while (at > P->src && (at[-1] == ' ' || at[-1] == '\t' || at[-1] == '\r'))
+    at--;
+  return at == P->src || at[-1] == '\n';
+}
+
 static gboolean
 skip_spaces_and_comments (Parser *P)
 {
   skip_spaces (P);
   while (looking_at (P, "%%"))
     {
+      /* Mermaid removes whole comment lines before parsing, and nothing else. */
+      if (!looking_at (P, "%%{") && !starts_line (P, P->p))
+        warn (P, P->p, _("Mermaid reads “%%%%” comments only on a line of their own and would refuse this line"));
       if (!skip_comment (P))
         return FALSE;
       skip_spaces (P);
@@ -288,44 +324,205 @@ expect_statement_end (Parser     *P,
   return fail (P, P->p, _("unexpected text after %s: expected a new line or “;”"), what);
 }
 
-static inline gboolean
-is_id_byte (char c)
-{
-  return g_ascii_isalnum (c) || (guchar) c >= 0x80 || (c != '\0' && strchr ("_!'*+?$/\\", c) != NULL);
-}
-
-/* Whether ">text]" follows: then "odd->text]" is node "odd-", as in Mermaid. */
 static gboolean
-closes_asymmetric (Parser     *P,
-                   const char *q)
+starts_with (const char *p,
+             const char *end,
+             const char *s)
 {
-  for (; q < P->end && *q != '\n' && *q != '['; q++)
-    if (*q == ']')
-      return TRUE;
-  return FALSE;
+  gsize n = s != NULL ? strlen (s) : 0;
+
+  return n > 0 && (gsize) (end - p) >= n && memcmp (p, s, n) == 0;
 }
 
-/* Node ids: Mermaid's letters, digits, non-ASCII and _!'*+?$/\, with "-",
- * "." and "=" only between them (so "A-->B" is A, an arrow, B). */
+/* How Mermaid's lexer reads the text at a token start inside a node id:
+ * a piece of the id, a keyword (which it refuses there), or something else. */
+typedef enum {
+  ID_PIECE,
+  ID_KEYWORD,
+  ID_STOP,
+} IdToken;
+
+static const char *const id_keywords[] = {
+  "style", "linkStyle", "interpolate", "classDef", "class", "flowchart-elk", "graph",
+  "flowchart", "subgraph", "end", "_self", "_blank", "_parent", "_top",
+};
+
+static inline gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Mermaid's keyword rules end at a word boundary ("style.x" is the keyword
+ * then ".x"; "style_x" is one id); "href", "click" and "call" need a blank. */
 static gsize
-scan_id (Parser     *P,
-         const char *from)
+match_id_keyword (Parser     *P,
+                  const char *q)
+{
+  static const char *const blank_keywords[] = { "href", "click", "call" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_keywords); i++)
+    {
+      gsize n = strlen (id_keywords[i]);
+
+      if (starts_with (q, P->end, id_keywords[i]) && (q + n >= P->end || !is_word_byte (q[n])))
+        return n;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (blank_keywords); i++)
+    {
+      gsize n = strlen (blank_keywords[i]);
+
+      if (starts_with (q, P->end, blank_keywords[i]) && q + n < P->end && g_ascii_isspace (q[n]))
+        return n;
+    }
+  return 0;
+}
+
+/* Whether one of Mermaid's link rules matches at @q ("-->", "o--", "<-.",
+ * "==", "~~~" …), which ends a node id. */
+static gboolean
+link_starts_at (Parser     *P,
+                const char *q)
+{
+  if (q < P->end && (*q == 'x' || *q == 'o' || *q == '<'))
+    q++;
+  if (starts_with (q, P->end, "--") || starts_with (q, P->end, "==") || starts_with (q, P->end, "-."))
+    return TRUE;
+  if (q < P->end && *q == '-')
+    q++;
+  if (q < P->end && *q == '.')
+    {
+      while (q < P->end && *q == '.')
+        q++;
+      return q < P->end && *q == '-';
+    }
+  return starts_with (q, P->end, "~~~");
+}
+
+static gboolean
+is_node_string_byte (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!\"#$%&'*+.`?\\_/", c) != NULL);
+}
+
+/* Mermaid's NODE_STRING: its characters, "-" unless before ">", "-" or ".",
+ * and "=" unless before "=". */
+static gsize
+match_node_string (Parser     *P,
+                   const char *from)
 {
   const char *q = from;
 
   while (q < P->end)
     {
-      if (is_id_byte (*q))
+      if (is_node_string_byte (*q))
         q++;
-      else if ((*q == '-' || *q == '.' || *q == '=') && q > from && q + 1 < P->end &&
-               is_id_byte (q[1]))
+      else if (*q == '-' && q + 1 < P->end && strchr (">-.", q[1]) == NULL)
         q++;
-      else if (*q == '-' && q > from && q + 1 < P->end && q[1] == '>' && closes_asymmetric (P, q + 2))
-        return q + 1 - from;
+      else if (*q == '=' && (q + 1 >= P->end || q[1] != '='))
+        q++;
       else
         break;
     }
   return q - from;
+}
+
+static IdToken
+id_token (Parser     *P,
+          const char *q,
+          gsize      *len)
+{
+  gsize n;
+
+  *len = 1;
+  if (q >= P->end || *q == '"' || starts_with (q, P->end, "@{") || starts_with (q, P->end, ":::"))
+    return ID_STOP;
+  if ((n = match_id_keyword (P, q)) > 0)
+    return (*len = n, ID_KEYWORD);
+  if (starts_with (q, P->end, "default") && (q + 7 >= P->end || !is_word_byte (q[7])))
+    return (*len = 7, ID_PIECE);
+  if (g_ascii_isdigit (*q))
+    {
+      for (n = 0; q + n < P->end && g_ascii_isdigit (q[n]); n++)
+        ;
+      return (*len = n, ID_PIECE);
+    }
+  if (strchr ("#:&,*", *q) != NULL)
+    return ID_PIECE;
+  if (link_starts_at (P, q) || strchr ("([{<>^|;", *q) != NULL)
+    return ID_STOP;
+  if (*q == 'v' && (q + 1 >= P->end || !is_word_byte (q[1])))
+    return ID_PIECE;
+  if ((n = match_node_string (P, q)) > 0)
+    return (*len = n, ID_PIECE);
+  if (*q == '-')
+    return ID_PIECE;
+  if ((guchar) *q >= 0x80)
+    {
+      gunichar c = g_utf8_get_char_validated (q, P->end - q);
+
+      /* Mermaid's id letters: the letters of the Basic Multilingual Plane */
+      if (c != (gunichar) -1 && c != (gunichar) -2 && c <= 0xffff && g_unichar_isalpha (c))
+        return (*len = g_utf8_skip[(guchar) *q], ID_PIECE);
+    }
+  return ID_STOP;
+}
+
+/* Mermaid's LINK_ID: "name@" before something other than "{" or a quote,
+ * found anywhere in the run of non-blank text from @from. */
+static gboolean
+run_has_link_id (Parser     *P,
+                 const char *from)
+{
+  /* Remembered per run, so that a long chain without blanks stays linear. */
+  if (from < P->run_from || from >= P->run_end)
+    {
+      const char *q;
+
+      P->run_from = from;
+      P->run_link_id = NULL;
+      for (q = from; q < P->end && !g_ascii_isspace (*q) && *q != '"'; q++)
+        if (*q == '@' && q + 1 < P->end && q[1] != '{' && q[1] != '"')
+          P->run_link_id = q;
+      P->run_end = q;
+    }
+  return P->run_link_id != NULL && P->run_link_id > from;
+}
+
+/* A node id as Mermaid's lexer cuts it: pieces (letters, digits, "#", ":",
+ * ",", "&", "*", "-", "." …) joined until a blank, a bracket, an arrow or a
+ * class separator. *keyword_at (nullable) is set where a keyword would
+ * split the id, which Mermaid refuses. */
+static gsize
+scan_id_checked (Parser      *P,
+                 const char  *from,
+                 const char **keyword_at)
+{
+  const char *q = from;
+
+  if (keyword_at != NULL)
+    *keyword_at = NULL;
+  if (run_has_link_id (P, from))
+    return 0;
+  while (q < P->end)
+    {
+      gsize n;
+      IdToken token = id_token (P, q, &n);
+
+      if (token == ID_KEYWORD && keyword_at != NULL)
+        *keyword_at = q;
+      if (token != ID_PIECE)
+        break;
+      q += n;
+    }
+  return q - from;
+}
+
+static gsize
+scan_id (Parser     *P,
+         const char *from)
+{
+  return scan_id_checked (P, from, NULL);
 }
 
 static gsize
@@ -385,27 +582,37 @@ text_is_markdown (const char *text,
   return n >= 2 && text[0] == '`' && text[n - 1] == '`';
 }
 
-/* White space that spans lines becomes one space, or a line break where
- * Mermaid draws one (markdown strings, @{ label }). */
+typedef enum {
+  LINES_JOIN,      /* unquoted text: the lines joined with a space */
+  LINES_ONE_BREAK, /* @{ label }: one break however many new lines */
+  LINES_KEPT,      /* quoted and markdown strings: every new line kept */
+} LineMode;
+
+/* White space that spans lines becomes one space or line breaks, without
+ * the indentation around them. */
 static char *
 normalize_lines (const char *text,
                  gsize       n,
-                 gboolean    breaks)
+                 LineMode    mode)
 {
   GString *joined = g_string_sized_new (n);
 
   for (gsize i = 0; i < n; i++)
     {
       gsize j = i;
-      gboolean newline = FALSE;
+      guint newlines = 0;
 
       while (j < n && g_ascii_isspace (text[j]))
-        newline |= text[j++] == '\n';
-      if (!newline)
+        newlines += text[j++] == '\n';
+      if (newlines == 0)
         g_string_append_c (joined, text[i]);
       else
         {
-          g_string_append_c (joined, breaks ? '\n' : ' ');
+          if (mode == LINES_KEPT)
+            for (guint k = 0; k < newlines; k++)
+              g_string_append_c (joined, '\n');
+          else
+            g_string_append_c (joined, mode == LINES_ONE_BREAK ? '\n' : ' ');
           i = j - 1;
         }
     }
@@ -423,17 +630,18 @@ convert_text (const char  *text,
               char       **markup)
 {
   gboolean markdown = quoted && text_is_markdown (text, n);
+  LineMode mode = breaks ? LINES_ONE_BREAK : quoted ? LINES_KEPT : LINES_JOIN;
   g_autofree char *normalized = NULL;
 
   if (markdown)
-    text++, n -= 2, breaks = TRUE;
+    text++, n -= 2;
   while (n > 0 && g_ascii_isspace (*text))
     text++, n--;
   while (n > 0 && g_ascii_isspace (text[n - 1]))
     n--;
   if (memchr (text, '\n', n) != NULL)
     {
-      normalized = normalize_lines (text, n, breaks);
+      normalized = normalize_lines (text, n, mode);
       text = normalized;
       n = strlen (normalized);
     }
@@ -467,12 +675,12 @@ typedef struct {
   gboolean     fallback;  /* when unclosed, try the shorter openers */
 } Bracket;
 
-/* Longest openers first. Mermaid's ellipse "(-…-)" is drawn rounded. */
+/* Longest openers first. */
 static const Bracket brackets[] = {
   { "(((", ")))", MP_NODE_SHAPE_DOUBLE_CIRCLE, NULL, 0, FALSE },
   { "((", "))", MP_NODE_SHAPE_CIRCLE, NULL, 0, FALSE },
   { "([", "])", MP_NODE_SHAPE_STADIUM, NULL, 0, FALSE },
-  { "(-", "-)", MP_NODE_SHAPE_ROUND, NULL, 0, TRUE },
+  { "(-", "-)", MP_NODE_SHAPE_ELLIPSE, NULL, 0, TRUE },
   { "(", ")", MP_NODE_SHAPE_ROUND, NULL, 0, FALSE },
   { "[[", "]]", MP_NODE_SHAPE_SUBROUTINE, NULL, 0, FALSE },
   { "[(", ")]", MP_NODE_SHAPE_CYLINDER, NULL, 0, FALSE },
@@ -532,29 +740,23 @@ set_node_label (Parser      *P,
   node->label_markup = markup;
 }
 
-static gboolean
-starts_with (const char *p,
-             const char *end,
-             const char *s)
-{
-  gsize n = s != NULL ? strlen (s) : 0;
-
-  return n > 0 && (gsize) (end - p) >= n && memcmp (p, s, n) == 0;
-}
-
 /* Finds the closer of an unquoted label. Labels may continue on later lines
- * as in Mermaid, but not past a bracket, brace, parenthesis, pipe or quote
- * there (which Mermaid never allows unquoted), so an unclosed bracket is
- * reported where it opens rather than swallowing the next lines. */
+ * as in Mermaid. Mermaid's label text never holds a bracket, brace,
+ * parenthesis, quote or (outside the slanted shapes) a pipe: *bad is set to
+ * the first one, unless a new line came before it, where the label is more
+ * likely never closed. */
 static gboolean
 find_closer (Parser         *P,
              const Bracket  *bracket,
              const char     *from,
              const char    **close,
-             MpNodeShape    *shape)
+             MpNodeShape    *shape,
+             const char    **bad)
 {
+  const char *forbidden = bracket->close_alt != NULL ? "[](){}\"" : "[](){}|\"";
   gboolean later_line = FALSE;
 
+  *bad = NULL;
   for (const char *q = from; q < P->end; q++)
     {
       if (starts_with (q, P->end, bracket->close))
@@ -569,8 +771,13 @@ find_closer (Parser         *P,
         }
       if (*q == '\n')
         later_line = TRUE;
-      else if (later_line && strchr ("[](){}|\"", *q) != NULL)
-        return FALSE;
+      else if (strchr (forbidden, *q) != NULL && *q != '\0')
+        {
+          /* A half closer ("((x)") reads best as a label never closed. */
+          if (!later_line && *q != bracket->close[0])
+            *bad = q;
+          return FALSE;
+        }
     }
   return FALSE;
 }
@@ -629,7 +836,7 @@ parse_bracket_label (Parser *P,
   for (guint i = 0; i < G_N_ELEMENTS (brackets); i++)
     {
       const Bracket *bracket = &brackets[i];
-      const char *from, *close;
+      const char *from, *close, *bad;
       MpNodeShape shape;
       char *label, *markup;
 
@@ -641,11 +848,18 @@ parse_bracket_label (Parser *P,
       if (peek (P, 0) == '"')
         return parse_quoted_label (P, bracket, index);
       P->p = start;
-      if (!find_closer (P, bracket, from, &close, &shape))
+      if (!find_closer (P, bracket, from, &close, &shape, &bad))
         {
-          /* "[/path]" is a rectangle whose text starts with a slash. */
+          /* "[/path]" as a rectangle whose text starts with a slash. */
           if (bracket->fallback)
-            continue;
+            {
+              warn (P, start, _("Mermaid reads “%s” as the start of a slanted or ellipse shape and would refuse this label: put it in quotes, as in A[\"%s…\"]"),
+                    bracket->open, bracket->open + 1);
+              continue;
+            }
+          if (bad != NULL)
+            return fail (P, bad, _("Mermaid refuses “%c” in a label without quotes: put the whole label in quotes, as in A[\"a %c b\"]"),
+                         *bad, *bad);
           return fail (P, start, _("“%s” is never closed: expected “%s”"),
                        bracket->open, bracket->close);
         }
@@ -657,59 +871,30 @@ parse_bracket_label (Parser *P,
   return TRUE;
 }
 
-static const struct {
-  const char  *name;
-  MpNodeShape  shape;
-} named_shapes[] = {
-  { "rect", MP_NODE_SHAPE_RECT }, { "rectangle", MP_NODE_SHAPE_RECT },
-  { "proc", MP_NODE_SHAPE_RECT }, { "process", MP_NODE_SHAPE_RECT },
-  { "rounded", MP_NODE_SHAPE_ROUND }, { "event", MP_NODE_SHAPE_ROUND },
-  { "stadium", MP_NODE_SHAPE_STADIUM }, { "pill", MP_NODE_SHAPE_STADIUM },
-  { "terminal", MP_NODE_SHAPE_STADIUM },
-  { "fr-rect", MP_NODE_SHAPE_SUBROUTINE }, { "subroutine", MP_NODE_SHAPE_SUBROUTINE },
-  { "subprocess", MP_NODE_SHAPE_SUBROUTINE }, { "subproc", MP_NODE_SHAPE_SUBROUTINE },
-  { "framed-rectangle", MP_NODE_SHAPE_SUBROUTINE },
-  { "cyl", MP_NODE_SHAPE_CYLINDER }, { "cylinder", MP_NODE_SHAPE_CYLINDER },
-  { "db", MP_NODE_SHAPE_CYLINDER }, { "database", MP_NODE_SHAPE_CYLINDER },
-  { "circle", MP_NODE_SHAPE_CIRCLE }, { "circ", MP_NODE_SHAPE_CIRCLE },
-  { "sm-circ", MP_NODE_SHAPE_CIRCLE }, { "small-circle", MP_NODE_SHAPE_CIRCLE },
-  { "start", MP_NODE_SHAPE_CIRCLE },
-  { "dbl-circ", MP_NODE_SHAPE_DOUBLE_CIRCLE }, { "double-circle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
-  { "fr-circ", MP_NODE_SHAPE_DOUBLE_CIRCLE }, { "framed-circle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
-  { "stop", MP_NODE_SHAPE_DOUBLE_CIRCLE },
-  { "diamond", MP_NODE_SHAPE_DIAMOND }, { "diam", MP_NODE_SHAPE_DIAMOND },
-  { "decision", MP_NODE_SHAPE_DIAMOND }, { "question", MP_NODE_SHAPE_DIAMOND },
-  { "hex", MP_NODE_SHAPE_HEXAGON }, { "hexagon", MP_NODE_SHAPE_HEXAGON },
-  { "prepare", MP_NODE_SHAPE_HEXAGON },
-  { "odd", MP_NODE_SHAPE_ASYMMETRIC }, { "rect_left_inv_arrow", MP_NODE_SHAPE_ASYMMETRIC },
-  { "squareRect", MP_NODE_SHAPE_RECT }, { "roundedRect", MP_NODE_SHAPE_ROUND },
-  { "lean_right", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean_left", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
-  { "inv_trapezoid", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "doublecircle", MP_NODE_SHAPE_DOUBLE_CIRCLE },
-  { "stateStart", MP_NODE_SHAPE_CIRCLE }, { "stateEnd", MP_NODE_SHAPE_DOUBLE_CIRCLE },
-  { "f-circ", MP_NODE_SHAPE_CIRCLE }, { "junction", MP_NODE_SHAPE_CIRCLE },
-  { "filled-circle", MP_NODE_SHAPE_CIRCLE }, { "cross-circ", MP_NODE_SHAPE_CIRCLE },
-  { "summary", MP_NODE_SHAPE_CIRCLE }, { "crossed-circle", MP_NODE_SHAPE_CIRCLE },
-  { "h-cyl", MP_NODE_SHAPE_CYLINDER }, { "das", MP_NODE_SHAPE_CYLINDER },
-  { "horizontal-cylinder", MP_NODE_SHAPE_CYLINDER }, { "lin-cyl", MP_NODE_SHAPE_CYLINDER },
-  { "disk", MP_NODE_SHAPE_CYLINDER }, { "lined-cylinder", MP_NODE_SHAPE_CYLINDER },
-  { "delay", MP_NODE_SHAPE_STADIUM }, { "half-rounded-rectangle", MP_NODE_SHAPE_STADIUM },
-  { "lean-r", MP_NODE_SHAPE_PARALLELOGRAM }, { "lean-right", MP_NODE_SHAPE_PARALLELOGRAM },
-  { "in-out", MP_NODE_SHAPE_PARALLELOGRAM },
-  { "lean-l", MP_NODE_SHAPE_PARALLELOGRAM_ALT }, { "lean-left", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
-  { "out-in", MP_NODE_SHAPE_PARALLELOGRAM_ALT },
-  { "trap-b", MP_NODE_SHAPE_TRAPEZOID }, { "trapezoid-bottom", MP_NODE_SHAPE_TRAPEZOID },
-  { "priority", MP_NODE_SHAPE_TRAPEZOID }, { "trapezoid", MP_NODE_SHAPE_TRAPEZOID },
-  { "trap-t", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "trapezoid-top", MP_NODE_SHAPE_TRAPEZOID_ALT },
-  { "manual", MP_NODE_SHAPE_TRAPEZOID_ALT }, { "inv-trapezoid", MP_NODE_SHAPE_TRAPEZOID_ALT },
-};
-
+/* A name from "@{ shape: … }": Mermaid refuses a name outside its
+ * registry; we draw a rectangle (or the shape an internal spelling means)
+ * and say so. */
 static MpNodeShape
-shape_from_name (const char *name)
+shape_from_name (Parser     *P,
+                 const char *name,
+                 const char *at,
+                 MpNodeShape current)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (named_shapes); i++)
-    if (g_ascii_strcasecmp (name, named_shapes[i].name) == 0)
-      return named_shapes[i].shape;
-  return MP_NODE_SHAPE_RECT;
+  MpNodeShape shape = MP_NODE_SHAPE_RECT;
+
+  switch (mp_flow_shape_lookup (name, &shape))
+    {
+    case MP_SHAPE_NAME_VALID:
+      return shape;
+    case MP_SHAPE_NAME_INTERNAL:
+      warn (P, at, _("Mermaid refuses the shape name “%s” (shape names are lower case, without “_”): write “%s”"),
+            name, mp_flow_shape_get_name (shape));
+      return shape;
+    case MP_SHAPE_NAME_UNKNOWN:
+    default:
+      warn (P, at, _("Mermaid has no shape named “%s” and would refuse the chart; it is drawn as a rectangle"), name);
+      return *name == '\0' ? current : MP_NODE_SHAPE_RECT;
+    }
 }
 
 /* A YAML-ish value without its quotes, if it has some. */
@@ -729,6 +914,7 @@ typedef struct {
   MpNodeShape  shape;
   char        *label;
   char        *markup;
+  gboolean     has_picture; /* icon or img: no text unless labelled */
 } ShapeData;
 
 /* The indentation of @at's line, in bytes. */
@@ -828,6 +1014,7 @@ parse_data_item (Parser    *P,
 {
   const char *key_at = P->p;
   const char *q = P->p;
+  const char *value_at;
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
   gboolean quoted = FALSE;
@@ -839,11 +1026,14 @@ parse_data_item (Parser    *P,
   key = g_strstrip (g_strndup (key_at, q - key_at));
   P->p = q + 1;
   skip_spaces (P);
+  value_at = P->p;
   if (!take_data_value (P, key_at, &value, &quoted))
     return FALSE;
 
   if (g_str_equal (key, "shape"))
-    data->shape = shape_from_name (value);
+    data->shape = shape_from_name (P, value, value_at, data->shape);
+  else if (g_str_equal (key, "icon") || g_str_equal (key, "img"))
+    data->has_picture |= *value != '\0';
   else if (g_str_equal (key, "label"))
     {
       g_free (data->label);
@@ -859,7 +1049,7 @@ parse_shape_data (Parser *P,
                   guint   index)
 {
   const char *open = P->p;
-  ShapeData data = { node_at (P, index)->shape, NULL, NULL };
+  ShapeData data = { node_at (P, index)->shape, NULL, NULL, FALSE };
   gboolean ok = TRUE;
 
   P->p += 2;
@@ -884,6 +1074,13 @@ parse_shape_data (Parser *P,
         }
     }
 
+  /* As in Mermaid, a picture without a label of its own shows no text. */
+  if (ok && data.label == NULL && data.has_picture &&
+      g_str_equal (node_at (P, index)->label, node_at (P, index)->id))
+    {
+      data.label = g_strdup ("");
+      data.markup = g_strdup ("");
+    }
   if (ok && data.label != NULL)
     set_node_label (P, index, data.shape, g_steal_pointer (&data.label), g_steal_pointer (&data.markup));
   else if (ok)
@@ -940,9 +1137,13 @@ parse_node (Parser *P,
             GArray *group)
 {
   const char *at = P->p;
-  gsize n = scan_id (P, P->p);
+  const char *keyword;
+  gsize n = scan_id_checked (P, P->p, &keyword);
   guint index;
 
+  if (keyword != NULL)
+    return fail (P, keyword, _("Mermaid reads “%.*s” here as a keyword, not as part of a node id: rename the node (for example “%.*s_node”)"),
+                 (int) match_id_keyword (P, keyword), keyword, (int) match_id_keyword (P, keyword), keyword);
   if (n == 0)
     return fail (P, at, _("expected a node id"));
   index = intern_node (P, at, n, at);
@@ -1084,6 +1285,20 @@ set_link_text (Parser     *P,
   return TRUE;
 }
 
+/* As Mermaid counts a closed arrow: a start head that is not the end
+ * head's twin ("x-->", "<---") is no head but one more unit of length. */
+static void
+match_heads (Link *link)
+{
+  if (link->start_end != MP_EDGE_END_NONE && link->start_end != link->end_end)
+    {
+      link->start_end = MP_EDGE_END_NONE;
+      if (link->stroke != MP_EDGE_STROKE_DOTTED)
+        link->length++;
+    }
+  link->length = MIN (link->length, 10);
+}
+
 /* "-- text -->", "-. text .->", "== text ==>": find the closing arrow. */
 static gboolean
 parse_link_text (Parser     *P,
@@ -1114,11 +1329,33 @@ parse_link_text (Parser     *P,
       if (used > 0 && q > text)
         {
           P->p = q + used;
+          match_heads (link);
           return set_link_text (P, link, text, q - text);
         }
     }
   return fail (P, opener, _("the link text is never closed: expected an arrow such as “%s”"),
                c == '.' ? ".->" : c == '=' ? "==>" : "-->");
+}
+
+/* Unquoted "|text|" holds no bracket, brace, parenthesis or quote in Mermaid. */
+static gboolean
+check_pipe_text (Parser     *P,
+                 const char *from,
+                 const char *to)
+{
+  const char *a = from, *b = to;
+
+  while (a < b && g_ascii_isspace (*a))
+    a++;
+  while (b > a && g_ascii_isspace (b[-1]))
+    b--;
+  if (b - a >= 2 && *a == '"' && b[-1] == '"')
+    return TRUE;
+  for (const char *q = from; q < to; q++)
+    if (strchr ("[](){}\"", *q) != NULL)
+      return fail (P, q, _("Mermaid refuses “%c” in a link label without quotes: put the whole label in quotes, as in |\"a %c b\"|"),
+                   *q, *q);
+  return TRUE;
 }
 
 static gboolean
@@ -1147,6 +1384,8 @@ parse_pipe_label (Parser *P,
   q = memchr (q, '|', stop - q);
   if (q == NULL)
     return fail (P, open, _("the link label is never closed: expected “|”"));
+  if (!check_pipe_text (P, open + 1, q))
+    return FALSE;
   P->p = q + 1;
   return set_link_text (P, link, open + 1, q - open - 1);
 }
@@ -1162,12 +1401,16 @@ static void
 parse_link_head (Parser *P,
                  Link   *link)
 {
-  gsize n = scan_id (P, P->p);
-  char c = peek (P, n + 1);
-  char c2 = peek (P, n + 2);
+  gsize n = 0;
+  char c, c2;
 
+  /* Stops at an arrow's first character too, so a long chain costs no rescans. */
+  while (P->p + n < P->end && !g_ascii_isspace (P->p[n]) && strchr ("\"@-=~<|.", P->p[n]) == NULL)
+    n++;
+  c = peek (P, n + 1);
+  c2 = peek (P, n + 2);
   if (n > 0 && peek (P, n) == '@' &&
-      (is_arrow_start (c) || c == '<' || ((c == 'o' || c == 'x') && (c2 == '-' || c2 == '='))))
+      (is_arrow_start (c) || c == '<' || ((c == 'o' || c == 'x') && (c2 == '-' || c2 == '=' || c2 == '.'))))
     {
       link->id = g_strndup (P->p, n);
       P->p += n + 1;
@@ -1177,10 +1420,25 @@ parse_link_head (Parser *P,
   link->length = 1;
 
   c = peek (P, 0);
-  if ((c == '<' || c == 'o' || c == 'x') && (peek (P, 1) == '-' || peek (P, 1) == '='))
+  if ((c == '<' || c == 'o' || c == 'x') && (peek (P, 1) == '-' || peek (P, 1) == '=' || peek (P, 1) == '.'))
     {
       link->start_end = end_from_char (c);
       P->p++;
+    }
+}
+
+/* Blanks, new lines and whole comment lines: what Mermaid's link rules take
+ * around an arrow ("A -->" then "B" on the next line is one edge). */
+static void
+skip_blank_lines (Parser *P)
+{
+  for (;;)
+    {
+      while (P->p < P->end && g_ascii_isspace (*P->p))
+        P->p++;
+      if (!looking_at (P, "%%") || looking_at (P, "%%{") || !starts_line (P, P->p))
+        return;
+      P->p = line_end (P);
     }
 }
 
@@ -1191,6 +1449,7 @@ parse_link (Parser *P,
             Link   *link)
 {
   const char *stop = line_end (P);
+  const char *after;
   gsize used = 0;
   gsize run;
   char c;
@@ -1232,9 +1491,12 @@ parse_link (Parser *P,
     return fail (P, link->at, _("expected an arrow such as “-->”, “---”, “-.->”, “==>” or “~~~”"));
 
   P->p += used;
-  skip_spaces (P);
+  match_heads (link);
+  after = P->p;
+  skip_blank_lines (P);
   if (peek (P, 0) == '|')
     return parse_pipe_label (P, link);
+  P->p = after;
   return TRUE;
 }
 
@@ -1244,6 +1506,26 @@ link_clear (Link *link)
   g_clear_pointer (&link->id, g_free);
   g_clear_pointer (&link->label, g_free);
   g_clear_pointer (&link->label_markup, g_free);
+}
+
+/* Mermaid names an edge without an id of its own "L_FROM_TO_N", N being 0
+ * for the first edge between the two and then the count so far plus one;
+ * "L_A_B_0@{ … }" addresses it. */
+static void
+add_automatic_edge_id (Parser           *P,
+                       const MpFlowEdge *edge)
+{
+  const char *from = node_at (P, edge->from.index)->id;
+  const char *to = node_at (P, edge->to.index)->id;
+  char *pair = g_strconcat (from, "\x1f", to, NULL);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (P->edge_pairs, pair));
+  char *id = g_strdup_printf ("L_%s_%s_%u", from, to, count == 0 ? 0 : count + 1);
+
+  g_hash_table_insert (P->edge_pairs, pair, GUINT_TO_POINTER (count + 1));
+  if (!g_hash_table_contains (P->edge_ids, id))
+    g_hash_table_insert (P->edge_ids, id, GUINT_TO_POINTER (edge->index + 1));
+  else
+    g_free (id);
 }
 
 static gboolean
@@ -1261,13 +1543,15 @@ add_edges (Parser *P,
         MpFlowEdge edge = { 0 };
 
         edge.index = P->chart->edges->len;
+        edge.from.index = g_array_index (from, guint, i);
+        edge.to.index = g_array_index (to, guint, j);
         if (link->id != NULL && !g_hash_table_contains (P->edge_ids, link->id))
           {
             edge.id = g_strdup (link->id);
             g_hash_table_insert (P->edge_ids, g_strdup (link->id), GUINT_TO_POINTER (edge.index + 1));
           }
-        edge.from.index = g_array_index (from, guint, i);
-        edge.to.index = g_array_index (to, guint, j);
+        else
+          add_automatic_edge_id (P, &edge);
         edge.label = g_strdup (link->label);
         edge.label_markup = g_strdup (link->label_markup);
         edge.stroke = link->stroke;
@@ -1280,6 +1564,22 @@ add_edges (Parser *P,
         g_array_append_val (P->chart->edges, edge);
       }
   return TRUE;
+}
+
+/* Mermaid's link rules begin by taking blanks and new lines, so a line that
+ * starts with an arrow continues from the node that ended the line before. */
+static gboolean
+continues_on_next_line (Parser *P)
+{
+  const char *was = P->p;
+
+  if (peek (P, 0) != '\n')
+    return FALSE;
+  skip_blank_lines (P);
+  if (P->p < P->end && link_starts_at (P, P->p))
+    return TRUE;
+  P->p = was;
+  return FALSE;
 }
 
 /* A node group, then any number of (link, node group): iterative, so a chain
@@ -1295,10 +1595,11 @@ parse_vertex_statement (Parser *P)
   for (;;)
     {
       Link link = { 0 };
+      const char *after;
       GArray *swap;
 
       skip_spaces (P);
-      if (at_statement_end (P))
+      if (!continues_on_next_line (P) && at_statement_end (P))
         return TRUE;
       if (strchr (")]}", peek (P, 0)) != NULL && peek (P, 0) != '\0')
         return fail (P, P->p, _("unexpected “%c” after a node's label: put a label with brackets in quotes, as in A[\"f(x)\"]"),
@@ -1309,10 +1610,12 @@ parse_vertex_statement (Parser *P)
           return FALSE;
         }
       skip_spaces (P);
+      after = P->p;
+      skip_blank_lines (P);
       if (at_statement_end (P))
         {
           link_clear (&link);
-          return fail (P, P->p, _("expected a node after the arrow"));
+          return fail (P, after, _("expected a node after the arrow"));
         }
       if (!parse_group (P, right))
         {
@@ -1427,6 +1730,20 @@ new_rule (const char *target,
   return rule;
 }
 
+/* Mermaid's ids may hold commas, which "class A,B name" splits at. */
+static void
+add_split_ids (GPtrArray  *names,
+               const char *text,
+               gsize       n)
+{
+  g_autofree char *all = g_strndup (text, n);
+  g_auto(GStrv) parts = g_strsplit (all, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (names, g_strdup (parts[i]));
+}
+
 /* A comma-separated list of names (ids or classes), never empty on success. */
 static GPtrArray *
 parse_name_list (Parser     *P,
@@ -1444,7 +1761,10 @@ parse_name_list (Parser     *P,
           fail (P, P->p, _("expected %s"), what);
           return NULL;
         }
-      g_ptr_array_add (names, g_strndup (P->p, n));
+      if (ids)
+        add_split_ids (names, P->p, n);
+      else
+        g_ptr_array_add (names, g_strndup (P->p, n));
       P->p += n;
       if (peek (P, 0) != ',')
         return g_steal_pointer (&names);
@@ -2000,6 +2320,8 @@ parse_statement (Parser *P)
           !g_hash_table_contains (P->chart->node_ids, id))
         return skip_edge_data (P, id_len);
     }
+  if (id_len == 0 && match_id_keyword (P, P->p) > 0)
+    return parse_vertex_statement (P);  /* which names the keyword */
   if (id_len == 0)
     return fail (P, P->p, _("expected a node id or a statement"));
   return parse_vertex_statement (P);
@@ -2482,6 +2804,7 @@ parser_clear (Parser *P)
   g_clear_pointer (&P->link_styles, g_ptr_array_unref);
   g_clear_pointer (&P->clicks, g_ptr_array_unref);
   g_clear_pointer (&P->edge_ids, g_hash_table_unref);
+  g_clear_pointer (&P->edge_pairs, g_hash_table_unref);
 }
 
 static void
@@ -2503,6 +2826,7 @@ parser_init (Parser     *P,
   P->link_styles = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_style_rule_free);
   P->clicks = g_ptr_array_new_with_free_func ((GDestroyNotify) click_free);
   P->edge_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  P->edge_pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 MpFlowchart *

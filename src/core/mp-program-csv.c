@@ -45,9 +45,10 @@ typedef struct {
 
 typedef struct {
   const MpProgramSource *source;
-  GPtrArray             *rows;             /* of GArray of Cell */
+  GArray                *header;           /* of Cell */
   int                    where[N_COLUMNS]; /* column → cell index, or -1 */
-  GHashTable            *file_ids;         /* id → line */
+  GHashTable            *file_ids;         /* id → offset of its cell */
+  GHashTable            *next_suffix;      /* slug → next "-N" to try */
 } CsvReader;
 
 static void
@@ -125,58 +126,66 @@ read_field (CsvReader  *r,
     }
   else
     {
-      for (; p < len && strchr (",\r\n", data[p]) == NULL; p++)
-        g_string_append_c (text, data[p]);
+      gsize start = p;
+
+      while (p < len && data[p] != ',' && data[p] != '\r' && data[p] != '\n')
+        p++;
+      g_string_append_len (text, data + start, p - start);
     }
   cell->text = g_string_free (text, FALSE);
   *pos = p;
   return TRUE;
 }
 
-static gboolean read_header (CsvReader  *r,
-                             GError    **error);
-
-/* The header row is checked as soon as it is read, so that a large file
- * that is not programs CSV fails at once instead of after being split. */
-static gboolean
-read_rows (CsvReader  *r,
-           GError    **error)
+/* Reads the next row that is not blank at *pos into @cells: 1, or 0 at
+ * the end of the text, or -1 with @error. Rows are read one at a time, so
+ * that a large file never holds all its cells at once. */
+static int
+next_row (CsvReader  *r,
+          gsize      *pos,
+          GArray     *cells,
+          GError    **error)
 {
   const char *data = r->source->data;
   gsize len = r->source->length;
-  gsize p = 0;
 
-  while (p < len)
+  while (*pos < len)
     {
-      g_autoptr(GArray) cells = g_array_new (FALSE, TRUE, sizeof (Cell));
       Cell *first;
 
-      g_array_set_clear_func (cells, cell_clear);
+      g_array_set_size (cells, 0);
       for (;;)
         {
           Cell cell;
 
-          if (!read_field (r, &p, &cell, error))
-            return FALSE;
+          if (!read_field (r, pos, &cell, error))
+            return -1;
           g_array_append_val (cells, cell);
-          if (p < len && data[p] == ',')
-            p++;
+          if (*pos < len && data[*pos] == ',')
+            (*pos)++;
           else
             break;
         }
-      if (p < len && data[p] == '\r')
-        p++;
-      if (p < len && data[p] == '\n')
-        p++;
+      if (*pos < len && data[*pos] == '\r')
+        (*pos)++;
+      if (*pos < len && data[*pos] == '\n')
+        (*pos)++;
       first = &g_array_index (cells, Cell, 0);
       /* Blank lines (spreadsheets leave some at the end) are no rows. */
       if (cells->len == 1 && !first->quoted && g_strstrip (first->text)[0] == '\0')
         continue;
-      g_ptr_array_add (r->rows, g_steal_pointer (&cells));
-      if (r->rows->len == 1 && !read_header (r, error))
-        return FALSE;
+      return 1;
     }
-  return TRUE;
+  return 0;
+}
+
+static GArray *
+cells_new (void)
+{
+  GArray *cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+
+  g_array_set_clear_func (cells, cell_clear);
+  return cells;
 }
 
 static Column
@@ -206,7 +215,7 @@ static gboolean
 read_header (CsvReader  *r,
              GError    **error)
 {
-  GArray *header = g_ptr_array_index (r->rows, 0);
+  GArray *header = r->header;
 
   for (guint i = 0; i < N_COLUMNS; i++)
     r->where[i] = -1;
@@ -255,48 +264,70 @@ row_cell (CsvReader *r,
 }
 
 static gboolean
-check_ids (CsvReader  *r,
-           GError    **error)
+check_row_length (CsvReader  *r,
+                  GArray     *row,
+                  GError    **error)
 {
-  for (guint i = 1; i < r->rows->len; i++)
-    {
-      GArray *row = g_ptr_array_index (r->rows, i);
-      Cell *first = &g_array_index (row, Cell, 0);
-      GArray *header = g_ptr_array_index (r->rows, 0);
-      guint line, column;
-      Cell *id;
+  if (row->len == r->header->len)
+    return TRUE;
+  return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, g_array_index (row, Cell, 0).offset, error,
+                  _("this row has %u fields but the header row names %u columns"),
+                  row->len, r->header->len);
+}
 
-      if (row->len != header->len)
-        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, first->offset, error,
-                        _("this row has %u fields but the header row names %u columns"),
-                        row->len, header->len);
-      id = row_cell (r, row, COL_ID);
-      if (id == NULL || id->text[0] == '\0')
-        continue;
-      if (g_hash_table_contains (r->file_ids, id->text))
-        {
-          mp_program_io_position (r->source->data,
-                                  GPOINTER_TO_SIZE (g_hash_table_lookup (r->file_ids, id->text)),
-                                  &line, &column);
-          return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, id->offset, error,
-                          _("the id “%s” is used twice (first at line %u)"), id->text, line);
-        }
-      if (r->source->taken_ids != NULL && g_hash_table_contains (r->source->taken_ids, id->text))
-        return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, id->offset, error,
-                        _("the id “%s” is already in the list; give this program another id"),
-                        id->text);
-      g_hash_table_insert (r->file_ids, g_strdup (id->text), GSIZE_TO_POINTER (id->offset));
+/* First pass: the ids the file gives, so that generated ids avoid them. */
+static gboolean
+check_id (CsvReader  *r,
+          GArray     *row,
+          GError    **error)
+{
+  guint line, column;
+  Cell *id;
+
+  if (!check_row_length (r, row, error))
+    return FALSE;
+  id = row_cell (r, row, COL_ID);
+  if (id == NULL || id->text[0] == '\0')
+    return TRUE;
+  if (g_hash_table_contains (r->file_ids, id->text))
+    {
+      mp_program_io_position (r->source->data,
+                              GPOINTER_TO_SIZE (g_hash_table_lookup (r->file_ids, id->text)),
+                              &line, &column);
+      return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, id->offset, error,
+                      _("the id “%s” is used twice (first at line %u)"), id->text, line);
     }
+  if (r->source->taken_ids != NULL && g_hash_table_contains (r->source->taken_ids, id->text))
+    return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, id->offset, error,
+                    _("the id “%s” is already in the list; give this program another id"),
+                    id->text);
+  g_hash_table_insert (r->file_ids, g_strdup (id->text), GSIZE_TO_POINTER (id->offset));
   return TRUE;
 }
 
 static gboolean
-read_number_cell (CsvReader   *r,
-                  GArray      *row,
-                  Column       column,
-                  double       max,
-                  double      *value,
-                  GError     **error)
+check_ids (CsvReader  *r,
+           gsize       body,
+           GError    **error)
+{
+  g_autoptr(GArray) row = cells_new ();
+  int found;
+
+  while ((found = next_row (r, &body, row, error)) > 0)
+    {
+      if (!check_id (r, row, error))
+        return FALSE;
+    }
+  return found == 0;
+}
+
+static gboolean
+read_number_cell (CsvReader       *r,
+                  GArray          *row,
+                  Column           column,
+                  MpProgramValue   rule,
+                  double          *value,
+                  GError         **error)
 {
   Cell *cell = row_cell (r, row, column);
   const char *name = column_names[column];
@@ -310,10 +341,10 @@ read_number_cell (CsvReader   *r,
   if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number, not “%s”"), name, cell->text);
-  if (mp_program_io_in_range (*value, max))
+  if (mp_program_rules_in_range (rule, *value))
     return TRUE;
   mp_program_io_position (r->source->data, cell->offset, &line, &col);
-  return mp_program_io_check_range (r->source, line, col, name, *value, max, error);
+  return mp_program_io_check_range (r->source, line, col, name, rule, *value, error);
 }
 
 static gboolean
@@ -368,15 +399,15 @@ read_numbers (CsvReader  *r,
               MpProgram  *program,
               GError    **error)
 {
-  static const double limits[] = {
-    MP_PROGRAM_MAX_DURATION_YEARS, MP_PROGRAM_MAX_HOURS_PER_WEEK, MP_PROGRAM_MAX_TUITION,
+  static const MpProgramValue rules[] = {
+    MP_PROGRAM_VALUE_DURATION_YEARS, MP_PROGRAM_VALUE_HOURS_PER_WEEK, MP_PROGRAM_VALUE_TUITION,
   };
 
   for (Column c = COL_DURATION_YEARS; c <= COL_TUITION_USD; c++)
     {
       double value;
 
-      if (!read_number_cell (r, row, c, limits[c - COL_DURATION_YEARS], &value, error))
+      if (!read_number_cell (r, row, c, rules[c - COL_DURATION_YEARS], &value, error))
         return FALSE;
       mp_program_io_set_fact (program, column_names[c], value);
     }
@@ -384,7 +415,7 @@ read_numbers (CsvReader  *r,
     {
       double value;
 
-      if (!read_number_cell (r, row, COL_RATING_FIRST + c, 10, &value, error))
+      if (!read_number_cell (r, row, COL_RATING_FIRST + c, MP_PROGRAM_VALUE_RATING, &value, error))
         return FALSE;
       mp_program_set_rating (program, c, value);
     }
@@ -405,7 +436,7 @@ read_program (CsvReader  *r,
   int kind, format;
   gboolean thesis;
 
-  if (name->text[0] == '\0')
+  if (!mp_program_rules_name_is_valid (name->text))
     {
       fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, name->offset, error,
                _("“name” must not be empty"));
@@ -419,7 +450,8 @@ read_program (CsvReader  *r,
     id = g_strdup (id_cell->text);
   else
     {
-      id = mp_program_io_generate_id (name->text, r->source->taken_ids, r->file_ids);
+      id = mp_program_io_generate_id (name->text, r->source->taken_ids, r->file_ids,
+                                      r->next_suffix);
       g_hash_table_insert (r->file_ids, g_strdup (id), GSIZE_TO_POINTER (name->offset));
     }
   program = mp_program_new (id, name->text);
@@ -433,36 +465,62 @@ read_program (CsvReader  *r,
   return g_steal_pointer (&program);
 }
 
+static gboolean
+read_programs (CsvReader  *r,
+               gsize       body,
+               GPtrArray  *programs,
+               GError    **error)
+{
+  g_autoptr(GArray) row = cells_new ();
+  int found;
+
+  while ((found = next_row (r, &body, row, error)) > 0)
+    {
+      MpProgram *program;
+
+      if (!check_row_length (r, row, error))
+        return FALSE;
+      program = read_program (r, row, error);
+      if (program == NULL)
+        return FALSE;
+      g_ptr_array_add (programs, program);
+    }
+  return found == 0;
+}
+
 GPtrArray *
 mp_program_csv_parse (const MpProgramSource  *caller_source,
                       GError                **error)
 {
   MpProgramSource own_source = *caller_source;
   const MpProgramSource *source = &own_source;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) header = cells_new ();
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                             g_free, NULL);
   g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
-  CsvReader reader = { source, rows, { 0, }, file_ids };
+  CsvReader reader = { source, header, { 0, }, file_ids, next_suffix };
+  gsize body = 0;
+  int found;
 
   own_source.domain = MP_PROGRAM_CSV_ERROR;
-  if (!mp_program_io_check_text (source, error) || !read_rows (&reader, error))
+  if (!mp_program_io_check_text (source, error))
     return NULL;
-  if (rows->len == 0)
+  found = next_row (&reader, &body, header, error);
+  if (found < 0)
+    return NULL;
+  if (found == 0)
     {
       mp_program_io_set_error (error, MP_PROGRAM_CSV_ERROR_SYNTAX, source, 1, 1,
                                _("the file is empty"));
       return NULL;
     }
-  if (!check_ids (&reader, error))
+  /* The header is checked at once: a large file that is not programs CSV
+   * fails before its rows are read. */
+  if (!read_header (&reader, error) ||
+      !check_ids (&reader, body, error) ||
+      !read_programs (&reader, body, programs, error))
     return NULL;
-  for (guint i = 1; i < rows->len; i++)
-    {
-      MpProgram *program = read_program (&reader, g_ptr_array_index (rows, i), error);
-
-      if (program == NULL)
-        return NULL;
-      g_ptr_array_add (programs, program);
-    }
   return g_steal_pointer (&programs);
 }
 

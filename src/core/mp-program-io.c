@@ -81,33 +81,38 @@ mp_program_io_check_text (const MpProgramSource *source,
   return TRUE;
 }
 
+static gboolean
+id_is_taken (const char *id,
+             GHashTable *taken_ids,
+             GHashTable *file_ids)
+{
+  return (taken_ids != NULL && g_hash_table_contains (taken_ids, id)) ||
+         (file_ids != NULL && g_hash_table_contains (file_ids, id));
+}
+
 char *
 mp_program_io_generate_id (const char *name,
                            GHashTable *taken_ids,
-                           GHashTable *file_ids)
+                           GHashTable *file_ids,
+                           GHashTable *next_suffix)
 {
   g_autofree char *slug = mp_utils_slugify (name);
+  guint i = 2;
   char *id;
 
   if (slug[0] == '\0')
     mp_utils_set_str (&slug, "program");
-  id = g_strdup (slug);
-  for (guint i = 2;
-       (taken_ids != NULL && g_hash_table_contains (taken_ids, id)) ||
-       (file_ids != NULL && g_hash_table_contains (file_ids, id));
-       i++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", slug, i);
-    }
+  if (next_suffix != NULL && g_hash_table_contains (next_suffix, slug))
+    i = GPOINTER_TO_UINT (g_hash_table_lookup (next_suffix, slug));
+  else if (!id_is_taken (slug, taken_ids, file_ids))
+    return g_steal_pointer (&slug);
+  /* Suffixes tried once stay tried: n equal names cost n steps, not n². */
+  for (id = g_strdup_printf ("%s-%u", slug, i); id_is_taken (id, taken_ids, file_ids);
+       id = g_strdup_printf ("%s-%u", slug, ++i))
+    g_free (id);
+  if (next_suffix != NULL)
+    g_hash_table_insert (next_suffix, g_strdup (slug), GUINT_TO_POINTER (i + 1));
   return id;
-}
-
-gboolean
-mp_program_io_in_range (double value,
-                        double max)
-{
-  return isfinite (value) && value >= 0 && value <= max;
 }
 
 gboolean
@@ -115,17 +120,17 @@ mp_program_io_check_range (const MpProgramSource *source,
                            guint                  line,
                            guint                  column,
                            const char            *what,
-                           double                 value,
-                           double                 max,
+                           MpProgramValue         value,
+                           double                 number,
                            GError               **error)
 {
   char value_text[G_ASCII_DTOSTR_BUF_SIZE];
   char max_text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (mp_program_io_in_range (value, max))
+  if (mp_program_rules_in_range (value, number))
     return TRUE;
-  g_ascii_dtostr (value_text, sizeof value_text, value);
-  g_ascii_formatd (max_text, sizeof max_text, "%.0f", max);
+  g_ascii_dtostr (value_text, sizeof value_text, number);
+  g_ascii_formatd (max_text, sizeof max_text, "%.0f", mp_program_rules_get_max (value));
   mp_program_io_set_error (error, MP_PROGRAM_IO_INVALID, source, line, column,
                            _("“%s” must be a number from 0 to %s, not %s"),
                            what, max_text, value_text);

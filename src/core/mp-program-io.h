@@ -8,16 +8,12 @@
 #include <gio/gio.h>
 
 #include "mp-program.h"
+#include "mp-program-rules.h"
 
 G_BEGIN_DECLS
 
 /* The newest programs JSON schema this version reads and writes. */
 #define MP_PROGRAMS_SCHEMA_VERSION 1
-
-/* Limits on the facts of a program (inclusive). */
-#define MP_PROGRAM_MAX_DURATION_YEARS 10.0
-#define MP_PROGRAM_MAX_HOURS_PER_WEEK 168.0
-#define MP_PROGRAM_MAX_TUITION        10000000.0
 
 typedef struct {
   const char *display_name; /* for "NAME:LINE:COLUMN: …" */
@@ -26,6 +22,10 @@ typedef struct {
   /* Ids that imported programs must not reuse (explicit ids clash, generated
    * ids avoid them), or NULL. Keys are ids. */
   GHashTable *taken_ids;
+  /* When not NULL (JSON only), a program that breaks a rule is left out and
+   * its message ("NAME:LINE:COLUMN: …") appended here instead of failing
+   * the whole file: one bad program must not hide the others. */
+  GPtrArray  *skipped;
   /* Set by the reader to the domain it raises; callers leave it 0. */
   GQuark      domain;
 } MpProgramSource;
@@ -51,19 +51,22 @@ void       mp_program_io_set_error   (GError               **error,
                                       guint                  column,
                                       const char            *format,
                                       ...) G_GNUC_PRINTF (6, 7);
+/* An id from @name's slug that neither table holds ("slug", "slug-2", …).
+ * @next_suffix (slug → next suffix, or NULL) remembers where each slug's
+ * search stopped, which keeps many equal names linear. */
 char      *mp_program_io_generate_id (const char            *name,
                                       GHashTable            *taken_ids,
-                                      GHashTable            *file_ids);
-gboolean   mp_program_io_in_range    (double                 value,
-                                      double                 max);
-/* Checks that @value lies in [0, max]; the message names @what. Positions
- * cost a scan from the start of the text: compute them only on error. */
+                                      GHashTable            *file_ids,
+                                      GHashTable            *next_suffix);
+/* Checks @number against the rule for @value (mp-program-rules.h); the
+ * message names @what. Positions cost a scan from the start of the text:
+ * compute them only on error. */
 gboolean   mp_program_io_check_range (const MpProgramSource *source,
                                       guint                  line,
                                       guint                  column,
                                       const char            *what,
-                                      double                 value,
-                                      double                 max,
+                                      MpProgramValue         value,
+                                      double                 number,
                                       GError               **error);
 /* Sets @field from @value, a number already checked. */
 void       mp_program_io_set_fact    (MpProgram             *program,

@@ -18,8 +18,8 @@ G_DEFINE_QUARK (mp-program-json-error-quark, mp_program_json_error)
 #define MAX_DEPTH 64
 
 static const char * const fact_fields[] = { "duration_years", "hours_per_week", "tuition_usd" };
-static const double fact_limits[] = {
-  MP_PROGRAM_MAX_DURATION_YEARS, MP_PROGRAM_MAX_HOURS_PER_WEEK, MP_PROGRAM_MAX_TUITION,
+static const MpProgramValue fact_values[] = {
+  MP_PROGRAM_VALUE_DURATION_YEARS, MP_PROGRAM_VALUE_HOURS_PER_WEEK, MP_PROGRAM_VALUE_TUITION,
 };
 
 typedef struct {
@@ -348,15 +348,11 @@ require_member (Reader      *r,
   return node;
 }
 
+/* The name rule (any Unicode blank) serves every required string. */
 static gboolean
 string_is_blank (const char *s)
 {
-  for (; *s != '\0'; s++)
-    {
-      if (!g_ascii_isspace (*s))
-        return FALSE;
-    }
-  return TRUE;
+  return !mp_program_rules_name_is_valid (s);
 }
 
 static gboolean
@@ -387,14 +383,14 @@ read_string (Reader      *r,
 }
 
 static gboolean
-read_number (Reader      *r,
-             JsonObject  *object,
-             const char  *path,
-             const char  *name,
-             const char  *what,
-             double       max,
-             double      *out,
-             GError     **error)
+read_number (Reader          *r,
+             JsonObject      *object,
+             const char      *path,
+             const char      *name,
+             const char      *what,
+             MpProgramValue   rule,
+             double          *out,
+             GError         **error)
 {
   JsonNode *node = require_member (r, object, path, name, what, error);
   g_autofree char *value_path = member_path (path, name);
@@ -406,10 +402,10 @@ read_number (Reader      *r,
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a number, not %s"), name, describe_node (node));
   *out = json_node_get_double (node);
-  if (mp_program_io_in_range (*out, max))
+  if (mp_program_rules_in_range (rule, *out))
     return TRUE;
   reader_position (r, value_path, &line, &column);
-  return mp_program_io_check_range (r->source, line, column, name, *out, max, error);
+  return mp_program_io_check_range (r->source, line, column, name, rule, *out, error);
 }
 
 static gboolean
@@ -487,7 +483,7 @@ read_ratings (Reader      *r,
       double value;
 
       if (!read_number (r, json_node_get_object (node), ratings_path, mp_criterion_get_key (c),
-                        _("“ratings”"), 10, &value, error))
+                        _("“ratings”"), MP_PROGRAM_VALUE_RATING, &value, error))
         return FALSE;
       mp_program_set_rating (program, c, value);
     }
@@ -514,7 +510,7 @@ read_facts (Reader      *r,
     {
       double value;
 
-      if (!read_number (r, object, path, fact_fields[i], _("This program"), fact_limits[i],
+      if (!read_number (r, object, path, fact_fields[i], _("This program"), fact_values[i],
                         &value, error))
         return FALSE;
       mp_program_io_set_fact (program, fact_fields[i], value);
@@ -562,6 +558,27 @@ read_program (Reader    *r,
   return g_steal_pointer (&program);
 }
 
+/* The value at @path as written in the file ("1.0", "99999999999999999999"),
+ * for messages that quote it. */
+static char *
+reader_literal (Reader     *r,
+                const char *path)
+{
+  guint line, column;
+  gpointer offset;
+  const char *start, *end = r->source->data + r->source->length;
+  const char *p;
+
+  reader_position (r, path, &line, &column);
+  offset = g_hash_table_lookup (r->positions, path);
+  if (offset == NULL)
+    return g_strdup ("?");
+  start = r->source->data + GPOINTER_TO_SIZE (offset) - 1;
+  for (p = start; p < end && p - start < 40 && strchr (",]}: \t\r\n", *p) == NULL; p++)
+    ;
+  return g_strndup (start, p - start);
+}
+
 static gboolean
 read_version (Reader      *r,
               JsonObject  *root,
@@ -572,10 +589,26 @@ read_version (Reader      *r,
 
   if (node == NULL)
     return FALSE;
+  if (node_is_number (node))
+    {
+      g_autofree char *literal = reader_literal (r, "/schema_version");
+
+      /* json-glib wraps whole numbers beyond 64 bits: -1 for 1e20. */
+      if (json_node_get_value_type (node) == G_TYPE_INT64 &&
+          (json_node_get_int (node) < 1) != (literal[0] == '-' || literal[0] == '0'))
+        return reader_fail (r, MP_PROGRAM_JSON_ERROR_VERSION, "/schema_version", error,
+                            _("schema version %s is newer than this version of Master Plan "
+                              "reads (%d); update Master Plan to open this file"),
+                            literal, MP_PROGRAMS_SCHEMA_VERSION);
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/schema_version", error,
+                            _("“schema_version” must be a whole number such as %d, not %s"),
+                            MP_PROGRAMS_SCHEMA_VERSION, literal);
+    }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, "/schema_version", error,
-                        _("“schema_version” must be a whole number, not %s"),
-                        describe_node (node));
+                        _("“schema_version” must be a whole number such as %d, not %s"),
+                        MP_PROGRAMS_SCHEMA_VERSION, describe_node (node));
   version = json_node_get_int (node);
   if (version > MP_PROGRAMS_SCHEMA_VERSION)
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_VERSION, "/schema_version", error,
@@ -618,11 +651,18 @@ read_root (Reader    *r,
   array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      MpProgram *program = read_program (r, json_array_get_element (array, i), i, error);
+      g_autoptr(GError) program_error = NULL;
+      MpProgram *program = read_program (r, json_array_get_element (array, i), i, &program_error);
 
-      if (program == NULL)
-        return NULL;
-      g_ptr_array_add (programs, program);
+      if (program != NULL)
+        g_ptr_array_add (programs, program);
+      else if (r->source->skipped != NULL)
+        g_ptr_array_add (r->source->skipped, g_strdup (program_error->message));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&program_error));
+          return NULL;
+        }
     }
   return g_steal_pointer (&programs);
 }

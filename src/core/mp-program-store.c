@@ -13,8 +13,12 @@
 
 #include "mp-program-csv.h"
 #include "mp-program-format.h"
+#include "mp-program-io.h"
 #include "mp-program-json.h"
+#include "mp-safe-file.h"
 #include "mp-utils.h"
+
+#include <sys/stat.h>
 
 #define SAMPLES_RESOURCE RESOURCE_BASE "/programs/sample-programs.json"
 
@@ -26,6 +30,17 @@ struct _MpProgramStore
   /* A user file that failed to load and could not be moved aside: never
    * saved over. */
   char      *blocked_path;
+  /* The user's programs as last loaded or saved, the file they were synced
+   * with, its state on disk then (disk_stamp()) and whether it was valid. */
+  GPtrArray *synced;
+  char      *synced_path;
+  char      *synced_stamp;
+  gboolean   synced_good;
+  /* A valid PATH.bak offered for restore after the main file failed. */
+  char      *backup_path;
+  guint      backup_n_programs;
+  /* A message for the user from the last save, see take_notice(). */
+  char      *notice;
 };
 
 static void mp_program_store_list_model_init (GListModelInterface *iface);
@@ -74,6 +89,11 @@ mp_program_store_finalize (GObject *object)
 
   g_clear_pointer (&self->programs, g_ptr_array_unref);
   g_clear_pointer (&self->blocked_path, g_free);
+  g_clear_pointer (&self->synced, g_ptr_array_unref);
+  g_clear_pointer (&self->synced_path, g_free);
+  g_clear_pointer (&self->synced_stamp, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (mp_program_store_parent_class)->finalize (object);
 }
@@ -133,6 +153,7 @@ source_init (MpProgramSource *source,
   source->data = data;
   source->length = length;
   source->taken_ids = taken_ids;
+  source->skipped = NULL;
   source->domain = 0;
 }
 
@@ -175,15 +196,13 @@ parse_bytes (GBytes      *bytes,
   return programs;
 }
 
-static GPtrArray *
-parse_file (GFile       *file,
-            gboolean     json_only,
-            GHashTable  *taken_ids,
-            GError     **error)
+static GBytes *
+read_file (GFile   *file,
+           GError **error)
 {
   g_autofree char *name = mp_utils_file_display_name (file);
   g_autoptr(GError) io_error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &io_error);
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &io_error);
 
   if (bytes == NULL)
     {
@@ -193,8 +212,21 @@ parse_file (GFile       *file,
 
       g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
                    _("%s: cannot read the file: %s"), name, reason);
-      return NULL;
     }
+  return bytes;
+}
+
+static GPtrArray *
+parse_file (GFile       *file,
+            gboolean     json_only,
+            GHashTable  *taken_ids,
+            GError     **error)
+{
+  g_autofree char *name = mp_utils_file_display_name (file);
+  g_autoptr(GBytes) bytes = read_file (file, error);
+
+  if (bytes == NULL)
+    return NULL;
   return parse_bytes (bytes, name, json_only, taken_ids, error);
 }
 
@@ -250,53 +282,127 @@ default_user_file (void)
   return g_file_new_build_filename (g_get_user_data_dir (), "masterplan", "programs.json", NULL);
 }
 
-/* Moves a file that failed to load out of the way, so that no later save
- * can overwrite what the user had in it. */
+/* Where saves to @file really go: links followed, so a linked file is
+ * updated in place instead of being replaced by a plain one. */
 static char *
-move_aside (GFile   *file,
-            GError **error)
+user_path (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path != NULL ? mp_safe_file_resolve (path) : NULL;
+}
+
+/* What identifies one state of a file on disk: a save renames a new inode
+ * over it, so the inode, size and time change with every write. NULL when
+ * there is no file. */
+static char *
+disk_stamp (const char *path)
+{
+  struct stat st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%lu:%lld:%lld.%09ld", (gulong) st.st_ino, (long long) st.st_size,
+                          (long long) st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+static GPtrArray *
+user_programs (MpProgramStore *self)
+{
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->programs->len; i++)
+    {
+      MpProgram *program = g_ptr_array_index (self->programs, i);
+
+      if (mp_program_get_user_defined (program))
+        g_ptr_array_add (mine, g_object_ref (program));
+    }
+  return mine;
+}
+
+/* Remembers the user's programs and the file's state as they are on disk
+ * now: the base that unsaved changes and other instances' saves are
+ * measured from. */
+static void
+mark_synced (MpProgramStore *self,
+             const char     *path,
+             gboolean        disk_good)
+{
+  g_clear_pointer (&self->synced, g_ptr_array_unref);
+  self->synced = user_programs (self);
+  mp_utils_set_str (&self->synced_path, path);
+  g_free (self->synced_stamp);
+  self->synced_stamp = disk_stamp (path);
+  self->synced_good = disk_good;
+}
+
+/* Moves a file that failed to load out of the way (or, with @copy, copies
+ * it), so that no later save can overwrite what the user had in it. */
+static char *
+keep_aside (const char  *path,
+            gboolean     copy,
+            GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *path = g_file_get_path (file);
   g_autofree char *base = g_strconcat (path, ".broken-", stamp, NULL);
-  char *aside = g_strdup (base);
+  g_autofree char *aside = g_strdup (base);
+  g_autofree char *contents = NULL;
+  gsize length;
 
   for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
     {
       g_free (aside);
       aside = g_strdup_printf ("%s-%u", base, i);
     }
-  if (g_rename (path, aside) != 0)
+  if (copy)
+    {
+      if (!g_file_get_contents (path, &contents, &length, error) ||
+          !mp_safe_file_write (aside, contents, length, error))
+        return NULL;
+    }
+  else if (g_rename (path, aside) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s",
                    g_strerror (saved_errno));
-      g_free (aside);
       return NULL;
     }
-  return aside;
+  return g_steal_pointer (&aside);
+}
+
+static void
+append_to_message (GError     *error,
+                   const char *text)
+{
+  gboolean ends_sentence = g_str_has_suffix (error->message, ".");
+  char *message = g_strconcat (error->message, ends_sentence ? " " : ". ", text, NULL);
+
+  g_free (error->message);
+  error->message = message;
 }
 
 /* Keeps "FILE:LINE:COLUMN: …" first and says where the file went. */
 static gboolean
-report_moved_aside (GFile   *file,
-                    GError  *error)
+report_kept_aside (const char *path,
+                   gboolean    copy,
+                   GError     *error)
 {
   g_autoptr(GError) move_error = NULL;
-  g_autofree char *aside = move_aside (file, &move_error);
-  char *message;
+  g_autofree char *aside = keep_aside (path, copy, &move_error);
+  g_autofree char *text = NULL;
 
-  if (aside != NULL)
-    message = g_strdup_printf (_("%s. The file was kept aside as “%s”: your programs in it "
-                                 "are not loaded, and nothing will be saved over it."),
-                               error->message, aside);
+  if (aside != NULL && copy)
+    text = g_strdup_printf (_("The file as it was is kept as “%s”."), aside);
+  else if (aside != NULL)
+    text = g_strdup_printf (_("The file was kept aside as “%s”: your programs in it are not "
+                              "loaded, and nothing will be saved over it."), aside);
   else
-    message = g_strdup_printf (_("%s. The file could not be kept aside (%s); your programs "
-                                 "in it are not loaded."), error->message, move_error->message);
-  g_free (error->message);
-  error->message = message;
+    text = g_strdup_printf (_("The file could not be kept aside (%s); your programs in it are "
+                              "not loaded."), move_error->message);
+  append_to_message (error, text);
   return aside != NULL;
 }
 
@@ -334,6 +440,134 @@ merge_user_programs (MpProgramStore *self,
   replace_all (self, merged);
 }
 
+/* The user's programs replaced by @user (samples stay). */
+static void
+set_user_programs (MpProgramStore *self,
+                   GPtrArray      *user)
+{
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->programs->len; i++)
+    {
+      MpProgram *program = g_ptr_array_index (self->programs, i);
+
+      if (!mp_program_get_user_defined (program))
+        g_ptr_array_add (kept, g_object_ref (program));
+    }
+  g_ptr_array_unref (self->programs);
+  self->programs = kept;
+  merge_user_programs (self, user);
+}
+
+static GPtrArray *
+parse_user_bytes (GBytes      *bytes,
+                  const char  *path,
+                  GPtrArray   *skipped,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  MpProgramSource source;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  GPtrArray *programs;
+
+  GError *reader_error = NULL;
+
+  source_init (&source, name, data != NULL ? data : "", length, NULL);
+  source.skipped = skipped;
+  programs = mp_program_json_parse (&source, &reader_error);
+  if (programs != NULL)
+    set_user_defined (programs, TRUE);
+  else
+    g_propagate_error (error, store_error_from_reader (reader_error));
+  return programs;
+}
+
+/* The programs of a readable, valid file at @path, or NULL. */
+static GPtrArray *
+parse_user_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  return bytes != NULL ? parse_user_bytes (bytes, path, NULL, NULL) : NULL;
+}
+
+/* After the main file failed: a valid PATH.bak is offered for restore, and
+ * no save replaces it until the user has chosen. */
+static void
+offer_backup (MpProgramStore *self,
+              const char     *path,
+              GError         *error)
+{
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autoptr(GPtrArray) programs = parse_user_path (bak);
+  g_autofree char *text = NULL;
+
+  if (programs == NULL || programs->len == 0)
+    return;
+  mp_utils_set_str (&self->backup_path, bak);
+  self->backup_n_programs = programs->len;
+  text = g_strdup_printf (ngettext ("The backup “%s” holds %u program: choose Restore to load it.",
+                                    "The backup “%s” holds %u programs: choose Restore to load "
+                                    "them.", programs->len), bak, programs->len);
+  append_to_message (error, text);
+}
+
+/* The file is gone (set aside at an earlier start) but its backup is
+ * there: offered again, until the user restores it or saves anew. */
+static gboolean
+offer_backup_of_missing (MpProgramStore  *self,
+                         const char      *path,
+                         GError         **error)
+{
+  GError *missing = g_error_new (MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
+                                 _("%s: there is no such file"), path);
+
+  offer_backup (self, path, missing);
+  if (self->backup_path == NULL)
+    {
+      g_error_free (missing);
+      return FALSE;
+    }
+  g_propagate_error (error, missing);
+  return TRUE;
+}
+
+static void
+fail_whole_file (MpProgramStore *self,
+                 const char     *path,
+                 GError         *error)
+{
+  if (g_error_matches (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO) ||
+      !report_kept_aside (path, FALSE, error))
+    mp_utils_set_str (&self->blocked_path, path);
+  offer_backup (self, path, error);
+  mark_synced (self, path, FALSE);
+}
+
+/* Some programs were left out: the file is copied aside as it was, the
+ * others load, and the message names each one left out. */
+static void
+report_skipped (const char  *path,
+                GPtrArray   *skipped,
+                GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GError *partial;
+
+  for (guint i = 0; i < skipped->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", (char *) skipped->pdata[i]);
+  g_string_append (text, ". ");
+  g_string_append_printf (text, ngettext ("This program was not loaded; the others were.",
+                                          "These %u programs were not loaded; the others were.",
+                                          skipped->len), skipped->len);
+  partial = g_error_new_literal (MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_PARTIAL,
+                                 text->str);
+  report_kept_aside (path, TRUE, partial);
+  g_propagate_error (error, partial);
+}
+
 gboolean
 mp_program_store_load_user (MpProgramStore  *self,
                             GFile           *file,
@@ -341,6 +575,9 @@ mp_program_store_load_user (MpProgramStore  *self,
 {
   g_autoptr(GFile) default_file = NULL;
   g_autoptr(GPtrArray) programs = NULL;
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
   GError *load_error = NULL;
 
   g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), FALSE);
@@ -348,19 +585,153 @@ mp_program_store_load_user (MpProgramStore  *self,
 
   if (file == NULL)
     file = default_file = default_user_file ();
-  if (!g_file_query_exists (file, NULL))
+  path = user_path (file);
+  if (path == NULL)
     return TRUE;
-  programs = parse_file (file, TRUE, NULL, &load_error);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      mark_synced (self, path, FALSE);
+      return !offer_backup_of_missing (self, path, error);
+    }
+  bytes = read_file (file, &load_error);
+  if (bytes != NULL)
+    programs = parse_user_bytes (bytes, path, skipped, &load_error);
   if (programs == NULL)
     {
-      if (g_error_matches (load_error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO) ||
-          !report_moved_aside (file, load_error))
-        mp_utils_set_str (&self->blocked_path, g_file_peek_path (file));
+      fail_whole_file (self, path, load_error);
       g_propagate_error (error, load_error);
       return FALSE;
     }
-  set_user_defined (programs, TRUE);
   merge_user_programs (self, programs);
+  mark_synced (self, path, skipped->len == 0);
+  if (skipped->len == 0)
+    return TRUE;
+  report_skipped (path, skipped, error);
+  return FALSE;
+}
+
+static gboolean
+program_changed (MpProgram *a,
+                 MpProgram *b)
+{
+  if (a == NULL || b == NULL)
+    return a != b;
+  return a != b && !mp_program_equal (a, b);
+}
+
+static GHashTable *
+index_by_id (GPtrArray *programs)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    g_hash_table_insert (ids, (gpointer) mp_program_get_id (programs->pdata[i]),
+                         programs->pdata[i]);
+  return ids;
+}
+
+/* Three-way merge by id of the user's programs: what changed here since
+ * the last sync wins, everything else comes from @theirs (the file another
+ * instance saved). Returns how many programs both sides changed. */
+static guint
+merge_with_disk (MpProgramStore *self,
+                 GPtrArray      *theirs)
+{
+  g_autoptr(GPtrArray) ours = user_programs (self);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) base_ids = index_by_id (self->synced);
+  g_autoptr(GHashTable) our_ids = index_by_id (ours);
+  g_autoptr(GHashTable) their_ids = index_by_id (theirs);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *sides[] = { ours, theirs, self->synced };
+  guint conflicts = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    for (guint i = 0; sides[s] != NULL && i < sides[s]->len; i++)
+      {
+        const char *id = mp_program_get_id (sides[s]->pdata[i]);
+        MpProgram *base = g_hash_table_lookup (base_ids, id);
+        MpProgram *mine = g_hash_table_lookup (our_ids, id);
+        MpProgram *other = g_hash_table_lookup (their_ids, id);
+        MpProgram *keep;
+
+        if (!g_hash_table_add (seen, (gpointer) id))
+          continue;
+        keep = program_changed (mine, base) ? mine : other;
+        if (program_changed (mine, base) && program_changed (other, base) &&
+            program_changed (mine, other))
+          conflicts++;
+        if (keep != NULL)
+          g_ptr_array_add (result, g_object_ref (keep));
+      }
+  set_user_programs (self, result);
+  return conflicts;
+}
+
+static void
+note_merge (MpProgramStore *self,
+            const char     *path,
+            guint           conflicts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_printf (text, _("“%s” was changed by another Master Plan window since this one read "
+                           "it; its changes are now shown here too."), path);
+  if (conflicts > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u program was changed in both windows; this "
+                                              "window’s version was saved.",
+                                              "%u programs were changed in both windows; this "
+                                              "window’s versions were saved.", conflicts),
+                              conflicts);
+    }
+  mp_utils_set_str (&self->notice, text->str);
+}
+
+/* Before a save: takes in what another instance saved since our last sync,
+ * and tells whether the file on disk now is a valid one worth backing up. */
+static gboolean
+catch_up_with_disk (MpProgramStore *self,
+                    const char     *path)
+{
+  g_autofree char *stamp = disk_stamp (path);
+  g_autoptr(GPtrArray) theirs = NULL;
+
+  if (g_strcmp0 (stamp, self->synced_stamp) == 0 && g_strcmp0 (path, self->synced_path) == 0)
+    return self->synced_good;
+  if (stamp == NULL)
+    return FALSE;
+  theirs = parse_user_path (path);
+  if (theirs != NULL && g_strcmp0 (path, self->synced_path) == 0)
+    note_merge (self, path, merge_with_disk (self, theirs));
+  return theirs != NULL;
+}
+
+static gboolean
+write_user_file (MpProgramStore  *self,
+                 const char      *path,
+                 GError         **error)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *backup = NULL;
+  gboolean disk_good = catch_up_with_disk (self, path);
+
+  /* A broken or missing file never replaces the backup, nor does anything
+   * while the backup waits to be restored. A backup that cannot be made
+   * does not stop the save: the old one stays as it was. */
+  if (disk_good && self->backup_path == NULL)
+    backup = mp_safe_file_prepare_backup (path, NULL);
+  json = mp_program_store_to_json (self, TRUE);
+  if (!mp_safe_file_write (path, json, strlen (json), error))
+    {
+      if (backup != NULL)
+        g_unlink (backup);
+      return FALSE;
+    }
+  if (backup != NULL)
+    mp_safe_file_commit_backup (path, backup, NULL);
+  mark_synced (self, path, TRUE);
   return TRUE;
 }
 
@@ -370,23 +741,116 @@ mp_program_store_save_user (MpProgramStore  *self,
                             GError         **error)
 {
   g_autoptr(GFile) default_file = NULL;
-  g_autofree char *json = NULL;
+  g_autofree char *path = NULL;
+  gboolean saved;
+  int lock;
 
   g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), FALSE);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
 
   if (file == NULL)
     file = default_file = default_user_file ();
-  if (g_strcmp0 (self->blocked_path, g_file_peek_path (file)) == 0)
+  path = user_path (file);
+  if (path == NULL)
+    return mp_utils_write_atomically (file, "", 0, FALSE, error);
+  if (g_strcmp0 (self->blocked_path, path) == 0)
     {
       g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
                    _("Not saving: “%s” could not be read earlier, and saving would replace "
-                     "the programs in it. Move it away, then save again."),
-                   g_file_peek_path (file));
+                     "the programs in it. Move it away, then save again."), path);
       return FALSE;
     }
+  lock = mp_safe_file_lock (path);
+  mp_safe_file_clean_temps (path);
+  saved = write_user_file (self, path, error);
+  mp_safe_file_unlock (lock);
+  return saved;
+}
+
+gboolean
+mp_program_store_save_copy (MpProgramStore  *self,
+                            GFile           *file,
+                            GError         **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
   json = mp_program_store_to_json (self, TRUE);
-  return mp_utils_write_atomically (file, json, strlen (json), TRUE, error);
+  return mp_utils_write_atomically (file, json, strlen (json), FALSE, error);
+}
+
+gboolean
+mp_program_store_has_unsaved_changes (MpProgramStore *self)
+{
+  g_autoptr(GPtrArray) mine = NULL;
+
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), FALSE);
+
+  mine = user_programs (self);
+  if (self->synced == NULL)
+    return mine->len > 0;
+  if (mine->len != self->synced->len)
+    return TRUE;
+  for (guint i = 0; i < mine->len; i++)
+    {
+      if (program_changed (mine->pdata[i], self->synced->pdata[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+mp_program_store_get_backup_offer (MpProgramStore *self)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), 0);
+  return self->backup_path != NULL ? self->backup_n_programs : 0;
+}
+
+gboolean
+mp_program_store_restore_backup (MpProgramStore  *self,
+                                 GError         **error)
+{
+  g_autoptr(GPtrArray) programs = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), FALSE);
+
+  if (self->backup_path == NULL)
+    return TRUE;
+  programs = parse_user_path (self->backup_path);
+  if (programs == NULL)
+    {
+      g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
+                   _("The backup “%s” can no longer be read; nothing was restored."),
+                   self->backup_path);
+      return FALSE;
+    }
+  /* Programs added since the start stay, after the restored ones. */
+  mine = user_programs (self);
+  ids = index_by_id (programs);
+  for (guint i = 0; i < mine->len; i++)
+    if (!g_hash_table_contains (ids, mp_program_get_id (mine->pdata[i])))
+      g_ptr_array_add (programs, g_object_ref (mine->pdata[i]));
+  set_user_programs (self, programs);
+  g_clear_pointer (&self->backup_path, g_free);
+  return TRUE;
+}
+
+void
+mp_program_store_dismiss_backup (MpProgramStore *self)
+{
+  g_return_if_fail (MP_IS_PROGRAM_STORE (self));
+  g_clear_pointer (&self->backup_path, g_free);
+}
+
+char *
+mp_program_store_take_notice (MpProgramStore *self)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), NULL);
+  return g_steal_pointer (&self->notice);
 }
 
 static GHashTable *

@@ -17,6 +17,7 @@ typedef enum {
   MP_PROGRAM_STORE_ERROR_SYNTAX,   /* not JSON / CSV at all */
   MP_PROGRAM_STORE_ERROR_INVALID,  /* well-formed but wrong: types, ranges, fields */
   MP_PROGRAM_STORE_ERROR_VERSION,
+  MP_PROGRAM_STORE_ERROR_PARTIAL,  /* some programs left out, the others loaded */
 } MpProgramStoreError;
 
 #define MP_TYPE_PROGRAM_STORE (mp_program_store_get_type ())
@@ -37,16 +38,45 @@ gboolean        mp_program_store_load_file     (MpProgramStore  *self,
                                                 GError         **error);
 /* Loads the user's own programs (appended, user-defined) from @file, by
  * default $XDG_DATA_HOME/masterplan/programs.json when @file is NULL. A
- * missing file is no error. A bad file is renamed FILE.broken-DATE aside,
- * never overwritten, and the error says so; a file that cannot be read (or
- * moved) is never saved over by mp_program_store_save_user(). A user program
- * with a sample's id replaces that sample in place (the user edited it). */
+ * missing file is no error. A file that is not valid as a whole is renamed
+ * FILE.broken-DATE aside, never overwritten, and the error says so and
+ * offers a valid FILE.bak (get_backup_offer()); a file that cannot be read
+ * (or moved) is never saved over by mp_program_store_save_user(). Programs
+ * that break a rule are left out, the others load, the file is copied aside
+ * as it was, and the error (MP_PROGRAM_STORE_ERROR_PARTIAL) names each one.
+ * A user program with a sample's id replaces that sample in place (the
+ * user edited it). */
 gboolean        mp_program_store_load_user     (MpProgramStore  *self,
                                                 GFile           *file,
                                                 GError         **error);
+/* Saving the user's programs never loses a state of them: links are
+ * followed (the target is updated), the write is atomic, PATH.bak becomes
+ * the previous file only when that one was valid (and never while a backup
+ * is offered for restore), and changes another instance saved meanwhile are
+ * merged in first (see take_notice()). A failed save changes nothing on
+ * disk, keeps the programs in the store (has_unsaved_changes() stays TRUE)
+ * and names the file and the reason. */
 gboolean        mp_program_store_save_user     (MpProgramStore  *self,
                                                 GFile           *file,
                                                 GError         **error);
+/* Writes the user's programs to @file (somewhere else, e.g. when the usual
+ * file cannot be written); does not count as saved. */
+gboolean        mp_program_store_save_copy     (MpProgramStore  *self,
+                                                GFile           *file,
+                                                GError         **error);
+/* TRUE when the user's programs differ from those last loaded or saved. */
+gboolean        mp_program_store_has_unsaved_changes (MpProgramStore *self);
+/* After load_user() failed on the main file, the number of programs in a
+ * valid backup (FILE.bak) offered for restore, else 0. */
+guint           mp_program_store_get_backup_offer (MpProgramStore *self);
+/* Loads the offered backup's programs as the user's (keeping programs added
+ * since); save_user() then writes them. */
+gboolean        mp_program_store_restore_backup (MpProgramStore  *self,
+                                                 GError         **error);
+void            mp_program_store_dismiss_backup (MpProgramStore  *self);
+/* A message for the user left by the last save (another window's changes
+ * merged), or NULL; the caller frees it. */
+char           *mp_program_store_take_notice   (MpProgramStore  *self);
 /* Imports CSV (header row names the columns) or JSON, chosen by content;
  * all-or-nothing. Returns the number imported, or -1 with @error. */
 int             mp_program_store_import        (MpProgramStore  *self,

@@ -6,9 +6,9 @@
 
 #include "mp-program.h"
 
-#include <math.h>
 #include <string.h>
 
+#include "mp-program-rules.h"
 #include "mp-utils.h"
 
 struct _MpProgram
@@ -179,14 +179,18 @@ mp_program_class_init (MpProgramClass *klass)
                                             MP_PROGRAM_KIND_MASTERS, flags);
   properties[PROP_FORMAT] = g_param_spec_int ("format", NULL, NULL, 0, MP_N_PROGRAM_FORMATS - 1,
                                               MP_PROGRAM_FORMAT_ONLINE, flags);
-  properties[PROP_DURATION_YEARS] = double_property ("duration-years", G_MAXDOUBLE);
-  properties[PROP_HOURS_PER_WEEK] = double_property ("hours-per-week", G_MAXDOUBLE);
-  properties[PROP_TUITION] = double_property ("tuition", G_MAXDOUBLE);
+  properties[PROP_DURATION_YEARS] = double_property ("duration-years",
+                                                     mp_program_rules_get_max (MP_PROGRAM_VALUE_DURATION_YEARS));
+  properties[PROP_HOURS_PER_WEEK] = double_property ("hours-per-week",
+                                                     mp_program_rules_get_max (MP_PROGRAM_VALUE_HOURS_PER_WEEK));
+  properties[PROP_TUITION] = double_property ("tuition",
+                                              mp_program_rules_get_max (MP_PROGRAM_VALUE_TUITION));
   properties[PROP_THESIS] = boolean_property ("thesis");
   properties[PROP_USER_DEFINED] = boolean_property ("user-defined");
   /* "rating-faculty" … "rating-brand", 0–10 */
   for (guint i = 0; i < MP_N_CRITERIA; i++)
-    properties[PROP_RATING_FIRST + i] = double_property (rating_names[i], 10);
+    properties[PROP_RATING_FIRST + i] = double_property (rating_names[i],
+                                                        mp_program_rules_get_max (MP_PROGRAM_VALUE_RATING));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -203,9 +207,16 @@ MpProgram *
 mp_program_new (const char *id,
                 const char *name)
 {
+  MpProgram *self;
+
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_object_new (MP_TYPE_PROGRAM, "id", id, "name", name != NULL ? name : "", NULL);
+  /* Fields set directly: readers make a million of these, and the property
+   * machinery would be most of their cost. */
+  self = g_object_new (MP_TYPE_PROGRAM, NULL);
+  self->id = g_strdup (id);
+  mp_utils_set_str (&self->name, name != NULL ? name : "");
+  return self;
 }
 
 MpProgram *
@@ -360,7 +371,7 @@ mp_program_set_duration_years (MpProgram *self,
                                double     years)
 {
   g_return_if_fail (MP_IS_PROGRAM (self));
-  g_return_if_fail (isfinite (years) && years >= 0);
+  g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_DURATION_YEARS, years));
   set_double (self, &self->duration_years, years, PROP_DURATION_YEARS);
 }
 
@@ -376,7 +387,7 @@ mp_program_set_hours_per_week (MpProgram *self,
                                double     hours)
 {
   g_return_if_fail (MP_IS_PROGRAM (self));
-  g_return_if_fail (isfinite (hours) && hours >= 0);
+  g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_HOURS_PER_WEEK, hours));
   set_double (self, &self->hours_per_week, hours, PROP_HOURS_PER_WEEK);
 }
 
@@ -392,7 +403,7 @@ mp_program_set_tuition (MpProgram *self,
                         double     usd)
 {
   g_return_if_fail (MP_IS_PROGRAM (self));
-  g_return_if_fail (isfinite (usd) && usd >= 0);
+  g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_TUITION, usd));
   set_double (self, &self->tuition, usd, PROP_TUITION);
 }
 
@@ -467,6 +478,6 @@ mp_program_set_rating (MpProgram   *self,
 {
   g_return_if_fail (MP_IS_PROGRAM (self));
   g_return_if_fail (criterion < MP_N_CRITERIA);
-  g_return_if_fail (rating >= 0 && rating <= 10);
+  g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, rating));
   set_double (self, &self->ratings[criterion], rating, PROP_RATING_FIRST + criterion);
 }

@@ -825,6 +825,15 @@ mp_scorer_get_contributions (MpScorer *self,
 }
 
 guint
+mp_scorer_get_name_rank (MpScorer *self,
+                         guint     program)
+{
+  g_return_val_if_fail (MP_IS_SCORER (self), 0);
+  g_return_val_if_fail (program < self->n, 0);
+  return self->name_rank[program];
+}
+
+guint
 mp_scorer_get_n_programs (MpScorer *self)
 {
   g_return_val_if_fail (MP_IS_SCORER (self), 0);

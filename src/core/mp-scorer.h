@@ -82,6 +82,9 @@ gboolean    mp_scorer_get_sensitivity    (MpScorer              *self,
  * at the moment the hold began, so movement arrows show the whole drag. */
 void        mp_scorer_hold_previous      (MpScorer              *self,
                                           gboolean               hold);
+/* The program's place in the tie-break order (by name), from 0. */
+guint       mp_scorer_get_name_rank      (MpScorer              *self,
+                                          guint                  program);
 /* Programs in the scorer's snapshot of the store. */
 guint       mp_scorer_get_n_programs     (MpScorer              *self);
 /* Programs that pass the filter, in name order, with or without scores. */

@@ -6,9 +6,9 @@
 
 #include "mp-utils.h"
 
-#include <errno.h>
+#include "mp-safe-file.h"
+
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 char *
@@ -46,6 +46,29 @@ mp_utils_set_str (char       **str_ptr,
   return TRUE;
 }
 
+/* Mail clients attach local files named by "attach=" or "attachment=" (in
+ * any case, possibly %-encoded): a link must never send the user's files. */
+static gboolean
+mailto_attaches (const char *uri)
+{
+  const char *query = strchr (uri, '?');
+  g_auto(GStrv) fields = NULL;
+
+  if (query == NULL)
+    return FALSE;
+  fields = g_strsplit_set (query + 1, "&;", -1);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *key = g_strndup (fields[i], strcspn (fields[i], "="));
+      g_autofree char *decoded = g_uri_unescape_string (key, NULL);
+      const char *name = decoded != NULL ? decoded : key;
+
+      if (g_ascii_strncasecmp (g_strstrip ((char *) name), "attach", strlen ("attach")) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 mp_utils_uri_is_openable (const char *uri)
 {
@@ -56,9 +79,10 @@ mp_utils_uri_is_openable (const char *uri)
   scheme = g_uri_parse_scheme (uri);
   if (scheme == NULL)
     return FALSE;
+  if (g_ascii_strcasecmp (scheme, "mailto") == 0)
+    return !mailto_attaches (uri);
   return g_ascii_strcasecmp (scheme, "http") == 0 ||
-         g_ascii_strcasecmp (scheme, "https") == 0 ||
-         g_ascii_strcasecmp (scheme, "mailto") == 0;
+         g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
 gboolean
@@ -69,7 +93,7 @@ mp_utils_write_atomically (GFile       *file,
                            GError     **error)
 {
   g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -80,29 +104,12 @@ mp_utils_write_atomically (GFile       *file,
                    _("Cannot save to “%s”: not a local file"), g_file_peek_path (file));
       return FALSE;
     }
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Copy rather than rename: the original stays in place until the new
-   * contents have been renamed over it. */
-  if (keep_backup && g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
-      g_autoptr(GFile) bak = g_file_new_for_path (bak_path);
-
-      if (!g_file_copy (file, bak, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
-        return FALSE;
-    }
-
-  return g_file_set_contents_full (path, contents, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  /* A link stays a link: its target gets the new contents. */
+  target = mp_safe_file_resolve (path);
+  if (keep_backup && g_file_test (target, G_FILE_TEST_IS_REGULAR) &&
+      !mp_safe_file_keep_backup (target, error))
+    return FALSE;
+  return mp_safe_file_write (target, contents, length, error);
 }
 
 char *

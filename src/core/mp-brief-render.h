@@ -1,0 +1,40 @@
+/* mp-brief-render.h: the decision brief's pages, drawn with Pango and cairo
+ * (pure GLib: the same pages go to a PDF file and to a printer)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "mp-brief.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MP_BRIEF_PAPER_A4,
+  MP_BRIEF_PAPER_LETTER,
+} MpBriefPaper;
+
+/* The paper of the locale's LC_PAPER: Letter where it is 216 × 279 mm
+ * (the Americas), A4 elsewhere. */
+MpBriefPaper mp_brief_paper_default   (void);
+/* Width and height in points (1/72 inch). */
+void         mp_brief_paper_size      (MpBriefPaper  paper,
+                                       double       *width,
+                                       double       *height);
+/* Lays the brief out on pages of @width × @height points and draws page
+ * @page (from 0) on @cr; with @page < 0 it only measures. Returns the
+ * number of pages. @cr's origin is the page's top left corner. */
+guint        mp_brief_render          (MpBrief      *brief,
+                                       cairo_t      *cr,
+                                       double        width,
+                                       double        height,
+                                       int           page);
+/* Writes the brief as a PDF on @paper, atomically. */
+gboolean     mp_brief_write_pdf       (MpBrief      *brief,
+                                       MpBriefPaper  paper,
+                                       const char   *path,
+                                       GError      **error);
+
+G_END_DECLS

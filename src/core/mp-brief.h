@@ -1,0 +1,83 @@
+/* mp-brief.h: the decision brief's content, gathered from the walk, the
+ * ranking and the user's choice (pure GLib)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-flow-walk.h"
+#include "mp-scorer.h"
+
+G_BEGIN_DECLS
+
+/* How many programs of the ranking the brief shows. */
+#define MP_BRIEF_TOP 5
+
+#define MP_BRIEF_ERROR (mp_brief_error_quark ())
+
+typedef enum {
+  MP_BRIEF_ERROR_ANSWERS,  /* --answers names no question, or no such answer */
+  MP_BRIEF_ERROR_CHOICE,   /* the chosen id names no program */
+} MpBriefError;
+
+/* A question and its answer, or a step passed on the way (@answer NULL). */
+typedef struct {
+  char *question;
+  char *answer;
+} MpBriefStep;
+
+typedef struct {
+  char   *id;
+  char   *name;
+  char   *kind;                      /* the kind's label */
+  guint   rank;                      /* 1-based */
+  double  score;
+  double  contributions[MP_N_CRITERIA];
+} MpBriefEntry;
+
+/* A snapshot: later changes of the walk or the ranking do not reach it. */
+typedef struct {
+  GDateTime *date;
+  GPtrArray *steps;            /* MpBriefStep*: the questions as answered */
+  char      *outcome;          /* NULL when the walk has not reached one */
+  char      *explanation;      /* the outcome's note, or NULL */
+  char      *stopped_at;       /* where an unfinished walk stands, or NULL */
+  MpWeights  weights;
+  gboolean   has_scores;
+  guint      n_ranked;
+  GArray    *top;              /* MpBriefEntry, at most MP_BRIEF_TOP */
+  char      *choice_id;        /* NULL: no choice made; "" : none of them */
+  char      *choice_name;
+  int        choice_rank;      /* 1-based rank of the choice, 0 when not ranked */
+  char      *why;
+} MpBrief;
+
+GQuark   mp_brief_error_quark     (void);
+/* An empty brief dated now. */
+MpBrief *mp_brief_new             (void);
+void     mp_brief_free            (MpBrief        *brief);
+void     mp_brief_set_walk        (MpBrief        *brief,
+                                   MpFlowWalk     *walk);
+void     mp_brief_set_ranking     (MpBrief        *brief,
+                                   MpScorer       *scorer);
+/* @choice_id: a program's id, "none", or NULL/"" for no choice. FALSE with
+ * @error when the id names no program of @scorer's store. Call after
+ * mp_brief_set_ranking(), so the choice's rank is known. */
+gboolean mp_brief_set_choice      (MpBrief        *brief,
+                                   MpScorer       *scorer,
+                                   const char     *choice_id,
+                                   const char     *why,
+                                   GError        **error);
+
+/* Walks @walk from its start by answers "S1=Yes,S3=Yes,S5=No" (question
+ * node id = edge label, labels compared without case); steps with a single
+ * way on are followed. FALSE with @error naming the bad part. */
+gboolean mp_brief_apply_answers   (MpFlowWalk     *walk,
+                                   const char     *answers,
+                                   GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpBrief, mp_brief_free)
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* mp-confidence-runner.c: keeps the newest rank confidence of a changing
+ * ranking, computed off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-confidence-runner.h"
+
+struct _MpConfidenceRunner
+{
+  GObject             parent_instance;
+
+  MpConfidenceResult *result;
+  GCancellable       *cancellable;
+  guint64             generation;  /* of the newest request */
+  gboolean            busy;
+};
+
+G_DEFINE_FINAL_TYPE (MpConfidenceRunner, mp_confidence_runner, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RESULT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What a finished computation needs to know whether it is still wanted. */
+typedef struct {
+  MpConfidenceRunner *runner;
+  guint64             generation;
+} Request;
+
+static void
+set_busy (MpConfidenceRunner *self,
+          gboolean            busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_result (MpConfidenceRunner *self,
+            MpConfidenceResult *result)
+{
+  if (self->result == result)
+    return;
+  g_clear_pointer (&self->result, mp_confidence_result_unref);
+  self->result = result != NULL ? mp_confidence_result_ref (result) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+static void
+cancel_running (MpConfidenceRunner *self)
+{
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+on_computed (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(MpConfidenceRunner) self = request->runner;
+  g_autoptr(MpConfidenceResult) result = mp_confidence_compute_finish (res, NULL);
+
+  /* An older request's result, or one cancelled: a newer one is coming. */
+  if (request->generation == self->generation)
+    {
+      g_clear_object (&self->cancellable);
+      if (result != NULL)
+        set_result (self, result);
+      set_busy (self, FALSE);
+    }
+  g_free (request);
+}
+
+void
+mp_confidence_runner_request (MpConfidenceRunner *self,
+                              MpConfidenceInput  *input)
+{
+  Request *request;
+
+  g_return_if_fail (MP_IS_CONFIDENCE_RUNNER (self));
+  g_return_if_fail (input != NULL);
+
+  cancel_running (self);
+  self->cancellable = g_cancellable_new ();
+  request = g_new (Request, 1);
+  request->runner = g_object_ref (self);
+  request->generation = self->generation;
+  mp_confidence_compute_async (input, self->cancellable, on_computed, request);
+  set_busy (self, TRUE);
+}
+
+void
+mp_confidence_runner_clear (MpConfidenceRunner *self)
+{
+  g_return_if_fail (MP_IS_CONFIDENCE_RUNNER (self));
+
+  cancel_running (self);
+  set_result (self, NULL);
+  set_busy (self, FALSE);
+}
+
+MpConfidenceResult *
+mp_confidence_runner_get_result (MpConfidenceRunner *self)
+{
+  g_return_val_if_fail (MP_IS_CONFIDENCE_RUNNER (self), NULL);
+
+  return self->result;
+}
+
+gboolean
+mp_confidence_runner_get_busy (MpConfidenceRunner *self)
+{
+  g_return_val_if_fail (MP_IS_CONFIDENCE_RUNNER (self), FALSE);
+
+  return self->busy;
+}
+
+static void
+mp_confidence_runner_dispose (GObject *object)
+{
+  cancel_running (MP_CONFIDENCE_RUNNER (object));
+  G_OBJECT_CLASS (mp_confidence_runner_parent_class)->dispose (object);
+}
+
+static void
+mp_confidence_runner_finalize (GObject *object)
+{
+  MpConfidenceRunner *self = MP_CONFIDENCE_RUNNER (object);
+
+  /* Each running request holds a reference, so none is running here. */
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->result, mp_confidence_result_unref);
+  G_OBJECT_CLASS (mp_confidence_runner_parent_class)->finalize (object);
+}
+
+static void
+mp_confidence_runner_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  MpConfidenceRunner *self = MP_CONFIDENCE_RUNNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT:
+      g_value_set_boxed (value, self->result);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_confidence_runner_class_init (MpConfidenceRunnerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mp_confidence_runner_dispose;
+  object_class->finalize = mp_confidence_runner_finalize;
+  object_class->get_property = mp_confidence_runner_get_property;
+
+  properties[PROP_RESULT] =
+    g_param_spec_boxed ("result", NULL, NULL, MP_TYPE_CONFIDENCE_RESULT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mp_confidence_runner_init (MpConfidenceRunner *self)
+{
+}
+
+MpConfidenceRunner *
+mp_confidence_runner_new (void)
+{
+  return g_object_new (MP_TYPE_CONFIDENCE_RUNNER, NULL);
+}

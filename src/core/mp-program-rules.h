@@ -1,0 +1,50 @@
+/* mp-program-rules.h: what a program's values may be, one rule per value,
+ * used by the add/edit dialog, the JSON and CSV readers and MpProgram's own
+ * setters, so that a value the app saves always loads (pure GLib)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "mp-program.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MP_PROGRAM_VALUE_DURATION_YEARS,
+  MP_PROGRAM_VALUE_HOURS_PER_WEEK,
+  MP_PROGRAM_VALUE_TUITION,
+  MP_PROGRAM_VALUE_RATING,
+  MP_N_PROGRAM_VALUES
+} MpProgramValue;
+
+/* The largest value allowed (the smallest is always 0). */
+double    mp_program_rules_get_max          (MpProgramValue  value);
+/* Finite and within [0, max]. */
+gboolean  mp_program_rules_in_range         (MpProgramValue  value,
+                                             double          number);
+/* A name is text that is not only blanks. */
+gboolean  mp_program_rules_name_is_valid    (const char     *name);
+/* Reads a number typed by the user, in the user's locale (LC_NUMERIC):
+ * the locale's decimal sign, its digit grouping sign (or, when it has
+ * none, the other of "." and ","), spaces as grouping too, and "$" before
+ * a tuition. Groups after the first are three digits, so "1,5" is never
+ * read as 15. Returns NULL and sets @number, or a sentence for the user
+ * that says what is wrong and what would be right. */
+char     *mp_program_rules_parse            (MpProgramValue  value,
+                                             const char     *text,
+                                             double         *number);
+/* "Read as 12500." when @text, accepted, is written otherwise than the
+ * plain number; NULL when it is written plainly. */
+char     *mp_program_rules_describe_reading (const char     *text,
+                                             double          number);
+/* @number as mp_program_rules_parse() reads it back: the locale's decimal
+ * sign, no grouping, at most 6 significant digits after the point. */
+char     *mp_program_rules_format           (double          number);
+/* Checks every value of @program; on failure a sentence naming the value. */
+gboolean  mp_program_rules_check_program    (MpProgram      *program,
+                                             char          **message);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* mp-safe-file.h: writing a user's file so that no state of it is lost:
+ * through symbolic links, atomically, with a backup that is never truncated,
+ * under a lock shared by every running instance (pure GLib)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The file a save to @path must replace: @path with every symbolic link
+ * followed (also a link whose target does not exist yet). */
+char     *mp_safe_file_resolve       (const char  *path);
+/* An exclusive lock on PATH.lock, waited for up to a few seconds; -1 when
+ * the folder cannot hold one (saving there fails anyway, with its own
+ * message). Release with mp_safe_file_unlock(). */
+int       mp_safe_file_lock          (const char  *path);
+void      mp_safe_file_unlock        (int          fd);
+/* Writes @contents to a temporary file beside @path, flushes it to disk and
+ * renames it over @path. On failure nothing of @path changes, the temporary
+ * file is removed, and the message names @path and the reason. */
+gboolean  mp_safe_file_write         (const char  *path,
+                                      const char  *contents,
+                                      gsize        length,
+                                      GError     **error);
+/* Makes PATH.bak the present @path (a hard link, so it costs no space and
+ * works on a full disk; a copy where links are not possible). The old
+ * PATH.bak is replaced only once the new one is complete. */
+gboolean  mp_safe_file_keep_backup   (const char  *path,
+                                      GError     **error);
+/* The same in two steps around a save, so that a failed save leaves the
+ * old backup: prepare links (or copies) the present @path to a temporary
+ * name and returns it (or NULL with @error); commit renames it to PATH.bak.
+ * To give up, unlink the prepared file. */
+char     *mp_safe_file_prepare_backup (const char  *path,
+                                       GError     **error);
+gboolean  mp_safe_file_commit_backup  (const char  *path,
+                                       const char  *prepared,
+                                       GError     **error);
+/* Removes the temporary files of saves of @path that were interrupted
+ * (killed, power lost). Call it with the lock held. Returns how many. */
+guint     mp_safe_file_clean_temps   (const char  *path);
+
+G_END_DECLS

@@ -1,0 +1,321 @@
+/* test-brief.c: the decision brief, written by `masterplan --brief` as a
+ * real process and read back with pdftotext; its content model alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mp-brief-notes.h"
+#include "mp-brief-render.h"
+#include "mp-brief-source.h"
+#include "mp-criteria.h"
+#include "mp-program-store.h"
+
+static int
+run_masterplan (char      **err,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "masterplan", NULL));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The PDF's text, words joined by single spaces so wrapped lines still match. */
+static char *
+pdftotext (const char *path,
+           gboolean    layout)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : "-raw", path, "-",
+                         NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  return out;
+}
+
+/* The line of the -layout text that starts with @rank and holds @score. */
+static gboolean
+has_row (const char *layout,
+         guint       rank,
+         const char *score)
+{
+  g_auto(GStrv) lines = g_strsplit (layout, "\n", -1);
+  g_autofree char *start = g_strdup_printf ("%u ", rank);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), start) && strstr (lines[i], score) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  words = g_strsplit_set (g_strdelimit (out, "\n\t\f", ' '), " ", -1);
+  for (guint i = 0, j = 0; ; i++)
+    {
+      if (words[i] == NULL || *words[i] != '\0')
+        {
+          char *word = words[i];
+          words[i] = NULL;
+          words[j++] = word;
+          if (word == NULL)
+            break;
+        }
+      else
+        g_free (words[i]);
+    }
+  return g_strjoinv (" ", words);
+}
+
+static char *
+temp_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-brief-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "brief.pdf", NULL);
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_written_and_read_back (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *layout = NULL;
+  const char *previous = NULL;
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  MpWeights w;
+  int status;
+
+  status = run_masterplan (&err, "--brief", path, "--weights",
+                           "faculty=90,scholarship=20,funding=75,flexibility=70,brand=10",
+                           "--answers", "S1=Yes,S3=Yes,S5=No", "--choice", "larkspur-msc-med-ed",
+                           "--why", "Research is the work I want to lead.", NULL);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  text = pdf_text (path);
+
+  g_assert_nonnull (strstr (text, "Decision Brief"));
+  g_assert_nonnull (strstr (text, "Can you get funding or protected time? No"));
+  g_assert_nonnull (strstr (text, "Go ahead only with a clear payoff plan"));
+  g_assert_nonnull (strstr (text, "Outcome: A master's is likely worthwhile"));
+  layout = pdftotext (path, TRUE);
+  g_assert_true (g_regex_match_simple ("Faculty quality +90\\b", layout, 0, 0));
+  g_assert_true (g_regex_match_simple ("Scholarship support +20\\b", layout, 0, 0));
+  g_assert_true (g_regex_match_simple ("Brand name +10\\b", layout, 0, 0));
+  g_assert_nonnull (strstr (text, "MSc in Medical Education Research"));
+  g_assert_nonnull (strstr (text, "Research is the work I want to lead."));
+
+  /* The top five's names in rank order and their scores, as the scorer ranks them. */
+  mp_program_store_load_samples (store, &error);
+  g_assert_no_error (error);
+  scorer = mp_scorer_new (store);
+  g_assert_true (mp_weights_parse (&w, "faculty=90,scholarship=20,funding=75,flexibility=70,brand=10",
+                                   &error));
+  mp_scorer_set_weights (scorer, &w);
+  for (guint r = 0; r < 5; r++)
+    {
+      guint index = mp_scorer_get_ranked (scorer, r);
+      MpProgram *program = mp_program_store_peek (store, index);
+      g_autofree char *score = g_strdup_printf ("%.1f", mp_scorer_get_score (scorer, index));
+      const char *at = strstr (text, mp_program_get_name (program));
+
+      g_assert_nonnull (at);
+      g_assert_true (r == 0 || at > previous);
+      g_assert_true (has_row (layout, r + 1, score));
+      previous = at;
+    }
+  remove_temp (path);
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_autofree char *path = temp_pdf ();
+  struct { const char *option, *value, *message; } cases[] = {
+    { "--answers", "S1=Maybe", "S1 has no answer “Maybe”" },
+    { "--answers", "S9=Yes", "“S9” is not a question" },
+    { "--answers", "S1=No,S3=Yes", "S3 is not on the path" },
+    { "--answers", "yes", "is not QUESTION=ANSWER" },
+    { "--choice", "no-such-program", "no program has the id “no-such-program”" },
+    { "--weights", "faculty=abc", "--weights" },
+    { "--format", "json", "--brief takes only" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_masterplan (&err, "--brief", path, cases[i].option, cases[i].value,
+                                       NULL), ==, 2);
+      g_assert_nonnull (strstr (err, cases[i].message));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  remove_temp (path);
+}
+
+static void
+test_answers_without_brief (void)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_masterplan (&err, "--choice", "none", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "belong to --brief"));
+}
+
+static void
+test_bad_programs_file (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *programs = g_build_filename (TEST_DATA_DIR, "panel-bad-import.csv", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--programs", programs, NULL), ==, 1);
+  /* FILE:LINE:COLUMN */
+  g_assert_nonnull (strstr (err, "panel-bad-import.csv:3:64:"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  remove_temp (path);
+}
+
+static void
+test_unwritable_output (void)
+{
+  g_autofree char *err = NULL;
+  const char *path = "/proc/masterplan-brief-test/brief.pdf";
+
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "brief.pdf"));
+}
+
+static void
+test_none_and_unfinished (void)
+{
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  g_autoptr(MpBrief) brief = mp_brief_new ();
+  g_autoptr(MpFlowWalk) walk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp_program_store_load_samples (store, &error);
+  g_assert_no_error (error);
+  scorer = mp_scorer_new (store);
+  walk = mp_brief_source_article_walk (&error);
+  g_assert_no_error (error);
+  g_assert_true (mp_brief_apply_answers (walk, "S1=Yes", &error));
+  g_assert_no_error (error);
+  mp_brief_set_walk (brief, walk);
+  g_assert_cmpuint (brief->steps->len, ==, 1);
+  g_assert_null (brief->outcome);
+  g_assert_cmpstr (brief->stopped_at, ==, "Is leadership or education research your focus?");
+
+  g_assert_true (mp_brief_apply_answers (walk, "s1=no", &error) == FALSE);
+  g_clear_error (&error);
+  g_assert_true (mp_brief_apply_answers (walk, "S1=no", &error));
+  mp_brief_set_walk (brief, walk);
+  g_assert_cmpstr (brief->outcome, ==, "Skip the master's degree");
+  g_assert_nonnull (brief->explanation);
+
+  mp_brief_set_ranking (brief, scorer);
+  g_assert_cmpuint (brief->top->len, ==, MP_BRIEF_TOP);
+  g_assert_true (mp_brief_set_choice (brief, scorer, "none", "", &error));
+  g_assert_cmpstr (brief->choice_id, ==, "");
+  g_assert_null (brief->why);
+}
+
+static void
+test_notes_in_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(MpBriefNotes) notes = mp_brief_notes_new (settings);
+  g_autoptr(MpBriefNotes) again = NULL;
+
+  mp_brief_notes_set_choice (notes, "larkspur-msc-med-ed");
+  mp_brief_notes_set_why (notes, "Research.");
+  again = mp_brief_notes_new (settings);
+  g_assert_cmpstr (mp_brief_notes_get_choice (again), ==, "larkspur-msc-med-ed");
+  g_assert_cmpstr (mp_brief_notes_get_why (again), ==, "Research.");
+}
+
+static void
+test_paper (void)
+{
+  double w, h;
+
+  mp_brief_paper_size (MP_BRIEF_PAPER_A4, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 595.276, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 841.89, 0.01);
+  mp_brief_paper_size (MP_BRIEF_PAPER_LETTER, &w, &h);
+  g_assert_cmpfloat (w, ==, 612);
+  g_assert_cmpfloat (h, ==, 792);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/brief/written-and-read-back", test_written_and_read_back);
+  g_test_add_func ("/brief/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/brief/answers-without-brief", test_answers_without_brief);
+  g_test_add_func ("/brief/bad-programs-file", test_bad_programs_file);
+  g_test_add_func ("/brief/unwritable-output", test_unwritable_output);
+  g_test_add_func ("/brief/none-and-unfinished", test_none_and_unfinished);
+  g_test_add_func ("/brief/notes-in-settings", test_notes_in_settings);
+  g_test_add_func ("/brief/paper", test_paper);
+  return g_test_run ();
+}
