@@ -459,22 +459,37 @@ mp_article_chart_new (const MpChart *chart)
   return box;
 }
 
+/* @error (nullable): why the block cannot be drawn, "FILE:LINE:COLUMN: …" */
 GtkWidget *
-mp_article_mermaid_card_new (void)
+mp_article_mermaid_card_new (const char *error)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (_("Decision flow — shown in the flowchart"));
-  GtkWidget *hint = gtk_label_new (_("Answer its questions in the flowchart pane to see where they lead."));
-  GtkWidget *icon = gtk_image_new_from_icon_name ("mail-forward-symbolic");
+  GtkWidget *title;
+  GtkWidget *hint;
+  GtkWidget *icon;
 
+  if (error == NULL)
+    {
+      title = gtk_label_new (_("Decision flow — shown in the flowchart"));
+      hint = gtk_label_new (_("Answer its questions in the flowchart pane to see where they lead."));
+      icon = gtk_image_new_from_icon_name ("mail-forward-symbolic");
+      gtk_widget_add_css_class (hint, "dim-label");
+    }
+  else
+    {
+      title = gtk_label_new (_("This flowchart cannot be drawn"));
+      hint = gtk_label_new (error);
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_label_set_selectable (GTK_LABEL (hint), TRUE);
+      gtk_widget_add_css_class (box, "error");
+    }
   gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (texts), title);
   gtk_box_append (GTK_BOX (texts), hint);
@@ -484,6 +499,9 @@ mp_article_mermaid_card_new (void)
   gtk_widget_add_css_class (box, "mp-mermaid-card");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (GTK_LABEL (title)), -1);
+  if (error != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    error, -1);
   return box;
 }
 

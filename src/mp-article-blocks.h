@@ -37,7 +37,7 @@ gboolean   mp_article_image_probe_size (const char   *src,
                                         int          *width,
                                         int          *height);
 GtkWidget *mp_article_chart_new       (const MpChart *chart);
-GtkWidget *mp_article_mermaid_card_new (void);
+GtkWidget *mp_article_mermaid_card_new (const char *error);
 GtkWidget *mp_article_rule_new        (void);
 /* A slot stands in the text for a widget that is made only when it is
  * about to be seen (mp_article_slot_fill), so that opening a long article

@@ -10,6 +10,9 @@
 
 #include "mp-article-render.h"
 
+#include "mp-flowchart.h"
+#include "mp-mermaid-parser.h"
+
 #include "mp-article-code.h"
 
 #include <string.h>
@@ -516,6 +519,30 @@ render_quote (Renderer      *r,
   r->quote_depth--;
 }
 
+
+/* The card names the error the flowchart pane shows for the same block, so a
+ * reader who never opens the pane still learns why there is no flowchart.
+ * Parsing again costs well under a millisecond for an article's chart. */
+static char *
+mermaid_block_error (MpDocument    *document,
+                     const MpBlock *block)
+{
+  const MpMermaidBlock *mermaid = mp_document_get_mermaid_block (document, block->mermaid_index);
+  g_autoptr(MpFlowchart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = mp_document_get_file (document);
+  g_autofree char *name = NULL;
+
+  if (mermaid == NULL)
+    return NULL;
+  chart = mp_flowchart_parse (mermaid->source, -1, mermaid->line, NULL, NULL, &error);
+  if (chart != NULL)
+    return NULL;
+  name = file != NULL ? g_file_get_basename (file)
+                      : g_strdup (mp_document_get_display_name (document));
+  return g_strdup_printf ("%s:%s", name, error->message);
+}
+
 static void
 render_block (Renderer      *r,
               const MpBlock *block)
@@ -547,7 +574,11 @@ render_block (Renderer      *r,
       render_widget (r, table_slot_new (r, block->table));
       break;
     case MP_BLOCK_MERMAID:
-      render_widget (r, mp_article_mermaid_card_new ());
+      {
+        g_autofree char *error = mermaid_block_error (r->out->document, block);
+
+        render_widget (r, mp_article_mermaid_card_new (error));
+      }
       break;
     case MP_BLOCK_CHART:
       render_widget (r, chart_slot_new (block->chart));

@@ -556,6 +556,39 @@ test_bad_file_keeps_document (void)
   destroy (window);
 }
 
+/* A mermaid block the parser refuses says why in the article's card too,
+ * naming the file, line and column, not only in the flowchart pane. */
+static void
+test_broken_flowchart_card (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("mp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "# Flow\n\n```mermaid\nflowchart TD\n  A[open --> B\n```\n",
+                                      -1, NULL));
+  g_assert_true (mp_window_open_file (window, file));
+  mp_test_iterate ();
+  labels = find_widgets (view, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (g_str_has_prefix (text, "broken.md:5:"))
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy (window);
+}
+
 static void
 test_long_table (void)
 {
@@ -868,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/article-view/figures-drawn-when-seen", test_figures_drawn_when_seen);
   g_test_add_func ("/article-view/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/article-view/long-table", test_long_table);
+  g_test_add_func ("/article-view/broken-flowchart-card", test_broken_flowchart_card);
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
   g_test_add_func ("/article-view/wide-table", test_wide_table);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mp-program-csv.h"
+#include "mp-program-rules.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -337,7 +338,7 @@ read_number_cell (CsvReader       *r,
   if (cell->text[0] == '\0')
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” is empty; it needs a number"), name);
-  *value = g_ascii_strtod (cell->text, &end);
+  *value = mp_program_rules_round (g_ascii_strtod (cell->text, &end));
   if (*end != '\0' || g_ascii_isalpha (cell->text[0]) || strpbrk (cell->text, "xX") != NULL)
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("“%s” must be a number, not “%s”"), name, cell->text);
@@ -405,7 +406,7 @@ read_range_end (CsvReader   *r,
   char *end = NULL;
   guint line, col;
 
-  *value = g_ascii_strtod (text, &end);
+  *value = mp_program_rules_round (g_ascii_strtod (text, &end));
   if (end == text || *end != '\0' || !g_ascii_isdigit (text[0]) ||
       strpbrk (text, "xXeE") != NULL)
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,

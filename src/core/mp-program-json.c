@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-program-json.h"
+#include "mp-program-rules.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -401,7 +402,7 @@ read_number (Reader          *r,
   if (!node_is_number (node))
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a number, not %s"), name, describe_node (node));
-  *out = json_node_get_double (node);
+  *out = mp_program_rules_round (json_node_get_double (node));
   if (mp_program_rules_in_range (rule, *out))
     return TRUE;
   reader_position (r, value_path, &line, &column);
@@ -486,7 +487,7 @@ read_rating_range (Reader      *r,
         return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, end_path, error,
                             _("a range for “%s” must be two numbers, not %s"),
                             key, describe_node (end));
-      range[k] = json_node_get_double (end);
+      range[k] = mp_program_rules_round (json_node_get_double (end));
       reader_position (r, end_path, &line, &column);
       if (!mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, range[k]) &&
           !mp_program_io_check_range (r->source, line, column, key, MP_PROGRAM_VALUE_RATING,

@@ -35,9 +35,10 @@ mp_program_rules_get_max (MpProgramValue value)
   return value_max[value];
 }
 
-/* Programs keep four decimals: finer figures mean nothing for a fee, an
- * hour or a rating, and json-glib writes a value such as 5e-80 as
- * "5e-80.0", which no JSON reader (its own included) takes back. */
+/* Numbers read from a file or typed keep four decimals: finer figures mean
+ * nothing for a fee, an hour or a rating, and json-glib writes a value such
+ * as 5e-80 as "5e-80.0", which no JSON reader (its own included) takes back,
+ * so a file read in must save as one that reads again. */
 double
 mp_program_rules_round (double number)
 {
@@ -205,7 +206,7 @@ mp_program_rules_parse (MpProgramValue  value,
   stripped = g_strstrip (g_strdup (text));
   if (!normalize (value, stripped, clean))
     return not_a_number_message ();
-  *number = g_ascii_strtod (clean->str, NULL);
+  *number = mp_program_rules_round (g_ascii_strtod (clean->str, NULL));
   if (mp_program_rules_in_range (value, *number))
     return NULL;
   max = mp_program_rules_format (value_max[value]);
