@@ -16,7 +16,7 @@
 #include "mp-criteria.h"
 #include "mp-safe-file.h"
 
-#define MARGIN 56.0     /* points: about 2 cm */
+#define MARGIN 48.0     /* points: about 1.7 cm */
 #define GAP 6.0
 #define FOOTER 24.0
 #define BODY_SIZE 10.0
@@ -164,7 +164,7 @@ render_title (Pen     *pen,
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("Decision Brief"));
   g_autofree char *line = g_markup_printf_escaped ("Master Plan · %s", date);
 
-  paragraph (pen, title, 20, 0, 0);
+  paragraph (pen, title, 18, 0, 0);
   paragraph (pen, line, BODY_SIZE, 0, 0);
 }
 
@@ -320,8 +320,16 @@ table_row (Pen                *pen,
   g_autofree char *score = g_strdup_printf ("<b>%.1f</b>", entry->score);
   g_autoptr(PangoLayout) probe = new_layout (pen, name, TABLE_SIZE, name_w - 4);
   double h = layout_height (probe), bar_x = MARGIN + RANK_W;
+  int page;
 
+  page = pen->page;
   make_room (pen, h + 10);
+  /* A table that goes on over a page break repeats its header. */
+  if (pen->page != page)
+    {
+      table_header (pen);
+      x = MARGIN + RANK_W + name_w + SCORE_W;
+    }
   if (drawing (pen))
     {
       cairo_set_source_rgb (pen->cr, 0.6, 0.6, 0.6);
@@ -342,7 +350,7 @@ table_row (Pen                *pen,
       bar (pen, bar_x, pen->y + h + 2, w, 5, criterion_grey[c]);
       bar_x += w;
     }
-  pen->y += h + 12;
+  pen->y += h + 10;
 }
 
 static void
@@ -354,17 +362,20 @@ draw_table (Pen     *pen,
     table_row (pen, &g_array_index (brief->top, MpBriefEntry, i));
 }
 
-/* The table is kept on one page: measured first on an endless page. */
+/* The height of the header and the first two rows, measured on an endless
+ * page: no fewer go below the section's heading. */
 static double
-table_height (Pen     *pen,
-              MpBrief *brief)
+table_start_height (Pen     *pen,
+                    MpBrief *brief)
 {
   Pen scratch = *pen;
 
   scratch.target = -1;
   scratch.y = 0;
   scratch.height = G_MAXFLOAT;
-  draw_table (&scratch, brief);
+  table_header (&scratch);
+  for (guint i = 0; i < MIN (brief->top->len, 2); i++)
+    table_row (&scratch, &g_array_index (brief->top, MpBriefEntry, i));
   return scratch.y;
 }
 
@@ -374,8 +385,8 @@ render_ranking (Pen     *pen,
 {
   g_autofree char *intro = NULL;
 
-  /* The heading, its line and the table stay together. */
-  make_room (pen, 60 + table_height (pen, brief));
+  /* The heading stays with the start of the table. */
+  make_room (pen, 60 + table_start_height (pen, brief));
   heading (pen, _("The top five"));
   if (!brief->has_scores || brief->top->len == 0)
     {
