@@ -1522,6 +1522,43 @@ mp_article_view_set_document (MpArticleView *self,
   render_document (self);
 }
 
+/* The character offset at the top of the visible text. */
+static int
+top_offset (MpArticleView *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+void
+mp_article_view_reload_document (MpArticleView *self,
+                                 MpDocument    *document)
+{
+  int offset;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkTextMark *mark;
+
+  g_return_if_fail (MP_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (MP_IS_DOCUMENT (document));
+
+  offset = top_offset (self);
+  mp_article_view_set_document (self, document);
+  /* A mark, as the new text is not laid out yet: the view scrolls once it is. */
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  mark = gtk_text_buffer_get_mark (buffer, "mp-reload-position");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "mp-reload-position", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0, TRUE, 0, 0);
+}
+
 MpDocument *
 mp_article_view_get_document (MpArticleView *self)
 {

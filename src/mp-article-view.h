@@ -18,6 +18,9 @@ GtkWidget  *mp_article_view_new                 (void);
 void        mp_article_view_set_document        (MpArticleView *self,
                                                  MpDocument    *document);
 MpDocument *mp_article_view_get_document        (MpArticleView *self);
+/* The same file read again: the reading position stays where it was. */
+void        mp_article_view_reload_document     (MpArticleView *self,
+                                                 MpDocument    *document);
 /* Scrolls to the heading with that id; FALSE when there is none. */
 gboolean    mp_article_view_scroll_to_heading   (MpArticleView *self,
                                                  const char    *id);

@@ -58,6 +58,7 @@ mp_cli_run (int    argc,
   g_autofree char *programs = NULL;
   g_autofree char *format = NULL;
   g_autofree char *export_input = NULL;
+  g_autofree char *check_input = NULL;
   g_autofree char *output = NULL;
   int block = 1;
   MpBriefCliArgs brief = { NULL, };
@@ -77,6 +78,8 @@ mp_cli_run (int    argc,
       N_("Output format of --rank: tsv or json"), N_("FORMAT") },
     { "export-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &export_input,
       N_("Export the flowchart of a .mmd or Markdown file and exit"), N_("INPUT") },
+    { "check-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &check_input,
+      N_("Check the decision trees of a .mmd or Markdown file, print what needs care and exit"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where --export-flowchart writes (.svg, .png or .pdf)"), N_("OUTPUT") },
     { "block", 0, 0, G_OPTION_ARG_INT, &block,
@@ -115,6 +118,13 @@ mp_cli_run (int    argc,
     return usage_error (context, _("unexpected argument; the headless modes take options only"));
   if (rank && export_input != NULL)
     return usage_error (context, _("--rank and --export-flowchart cannot be combined"));
+  if (check_input != NULL)
+    {
+      if (rank || export_input != NULL || output != NULL || block != 1 ||
+          weights != NULL || programs != NULL || format != NULL)
+        return usage_error (context, _("--check-flowchart takes no other option"));
+      return mp_flow_check_cli_run (check_input);
+    }
 
   if (brief_output != NULL)
     {

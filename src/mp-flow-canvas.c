@@ -800,12 +800,7 @@ static gboolean
 go_back_to (MpFlowCanvas *self,
             int           node)
 {
-  if (!is_earlier_step (self, node))
-    return FALSE;
-  while (mp_flow_walk_get_current (self->walk) != (guint) node)
-    if (!mp_flow_walk_back (self->walk))
-      return FALSE;
-  return TRUE;
+  return is_earlier_step (self, node) && mp_flow_walk_back_to (self->walk, node);
 }
 
 /* A node ahead of the walk (or off its path) cannot be jumped to: the

@@ -6,6 +6,8 @@
 
 #include "mp-flow-export.h"
 
+#include "mp-flow-book.h"
+
 #include <math.h>
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
@@ -126,57 +128,26 @@ is_markdown (const char *path)
   return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
 }
 
-static MpFlowchart *
-parse_source (const char  *display_name,
-              const char  *source,
-              guint        first_line,
-              GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  MpFlowchart *chart;
-
-  chart = mp_flowchart_parse (source, -1, first_line, NULL, NULL, &local);
-  if (chart == NULL)
-    g_set_error (error, local->domain, local->code, "%s:%s", display_name, local->message);
-  return chart;
-}
-
-static MpFlowchart *
-load_markdown (GFile       *file,
-               const char  *display_name,
-               int          block,
-               GError     **error)
-{
-  g_autoptr(MpDocument) document = mp_document_new_from_file (file, NULL, error);
-  const MpMermaidBlock *mermaid;
-
-  if (document == NULL)
-    return NULL;
-  if ((guint) block > mp_document_get_n_mermaid_blocks (document))
-    {
-      g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
-                   /* Translators: "FILE: has N mermaid blocks, not block M" */
-                   ngettext ("%s: has %u mermaid block, no block %d",
-                             "%s: has %u mermaid blocks, no block %d",
-                             mp_document_get_n_mermaid_blocks (document)),
-                   display_name, mp_document_get_n_mermaid_blocks (document), block);
-      return NULL;
-    }
-  mermaid = mp_document_get_mermaid_block (document, block - 1);
-  return parse_source (display_name, mermaid->source, mermaid->line, error);
-}
-
-static MpFlowchart *
-load_chart (const char  *input,
-            int          block,
-            GError     **error)
+/* The flowcharts of INPUT (a .mmd file, or every mermaid block of Markdown),
+ * or NULL with "FILE: message" when the file cannot be read. */
+static MpFlowBook *
+load_book (const char  *input,
+           GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autofree char *display_name = g_filename_display_name (input);
   g_autofree char *contents = NULL;
+  g_autoptr(MpFlowBook) book = mp_flow_book_new ();
 
   if (is_markdown (input))
-    return load_markdown (file, display_name, block, error);
+    {
+      g_autoptr(MpDocument) document = mp_document_new_from_file (file, NULL, error);
+
+      if (document == NULL)
+        return NULL;
+      mp_flow_book_load_document (book, document, display_name);
+      return g_steal_pointer (&book);
+    }
   if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, error))
     return NULL;
   if (!g_utf8_validate (contents, -1, NULL))
@@ -185,7 +156,77 @@ load_chart (const char  *input,
                    _("%s: the file is not UTF-8 text"), display_name);
       return NULL;
     }
-  return parse_source (display_name, contents, 1, error);
+  mp_flow_book_load_source (book, contents, display_name);
+  return g_steal_pointer (&book);
+}
+
+static void
+print_warnings (MpFlowBook *book,
+                guint       index)
+{
+  for (guint k = 0; k < mp_flow_book_get_n_warnings (book, index); k++)
+    g_printerr ("%s\n", mp_flow_book_get_warning (book, index, k)->message);
+}
+
+static MpFlowchart *
+load_chart (const char  *input,
+            int          block,
+            GError     **error)
+{
+  g_autoptr(MpFlowBook) book = load_book (input, error);
+  const MpFlowNote *note;
+
+  if (book == NULL)
+    return NULL;
+  if ((guint) block > mp_flow_book_get_n_charts (book))
+    {
+      g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
+                   /* Translators: "FILE: has N mermaid blocks, not block M" */
+                   ngettext ("%s: has %u mermaid block, no block %d",
+                             "%s: has %u mermaid blocks, no block %d",
+                             mp_flow_book_get_n_charts (book)),
+                   mp_flow_book_get_display_name (book), mp_flow_book_get_n_charts (book), block);
+      return NULL;
+    }
+  note = mp_flow_book_get_error (book, block - 1);
+  if (note != NULL)
+    {
+      g_set_error_literal (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX, note->message);
+      return NULL;
+    }
+  print_warnings (book, block - 1);
+  return g_object_ref (mp_flow_book_get_chart (book, block - 1));
+}
+
+int
+mp_flow_check_cli_run (const char *input)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpFlowBook) book = NULL;
+  guint problems = 0;
+
+  if (input == NULL)
+    {
+      g_printerr ("masterplan: %s\n", _("--check-flowchart needs a FILE"));
+      return 2;
+    }
+  book = load_book (input, &error);
+  if (book == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < mp_flow_book_get_n_charts (book); i++)
+    {
+      const MpFlowNote *note = mp_flow_book_get_error (book, i);
+
+      if (note != NULL)
+        g_print ("%s\n", note->message);
+      for (guint k = 0; k < mp_flow_book_get_n_warnings (book, i); k++)
+        g_print ("%s\n", mp_flow_book_get_warning (book, i, k)->message);
+      problems += (note != NULL) + mp_flow_book_get_n_warnings (book, i);
+    }
+  return problems > 0 ? 1 : 0;
 }
 
 int

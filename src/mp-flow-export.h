@@ -38,4 +38,10 @@ int mp_flow_export_cli_run (const char *input,
                             const char *output,
                             int         block);
 
+/* `masterplan --check-flowchart FILE`: prints the parse errors, what Mermaid
+ * would refuse, and the tree check's findings of every chart in FILE as
+ * "FILE:LINE:COLUMN: message" lines. Returns 0 when there is nothing to
+ * say, 1 with the list, 2 for bad arguments. Needs no display. */
+int mp_flow_check_cli_run (const char *input);
+
 G_END_DECLS

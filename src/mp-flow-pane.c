@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-flow-book.h"
 #include "mp-flow-canvas.h"
 #include "mp-flow-export.h"
 #include "mp-flow-layout.h"
@@ -29,6 +30,8 @@ typedef struct {
   char                 *error_message;
   char                 *error_source;
   char                 *display_name;  /* of the file, for messages */
+  char                 *warnings;      /* Pango markup, or NULL */
+  guint                 n_warnings;
 } Block;
 
 #define SPINNER_DELAY_MS 300   /* a layout slower than this shows a spinner */
@@ -38,6 +41,7 @@ struct _MpFlowPane
   GtkWidget             parent_instance;
 
   MpDocument           *document;
+  MpFlowBook           *book;
   GPtrArray            *blocks;
   guint                 current;
   char                 *walk_state;
@@ -60,6 +64,8 @@ struct _MpFlowPane
   GtkLabel             *search_count_label;
   GtkLabel             *error_label;
   GtkLabel             *error_source_label;
+  GtkExpander          *warnings_expander;
+  GtkLabel             *warnings_label;
   GtkWidget            *card;
   GtkLabel             *card_heading_label;
   GtkLabel             *card_text_label;
@@ -89,6 +95,7 @@ block_free (Block *block)
   g_free (block->display_name);
   g_free (block->section_id);
   g_free (block->section_title);
+  g_free (block->warnings);
   g_free (block);
 }
 
@@ -161,11 +168,42 @@ static const char *
 section_target (Block            *block,
                 const MpFlowNode *node)
 {
+  /* An anchor stays an anchor ("#http://…" names a section, never a web
+   * page): the '#' is kept until the click. */
   if (node->link != NULL && node->link[0] == '#' && node->link[1] != '\0')
-    return node->link + 1;
+    return node->link;
   if (node->link != NULL && mp_utils_uri_is_openable (node->link))
     return node->link;
   return block->section_id;
+}
+
+/* A web or mail link names its whole target on the button, before any
+ * click opens it. */
+static void
+set_section_button (MpFlowPane *self,
+                    const char *target)
+{
+  GtkWidget *label;
+
+  if (target[0] != '#' && mp_utils_uri_is_openable (target))
+    {
+      /* Translators: %s is the full address the button opens */
+      g_autofree char *text = g_strdup_printf (_("_Open %s"), target);
+
+      gtk_button_set_label (GTK_BUTTON (self->section_button), text);
+      gtk_widget_set_tooltip_text (self->section_button, target);
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (self->section_button), _("_Read the Section"));
+      gtk_widget_set_tooltip_text (self->section_button, NULL);
+    }
+  label = gtk_button_get_child (GTK_BUTTON (self->section_button));
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
 }
 
 static gboolean
@@ -241,8 +279,7 @@ update_card (MpFlowPane *self)
   target = outcome ? section_target (block, node) : NULL;
   gtk_widget_set_visible (self->section_button, target != NULL);
   if (target != NULL)
-    gtk_button_set_label (GTK_BUTTON (self->section_button),
-                          mp_utils_uri_is_openable (target) ? _("_Open the Link") : _("_Read the Section"));
+    set_section_button (self, target);
   gtk_widget_set_sensitive (self->back_button, walked);
   gtk_widget_set_sensitive (self->restart_button, walked);
   if (in_card)
@@ -279,7 +316,9 @@ on_section_clicked (MpFlowPane *self)
                                                          mp_flow_walk_get_current (block->walk)));
   if (target == NULL)
     return;
-  if (mp_utils_uri_is_openable (target))
+  if (target[0] == '#')
+    g_signal_emit (self, signals[OPEN_SECTION], 0, target + 1);
+  else if (mp_utils_uri_is_openable (target))
     gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), target, GDK_CURRENT_TIME);
   else
     g_signal_emit (self, signals[OPEN_SECTION], 0, target);
@@ -334,36 +373,45 @@ on_walk_changed (MpFlowPane *self,
 
 /* Blocks ---------------------------------------------------------------------------- */
 
+/* Each warning with its line of Mermaid under it. */
 static char *
-source_line (const char *source,
-             guint       line)
+warnings_markup (MpFlowBook *book,
+                 guint       index)
 {
-  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
+  GString *markup = g_string_new (NULL);
 
-  if (line == 0 || line > g_strv_length (lines))
-    return NULL;
-  return g_strdup (lines[line - 1]);
+  for (guint k = 0; k < mp_flow_book_get_n_warnings (book, index); k++)
+    {
+      const MpFlowNote *note = mp_flow_book_get_warning (book, index, k);
+      g_autofree char *message = g_markup_escape_text (note->message, -1);
+      g_autofree char *line = g_markup_escape_text (note->source_line != NULL ? g_strstrip (g_strdup (note->source_line)) : "", -1);
+
+      g_string_append_printf (markup, "%s%s\n<tt>  %s</tt>", k > 0 ? "\n" : "", message, line);
+    }
+  return g_string_free (markup, FALSE);
 }
 
 static Block *
-parse_block (const char *display_name,
-             const char *source,
-             guint       first_line,
-             MpFlowPane *self)
+block_from_book (MpFlowPane *self,
+                 guint       index)
 {
   Block *block = g_new0 (Block, 1);
-  g_autoptr(GError) error = NULL;
-  guint line = 0, column = 0;
+  const MpFlowNote *error = mp_flow_book_get_error (self->book, index);
 
-  block->display_name = g_strdup (display_name);
-  block->chart = mp_flowchart_parse (source, -1, first_line, &line, &column, &error);
-  if (block->chart == NULL)
+  block->display_name = g_strdup (mp_flow_book_get_display_name (self->book));
+  block->section_id = g_strdup (mp_flow_book_get_section_id (self->book, index));
+  block->section_title = g_strdup (mp_flow_book_get_section_title (self->book, index));
+  if (error != NULL)
     {
-      block->error_message = g_strdup_printf ("%s:%s", display_name, error->message);
-      block->error_source = source_line (source, line);
+      block->error_message = g_strdup (error->message);
+      block->error_source = g_strdup (error->source_line);
       return block;
     }
-  block->walk = mp_flow_walk_new (block->chart);
+  block->chart = g_object_ref (mp_flow_book_get_chart (self->book, index));
+  block->walk = g_object_ref (mp_flow_book_get_walk (self->book, index));
+  block->n_warnings = mp_flow_book_get_n_warnings (self->book, index);
+  if (block->n_warnings > 0)
+    block->warnings = warnings_markup (self->book, index);
   g_signal_connect_object (block->walk, "changed", G_CALLBACK (on_walk_changed), self,
                            G_CONNECT_SWAPPED);
   return block;
@@ -490,6 +538,21 @@ show_spinner (gpointer user_data)
 }
 
 static void
+show_warnings (MpFlowPane *self,
+               Block      *block)
+{
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_expander), block != NULL && block->n_warnings > 0);
+  if (block == NULL || block->n_warnings == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%u warning about this flowchart", "%u warnings about this flowchart",
+                                     block->n_warnings), block->n_warnings);
+  gtk_expander_set_label (self->warnings_expander, title);
+  gtk_label_set_markup (self->warnings_label, block->warnings);
+}
+
+static void
 show_block (MpFlowPane *self,
             guint       index)
 {
@@ -502,6 +565,7 @@ show_block (MpFlowPane *self,
   mp_flow_canvas_set_search (self->canvas, NULL);
   gtk_revealer_set_reveal_child (self->search_revealer, FALSE);
   emit_outcome (self, block);
+  show_warnings (self, NULL);
   if (block == NULL)
     {
       mp_flow_canvas_set_chart (self->canvas, NULL, NULL);
@@ -521,6 +585,7 @@ show_block (MpFlowPane *self,
       gtk_label_set_text (self->caption_label, _("Decision flowchart"));
       return;
     }
+  show_warnings (self, block);
   caption = mp_flowchart_get_title (block->chart);
   if (caption == NULL)
     caption = mp_flowchart_get_acc_title (block->chart);
@@ -606,17 +671,37 @@ mp_flow_pane_set_document (MpFlowPane *self,
 
   reset (self);
   g_set_object (&self->document, document);
-  for (guint i = 0; document != NULL && i < mp_document_get_n_mermaid_blocks (document); i++)
+  if (document != NULL)
     {
-      const MpMermaidBlock *mermaid = mp_document_get_mermaid_block (document, i);
       g_autofree char *name = document_file_name (document);
-      Block *block = parse_block (name, mermaid->source, mermaid->line, self);
 
-      block->section_id = g_strdup (mermaid->section_id);
-      block->section_title = g_strdup (mermaid->section_title);
-      g_ptr_array_add (self->blocks, block);
+      mp_flow_book_load_document (self->book, document, name);
     }
+  else
+    mp_flow_book_load_document (self->book, NULL, NULL);
+  for (guint i = 0; i < mp_flow_book_get_n_charts (self->book); i++)
+    g_ptr_array_add (self->blocks, block_from_book (self, i));
   blocks_changed (self);
+}
+
+void
+mp_flow_pane_reload_document (MpFlowPane *self,
+                              MpDocument *document)
+{
+  guint current;
+
+  g_return_if_fail (MP_IS_FLOW_PANE (self));
+  g_return_if_fail (MP_IS_DOCUMENT (document));
+
+  current = self->current;
+  reset (self);
+  g_set_object (&self->document, document);
+  mp_flow_book_reload_document (self->book, document);
+  for (guint i = 0; i < mp_flow_book_get_n_charts (self->book); i++)
+    g_ptr_array_add (self->blocks, block_from_book (self, i));
+  fill_dropdown (self);
+  show_block (self, current < self->blocks->len ? current : 0);
+  sync_walk_state (self);
 }
 
 void
@@ -629,8 +714,8 @@ mp_flow_pane_set_source (MpFlowPane *self,
 
   reset (self);
   g_clear_object (&self->document);
-  g_ptr_array_add (self->blocks, parse_block (display_name != NULL ? display_name : "", source,
-                                              1, self));
+  mp_flow_book_load_source (self->book, source, display_name);
+  g_ptr_array_add (self->blocks, block_from_book (self, 0));
   blocks_changed (self);
 }
 
@@ -927,6 +1012,7 @@ mp_flow_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_FLOW_PANE);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_object (&self->document);
+  g_clear_object (&self->book);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (mp_flow_pane_parent_class)->dispose (object);
@@ -1054,6 +1140,8 @@ mp_flow_pane_class_init (MpFlowPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpFlowPane, search_count_label);
   gtk_widget_class_bind_template_child (widget_class, MpFlowPane, error_label);
   gtk_widget_class_bind_template_child (widget_class, MpFlowPane, error_source_label);
+  gtk_widget_class_bind_template_child (widget_class, MpFlowPane, warnings_expander);
+  gtk_widget_class_bind_template_child (widget_class, MpFlowPane, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, MpFlowPane, card);
   gtk_widget_class_bind_template_child (widget_class, MpFlowPane, card_heading_label);
   gtk_widget_class_bind_template_child (widget_class, MpFlowPane, card_text_label);
@@ -1087,6 +1175,7 @@ mp_flow_pane_init (MpFlowPane *self)
   load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->book = mp_flow_book_new ();
   self->cancellable = g_cancellable_new ();
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   show_block (self, 0);

@@ -29,6 +29,10 @@ G_DECLARE_FINAL_TYPE (MpFlowPane, mp_flow_pane, MP, FLOW_PANE, GtkWidget)
 GtkWidget *mp_flow_pane_new          (void);
 void       mp_flow_pane_set_document (MpFlowPane *self,
                                       MpDocument *document);
+/* The same document read again: the block on show and each walk's answers
+ * stay as far as the new charts still have them. */
+void       mp_flow_pane_reload_document (MpFlowPane *self,
+                                         MpDocument *document);
 /* Shows one flowchart given as Mermaid text (a .mmd file's contents). */
 void       mp_flow_pane_set_source   (MpFlowPane *self,
                                       const char *source,

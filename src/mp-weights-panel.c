@@ -5,21 +5,15 @@
 #include "config.h"
 
 #include "mp-weights-panel.h"
+#include "mp-weights-panel-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
-#include "mp-compare-view.h"
-#include "mp-filter-button.h"
 #include "mp-panel-common.h"
 #include "mp-planner.h"
-#include "mp-program-details.h"
-#include "mp-program-dialog.h"
-#include "mp-ranking-view.h"
-#include "mp-toast.h"
 #include "mp-utils.h"
-#include "mp-weight-sliders.h"
 
 /* From this panel width on, the details sit beside the ranking (with a
  * margin below it so that a width near the edge does not flip back and forth).
@@ -27,42 +21,6 @@
 #define WIDE_WIDTH     1140
 #define WIDE_HYSTERESIS 40
 
-
-struct _MpWeightsPanel
-{
-  GtkWidget           parent_instance;
-
-  /* template */
-  GtkWidget          *panel_box;
-  GtkWidget          *body_box;
-  GtkWidget          *body_separator;
-  GtkRevealer        *banner_revealer;
-  GtkLabel           *banner_label;
-  GtkWidget          *restore_button;
-  GtkRevealer        *note_revealer;
-  GtkLabel           *note_label;
-  GtkWidget          *note_undo_button;
-  MpWeightSliders    *sliders;
-  GtkWidget          *switcher;
-  MpFilterButton     *filter_button;
-  GtkStack           *stack;
-  MpRankingView      *ranking_view;
-  MpProgramDetails   *details;
-  GtkWidget          *side_separator;
-  MpProgramDetails   *side_details;
-  gboolean            wide;
-  guint               wide_idle;
-  MpCompareView      *compare_view;
-
-  /* The decision lives in the planner; the panel shows it and calls it. */
-  MpPlanner          *planner;
-  MpProgramStore     *store;   /* the planner's */
-  MpScorer           *scorer;  /* the planner's */
-
-  GtkFileChooserNative *chooser;
-  GtkWindow          *dialog;
-  guint               details_idle;
-};
 
 enum {
   PROP_0,
@@ -75,12 +33,10 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MpWeightsPanel, mp_weights_panel, GTK_TYPE_WIDGET)
 
-static void update_actions (MpWeightsPanel *self);
-
 /* ---- banner and note ------------------------------------------------- */
 
-static void
-show_error (MpWeightsPanel *self,
+void
+mp_weights_panel_show_error (MpWeightsPanel *self,
             const char     *message)
 {
   gtk_label_set_label (self->banner_label, message);
@@ -103,7 +59,7 @@ on_restore_clicked (MpWeightsPanel *self)
   gtk_widget_set_visible (self->restore_button, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   if (!mp_planner_restore_backup (self->planner, &error))
-    show_error (self, error->message);
+    mp_weights_panel_show_error (self, error->message);
 }
 
 static void
@@ -139,7 +95,7 @@ on_save_failed (MpWeightsPanel *self,
   message = g_strdup_printf (_("Could not save your programs: %s. They stay in this window, and "
                                "closing it will ask what to do with them; the previous file on "
                                "disk is unchanged."), error->message);
-  show_error (self, message);
+  mp_weights_panel_show_error (self, message);
 }
 
 /* ---- weights ----------------------------------------------------------- */
@@ -165,7 +121,7 @@ static void
 compared_changed (MpWeightsPanel *self)
 {
   set_details_compared (self);
-  update_actions (self);
+  mp_weights_panel_update_actions (self);
 }
 
 /* ---- selection and details --------------------------------------------- */
@@ -179,7 +135,7 @@ show_selected (MpWeightsPanel *self)
   mp_program_details_set_program (self->details, self->scorer, selected, index);
   mp_program_details_set_program (self->side_details, self->scorer, selected, index);
   set_details_compared (self);
-  update_actions (self);
+  mp_weights_panel_update_actions (self);
 }
 
 /* Enter on a row opens its details (beside the list when wide). */
@@ -241,164 +197,6 @@ on_ranked (MpWeightsPanel *self)
   mp_program_details_refresh (self->side_details);
 }
 
-/* ---- the user's programs --------------------------------------------- */
-
-static void
-on_dialog_saved (MpWeightsPanel  *self,
-                 MpProgram       *program,
-                 MpProgramDialog *dialog)
-{
-  mp_planner_save_program (self->planner, program);
-  mp_ranking_view_sync_selection (self->ranking_view);
-}
-
-/* @program: the one to edit; with @copy, the start of a new one. */
-static void
-open_dialog (MpWeightsPanel *self,
-             MpProgram      *program,
-             gboolean        copy)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  MpProgramDialog *dialog;
-
-  if (self->dialog != NULL)
-    {
-      gtk_window_present (self->dialog);
-      return;
-    }
-  if (copy)
-    dialog = mp_program_dialog_new_from (parent, program);
-  else
-    dialog = mp_program_dialog_new (parent, program);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
-  self->dialog = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_selected (MpWeightsPanel *self)
-{
-  MpProgram *selected = mp_planner_get_selected (self->planner);
-
-  if (selected != NULL && mp_planner_delete_program (self->planner, selected))
-    gtk_stack_set_visible_child_name (self->stack, "ranking");
-}
-
-/* The file the reader chose, or NULL; the chooser is done with either way. */
-static GFile *
-take_chosen_file (MpWeightsPanel       *self,
-                  int                   response,
-                  GtkFileChooserNative *chooser)
-{
-  GFile *file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  return file;
-}
-
-static void
-on_import_response (MpWeightsPanel       *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
-
-  if (file != NULL)
-    mp_weights_panel_import_file (self, file);
-}
-
-static void
-on_export_response (MpWeightsPanel       *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = take_chosen_file (self, response, chooser);
-
-  if (file != NULL)
-    mp_weights_panel_export_file (self, file);
-}
-
-static GtkFileChooserNative *
-new_chooser (MpWeightsPanel       *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept,
-             GCallback             on_response)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, parent, action, accept, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", on_response, self, G_CONNECT_SWAPPED);
-  return self->chooser;
-}
-
-/* ---- actions ----------------------------------------------------------- */
-
-static void
-update_actions (MpWeightsPanel *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  MpProgram *selected = mp_planner_get_selected (self->planner);
-  gboolean user = selected != NULL && mp_program_get_user_defined (selected);
-
-  gtk_widget_action_set_enabled (widget, "panel.edit-program", user);
-  gtk_widget_action_set_enabled (widget, "panel.delete-program", user);
-  gtk_widget_action_set_enabled (widget, "panel.copy-program", selected != NULL);
-  gtk_widget_action_set_enabled (widget, "panel.toggle-compare",
-                                 mp_planner_can_toggle_compare (self->planner));
-}
-
-static void
-panel_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  MpWeightsPanel *self = MP_WEIGHTS_PANEL (widget);
-  const char *name = action_name + strlen ("panel.");
-  MpProgram *selected = mp_planner_get_selected (self->planner);
-
-  if (g_str_equal (name, "add-program"))
-    mp_weights_panel_add_program (self);
-  else if (g_str_equal (name, "import"))
-    mp_weights_panel_import (self);
-  else if (g_str_equal (name, "export"))
-    mp_weights_panel_export (self);
-  else if (g_str_equal (name, "clear-filters"))
-    mp_planner_clear_filter (self->planner);
-  else if (g_str_equal (name, "article-weights"))
-    mp_weights_panel_apply_article_weights (self);
-  else if (g_str_equal (name, "toggle-compare"))
-    mp_weights_panel_toggle_compare (self);
-  else if (g_str_equal (name, "edit-program") && selected != NULL)
-    open_dialog (self, selected, FALSE);
-  else if (g_str_equal (name, "copy-program") && selected != NULL)
-    open_dialog (self, selected, TRUE);
-  else if (g_str_equal (name, "delete-program"))
-    delete_selected (self);
-}
-
-static void
-install_actions (GtkWidgetClass *widget_class)
-{
-  static const char * const names[] = {
-    "panel.add-program", "panel.import", "panel.export", "panel.clear-filters",
-    "panel.article-weights", "panel.toggle-compare", "panel.edit-program",
-    "panel.delete-program", "panel.copy-program",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    gtk_widget_class_install_action (widget_class, names[i], NULL, panel_action);
-}
-
 /* ---- the object -------------------------------------------------------- */
 
 static void
@@ -408,11 +206,11 @@ load_programs (MpWeightsPanel *self)
 
   if (!mp_program_store_load_samples (self->store, &error))
     {
-      show_error (self, error->message);
+      mp_weights_panel_show_error (self, error->message);
       g_clear_error (&error);
     }
   if (!mp_program_store_load_user (self->store, NULL, &error))
-    show_error (self, error->message);
+    mp_weights_panel_show_error (self, error->message);
   gtk_widget_set_visible (self->restore_button,
                           mp_program_store_get_backup_offer (self->store) > 0);
 }
@@ -662,7 +460,7 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_type_ensure (MP_TYPE_COMPARE_VIEW);
   g_type_ensure (MP_TYPE_RANKING_VIEW);
   bind_template (widget_class);
-  install_actions (widget_class);
+  mp_weights_panel_install_actions (widget_class);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_to_ranking, NULL);
   gtk_widget_class_set_css_name (widget_class, "weightspanel");
 }
@@ -696,48 +494,6 @@ mp_weights_panel_suggest_kind (MpWeightsPanel *self,
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   mp_planner_suggest_kind (self->planner, kind, reason);
-}
-
-void
-mp_weights_panel_import (MpWeightsPanel *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-
-  chooser = new_chooser (self, _("Import Programs"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                         G_CALLBACK (on_import_response));
-  gtk_file_filter_set_name (filter, _("Programs (CSV or JSON)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-mp_weights_panel_export (MpWeightsPanel *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-
-  chooser = new_chooser (self, _("Export Ranking"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                         G_CALLBACK (on_export_response));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested file name of an exported ranking */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("ranking.csv"));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-mp_weights_panel_add_program (MpWeightsPanel *self)
-{
-  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
-  open_dialog (self, NULL, FALSE);
 }
 
 MpPlanner *
@@ -854,26 +610,6 @@ mp_weights_panel_apply_equal_weights (MpWeightsPanel *self)
   mp_planner_set_weights (self->planner, &weights);
 }
 
-gboolean
-mp_weights_panel_import_file (MpWeightsPanel *self,
-                              GFile          *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* Hidden first: a failed save of what was imported shows its own error. */
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  if (mp_planner_import (self->planner, file, &error) >= 0)
-    return TRUE;
-  /* Translators: %s is the reason, starting with FILE:LINE:COLUMN */
-  message = g_strdup_printf (_("Nothing was imported. %s"), error->message);
-  show_error (self, message);
-  return FALSE;
-}
-
 GtkWindow *
 mp_weights_panel_get_dialog (MpWeightsPanel *self)
 {
@@ -942,26 +678,4 @@ mp_weights_panel_show_page (MpWeightsPanel *self,
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   gtk_stack_set_visible_child_name (self->stack, page);
-}
-
-gboolean
-mp_weights_panel_export_file (MpWeightsPanel *self,
-                              GFile          *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (mp_planner_export_ranking (self->planner, file, &error))
-    {
-      /* Translators: "ranking.csv", then the folder it is in */
-      mp_toast_request_for_file (GTK_WIDGET (self), _("Ranking exported as “%s” in %s"), file);
-      return TRUE;
-    }
-  /* Translators: %s is the reason */
-  message = g_strdup_printf (_("Could not export the ranking: %s"), error->message);
-  show_error (self, message);
-  return FALSE;
 }

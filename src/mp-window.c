@@ -12,6 +12,7 @@
 #include "mp-article-view.h"
 #include "mp-brief-actions.h"
 #include "mp-color-scheme.h"
+#include "mp-document-watch.h"
 #include "mp-flow-pane.h"
 #include "mp-toast.h"
 #include "mp-utils.h"
@@ -26,6 +27,7 @@ struct _MpWindow
   MpDocument           *document;
   GtkFileChooserNative *chooser;
   gboolean              is_bundled;
+  MpDocumentWatch      *watch;           /* the opened file, when on disk */
 
   GtkWidget            *article_view;
   GtkWidget            *flow_pane;       /* NULL until built, see ensure_side_views () */
@@ -176,6 +178,46 @@ set_document (MpWindow   *self,
   update_title (self);
 }
 
+/* Live reload: the author saved the file; views keep their place. */
+static void
+on_document_reloaded (MpWindow   *self,
+                      MpDocument *document)
+{
+  g_set_object (&self->document, document);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (self->article_view != NULL)
+    mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
+  if (self->flow_pane != NULL)
+    mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+  update_title (self);
+}
+
+static void
+on_reload_failed (MpWindow     *self,
+                  const GError *error)
+{
+  /* Translators: banner when the opened file changed and no longer reads;
+   * %s is the reason, which names the file */
+  g_autofree char *message = g_strdup_printf (_("The file changed and cannot be read; showing the last version that could. %s"),
+                                              error->message);
+
+  show_banner (self, message);
+}
+
+static void
+watch_file (MpWindow *self,
+            GFile    *file)
+{
+  g_clear_object (&self->watch);
+  if (!g_file_is_native (file))
+    return;
+  self->watch = mp_document_watch_new (file, NULL);
+  if (self->watch == NULL)
+    return;
+  g_signal_connect_object (self->watch, "reloaded", G_CALLBACK (on_document_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watch, "failed", G_CALLBACK (on_reload_failed), self, G_CONNECT_SWAPPED);
+}
+
 gboolean
 mp_window_open_file (MpWindow *self,
                      GFile    *file)
@@ -200,6 +242,7 @@ mp_window_open_file (MpWindow *self,
   uri = g_file_get_uri (file);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   set_document (self, document, g_str_equal (uri, MP_BUNDLED_ARTICLE_URI));
+  watch_file (self, file);
   return TRUE;
 }
 
@@ -721,6 +764,7 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_clear_handle_id (&self->side_views_id, g_source_remove);
+  g_clear_object (&self->watch);
   if (self->unsaved_dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->unsaved_dialog),

@@ -12,65 +12,17 @@
 #include "mp-article-svg.h"
 #include "mp-article-view.h"
 #include "mp-bar-chart.h"
+#include "mp-test-utils.h"
 #include "mp-window.h"
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-}
-
-static void
-on_painted (GdkFrameClock *clock,
-            guint         *frames)
-{
-  (*frames)++;
-}
-
-/* A shown window with the bundled article, once it has painted a few
- * frames (the flowchart and the panel come after the first), plus a
- * moment for the idle work after them. */
+/* The shared painted window; every test starts at the top of the article. */
 static MpWindow *
 new_window (void)
 {
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  guint frames = 0;
-  gulong handler;
 
-  /* Every test starts at the top of the article. */
   g_settings_reset (settings, "reading-positions");
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                              G_CALLBACK (on_painted), &frames);
-  while (frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
-  wait_ms (200);
-  return window;
+  return mp_test_new_window_painted ();
 }
 
 static MpArticleView *
@@ -83,7 +35,7 @@ static void
 destroy (MpWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Depth-first search of @root's descendants for widgets of @type. */
@@ -138,7 +90,7 @@ search (MpArticleView *view,
   while (!wait.changed)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (entry, handler);
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
@@ -154,7 +106,7 @@ test_find (void)
   g_autofree char *lower = NULL;
 
   mp_article_view_start_search (view);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
 
@@ -252,7 +204,7 @@ test_find_in_tables (void)
   graphene_rect_t bounds;
 
   mp_article_view_start_search (view);
-  iterate ();
+  mp_test_iterate ();
 
   /* Once in the text (“…That claim is overstated.”), once in the first
    * table (“Formal med ed degree | Moderate | Overstated”). */
@@ -261,7 +213,7 @@ test_find_in_tables (void)
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 1);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   grids = find_widgets (view, GTK_TYPE_GRID);
   g_assert_cmpuint (grids->len, >=, 1);
   cell = GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 5));
@@ -282,14 +234,14 @@ test_find_in_tables (void)
   search (view, "underappreciated");
   g_assert_cmpuint (mp_article_view_get_n_matches (view), ==, 1);
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 0);
-  wait_ms (200);
+  mp_test_wait_ms (200);
   cell = GTK_LABEL (gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 4));
   g_assert_cmpstr (gtk_label_get_text (cell), ==, "Underappreciated");
   g_assert_true (label_highlighted_at (cell, 0));
 
   /* Closing find clears the highlight. */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR)), FALSE);
-  iterate ();
+  mp_test_iterate ();
   g_assert_false (label_highlighted_at (cell, 0));
 
   destroy (window);
@@ -310,7 +262,7 @@ test_outline_jump (void)
 
   /* The outline fills itself when it is shown. */
   gtk_popover_popup (GTK_POPOVER (popover));
-  iterate ();
+  mp_test_iterate ();
   collect_widgets (popover, GTK_TYPE_LIST_BOX, lists);
   g_assert_cmpuint (lists->len, ==, 1);
   list = g_ptr_array_index (lists, 0);
@@ -327,7 +279,7 @@ test_outline_jump (void)
    * load that can take a while, so poll (up to 5 s) rather than sleep once. */
   for (guint i = 0; i < 100; i++)
     {
-      wait_ms (50);
+      mp_test_wait_ms (50);
       y = heading_y (view, "How to choose a program");
       gtk_text_view_get_visible_rect (mp_article_view_get_text_view (view), &visible);
       if (ABS (visible.y - y) <= 1)
@@ -341,7 +293,7 @@ test_outline_jump (void)
   g_assert_false (mp_article_view_scroll_to_heading (view, "no-such-heading"));
   g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
   mp_article_view_highlight_section (view, "what-it-really-costs");
-  wait_ms (200);
+  mp_test_wait_ms (200);
   gtk_text_view_get_visible_rect (mp_article_view_get_text_view (view), &visible);
   g_assert_cmpint (ABS (visible.y - heading_y (view, "What it really costs")), <=, 1);
 
@@ -379,7 +331,7 @@ test_chart_and_card (void)
   g_assert_cmpuint (pictures->len, ==, 0);
   before = text_y (view, "Who should not do one");
   g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
-  wait_ms (300);
+  mp_test_wait_ms (300);
   g_ptr_array_unref (pictures);
   pictures = find_widgets (view, GTK_TYPE_PICTURE);
   /* ...and their places had the right size all along: nothing moved. */
@@ -414,7 +366,7 @@ static GdkTexture *
 wait_for_texture (MpArticleSvg *svg)
 {
   for (guint i = 0; i < 100 && mp_article_svg_get_texture (svg) == NULL; i++)
-    wait_ms (50);
+    mp_test_wait_ms (50);
   return mp_article_svg_get_texture (svg);
 }
 
@@ -432,13 +384,13 @@ test_figures_drawn_when_seen (void)
   int scale, width;
 
   /* Both figures are far below the first screen: not even made yet. */
-  wait_ms (200);
+  mp_test_wait_ms (200);
   pictures = find_widgets (view, GTK_TYPE_PICTURE);
   g_assert_cmpuint (pictures->len, ==, 0);
 
   /* Near the screen, they are made; drawn once they are on it. */
   g_assert_true (mp_article_view_scroll_to_heading (view, "what-it-really-costs"));
-  wait_ms (100);
+  mp_test_wait_ms (100);
   g_ptr_array_unref (pictures);
   pictures = find_widgets (view, GTK_TYPE_PICTURE);
   g_assert_cmpuint (pictures->len, ==, 2);
@@ -473,7 +425,7 @@ test_figures_drawn_when_seen (void)
   mp_article_view_set_zoom (view, 0.7);
   for (guint i = 0; i < 100; i++)
     {
-      wait_ms (50);
+      mp_test_wait_ms (50);
       texture = mp_article_svg_get_texture (first_svg);
       if (gdk_texture_get_width (texture) != width)
         break;
@@ -510,7 +462,7 @@ test_table_and_image_file (void)
   GtkWidget *grid, *cell;
 
   g_assert_true (mp_window_open_file (window, file));
-  wait_ms (200);
+  mp_test_wait_ms (200);
   g_assert_null (mp_window_get_banner_message (window));
   g_assert_cmpstr (mp_document_get_title (mp_article_view_get_document (view)), ==, "Table and figure");
 
@@ -596,7 +548,7 @@ test_long_table (void)
     g_string_append_printf (text, "| %u | %u |\n", i, i * i);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   g_assert_true (mp_window_open_file (window, file));
-  wait_ms (200);
+  mp_test_wait_ms (200);
 
   grids = find_widgets (view, GTK_TYPE_GRID);
   g_assert_cmpuint (grids->len, ==, 1);
@@ -623,7 +575,7 @@ open_markdown (MpWindow   *window,
 
   g_assert_true (g_file_set_contents (path, markdown, -1, NULL));
   g_assert_true (mp_window_open_file (window, file));
-  iterate ();
+  mp_test_iterate ();
   return file;
 }
 
@@ -754,6 +706,13 @@ test_wide_table (void)
 }
 
 static void
+on_painted (GdkFrameClock *clock,
+            guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
 wait_frames (MpWindow *window,
              guint     n)
 {
@@ -851,14 +810,14 @@ test_zoom (void)
   g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 1.0);
   normal = first_line_height (view);
   mp_article_view_set_zoom (view, 2.0);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   zoomed = first_line_height (view);
   g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 2.0);
   g_assert_cmpint (zoomed, >, normal * 17 / 10);
   mp_article_view_set_zoom (view, 9.0);
   g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 3.0);
   mp_article_view_set_zoom (view, 1.0);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   g_assert_cmpint (first_line_height (view), ==, normal);
 
   destroy (window);

@@ -17,6 +17,7 @@
 #include "mp-flow-walk.h"
 #include "mp-program-store.h"
 #include "mp-scorer.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
@@ -45,13 +46,6 @@ static const guint8 png_bytes[] = {
   0x00, 0x05, 0xfe, 0x02, 0xfe, 0xdc, 0xcc, 0x59, 0xe7, 0x00, 0x00, 0x00,
   0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 temp_file (const char *name,
@@ -95,17 +89,6 @@ assert_user_file_intact (void)
   g_assert_cmpmem (contents, length, user_json, strlen (user_json));
 }
 
-static MpWindow *
-new_window (void)
-{
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
-
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
 /* The flowchart walks: an answer moves on, back returns. */
 static void
 assert_flow_works (MpWindow *window)
@@ -123,7 +106,7 @@ assert_flow_works (MpWindow *window)
   g_assert_cmpuint (choices->len, >=, 1);
   g_assert_true (mp_flow_walk_choose (walk, g_array_index (choices, guint, 0)));
   g_assert_cmpuint (mp_flow_walk_get_current (walk), !=, before);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (mp_flow_walk_back (walk));
   g_assert_cmpuint (mp_flow_walk_get_current (walk), ==, before);
 }
@@ -139,7 +122,7 @@ assert_weights_work (MpWindow *window)
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
   gtk_range_set_value (slider, value);
-  iterate ();
+  mp_test_iterate ();
   mp_scorer_get_weights (mp_weights_panel_get_scorer (panel), &weights);
   g_assert_cmpfloat (weights.w[MP_CRITERION_BRAND], ==, value);
   g_assert_cmpuint (g_list_model_get_n_items (mp_weights_panel_get_ranking (panel)), >, 0);
@@ -159,7 +142,7 @@ assert_open_fails (MpWindow   *window,
   gint64 usec;
 
   opened = mp_window_open_file (window, file);
-  iterate ();
+  mp_test_iterate ();
   usec = g_get_monotonic_time () - start;
   g_test_message ("time: open %-30s %8.1f ms", name, usec / 1000.0);
   g_assert_cmpint (usec, <, MAX_USEC);
@@ -178,7 +161,7 @@ assert_open_fails (MpWindow   *window,
 static void
 test_bad_files_keep_document (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (17);
   char noise[4096];
   g_autofree char *empty = temp_file ("empty.md", "", 0);
@@ -216,7 +199,7 @@ test_bad_files_keep_document (void)
   assert_user_file_intact ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Files that are valid but hostile open, draw and leave the window usable. */
@@ -232,9 +215,9 @@ assert_opens (MpWindow   *window,
   gint64 usec;
 
   opened = mp_window_open_file (window, file);
-  iterate ();
+  mp_test_iterate ();
   gtk_widget_queue_draw (GTK_WIDGET (window));
-  iterate ();
+  mp_test_iterate ();
   usec = g_get_monotonic_time () - start;
   g_test_message ("time: open and draw %-30s %8.1f ms", name, usec / 1000.0);
   g_assert_true (opened);
@@ -246,7 +229,7 @@ assert_opens (MpWindow   *window,
 static void
 test_hostile_files_open (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   g_autofree char *list = repeat ("# Deep list\n\n", "- ", 10000, "item\n");
   g_autofree char *quote = repeat ("# Deep quote\n\n", "> ", 10000, "quoted\n");
   g_autofree char *broken = g_strdup ("# Broken chart\n\n```mermaid\nflowchart TD\n  A -->|Yes B\n```\n");
@@ -270,15 +253,15 @@ test_hostile_files_open (void)
         g_assert_cmpuint (choices->len, >=, 1);
         g_assert_true (mp_flow_walk_choose (walk, g_array_index (choices, guint, 0)));
       }
-    iterate ();
+    mp_test_iterate ();
     while (mp_flow_walk_back (walk))
       ;
-    iterate ();
+    mp_test_iterate ();
     g_assert_cmpuint (mp_flow_walk_get_path_nodes (walk)->len, ==, 1);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 static char *
@@ -328,7 +311,7 @@ wait_for_layout (MpWindow *window,
 static void
 test_huge_chart_stays_responsive (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   g_autofree char *text = chain_article (10000);
   g_autofree char *path = temp_file ("huge-chart.md", text, -1);
   g_autofree char *small_path = temp_file ("small-chart.md", "# Small\n\n```mermaid\nflowchart TD\n"
@@ -339,7 +322,7 @@ test_huge_chart_stays_responsive (void)
 
   start = g_get_monotonic_time ();
   g_assert_true (mp_window_open_file (window, file));
-  iterate ();
+  mp_test_iterate ();
   usec = g_get_monotonic_time () - start;
   g_test_message ("time: open huge-chart.md %.1f ms", usec / 1000.0);
   g_assert_cmpint (usec, <, MAX_USEC);
@@ -358,15 +341,15 @@ test_huge_chart_stays_responsive (void)
                          "Graphviz runs under one lock and cancelling does not stop it "
                          "(mp-flow-layout.c)");
       gtk_window_destroy (GTK_WINDOW (window));
-      iterate ();
+      mp_test_iterate ();
       return;
     }
 
   /* Closing the window while a huge layout runs is safe. */
   g_assert_true (mp_window_open_file (window, file));
-  iterate ();
+  mp_test_iterate ();
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Where @needle starts in the article view, in buffer coordinates; -1 when
@@ -392,7 +375,7 @@ text_x (MpWindow   *window,
 static void
 test_deep_nesting_visible (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   GtkWidget *view = GTK_WIDGET (mp_article_view_get_text_view (MP_ARTICLE_VIEW (mp_window_get_article_view (window))));
   g_autofree char *list = repeat ("# Deep\n\n", "- ", 40, "needle\n");
   g_autofree char *path = temp_file ("deep-40.md", list, -1);
@@ -402,7 +385,7 @@ test_deep_nesting_visible (void)
   g_assert_true (mp_window_open_file (window, file));
   for (guint i = 0; i < 50; i++)
     {
-      iterate ();
+      mp_test_iterate ();
       g_usleep (10000);
     }
   x = text_x (window, "needle");
@@ -414,11 +397,11 @@ test_deep_nesting_visible (void)
       g_test_incomplete ("text nested 40 levels deep is indented past the right edge of the "
                          "article and cannot be seen (no cap on the indent in mp-article-render.c)");
       gtk_window_destroy (GTK_WINDOW (window));
-      iterate ();
+      mp_test_iterate ();
       return;
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* `masterplan BAD.md` on a fresh window: the steps of mp_application_open(),
@@ -432,24 +415,24 @@ test_bad_file_on_command_line (void)
   MpDocument *bundled;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
   mp_window_open_bundled (window);
   bundled = mp_window_get_document (window);
   g_assert_nonnull (bundled);
   g_assert_false (mp_window_open_file (window, file));
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (mp_window_get_document (window) == bundled);
   g_assert_nonnull (strstr (mp_window_get_banner_message (window), "photo.md:1:1: "));
   assert_flow_works (window);
   assert_weights_work (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
 test_bad_imports_keep_user_file (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
   MpProgramStore *store = mp_weights_panel_get_store (panel);
   g_autofree char *before = mp_program_store_to_json (store, FALSE);
@@ -469,7 +452,7 @@ test_bad_imports_keep_user_file (void)
       const char *banner;
 
       g_assert_false (mp_weights_panel_import_file (panel, file));
-      iterate ();
+      mp_test_iterate ();
       banner = mp_weights_panel_get_banner_message (panel);
       g_assert_nonnull (banner);
       g_test_message ("import banner: %s", banner);
@@ -482,25 +465,7 @@ test_bad_imports_keep_user_file (void)
   assert_weights_work (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  mp_test_iterate ();
 }
 
 int
@@ -533,7 +498,7 @@ main (int   argc,
   g_test_add_func ("/bad-input-window/bad-imports-keep-user-file", test_bad_imports_keep_user_file);
 
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  mp_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

@@ -17,6 +17,7 @@
 #include "mp-flowchart.h"
 #include "mp-mermaid-parser.h"
 #include "mp-program-store.h"
+#include "mp-test-utils.h"
 
 /* Under AddressSanitizer (full stack unwinding on every malloc) code that
  * allocates a lot runs up to 30 times slower: the 2 s limit holds for plain
@@ -1692,24 +1693,6 @@ test_cli_options (void)
   g_assert_false (g_file_test (out_svg, G_FILE_TEST_EXISTS));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1765,7 +1748,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/cli/options", test_cli_options);
 
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  mp_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

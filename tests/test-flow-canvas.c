@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-flow-pane.h"
+#include "mp-test-utils.h"
 #include "mp-window.h"
 
 typedef struct {
@@ -20,13 +21,6 @@ typedef struct {
   char         *section;
   guint         state_notifies;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 on_timeout (gpointer data)
@@ -43,7 +37,7 @@ wait_for_layout (Fixture *fixture)
   while (mp_flow_canvas_get_layout (fixture->canvas) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (id);
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
@@ -129,7 +123,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  iterate ();
+  mp_test_iterate ();
   g_free (fixture->outcome_id);
   g_free (fixture->outcome_label);
   g_strfreev (fixture->outcome_classes);
@@ -170,7 +164,7 @@ click_layout_point (Fixture *fixture,
   g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (fixture->canvas)));
   g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (fixture->canvas)));
   answered = mp_flow_canvas_click (fixture->canvas, x, y);
-  iterate ();
+  mp_test_iterate ();
   return answered;
 }
 
@@ -215,7 +209,7 @@ test_click_through (Fixture       *fixture,
   fixture->state_notifies = 0;
   /* The default view follows the walk; the whole chart is a button away. */
   mp_flow_canvas_zoom (fixture->canvas, 0);
-  iterate ();
+  mp_test_iterate ();
 
   /* A node that is not an answer to the current question does nothing. */
   g_assert_false (click_node (fixture, "S7"));
@@ -247,8 +241,8 @@ test_click_through (Fixture       *fixture,
   g_assert_true (click_node (fixture, "S4"));
   g_assert_cmpstr (fixture->outcome_id, ==, "S4");
 
-  /* The walk-state follows every change: 4 answers, 2 steps back. */
-  g_assert_cmpuint (fixture->state_notifies, ==, 6);
+  /* The walk-state follows every change: 4 answers, 1 jump back over 2 steps. */
+  g_assert_cmpuint (fixture->state_notifies, ==, 5);
   g_object_get (fixture->pane, "walk-state", &state, NULL);
   serialized = mp_flow_walk_serialize (mp_flow_pane_get_walk (fixture->pane));
   g_assert_cmpstr (state, ==, serialized);
@@ -319,17 +313,17 @@ test_card (Fixture       *fixture,
   /* One button per answer, named by the edge labels. */
   g_assert_nonnull (find_button (pane, "No"));
   g_signal_emit_by_name (find_button (pane, "Yes"), "clicked");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (current_id (fixture), ==, "S3");
   g_signal_emit_by_name (find_button (pane, "Yes"), "clicked");
-  iterate ();
+  mp_test_iterate ();
   g_signal_emit_by_name (find_button (pane, "No"), "clicked");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (current_id (fixture), ==, "S6");
   /* A single unlabelled way on reads "Continue". */
   g_assert_null (find_button (pane, "Yes"));
   g_signal_emit_by_name (find_button (pane, "Continue"), "clicked");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (fixture->outcome_id, ==, "S7");
   g_assert_null (find_button (pane, "Continue"));
 
@@ -338,10 +332,10 @@ test_card (Fixture       *fixture,
   g_assert_cmpstr (fixture->section, ==, "when-a-masters-is-the-smart-move");
 
   g_signal_emit_by_name (find_button (pane, "_Back"), "clicked");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (current_id (fixture), ==, "S6");
   g_signal_emit_by_name (find_button (pane, "_Start Over"), "clicked");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (current_id (fixture), ==, "S1");
   g_assert_false (gtk_widget_get_sensitive (find_button (pane, "_Back")));
 }
@@ -361,7 +355,7 @@ test_outcome_and_section (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "flow.zoom-fit", NULL);
   /* Leaving the outcome says so with a NULL id. */
   g_assert_true (mp_flow_walk_back (mp_flow_pane_get_walk (fixture->pane)));
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (fixture->outcomes, ==, 2);
   g_assert_null (fixture->outcome_id);
 }
@@ -388,7 +382,7 @@ press (Fixture *fixture,
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (key_controller (fixture), "key-pressed", keyval, 0, 0, &handled);
-  iterate ();
+  mp_test_iterate ();
   return handled;
 }
 
@@ -449,7 +443,7 @@ test_walk_state_restore (Fixture       *fixture,
   g_free (fixture->outcome_id);
   fixture->outcome_id = NULL;
   g_object_set (fixture->pane, "walk-state", state, NULL);
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (current_id (fixture), ==, "S2");
   g_assert_cmpstr (fixture->outcome_id, ==, "S2");
   g_object_get (fixture->pane, "walk-state", &after, NULL);
@@ -502,7 +496,7 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (mp_flow_canvas_next_match (fixture->canvas, FALSE), ==, -1);
 
   mp_flow_pane_start_search (fixture->pane);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->canvas)) == FALSE);
 }
 
@@ -521,7 +515,7 @@ test_parse_error (Fixture       *fixture,
                   gconstpointer  data)
 {
   mp_flow_pane_set_source (fixture->pane, "flowchart TD\n  A --> B\n  B -->|x C\n", "broken.mmd");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pane_stack (fixture)), ==, "error");
   g_assert_null (mp_flow_canvas_get_layout (fixture->canvas));
   g_assert_null (mp_flow_pane_get_walk (fixture->pane));
@@ -545,12 +539,32 @@ test_link_outcome (Fixture       *fixture,
                            "link.mmd");
   wait_for_layout (fixture);
   g_assert_cmpstr (current_id (fixture), ==, "A");
-  g_assert_null (find_button (pane, "_Open the Link"));
+  g_assert_null (find_button (pane, "_Open https://example.org/guide"));
   g_assert_true (click_node (fixture, "B"));
   g_assert_cmpstr (fixture->outcome_id, ==, "B");
-  /* A URL is opened, not looked up as a section. */
-  g_assert_nonnull (find_button (pane, "_Open the Link"));
+  /* A URL is opened, not looked up as a section, and the button names it
+   * in full before it is clicked. */
+  g_assert_nonnull (find_button (pane, "_Open https://example.org/guide"));
   g_assert_null (find_button (pane, "_Read the Section"));
+}
+
+/* "#http://…" is an anchor: it reads a section, never opens a web page. */
+static void
+test_anchor_link_stays_a_section (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *pane = GTK_WIDGET (fixture->pane);
+
+  mp_flow_pane_set_source (fixture->pane,
+                           "flowchart LR\n"
+                           "  A{Go on?} -->|Yes| B[Read more]\n"
+                           "  A -->|No| C[Stop]\n"
+                           "  click B \"#http://example.org/\" \"Not a web page\"\n",
+                           "anchor.mmd");
+  wait_for_layout (fixture);
+  g_assert_true (click_node (fixture, "B"));
+  g_assert_nonnull (find_button (pane, "_Read the Section"));
+  g_assert_null (find_button (pane, "_Open http://example.org/"));
 }
 
 static void
@@ -597,7 +611,7 @@ test_no_flowchart (Fixture       *fixture,
 
   g_assert_no_error (error);
   mp_flow_pane_set_document (fixture->pane, document);
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pane_stack (fixture)), ==, "empty");
   g_assert_null (mp_flow_canvas_get_layout (fixture->canvas));
 }
@@ -654,6 +668,7 @@ main (int    argc,
   ADD ("/flow-canvas/parse-error", test_parse_error);
   ADD ("/flow-canvas/no-flowchart", test_no_flowchart);
   ADD ("/flow-canvas/link-outcome", test_link_outcome);
+  ADD ("/flow-canvas/anchor-link-stays-a-section", test_anchor_link_stays_a_section);
   ADD ("/flow-canvas/big-chart", test_big_chart_opens_on_first_question);
   ADD ("/flow-canvas/render-node", test_render_node);
 #undef ADD

@@ -13,34 +13,17 @@
 #include "mp-panel-common.h"
 #include "mp-program-details.h"
 #include "mp-rank-model.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
 #define NBSP "\xc2\xa0"
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static MpWindow *
-new_window (void)
-{
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
-
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
-static void
 destroy_window (MpWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
@@ -103,7 +86,7 @@ accessible_description (GtkWidget *widget)
 static void
 test_spanish_labels (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   g_autoptr(GHashTable) texts = texts_of (GTK_WIDGET (window));
 
   assert_has_text (texts, "_Abrir");
@@ -131,7 +114,7 @@ test_spanish_labels (void)
 static void
 test_spanish_accessible (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
   GtkRange *slider = mp_weights_panel_get_slider (panel, MP_CRITERION_FACULTY);
   MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (window));
@@ -163,7 +146,7 @@ spanish_thousands (guint value)
 static void
 test_spanish_numbers (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
   g_autoptr(MpRankSlot) first = g_list_model_get_item (mp_weights_panel_get_ranking (panel), 0);
   MpProgram *program = mp_rank_slot_get_program (first);
@@ -181,7 +164,7 @@ test_spanish_numbers (void)
 
   g_assert_cmpuint (tuition, >=, 1000);
   mp_weights_panel_select_rank (panel, 0);
-  iterate ();
+  mp_test_iterate ();
   texts = texts_of (GTK_WIDGET (window));
   g_test_message ("tuition %u → “%s”, score %.3f → “%s”", tuition, money, score, score_text);
   assert_has_text (texts, money);

@@ -12,6 +12,7 @@
 #include "mp-flow-pane.h"
 #include "mp-program-details.h"
 #include "mp-program.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
@@ -29,13 +30,6 @@ typedef struct {
   guint       n_checked;
   GHashTable *unnamed;
 } Session;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 on_timeout (gpointer data)
@@ -70,7 +64,7 @@ settle (guint ms)
   g_timeout_add (ms, on_timeout, &expired);
   while (!expired)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  mp_test_iterate ();
 }
 
 static GtkWidget *
@@ -230,7 +224,7 @@ press (Session         *s,
   gtk_window_set_focus_visible (GTK_WINDOW (s->window), TRUE);
   if (focus != NULL && own_controllers_take (focus, keyval, state))
     {
-      iterate ();
+      mp_test_iterate ();
       return;
     }
   switch (keyval)
@@ -265,7 +259,7 @@ press (Session         *s,
     default:
       g_assert_not_reached ();
     }
-  iterate ();
+  mp_test_iterate ();
 }
 
 typedef gboolean (*FocusTest) (GtkWidget *focus,
@@ -589,7 +583,7 @@ test_session (void)
   g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (s.window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 static gboolean
@@ -648,7 +642,7 @@ test_card_walk (void)
   g_assert_cmpuint (g_hash_table_size (unnamed), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (s.window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Links in the article: Tab steps through them, Enter follows one, and Tab
@@ -694,7 +688,7 @@ test_article_links (void)
   g_assert_false (gtk_text_buffer_get_has_selection (buffer));
 
   gtk_window_destroy (GTK_WINDOW (s.window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Announcements ---------------------------------------------------------------- */
@@ -753,7 +747,7 @@ test_announcements (void)
   wait_until (described_as, entry, 2000, "the match count on the find entry");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* Shortcuts window ------------------------------------------------------------ */
@@ -895,7 +889,7 @@ test_shortcuts_window (void)
   g_assert_true (g_hash_table_contains (bindings, "F9"));
   g_assert_true (g_hash_table_contains (bindings, "Escape"));
   gtk_window_destroy (GTK_WINDOW (main_window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 static GtkWindow *
@@ -922,10 +916,10 @@ test_shortcuts_action (void)
   GtkWidget *popover;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
   g_assert_null (find_shortcuts_window (GTK_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  iterate ();
+  mp_test_iterate ();
   shortcuts = find_shortcuts_window (GTK_WINDOW (window));
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
@@ -935,10 +929,10 @@ test_shortcuts_action (void)
   popover = mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (mp_window_get_article_view (window)));
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-outline", NULL));
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 int

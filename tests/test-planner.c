@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mp-planner.h"
+#include "mp-test-utils.h"
 
 typedef struct {
   MpProgramStore *store;
@@ -511,6 +512,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
+  mp_test_remove_tree (tmp);
   g_free (data_home);
   return status;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "mp-program-store.h"
+#include "mp-test-utils.h"
 
 typedef struct {
   char           *dir;
@@ -31,24 +32,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -61,7 +44,7 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_assert_finalize_object (fixture->store);
   g_object_unref (fixture->file);
-  remove_tree (fixture->dir);
+  mp_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -194,6 +177,20 @@ test_backup_offered (Fixture       *fixture,
   after = read_text (bak);
   g_assert_cmpstr (after, ==, bak_text);
 
+  /* At the next start the file is gone (set aside): the backup is
+   * offered again. */
+  {
+    g_autoptr(MpProgramStore) next = mp_program_store_new ();
+    g_autofree char *aside = find_aside (fixture);
+    g_autofree char *moved = g_strconcat (fixture->path, ".moved", NULL);
+    g_autoptr(GError) next_error = NULL;
+
+    g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+    g_assert_false (mp_program_store_load_user (next, fixture->file, &next_error));
+    g_assert_nonnull (strstr (next_error->message, "there is no such file"));
+    g_assert_cmpuint (mp_program_store_get_backup_offer (next), ==, 2);
+    g_assert_cmpint (g_rename (moved, fixture->path), ==, 0);
+  }
   g_assert_true (mp_program_store_restore_backup (fixture->store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mp_program_store_get_backup_offer (fixture->store), ==, 0);

@@ -14,6 +14,7 @@
 #include "mp-program-store.h"
 #include "mp-ranking-format.h"
 #include "mp-scorer.h"
+#include "mp-test-utils.h"
 
 typedef struct {
   const char *text;
@@ -143,29 +144,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  mp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mp-program-store.h"
+#include "mp-test-utils.h"
 #include "mp-unsaved-dialog.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
@@ -23,24 +24,6 @@ static const char user_json[] =
   "\"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, "
   "\"tuition_usd\": 20000, \"ratings\": {\"faculty\": 8, \"scholarship\": 5, \"funding\": 4, "
   "\"flexibility\": 9, \"brand\": 6}}]}\n";
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static MpWindow *
-new_window (void)
-{
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
-
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
 
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -83,7 +66,7 @@ test_backup_restore (void)
 
   g_assert_true (g_file_set_contents (user_path, "", 0, NULL));
   g_assert_true (g_file_set_contents (bak, user_json, -1, NULL));
-  window = new_window ();
+  window = mp_test_new_window ();
   panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
   message = mp_weights_panel_get_banner_message (panel);
   g_assert_nonnull (message);
@@ -100,7 +83,7 @@ test_backup_restore (void)
   g_assert_true (g_file_get_contents (user_path, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "\"mine-1\""));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* A save that fails (the file's place is taken by a folder) names the file;
@@ -116,7 +99,7 @@ test_failed_save_then_close (void)
   g_autoptr(MpProgramStore) reloaded = mp_program_store_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
   GtkWidget *dialog;
 
@@ -127,17 +110,17 @@ test_failed_save_then_close (void)
   g_assert_true (g_str_has_prefix (mp_weights_panel_get_banner_message (panel), expected));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
   dialog = mp_window_get_unsaved_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  iterate ();
+  mp_test_iterate ();
   g_assert_null (mp_window_get_unsaved_dialog (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
   dialog = mp_window_get_unsaved_dialog (window);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -156,7 +139,7 @@ test_failed_save_then_close (void)
 static void
 test_discard (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
   g_autoptr(MpProgram) program = mp_program_new ("unsaved", "Unsaved");
   g_autofree char *before = NULL;
@@ -166,7 +149,7 @@ test_discard (void)
   mp_program_set_user_defined (program, TRUE);
   mp_program_store_add (mp_weights_panel_get_store (panel), program);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
   g_assert_nonnull (mp_window_get_unsaved_dialog (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_dialog_response (GTK_DIALOG (mp_window_get_unsaved_dialog (window)),
@@ -174,24 +157,6 @@ test_discard (void)
   wait_destroyed ((gpointer *) &window);
   g_file_get_contents (user_path, &after, NULL, NULL);
   g_assert_cmpstr (after, ==, before);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -217,7 +182,7 @@ main (int   argc,
   g_test_add_func ("/unsaved-window/discard", test_discard);
 
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  mp_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (user_path);
   return status;

@@ -48,6 +48,11 @@ test_openable (void)
   g_assert_false (mp_utils_uri_is_openable ("javascript:alert(1)"));
   g_assert_false (mp_utils_uri_is_openable ("#section"));
   g_assert_false (mp_utils_uri_is_openable (NULL));
+  /* A mail link must not attach the user's files. */
+  g_assert_true (mp_utils_uri_is_openable ("mailto:a@example.org?subject=Hi&body=x"));
+  g_assert_false (mp_utils_uri_is_openable ("mailto:a@example.org?attach=/etc/passwd"));
+  g_assert_false (mp_utils_uri_is_openable ("mailto:a@example.org?subject=x&Attachment=~/.ssh/id_rsa"));
+  g_assert_false (mp_utils_uri_is_openable ("mailto:a@example.org?%61ttach=file:///etc/passwd"));
 }
 
 static void

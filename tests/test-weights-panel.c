@@ -14,6 +14,7 @@
 #include "mp-program-dialog.h"
 #include "mp-program-row.h"
 #include "mp-rank-model.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 
 typedef struct {
@@ -22,25 +23,6 @@ typedef struct {
 } Fixture;
 
 static char *data_home;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -58,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->panel = MP_WEIGHTS_PANEL (mp_weights_panel_new ());
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
   gtk_window_present (fixture->window);
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
@@ -66,7 +48,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  iterate ();
+  mp_test_iterate ();
 }
 
 static MpProgram *
@@ -161,7 +143,7 @@ scroll_list_to (Fixture *fixture,
 
   gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment)
                                                     - gtk_adjustment_get_page_size (adjustment)));
-  wait_ms (50);
+  mp_test_wait_ms (50);
 }
 
 static void
@@ -214,7 +196,7 @@ test_drag_reorders (Fixture       *fixture,
 
       value = MAX (0, value - delta);
       gtk_range_set_value (slider, value);
-      iterate ();
+      mp_test_iterate ();
       step++;
       now = ranked_names (fixture);
       if (value >= s.low && g_strcmp0 (now, before) != 0)
@@ -233,7 +215,7 @@ test_drag_reorders (Fixture       *fixture,
   scroll_list_to (fixture, 1.0);
   assert_rows_current (fixture);
   gtk_range_set_value (slider, 100);
-  iterate ();
+  mp_test_iterate ();
   scroll_list_to (fixture, 0.0);
   assert_rows_current (fixture);
   g_object_unref (top);
@@ -273,7 +255,7 @@ test_presets (Fixture       *fixture,
   assert_weights (fixture, article);
 
   gtk_range_set_value (mp_weights_panel_get_slider (fixture->panel, 4), 20);
-  wait_ms (450);
+  mp_test_wait_ms (450);
   stored = g_settings_get_value (settings, "weights");
   values = g_variant_get_fixed_array (stored, &n, sizeof (double));
   g_assert_cmpuint (n, ==, MP_N_CRITERIA);
@@ -299,7 +281,7 @@ test_restores_settings (Fixture       *fixture,
   panel = MP_WEIGHTS_PANEL (mp_weights_panel_new ());
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 
   for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
     g_assert_cmpfloat (gtk_range_get_value (mp_weights_panel_get_slider (panel, c)), ==, stored[c]);
@@ -313,7 +295,7 @@ test_restores_settings (Fixture       *fixture,
                        ==, MP_PROGRAM_KIND_MASTERS);
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 static void
@@ -325,13 +307,13 @@ test_zero_weights (Fixture       *fixture,
   g_assert_null (mp_weights_panel_get_empty_message (fixture->panel));
   for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
     gtk_range_set_value (mp_weights_panel_get_slider (fixture->panel, c), 0);
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (mp_weights_panel_get_empty_message (fixture->panel), ==, "All weights are zero");
   g_assert_cmpuint (g_list_model_get_n_items (ranking), ==, 0);
   g_assert_cmpstr (mp_weights_panel_get_sensitivity_text (fixture->panel, 0), ==, "");
 
   gtk_range_set_value (mp_weights_panel_get_slider (fixture->panel, 2), 10);
-  iterate ();
+  mp_test_iterate ();
   g_assert_null (mp_weights_panel_get_empty_message (fixture->panel));
   g_assert_cmpuint (g_list_model_get_n_items (ranking), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (
@@ -350,7 +332,7 @@ test_suggest_kind (Fixture       *fixture,
 
   mp_weights_panel_suggest_kind (fixture->panel, MP_KIND_FILTER_ALTERNATIVES,
                                  "Use smaller, targeted programs");
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpstr (mp_weights_panel_get_note_message (fixture->panel), ==,
                    "Showing alternatives because the flowchart ended at "
                    "“Use smaller, targeted programs”.");
@@ -366,7 +348,7 @@ test_suggest_kind (Fixture       *fixture,
   assert_visible_top (fixture);
 
   g_assert_true (mp_weights_panel_undo_note (fixture->panel));
-  iterate ();
+  mp_test_iterate ();
   g_assert_null (mp_weights_panel_get_note_message (fixture->panel));
   g_assert_cmpuint (g_list_model_get_n_items (ranking), ==, all);
   after = ranked_names (fixture);
@@ -379,7 +361,7 @@ open_add_dialog (Fixture *fixture)
   GtkWindow *dialog;
 
   mp_weights_panel_add_program (fixture->panel);
-  iterate ();
+  mp_test_iterate ();
   dialog = mp_weights_panel_get_dialog (fixture->panel);
   g_assert_true (MP_IS_PROGRAM_DIALOG (dialog));
   g_assert_true (gtk_window_get_modal (dialog));
@@ -434,7 +416,7 @@ test_add_program (Fixture       *fixture,
     set_field (dialog, mp_criterion_get_key (c), "10");
   g_assert_null (mp_program_dialog_get_message (dialog, "faculty"));
   g_assert_true (mp_program_dialog_save (dialog));
-  iterate ();
+  mp_test_iterate ();
 
   g_assert_null (mp_weights_panel_get_dialog (fixture->panel));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
@@ -451,10 +433,10 @@ test_add_program (Fixture       *fixture,
 
   /* Edit it: the dialog starts from its values; the list and file follow. */
   mp_weights_panel_select_rank (fixture->panel, 0);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
                                              "panel.edit-program", NULL));
-  iterate ();
+  mp_test_iterate ();
   dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "tuition")),
@@ -462,7 +444,7 @@ test_add_program (Fixture       *fixture,
   set_field (dialog, "name", "Test Program Beta");
   set_field (dialog, "faculty", "0");
   g_assert_true (mp_program_dialog_save (dialog));
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
   details = MP_PROGRAM_DETAILS (mp_weights_panel_get_details (fixture->panel));
   g_assert_cmpstr (mp_program_get_name (mp_program_details_get_program (details)),
@@ -492,7 +474,7 @@ test_save_failure (Fixture       *fixture,
   dialog = open_add_dialog (fixture);
   set_field (dialog, "name", "Unsaved Program Gamma");
   g_assert_true (mp_program_dialog_save (dialog));
-  iterate ();
+  mp_test_iterate ();
   banner = mp_weights_panel_get_banner_message (fixture->panel);
   g_assert_nonnull (banner);
   g_assert_true (g_str_has_prefix (banner, "Could not save your programs: "));
@@ -520,14 +502,14 @@ test_copy_sample (Fixture       *fixture,
 
   g_assert_false (mp_program_get_user_defined (sample));
   mp_weights_panel_select_rank (fixture->panel, 0);
-  iterate ();
+  mp_test_iterate ();
   /* Samples are not edited in place; they are copied. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.edit-program", NULL);
-  iterate ();
+  mp_test_iterate ();
   g_assert_null (mp_weights_panel_get_dialog (fixture->panel));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
                                              "panel.copy-program", NULL));
-  iterate ();
+  mp_test_iterate ();
   dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (fixture->panel));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (mp_program_dialog_get_field (dialog, "name")), ==, name);
@@ -536,7 +518,7 @@ test_copy_sample (Fixture       *fixture,
                    ==, faculty);
   set_field (dialog, "name", "My Copy of the Top Pick");
   g_assert_true (mp_program_dialog_save (dialog));
-  iterate ();
+  mp_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
   g_assert_nonnull (mp_program_store_find (store, id));
@@ -547,7 +529,7 @@ test_copy_sample (Fixture       *fixture,
   g_assert_true (mp_program_get_user_defined (copy));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
 }
 
@@ -564,7 +546,7 @@ test_failed_import (Fixture       *fixture,
 
   g_assert_null (mp_weights_panel_get_banner_message (fixture->panel));
   g_assert_false (mp_weights_panel_import_file (fixture->panel, file));
-  iterate ();
+  mp_test_iterate ();
   banner = mp_weights_panel_get_banner_message (fixture->panel);
   g_assert_nonnull (banner);
   g_assert_true (g_str_has_prefix (banner, "Nothing was imported. "));
@@ -609,31 +591,31 @@ test_import_export_delete (Fixture       *fixture,
 
   /* Delete the imported program, then undo. */
   mp_weights_panel_select_rank (fixture->panel, rank);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
                                              "panel.delete-program", NULL));
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   g_assert_cmpstr (mp_weights_panel_get_note_message (fixture->panel), ==,
                    "Deleted “Imported Evening Course (fictional)”.");
   g_assert_true (mp_weights_panel_undo_note (fixture->panel));
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
   g_assert_cmpstr (mp_program_get_name (ranked_program (fixture, rank)), ==,
                    "Imported Evening Course (fictional)");
 
   /* Bundled samples cannot be deleted. */
   mp_weights_panel_select_rank (fixture->panel, rank == 0 ? 1 : 0);
-  iterate ();
+  mp_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
 
   /* Leave the user file as the other tests expect it. */
   mp_weights_panel_select_rank (fixture->panel, rank);
-  iterate ();
+  mp_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "panel.delete-program", NULL);
-  iterate ();
+  mp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
 }
 
@@ -650,7 +632,7 @@ test_details_and_compare (Fixture       *fixture,
   g_autofree char *line = NULL, *expected = NULL, *prefix = NULL;
 
   mp_weights_panel_select_rank (fixture->panel, 0);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (mp_program_details_get_program (details) == first);
   mp_scorer_get_contributions (scorer, index, contributions);
   line = mp_program_details_describe_line (details, MP_CRITERION_FACULTY);
@@ -684,20 +666,20 @@ test_wide_layout (Fixture       *fixture,
 
   g_assert_false (mp_weights_panel_get_wide (fixture->panel));
   gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), 1200, -1);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 1200);
   g_assert_true (mp_weights_panel_get_wide (fixture->panel));
 
   /* A click's selection shows beside the list; the page stays the ranking. */
   mp_weights_panel_select_rank (fixture->panel, 2);
-  iterate ();
+  mp_test_iterate ();
   g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
                  == ranked_program (fixture, 2));
   g_assert_false (gtk_widget_get_mapped (details));
 
   gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), -1, -1);
   gtk_window_set_default_size (fixture->window, 700, 500);
-  wait_ms (300);
+  mp_test_wait_ms (300);
   g_assert_false (mp_weights_panel_get_wide (fixture->panel));
 }
 
@@ -730,7 +712,7 @@ test_wheel_scrolls_column (Fixture       *fixture,
   gboolean handled = FALSE;
 
   gtk_window_set_default_size (fixture->window, 700, 300);
-  wait_ms (200);
+  mp_test_wait_ms (200);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
                      gtk_adjustment_get_page_size (adjustment));
@@ -752,7 +734,7 @@ test_activate_opens_details (Fixture       *fixture,
 
   mp_weights_panel_select_rank (fixture->panel, 1);
   g_signal_emit_by_name (list, "activate", 1);
-  wait_ms (400);
+  mp_test_wait_ms (400);
   g_assert_true (gtk_widget_get_mapped (details));
   g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
                  == ranked_program (fixture, 1));

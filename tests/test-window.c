@@ -9,26 +9,9 @@
 
 #include "mp-article-view.h"
 #include "mp-flow-pane.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static MpWindow *
-new_window (void)
-{
-  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
-
-  mp_window_open_bundled (window);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
 
 static void
 test_three_areas (void)
@@ -39,7 +22,7 @@ test_three_areas (void)
   /* Three views side by side need a large window; smaller ones show fewer. */
   g_settings_set_int (settings, "window-width", 1400);
   g_settings_set_int (settings, "window-height", 900);
-  window = new_window ();
+  window = mp_test_new_window ();
 
   g_assert_null (mp_window_get_banner_message (window));
   g_assert_nonnull (mp_window_get_document (window));
@@ -51,7 +34,7 @@ test_three_areas (void)
   g_assert_true (gtk_widget_get_mapped (mp_window_get_weights_panel (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 }
@@ -111,7 +94,7 @@ test_first_frame (void)
 
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 /* The program itself, started as `masterplan FILE.md` and as `masterplan`:
@@ -146,7 +129,7 @@ test_program_starts (void)
 static void
 test_bad_file_keeps_document (void)
 {
-  MpWindow *window = new_window ();
+  MpWindow *window = mp_test_new_window ();
   MpDocument *before = mp_window_get_document (window);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/folder/missing.md");
 
@@ -156,7 +139,7 @@ test_bad_file_keeps_document (void)
   g_assert_nonnull (strstr (mp_window_get_banner_message (window), "missing.md"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mp_test_iterate ();
 }
 
 int

@@ -271,6 +271,29 @@ mp_flow_walk_back (MpFlowWalk *self)
   return TRUE;
 }
 
+gboolean
+mp_flow_walk_back_to (MpFlowWalk *self,
+                      guint       node)
+{
+  guint keep = G_MAXUINT;
+
+  g_return_val_if_fail (MP_IS_FLOW_WALK (self), FALSE);
+
+  /* The latest visit counts when a cycle passed the node more than once. */
+  for (guint i = self->nodes->len; i > 1; i--)
+    if (g_array_index (self->nodes, guint, i - 2) == node)
+      {
+        keep = i - 1;
+        break;
+      }
+  if (keep == G_MAXUINT)
+    return FALSE;
+  g_array_set_size (self->nodes, keep);
+  g_array_set_size (self->edges, keep - 1);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 void
 mp_flow_walk_restart (MpFlowWalk *self)
 {

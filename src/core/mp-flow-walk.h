@@ -31,6 +31,10 @@ gboolean      mp_flow_walk_choose          (MpFlowWalk  *self,
 gboolean      mp_flow_walk_choose_node     (MpFlowWalk  *self,
                                             guint        node);
 gboolean      mp_flow_walk_back            (MpFlowWalk  *self);
+/* Takes the answers back to @node, an earlier step of the path; FALSE (and
+ * nothing changes) when @node is not on the path or is the current node. */
+gboolean      mp_flow_walk_back_to         (MpFlowWalk  *self,
+                                            guint        node);
 void          mp_flow_walk_restart         (MpFlowWalk  *self);
 gboolean      mp_flow_walk_is_at_outcome   (MpFlowWalk  *self);
 /* Nodes visited in order (first = start, last = current); edges taken. */

@@ -1404,7 +1404,8 @@ parse_link_head (Parser *P,
   gsize n = 0;
   char c, c2;
 
-  while (P->p + n < P->end && !g_ascii_isspace (P->p[n]) && P->p[n] != '"' && P->p[n] != '@')
+  /* Stops at an arrow's first character too, so a long chain costs no rescans. */
+  while (P->p + n < P->end && !g_ascii_isspace (P->p[n]) && strchr ("\"@-=~<|.", P->p[n]) == NULL)
     n++;
   c = peek (P, n + 1);
   c2 = peek (P, n + 2);
@@ -2319,6 +2320,8 @@ parse_statement (Parser *P)
           !g_hash_table_contains (P->chart->node_ids, id))
         return skip_edge_data (P, id_len);
     }
+  if (id_len == 0 && match_id_keyword (P, P->p) > 0)
+    return parse_vertex_statement (P);  /* which names the keyword */
   if (id_len == 0)
     return fail (P, P->p, _("expected a node id or a statement"));
   return parse_vertex_statement (P);

@@ -514,6 +514,26 @@ offer_backup (MpProgramStore *self,
   append_to_message (error, text);
 }
 
+/* The file is gone (set aside at an earlier start) but its backup is
+ * there: offered again, until the user restores it or saves anew. */
+static gboolean
+offer_backup_of_missing (MpProgramStore  *self,
+                         const char      *path,
+                         GError         **error)
+{
+  GError *missing = g_error_new (MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
+                                 _("%s: there is no such file"), path);
+
+  offer_backup (self, path, missing);
+  if (self->backup_path == NULL)
+    {
+      g_error_free (missing);
+      return FALSE;
+    }
+  g_propagate_error (error, missing);
+  return TRUE;
+}
+
 static void
 fail_whole_file (MpProgramStore *self,
                  const char     *path,
@@ -571,7 +591,7 @@ mp_program_store_load_user (MpProgramStore  *self,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       mark_synced (self, path, FALSE);
-      return TRUE;
+      return !offer_backup_of_missing (self, path, error);
     }
   bytes = read_file (file, &load_error);
   if (bytes != NULL)

@@ -46,6 +46,29 @@ mp_utils_set_str (char       **str_ptr,
   return TRUE;
 }
 
+/* Mail clients attach local files named by "attach=" or "attachment=" (in
+ * any case, possibly %-encoded): a link must never send the user's files. */
+static gboolean
+mailto_attaches (const char *uri)
+{
+  const char *query = strchr (uri, '?');
+  g_auto(GStrv) fields = NULL;
+
+  if (query == NULL)
+    return FALSE;
+  fields = g_strsplit_set (query + 1, "&;", -1);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *key = g_strndup (fields[i], strcspn (fields[i], "="));
+      g_autofree char *decoded = g_uri_unescape_string (key, NULL);
+      const char *name = decoded != NULL ? decoded : key;
+
+      if (g_ascii_strncasecmp (g_strstrip ((char *) name), "attach", strlen ("attach")) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 mp_utils_uri_is_openable (const char *uri)
 {
@@ -56,9 +79,10 @@ mp_utils_uri_is_openable (const char *uri)
   scheme = g_uri_parse_scheme (uri);
   if (scheme == NULL)
     return FALSE;
+  if (g_ascii_strcasecmp (scheme, "mailto") == 0)
+    return !mailto_attaches (uri);
   return g_ascii_strcasecmp (scheme, "http") == 0 ||
-         g_ascii_strcasecmp (scheme, "https") == 0 ||
-         g_ascii_strcasecmp (scheme, "mailto") == 0;
+         g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
 gboolean

@@ -1,0 +1,93 @@
+/* mp-test-utils.c: helpers the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mp-test-utils.h"
+
+#include <glib/gstdio.h>
+
+void
+mp_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+mp_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  mp_test_iterate ();
+}
+
+void
+mp_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        mp_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+#ifdef MP_TEST_WITH_GTK
+
+MpWindow *
+mp_test_new_window (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+
+  mp_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_iterate ();
+  return window;
+}
+
+static void
+on_painted (GdkFrameClock *clock,
+            guint         *frames)
+{
+  (*frames)++;
+}
+
+MpWindow *
+mp_test_new_window_painted (void)
+{
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+  guint frames = 0;
+  gulong handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  mp_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_painted), &frames);
+  while (frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  mp_test_wait_ms (200);
+  return window;
+}
+
+#endif

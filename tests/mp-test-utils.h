@@ -1,0 +1,30 @@
+/* mp-test-utils.h: helpers the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#ifdef MP_TEST_WITH_GTK
+#include "mp-window.h"
+#endif
+
+G_BEGIN_DECLS
+
+/* Runs every pending event source of the default main context. */
+void      mp_test_iterate           (void);
+/* Keeps the default main context running for @ms milliseconds. */
+void      mp_test_wait_ms           (guint       ms);
+/* Deletes @path and everything under it; symbolic links are not followed. */
+void      mp_test_remove_tree       (const char *path);
+
+#ifdef MP_TEST_WITH_GTK
+/* A shown window with the bundled article, its first events handled. */
+MpWindow *mp_test_new_window        (void);
+/* The same at 1280×800, once it has painted three frames (the flowchart
+ * and the panel come after the first) and 200 ms of idle work after them. */
+MpWindow *mp_test_new_window_painted (void);
+#endif
+
+G_END_DECLS
