@@ -48,6 +48,31 @@ usage_error (GOptionContext *context,
   return 2;
 }
 
+static int
+run_rank (GOptionContext   *context,
+          const char       *weights,
+          const char       *programs,
+          const char       *format,
+          MpRankExtrasArgs *args,
+          const char       *spread,
+          const char       *samples,
+          const char       *seed,
+          const char       *funding,
+          const char       *hours)
+{
+  g_autoptr(GError) error = NULL;
+  MpRankExtras extras;
+
+  args->spread = spread;
+  args->samples = samples;
+  args->seed = seed;
+  args->funding = funding;
+  args->hours = hours;
+  if (!mp_rank_extras_parse (&extras, args, &error))
+    return usage_error (context, error->message);
+  return mp_rank_cli_run (weights, programs, format, &extras);
+}
+
 int
 mp_cli_run (int    argc,
             char **argv)
@@ -62,6 +87,8 @@ mp_cli_run (int    argc,
   g_autofree char *output = NULL;
   int block = 1;
   MpBriefCliArgs brief = { NULL, };
+  MpRankExtrasArgs extra_args = { FALSE, };
+  g_autofree char *spread = NULL, *samples = NULL, *seed = NULL, *funding = NULL, *hours = NULL;
   g_autofree char *brief_output = NULL, *answers = NULL, *choice = NULL, *why = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -76,6 +103,23 @@ mp_cli_run (int    argc,
       N_("Programs file (JSON or CSV) for --rank"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("Output format of --rank: tsv or json"), N_("FORMAT") },
+    { "confidence", 0, 0, G_OPTION_ARG_NONE, &extra_args.confidence,
+      N_("With --rank: how sure each rank is (share first, share in the top three, "
+         "5th–95th percentile rank) under uncertain weights and rating ranges"), NULL },
+    { "spread", 0, 0, G_OPTION_ARG_STRING, &spread,
+      N_("With --confidence: how far each weight may be off, in points (default 15)"),
+      N_("POINTS") },
+    { "samples", 0, 0, G_OPTION_ARG_STRING, &samples,
+      N_("With --confidence: how many weightings to sample (default 10000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
+      N_("With --confidence: the random seed; the same seed gives the same figures"), N_("N") },
+    { "funding", 0, 0, G_OPTION_ARG_STRING, &funding,
+      N_("With --rank: the funding you expect, in USD, or none or all; adds the "
+         "out-of-pocket cost, total hours (30 teaching weeks a year) and fits_hours"),
+      N_("USD") },
+    { "hours", 0, 0, G_OPTION_ARG_STRING, &hours,
+      N_("With --rank: the hours a week you can give; adds the same columns as --funding"),
+      N_("N") },
     { "export-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &export_input,
       N_("Export the flowchart of a .mmd or Markdown file and exit"), N_("INPUT") },
     { "check-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &check_input,
@@ -126,6 +170,10 @@ mp_cli_run (int    argc,
       return mp_flow_check_cli_run (check_input);
     }
 
+  if (!rank && (extra_args.confidence || spread != NULL || samples != NULL || seed != NULL ||
+                funding != NULL || hours != NULL))
+    return usage_error (context, _("--confidence, --spread, --samples, --seed, --funding and "
+                                   "--hours belong to --rank"));
   if (brief_output != NULL)
     {
       if (rank || export_input != NULL || output != NULL || block != 1 || format != NULL)
@@ -143,7 +191,8 @@ mp_cli_run (int    argc,
     {
       if (output != NULL || block != 1)
         return usage_error (context, _("--output and --block belong to --export-flowchart"));
-      return mp_rank_cli_run (weights, programs, format);
+      return run_rank (context, weights, programs, format, &extra_args,
+                       spread, samples, seed, funding, hours);
     }
 
   if (weights != NULL || programs != NULL || format != NULL)

@@ -41,6 +41,11 @@ build_legend_entry (MpCompareView *self,
   MpProgram *program = mp_planner_get_compared (self->planner, position);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (mp_program_get_name (program));
+  g_autofree char *tuition = mp_panel_format_tuition (mp_program_get_tuition (program));
+  g_autofree char *hours = mp_panel_format_hours (mp_program_get_hours_per_week (program));
+  /* Translators: a compared program's tuition, then its hours, e.g. "$12,000 · 10 h/week" */
+  g_autofree char *cost_text = g_strdup_printf (_("%s · %s"), tuition, hours);
+  GtkWidget *costs = gtk_label_new (cost_text);
   GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
   /* Translators: tooltip of the button that removes a program from the comparison */
   g_autofree char *tooltip = g_strdup_printf (_("Remove “%s” from the comparison"),
@@ -54,6 +59,9 @@ build_legend_entry (MpCompareView *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (label, mp_program_get_name (program));
   gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (costs, "numeric");
+  gtk_widget_add_css_class (costs, "dim-label");
+  gtk_box_append (GTK_BOX (box), costs);
   gtk_widget_set_tooltip_text (remove, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);

@@ -18,10 +18,12 @@ static const char * const criterion_colors[MP_N_CRITERIA] = {
   "#e66100", /* brand name: orange */
 };
 
+/* Red, brown and grey: none of them a criterion's colour, so a compared
+ * program is never read as a criterion in the chart. */
 static const char * const compare_colors[MP_PANEL_MAX_COMPARED] = {
-  "#1c71d8",
-  "#e66100",
-  "#813d9c",
+  "#c01c28",
+  "#865e3c",
+  "#77767b",
 };
 
 void

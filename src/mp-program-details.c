@@ -275,6 +275,20 @@ mp_program_details_set_compared (MpProgramDetails *self,
                         compared ? _("Remove from C_omparison") : _("Add to C_omparison"));
 }
 
+/* An insensitive Compare button says why: the comparison is full. */
+void
+mp_program_details_set_compare_full (MpProgramDetails *self,
+                                     gboolean          full)
+{
+  g_return_if_fail (MP_IS_PROGRAM_DETAILS (self));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_button),
+                               full ? _("The comparison holds three programs: remove one from "
+                                        "it to add this one")
+                                    : _("Add to or remove from the side-by-side comparison "
+                                        "(up to three)"));
+}
+
 char *
 mp_program_details_describe_line (MpProgramDetails *self,
                                   MpCriterion       criterion)

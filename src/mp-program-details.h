@@ -25,6 +25,9 @@ MpProgram  *mp_program_details_get_program   (MpProgramDetails *self);
 void        mp_program_details_refresh       (MpProgramDetails *self);
 void        mp_program_details_set_compared  (MpProgramDetails *self,
                                               gboolean          compared);
+/* The comparison is full and this program is not in it. */
+void        mp_program_details_set_compare_full (MpProgramDetails *self,
+                                                 gboolean          full);
 /* "Faculty quality: 8/10 × 90 → 25.4 points", for tests. */
 char       *mp_program_details_describe_line (MpProgramDetails *self,
                                               MpCriterion       criterion);

@@ -332,7 +332,14 @@ build_program (MpProgramDialog *self)
   mp_program_set_hours_per_week (p, field_number (self, FIELD_HOURS));
   mp_program_set_tuition (p, field_number (self, FIELD_TUITION));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    mp_program_set_rating (p, c, field_number (self, FIELD_FIRST_RATING + c));
+    {
+      double value = field_number (self, FIELD_FIRST_RATING + c);
+
+      /* A range or unknown rating shows its middle; left as shown, it stays
+       * a range (the dialog has no range field yet). */
+      if (self->original == NULL || value != mp_program_get_rating (self->original, c))
+        mp_program_set_rating (p, c, value);
+    }
   return p;
 }
 

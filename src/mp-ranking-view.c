@@ -109,6 +109,20 @@ mp_ranking_view_sync_selection (MpRankingView *self)
   self->syncing_selection = FALSE;
 }
 
+/* Brings the selected row into view (a program just added may rank far
+ * down the list). GTK 4.8 has no scroll_to (): the list's own action does it. */
+void
+mp_ranking_view_scroll_to_selected (MpRankingView *self)
+{
+  guint position;
+
+  g_return_if_fail (MP_IS_RANKING_VIEW (self));
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
 /* Tab focuses a row without selecting it: Enter selects and opens it. */
 static void
 on_list_activate (MpRankingView *self,

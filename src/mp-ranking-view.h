@@ -29,5 +29,6 @@ void        mp_ranking_view_select_rank       (MpRankingView *self,
                                                guint          rank);
 /* Puts the list's selection on the planner's program. */
 void        mp_ranking_view_sync_selection    (MpRankingView *self);
+void        mp_ranking_view_scroll_to_selected (MpRankingView *self);
 
 G_END_DECLS

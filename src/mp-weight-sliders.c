@@ -408,6 +408,15 @@ mp_weight_sliders_get_slider (MpWeightSliders *self,
   return self->scales[criterion];
 }
 
+void
+mp_weight_sliders_set_full_height (MpWeightSliders *self,
+                                   gboolean         full_height)
+{
+  g_return_if_fail (MP_IS_WEIGHT_SLIDERS (self));
+
+  gtk_scrolled_window_set_propagate_natural_height (self->sliders_scroller, full_height);
+}
+
 const char *
 mp_weight_sliders_get_sensitivity_text (MpWeightSliders *self,
                                         MpCriterion      criterion)

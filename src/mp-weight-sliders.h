@@ -23,5 +23,9 @@ GtkRange   *mp_weight_sliders_get_slider           (MpWeightSliders *self,
 /* "Top pick holds from 35 to 100; below 35 Northgate takes over." */
 const char *mp_weight_sliders_get_sensitivity_text (MpWeightSliders *self,
                                                     MpCriterion      criterion);
+/* Asks for the height that shows every slider (above a list in a narrow
+ * window) rather than scrolling in whatever height it is given. */
+void        mp_weight_sliders_set_full_height      (MpWeightSliders *self,
+                                                    gboolean         full_height);
 
 G_END_DECLS

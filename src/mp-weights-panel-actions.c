@@ -22,6 +22,7 @@ on_dialog_saved (MpWeightsPanel  *self,
 {
   mp_planner_save_program (self->planner, program);
   mp_ranking_view_sync_selection (self->ranking_view);
+  mp_ranking_view_scroll_to_selected (self->ranking_view);
 }
 
 /* @program: the one to edit; with @copy, the start of a new one. */
@@ -121,12 +122,15 @@ mp_weights_panel_update_actions (MpWeightsPanel *self)
   GtkWidget *widget = GTK_WIDGET (self);
   MpProgram *selected = mp_planner_get_selected (self->planner);
   gboolean user = selected != NULL && mp_program_get_user_defined (selected);
+  gboolean full = selected != NULL && !mp_planner_can_toggle_compare (self->planner);
 
   gtk_widget_action_set_enabled (widget, "panel.edit-program", user);
   gtk_widget_action_set_enabled (widget, "panel.delete-program", user);
   gtk_widget_action_set_enabled (widget, "panel.copy-program", selected != NULL);
   gtk_widget_action_set_enabled (widget, "panel.toggle-compare",
                                  mp_planner_can_toggle_compare (self->planner));
+  mp_program_details_set_compare_full (self->details, full);
+  mp_program_details_set_compare_full (self->side_details, full);
 }
 
 static void

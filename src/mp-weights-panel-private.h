@@ -10,6 +10,7 @@
 #include "mp-filter-button.h"
 #include "mp-program-details.h"
 #include "mp-ranking-view.h"
+#include "mp-confidence-bar.h"
 #include "mp-weight-sliders.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ struct _MpWeightsPanel
   MpFilterButton     *filter_button;
   GtkStack           *stack;
   MpRankingView      *ranking_view;
+  MpConfidenceBar    *confidence_bar;
   MpProgramDetails   *details;
   GtkWidget          *side_separator;
   MpProgramDetails   *side_details;

@@ -266,6 +266,7 @@ mp_weights_panel_constructed (GObject *object)
   mp_weight_sliders_set_planner (self->sliders, self->planner);
   mp_filter_button_set_planner (self->filter_button, self->planner);
   mp_ranking_view_set_planner (self->ranking_view, self->planner);
+  mp_confidence_bar_set_planner (self->confidence_bar, self->planner);
   g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),
@@ -423,6 +424,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_view);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, confidence_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
@@ -457,6 +459,7 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_type_ensure (MP_TYPE_PROGRAM_DETAILS);
   g_type_ensure (MP_TYPE_WEIGHT_SLIDERS);
   g_type_ensure (MP_TYPE_FILTER_BUTTON);
+  g_type_ensure (MP_TYPE_CONFIDENCE_BAR);
   g_type_ensure (MP_TYPE_COMPARE_VIEW);
   g_type_ensure (MP_TYPE_RANKING_VIEW);
   bind_template (widget_class);
@@ -670,6 +673,7 @@ mp_weights_panel_set_stacked (MpWeightsPanel *self,
                                   stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_separator),
                                   stacked ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  mp_weight_sliders_set_full_height (self->sliders, stacked);
 }
 
 void

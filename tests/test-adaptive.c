@@ -12,6 +12,7 @@
 #include "mp-flow-layout.h"
 #include "mp-flow-pane.h"
 #include "mp-planner.h"
+#include "mp-program-dialog.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
@@ -95,11 +96,52 @@ assert_size (MpWindow   *window,
 }
 
 static void
+wait_for_chart (MpWindow *window)
+{
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (window));
+  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) "the flowchart's layout");
+
+  while (mp_flow_canvas_get_layout (mp_flow_pane_get_canvas (pane)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  wait_frames (GTK_WIDGET (window), 2);
+}
+
+static void
 show_view (MpWindow   *window,
            const char *view)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", view);
   wait_frames (GTK_WIDGET (window), 2);
+}
+
+/* With MP_SCREENSHOT_DIR set, the window as drawn goes to a PNG there, to
+ * be looked at (run with GTK_THEME=Adwaita:dark for the dark style). */
+static void
+save_screenshot (MpWindow   *window,
+                 const char *view)
+{
+  const char *dir = g_getenv ("MP_SCREENSHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  name = g_strdup_printf ("%dx%d-%s.png", gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget), view);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* @widget is drawn inside the window, and a click at its centre reaches it
@@ -215,15 +257,19 @@ test_size (gconstpointer data)
 
   assert_size (window, size);
   assert_header_bar (window);
+  save_screenshot (window, "start");
   if (!gtk_widget_get_mapped (mp_window_get_flow_pane (window)))
     show_view (window, "flowchart");
   assert_size (window, size);
   assert_flowchart (window);
+  wait_for_chart (window);
+  save_screenshot (window, "flowchart");
   if (!gtk_widget_get_mapped (mp_window_get_weights_panel (window)))
     show_view (window, "panel");
   assert_size (window, size);
   assert_header_bar (window);
   assert_panel (window, size->sliders);
+  save_screenshot (window, "panel");
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -320,10 +366,53 @@ test_unreachable_node (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A program added through the dialog is selected and scrolled into view,
+ * even when it ranks last. */
+static void
+test_added_program_shown (void)
+{
+  MpWindow *window = new_window (1400, 900);
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
+  MpProgramDialog *dialog;
+  GtkSelectionModel *selection;
+  GtkWidget *row = NULL;
+  guint position;
+
+  mp_weights_panel_add_program (panel);
+  dialog = MP_PROGRAM_DIALOG (mp_weights_panel_get_dialog (panel));
+  gtk_editable_set_text (mp_program_dialog_get_field (dialog, "name"), "Zero Everywhere");
+  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
+    gtk_editable_set_text (mp_program_dialog_get_field (dialog, mp_criterion_get_key (c)), "0");
+  g_assert_true (mp_program_dialog_save (dialog));
+  wait_frames (GTK_WIDGET (window), 3);
+
+  g_assert_cmpstr (mp_program_get_name (mp_planner_get_selected (mp_weights_panel_get_planner (panel))),
+                   ==, "Zero Everywhere");
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (mp_weights_panel_get_list_view (panel)));
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  g_assert_cmpuint (position, ==, g_list_model_get_n_items (G_LIST_MODEL (selection)) - 1);
+  /* The selected row is among the list's drawn rows, and not covered. */
+  for (GtkWidget *child = gtk_widget_get_first_child (mp_weights_panel_get_list_view (panel));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) &&
+        (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED))
+      row = child;
+  g_assert_nonnull (row);
+  assert_reachable (window, row, "the added program's row");
+
+  mp_planner_delete_program (mp_weights_panel_get_planner (panel),
+                             mp_planner_get_selected (mp_weights_panel_get_planner (panel)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("mp-adaptive-XXXXXX", NULL);
+
+  /* The user's programs are written: never into the real home. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -336,5 +425,6 @@ main (int   argc,
   g_test_add_func ("/adaptive/back-withdraws-filter", test_back_withdraws_filter);
   g_test_add_func ("/adaptive/export-toast", test_export_toast);
   g_test_add_func ("/adaptive/unreachable-node", test_unreachable_node);
+  g_test_add_func ("/adaptive/added-program-shown", test_added_program_shown);
   return g_test_run ();
 }

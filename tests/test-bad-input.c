@@ -992,7 +992,8 @@ test_programs_fields (void)
     { "ratings", "{ \"faculty\": -1, \"scholarship\": 5, \"funding\": 4, \"flexibility\": 9, \"brand\": 6 }" },
     { "ratings", "{ \"faculty\": 11, \"scholarship\": 5, \"funding\": 4, \"flexibility\": 9, \"brand\": 6 }" },
     { "ratings", "{ \"faculty\": 1e400, \"scholarship\": 5, \"funding\": 4, \"flexibility\": 9, \"brand\": 6 }" },
-    { "ratings", "{ \"faculty\": 8 }" },
+    { "ratings", "{ \"faculty\": [8] }" },
+    { "ratings", "{ \"faculty\": [9, 6] }" },
     { "ratings", "[8, 5, 4, 9, 6]" },
   };
 

@@ -333,6 +333,23 @@ test_describe (void)
   result = compute (input);
   text = mp_confidence_result_describe_first (result, 0);
   g_assert_cmpstr (text, ==, "First in 75 % of the weightings you find plausible");
+  g_clear_pointer (&text, g_free);
+  text = mp_confidence_result_describe_row (result, 1);
+  g_assert_cmpstr (text, ==, "First in 25 %, in the top three in 100 % of the weightings you "
+                             "find plausible");
+  g_clear_pointer (&text, g_free);
+  text = mp_confidence_result_describe_rank_range (result, 0);
+  g_assert_cmpstr (text, ==, "Rank 1 to 2 in 90 % of the weightings you find plausible");
+  g_assert_null (mp_confidence_result_describe_fragile (result, 0, "B"));
+  g_assert_cmpint (mp_confidence_result_get_rival (result, 0), ==, 1);
+  g_clear_pointer (&text, g_free);
+  /* The other one as top pick: first in a quarter, A first in three quarters. */
+  text = mp_confidence_result_describe_fragile (result, 1, "A");
+  g_assert_cmpstr (text, ==, "Fragile: other weightings you find plausible put A first in "
+                             "75 % of cases");
+  g_clear_pointer (&text, g_free);
+  text = mp_confidence_result_describe_fragile (result, 1, NULL);
+  g_assert_cmpstr (text, ==, "Fragile: first in under half of the weightings you find plausible");
 }
 
 static void
@@ -378,6 +395,52 @@ test_runner_newest_wins (void)
   g_assert_finalize_object (g_steal_pointer (&runner));
 }
 
+static void
+wait_idle (MpConfidenceRunner *runner)
+{
+  while (mp_confidence_runner_get_busy (runner))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The runner follows the scorer: a weight change brings the confidence of
+ * the new ranking; all weights zero clears it. */
+static void
+test_runner_follows_scorer (void)
+{
+  g_autoptr(MpProgramStore) store = sample_store ();
+  g_autoptr(MpScorer) scorer = mp_scorer_new (store);
+  g_autoptr(MpConfidenceRunner) runner = NULL;
+  MpConfidenceResult *result;
+  MpWeights w;
+
+  mp_weights_init_article (&w);
+  mp_scorer_set_weights (scorer, &w);
+  runner = mp_confidence_runner_new_for_scorer (scorer);
+  g_assert_cmpfloat (mp_confidence_runner_get_spread (runner), ==, MP_CONFIDENCE_DEFAULT_SPREAD);
+  wait_idle (runner);
+  result = mp_confidence_runner_get_result (runner);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (mp_confidence_result_get_program (result, 0), ==,
+                    mp_scorer_get_ranked (scorer, 0));
+
+  /* Only brand counts, exactly: the plain ranking, for sure. */
+  mp_confidence_runner_set_spread (runner, 0);
+  w = (MpWeights) { { 0, 0, 0, 0, 100 } };
+  mp_scorer_set_weights (scorer, &w);
+  wait_idle (runner);
+  result = mp_confidence_runner_get_result (runner);
+  g_assert_cmpuint (mp_confidence_result_get_program (result, 0), ==,
+                    mp_scorer_get_ranked (scorer, 0));
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), ==, 1.0);
+
+  w = (MpWeights) { { 0, 0, 0, 0, 0 } };
+  mp_scorer_set_weights (scorer, &w);
+  g_assert_null (mp_confidence_runner_get_result (runner));
+  g_assert_false (mp_confidence_runner_get_busy (runner));
+  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/confidence/async", test_async);
   g_test_add_func ("/confidence/describe", test_describe);
   g_test_add_func ("/confidence/runner-newest-wins", test_runner_newest_wins);
+  g_test_add_func ("/confidence/runner-follows-scorer", test_runner_follows_scorer);
 
   return g_test_run ();
 }

@@ -50,6 +50,7 @@ reset_settings (GSettings *settings)
 {
   static const char * const keys[] = {
     "weights", "kind-filter", "max-tuition", "max-hours-per-week", "format-filter", "flow-walk",
+    "compared-programs",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -209,6 +210,26 @@ test_settings_restored (Fixture       *fixture,
   g_assert_cmpstr (mp_planner_get_walk_state (planner), ==, "A>B");
   mp_scorer_get_filter (mp_planner_get_scorer (planner), &filter);
   g_assert_cmpint (filter.kind, ==, MP_KIND_FILTER_MASTERS);
+}
+
+/* The comparison comes back at the next start, in its order. */
+static void
+test_compared_restored (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(MpPlanner) planner = NULL;
+
+  mp_planner_select_index (fixture->planner, 2);
+  mp_planner_toggle_compare (fixture->planner);
+  mp_planner_select_index (fixture->planner, 0);
+  mp_planner_toggle_compare (fixture->planner);
+  g_settings_apply (fixture->settings);
+  planner = mp_planner_new (fixture->store, fixture->settings);
+
+  g_assert_cmpuint (mp_planner_get_n_compared (planner), ==, 2);
+  g_assert_cmpstr (mp_program_get_id (mp_planner_get_compared (planner, 0)), ==, "gamma-fellowship");
+  g_assert_cmpstr (mp_program_get_id (mp_planner_get_compared (planner, 1)), ==, "alpha-masters");
+  g_assert_cmpuint (mp_planner_get_compared_index (planner, 0), ==, 2);
 }
 
 static void
@@ -504,6 +525,7 @@ main (int   argc,
   ADD ("/planner/filter", test_filter);
   ADD ("/planner/outcome-rule", test_outcome_rule);
   ADD ("/planner/suggest-and-undo", test_suggest_and_undo);
+  ADD ("/planner/compared-restored", test_compared_restored);
   ADD ("/planner/selection-and-compare", test_selection_and_compare);
   ADD ("/planner/saving-policy", test_saving_policy);
   ADD ("/planner/save-failure", test_save_failure);

@@ -47,8 +47,8 @@ static const MalformedCase json_cases[] = {
     "2:10: “id” must not be empty" },
   { "{\"schema_version\": 1, \"programs\": [\n  {\"id\": \"x\", \"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 20000, \"ratings\": {\"faculty\": 1, \"scholarship\": 2, \"funding\": 3, \"flexibility\": 4, \"brand\": 5}}\n]}\n", MP_PROGRAM_STORE_ERROR_INVALID,
     "2:3: This program has no “name”" },
-  { "{\"schema_version\": 1, \"programs\": [\n  {\"id\": \"x\", \"name\": \"X\", \"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 20000, \"ratings\": {\"faculty\": 1, \"scholarship\": 2, \"funding\": 3, \"flexibility\": 4}}\n]}\n", MP_PROGRAM_STORE_ERROR_INVALID,
-    "2:143: “ratings” has no “brand”" },
+  { "{\"schema_version\": 1, \"programs\": [\n  {\"id\": \"x\", \"name\": \"X\", \"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 20000, \"ratings\": {\"faculty\": 1, \"scholarship\": 2, \"funding\": 3, \"flexibility\": 4, \"brand\": [5]}}\n]}\n", MP_PROGRAM_STORE_ERROR_INVALID,
+    "2:217: a range for “brand” must be two numbers, lowest and highest, e.g. [6, 8]" },
   { "{\"schema_version\": 1, \"programs\": [\n  {\"id\": \"x\", \"name\": \"X\", \"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 20000, \"ratings\": [1, 2, 3, 4, 5]}\n]}\n", MP_PROGRAM_STORE_ERROR_INVALID,
     "2:143: “ratings” must be an object, not an array" },
   { "{\"schema_version\": 1, \"programs\": [\n  {\"id\": \"x\", \"name\": \"X\", \"kind\": \"masters\", \"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 20000, \"thesis\": \"yes\", \"ratings\": {\"faculty\": 1, \"scholarship\": 2, \"funding\": 3, \"flexibility\": 4, \"brand\": 5}}\n]}\n", MP_PROGRAM_STORE_ERROR_INVALID,
@@ -704,8 +704,13 @@ test_csv_equal_names (Fixture       *fixture,
   g_assert_cmpstr (mp_program_get_id (mp_program_store_peek (fixture->store, base + 1)), ==, "same-2");
   g_assert_cmpstr (mp_program_get_id (mp_program_store_peek (fixture->store, base + 39999)), ==,
                    "same-40000");
-  /* Generous for sanitized builds; the quadratic search took 130 s. */
+  /* The quadratic search took 130 s; sanitized builds unwind the stack at
+   * every allocation, so they get far longer. */
+#if defined(__SANITIZE_ADDRESS__)
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 600 * G_USEC_PER_SEC);
+#else
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+#endif
 }
 
 int

@@ -236,6 +236,55 @@ test_sentences (void)
   g_assert_null (none);
 }
 
+/* The answers, remembered as text and restored, give the same estimate and
+ * the same next question; bad text changes nothing. */
+static void
+test_remember (void)
+{
+  g_autoptr(MpTradeoff) a = mp_tradeoff_new ();
+  g_autoptr(MpTradeoff) b = mp_tradeoff_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  MpWeights truth = { { 90, 20, 60, 40, 75 } }, ea, eb;
+  MpTradeoffQuestion qa, qb;
+  const char *bad[] = {
+    "faculty,funding,9,4,5,9", "faculty,fame,9,4,5,9,a", "faculty,funding,9,4,5,9,maybe",
+    "faculty,funding,4,9,9,4,a", "faculty,funding,11,4,5,9,a", "faculty,funding,9,4,5,9,a;",
+  };
+
+  for (guint k = 0; k < 5; k++)
+    {
+      g_assert_true (mp_tradeoff_next_question (a, &qa));
+      mp_tradeoff_answer (a, truthful_answer (&truth, &qa));
+    }
+  text = mp_tradeoff_to_string (a);
+  {
+    g_auto(GStrv) items = g_strsplit (text, ";", -1);
+
+    g_assert_cmpuint (g_strv_length (items), ==, 5);
+  }
+  g_assert_true (mp_tradeoff_restore (b, text));
+  again = mp_tradeoff_to_string (b);
+  g_assert_cmpstr (again, ==, text);
+  g_assert_true (mp_tradeoff_estimate (a, &ea));
+  g_assert_true (mp_tradeoff_estimate (b, &eb));
+  g_assert_cmpmem (&ea, sizeof ea, &eb, sizeof eb);
+  g_assert_true (mp_tradeoff_next_question (a, &qa));
+  g_assert_true (mp_tradeoff_next_question (b, &qb));
+  g_assert_cmpmem (&qa, sizeof qa, &qb, sizeof qb);
+
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_autofree char *kept = NULL;
+
+      g_assert_false (mp_tradeoff_restore (b, bad[k]));
+      kept = mp_tradeoff_to_string (b);
+      g_assert_cmpstr (kept, ==, text);
+    }
+  g_assert_true (mp_tradeoff_restore (b, ""));
+  g_assert_cmpuint (mp_tradeoff_get_n_answers (b), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/tradeoff/contradiction-cycle", test_contradiction_cycle);
   g_test_add_func ("/tradeoff/bad-restored-answer", test_bad_restored_answer);
   g_test_add_func ("/tradeoff/sentences", test_sentences);
+  g_test_add_func ("/tradeoff/remember", test_remember);
 
   return g_test_run ();
 }

@@ -15,6 +15,8 @@ struct _MpConfidenceRunner
   GCancellable       *cancellable;
   guint64             generation;  /* of the newest request */
   gboolean            busy;
+  MpScorer           *scorer;     /* followed, or NULL */
+  double              spread;
 };
 
 G_DEFINE_FINAL_TYPE (MpConfidenceRunner, mp_confidence_runner, G_TYPE_OBJECT)
@@ -23,6 +25,8 @@ enum {
   PROP_0,
   PROP_RESULT,
   PROP_BUSY,
+  PROP_SCORER,
+  PROP_SPREAD,
   N_PROPS
 };
 
@@ -129,9 +133,65 @@ mp_confidence_runner_get_busy (MpConfidenceRunner *self)
 }
 
 static void
+follow_scorer (MpConfidenceRunner *self)
+{
+  g_autoptr(MpConfidenceInput) input = NULL;
+
+  if (!mp_scorer_has_scores (self->scorer) || mp_scorer_get_n_ranked (self->scorer) == 0)
+    {
+      mp_confidence_runner_clear (self);
+      return;
+    }
+  input = mp_confidence_input_new_from_scorer (self->scorer, mp_scorer_get_store (self->scorer),
+                                               self->spread);
+  mp_confidence_runner_request (self, input);
+}
+
+double
+mp_confidence_runner_get_spread (MpConfidenceRunner *self)
+{
+  g_return_val_if_fail (MP_IS_CONFIDENCE_RUNNER (self), 0);
+
+  return self->spread;
+}
+
+void
+mp_confidence_runner_set_spread (MpConfidenceRunner *self,
+                                 double              spread)
+{
+  g_return_if_fail (MP_IS_CONFIDENCE_RUNNER (self));
+  g_return_if_fail (spread >= 0 && spread <= 100);
+
+  if (self->spread == spread)
+    return;
+  self->spread = spread;
+  if (self->scorer != NULL)
+    follow_scorer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPREAD]);
+}
+
+static void
+mp_confidence_runner_constructed (GObject *object)
+{
+  MpConfidenceRunner *self = MP_CONFIDENCE_RUNNER (object);
+
+  G_OBJECT_CLASS (mp_confidence_runner_parent_class)->constructed (object);
+  if (self->scorer == NULL)
+    return;
+  g_signal_connect_object (self->scorer, "ranked", G_CALLBACK (follow_scorer), self,
+                           G_CONNECT_SWAPPED);
+  follow_scorer (self);
+}
+
+static void
 mp_confidence_runner_dispose (GObject *object)
 {
-  cancel_running (MP_CONFIDENCE_RUNNER (object));
+  MpConfidenceRunner *self = MP_CONFIDENCE_RUNNER (object);
+
+  if (self->scorer != NULL)
+    g_signal_handlers_disconnect_by_data (self->scorer, self);
+  g_clear_object (&self->scorer);
+  cancel_running (self);
   G_OBJECT_CLASS (mp_confidence_runner_parent_class)->dispose (object);
 }
 
@@ -162,6 +222,33 @@ mp_confidence_runner_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_SCORER:
+      g_value_set_object (value, self->scorer);
+      break;
+    case PROP_SPREAD:
+      g_value_set_double (value, self->spread);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_confidence_runner_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  MpConfidenceRunner *self = MP_CONFIDENCE_RUNNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCORER:
+      self->scorer = g_value_dup_object (value);
+      break;
+    case PROP_SPREAD:
+      mp_confidence_runner_set_spread (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,7 +259,9 @@ mp_confidence_runner_class_init (MpConfidenceRunnerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = mp_confidence_runner_constructed;
   object_class->dispose = mp_confidence_runner_dispose;
+  object_class->set_property = mp_confidence_runner_set_property;
   object_class->finalize = mp_confidence_runner_finalize;
   object_class->get_property = mp_confidence_runner_get_property;
 
@@ -182,16 +271,31 @@ mp_confidence_runner_class_init (MpConfidenceRunnerClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCORER] =
+    g_param_spec_object ("scorer", NULL, NULL, MP_TYPE_SCORER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPREAD] =
+    g_param_spec_double ("spread", NULL, NULL, 0, 100, MP_CONFIDENCE_DEFAULT_SPREAD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 mp_confidence_runner_init (MpConfidenceRunner *self)
 {
+  self->spread = MP_CONFIDENCE_DEFAULT_SPREAD;
 }
 
 MpConfidenceRunner *
 mp_confidence_runner_new (void)
 {
   return g_object_new (MP_TYPE_CONFIDENCE_RUNNER, NULL);
+}
+
+MpConfidenceRunner *
+mp_confidence_runner_new_for_scorer (MpScorer *scorer)
+{
+  g_return_val_if_fail (MP_IS_SCORER (scorer), NULL);
+
+  return g_object_new (MP_TYPE_CONFIDENCE_RUNNER, "scorer", scorer, NULL);
 }

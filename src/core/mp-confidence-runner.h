@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "mp-confidence.h"
+#include "mp-scorer.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +16,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MpConfidenceRunner, mp_confidence_runner, MP, CONFIDENCE_RUNNER, GObject)
 
-/* Properties (read-only, notify on change): "result" (MpConfidenceResult,
- * the newest computed; NULL before the first), "busy" (boolean: a request is
- * being computed). A request cancels the one before it; a result of an older
+/* Properties (notify on change): "result" (MpConfidenceResult, read-only,
+ * the newest computed; NULL before the first), "busy" (boolean, read-only:
+ * a request is being computed), "scorer" (construct-only), "spread". A request cancels the one before it; a result of an older
  * request is never shown, however late it arrives. */
 MpConfidenceRunner *mp_confidence_runner_new        (void);
+/* A runner that follows @scorer: after each of its re-ranks, a request for
+ * the programs it ranks, weights ± "spread" points (a property, default
+ * MP_CONFIDENCE_DEFAULT_SPREAD; changing it requests again). Without
+ * scores, the result is cleared. */
+MpConfidenceRunner *mp_confidence_runner_new_for_scorer (MpScorer       *scorer);
+double              mp_confidence_runner_get_spread (MpConfidenceRunner *self);
+void                mp_confidence_runner_set_spread (MpConfidenceRunner *self,
+                                                     double              spread);
 void                mp_confidence_runner_request    (MpConfidenceRunner *self,
                                                      MpConfidenceInput  *input);
 /* Cancels the running request and forgets the result (e.g. all weights 0). */

@@ -273,9 +273,10 @@ mp_confidence_input_new_from_scorer (MpScorer       *scorer,
       mp_confidence_input_set_program (input, k, index, mp_scorer_get_name_rank (scorer, index));
       for (guint c = 0; c < MP_N_CRITERIA; c++)
         {
-          double r = mp_program_get_rating (program, c);
+          double lo, hi;
 
-          mp_confidence_input_set_rating (input, k, c, r, r);
+          mp_program_get_rating_range (program, c, &lo, &hi);
+          mp_confidence_input_set_rating (input, k, c, lo, hi);
         }
     }
   mp_scorer_get_weights (scorer, &weights);
@@ -996,22 +997,93 @@ mp_confidence_result_is_fragile (MpConfidenceResult *result,
   return FALSE;
 }
 
+/* A share as a whole percentage, never 100 or 0 unless it is all or none. */
+static double
+whole_percent (guint32 count,
+               guint   n_samples)
+{
+  double percent = 100.0 * count / n_samples;
+
+  if (count != n_samples)
+    percent = MIN (percent, 99);
+  if (count != 0)
+    percent = MAX (percent, 1);
+  return floor (percent + 0.5);
+}
+
 char *
 mp_confidence_result_describe_first (MpConfidenceResult *result,
                                      guint               slot)
 {
-  double percent;
-
   g_return_val_if_fail (result != NULL && slot < result->n, NULL);
 
-  percent = 100 * mp_confidence_result_get_p_first (result, slot);
-  /* Never "100 %" or "0 %" for a share that is not all or nothing. */
-  if (result->first[slot] != result->n_samples)
-    percent = MIN (percent, 99);
-  if (result->first[slot] != 0)
-    percent = MAX (percent, 1);
   /* TRANSLATORS: the top pick's share of the sampled weightings; "%.0f %%"
    * is the percentage, e.g. "83 %" */
   return g_strdup_printf (_("First in %.0f %% of the weightings you find plausible"),
-                          floor (percent + 0.5));
+                          whole_percent (result->first[slot], result->n_samples));
+}
+
+int
+mp_confidence_result_get_rival (MpConfidenceResult *result,
+                                guint               slot)
+{
+  int rival = -1;
+
+  g_return_val_if_fail (result != NULL && slot < result->n, -1);
+
+  for (guint i = 0; i < result->n; i++)
+    if (i != slot && result->first[i] > 0 &&
+        (rival < 0 || result->first[i] > result->first[rival]))
+      rival = i;
+  return rival;
+}
+
+char *
+mp_confidence_result_describe_fragile (MpConfidenceResult *result,
+                                       guint               slot,
+                                       const char         *rival_name)
+{
+  int rival;
+
+  g_return_val_if_fail (result != NULL && slot < result->n, NULL);
+
+  if (!mp_confidence_result_is_fragile (result, slot))
+    return NULL;
+  rival = mp_confidence_result_get_rival (result, slot);
+  if (rival >= 0 && rival_name != NULL && 3 * (guint64) result->first[rival] > result->n_samples)
+    /* TRANSLATORS: %s is a program's name, "%.0f %%" a percentage */
+    return g_strdup_printf (_("Fragile: other weightings you find plausible put %s first "
+                              "in %.0f %% of cases"),
+                            rival_name, whole_percent (result->first[rival], result->n_samples));
+  return g_strdup (_("Fragile: first in under half of the weightings you find plausible"));
+}
+
+char *
+mp_confidence_result_describe_row (MpConfidenceResult *result,
+                                   guint               slot)
+{
+  g_return_val_if_fail (result != NULL && slot < result->n, NULL);
+
+  /* TRANSLATORS: a row's confidence, read by screen readers */
+  return g_strdup_printf (_("First in %.0f %%, in the top three in %.0f %% of the "
+                            "weightings you find plausible"),
+                          whole_percent (result->first[slot], result->n_samples),
+                          whole_percent (result->top3[slot], result->n_samples));
+}
+
+char *
+mp_confidence_result_describe_rank_range (MpConfidenceResult *result,
+                                          guint               slot)
+{
+  guint lo, hi;
+
+  g_return_val_if_fail (result != NULL && slot < result->n, NULL);
+
+  lo = result->rank_p5[slot];
+  hi = result->rank_p95[slot];
+  if (lo == hi)
+    /* TRANSLATORS: 90 % = from the 5th to the 95th percentile */
+    return g_strdup_printf (_("Rank %u in 90 %% of the weightings you find plausible"), lo);
+  return g_strdup_printf (_("Rank %u to %u in 90 %% of the weightings you find plausible"),
+                          lo, hi);
 }

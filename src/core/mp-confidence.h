@@ -130,6 +130,25 @@ gboolean            mp_confidence_result_is_fragile    (MpConfidenceResult      
 char               *mp_confidence_result_describe_first (MpConfidenceResult      *result,
                                                         guint                     slot);
 
+/* The program other than @slot first most often, or -1 when none is ever. */
+int                 mp_confidence_result_get_rival     (MpConfidenceResult       *result,
+                                                        guint                     slot);
+/* When @slot (the top pick) is fragile, the warning: "Fragile: another
+ * weighting you find plausible puts %s first in 41 % of cases" naming
+ * @rival_name (the program of mp_confidence_result_get_rival()), or "…
+ * first in under half of them"; NULL when not fragile. Translated. */
+char               *mp_confidence_result_describe_fragile (MpConfidenceResult    *result,
+                                                        guint                     slot,
+                                                        const char               *rival_name);
+/* A row's confidence mark in words, for screen readers: "First in 78 %,
+ * in the top three in 99 % of the weightings you find plausible". */
+char               *mp_confidence_result_describe_row  (MpConfidenceResult       *result,
+                                                        guint                     slot);
+/* For the details: "Rank 2 to 4 in 90 % of the weightings you find
+ * plausible", or "Rank 2 in …" when both ends agree. */
+char               *mp_confidence_result_describe_rank_range (MpConfidenceResult *result,
+                                                        guint                     slot);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpConfidenceInput, mp_confidence_input_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpConfidenceResult, mp_confidence_result_unref)
 

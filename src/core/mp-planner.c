@@ -710,6 +710,41 @@ mp_planner_init (MpPlanner *self)
 
 /* ---- public API -------------------------------------------------------- */
 
+/* The compared programs are kept by id, so that they come back at the next
+ * start; an id no longer in the store is left out. */
+static void
+save_compared (MpPlanner *self,
+               gpointer   user_data)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < self->compared->len; i++)
+    g_strv_builder_add (ids, mp_program_get_id (self->compared->pdata[i]));
+  strv = g_strv_builder_end (ids);
+  g_settings_set_strv (self->settings, "compared-programs", (const char * const *) strv);
+}
+
+static void
+restore_compared (MpPlanner *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "compared-programs");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; ids[i] != NULL && self->compared->len < MP_PLANNER_MAX_COMPARED; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        MpProgram *program = store_item (self, j);
+
+        if (g_strcmp0 (mp_program_get_id (program), ids[i]) != 0 || compared_position (self, program) >= 0)
+          continue;
+        self->compared_index[self->compared->len] = j;
+        g_ptr_array_add (self->compared, g_object_ref (program));
+        break;
+      }
+  g_signal_connect (self, "compared-changed", G_CALLBACK (save_compared), NULL);
+}
+
 MpPlanner *
 mp_planner_new (MpProgramStore *store,
                 GSettings      *settings)
@@ -730,6 +765,7 @@ mp_planner_new (MpProgramStore *store,
     {
       self->settings = g_object_ref (settings);
       bind_settings (self);
+      restore_compared (self);
     }
   return self;
 }

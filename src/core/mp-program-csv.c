@@ -393,6 +393,69 @@ read_thesis_cell (CsvReader  *r,
                   _("“thesis” must be true or false (or yes or no), not “%s”"), cell->text);
 }
 
+/* One end of a range "6-8": a plain number within 0–10. */
+static gboolean
+read_range_end (CsvReader   *r,
+                Cell        *cell,
+                const char  *text,
+                const char  *name,
+                double      *value,
+                GError     **error)
+{
+  char *end = NULL;
+  guint line, col;
+
+  *value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !g_ascii_isdigit (text[0]) ||
+      strpbrk (text, "xXeE") != NULL)
+    return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
+                    _("“%s” must be a number or a range such as 6-8, not “%s”"),
+                    name, cell->text);
+  if (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, *value))
+    return TRUE;
+  mp_program_io_position (r->source->data, cell->offset, &line, &col);
+  return mp_program_io_check_range (r->source, line, col, name, MP_PROGRAM_VALUE_RATING, *value,
+                                    error);
+}
+
+/* A number, a range "6-8", or empty for unknown. */
+static gboolean
+read_rating_cell (CsvReader   *r,
+                  GArray      *row,
+                  MpCriterion  criterion,
+                  MpProgram   *program,
+                  GError     **error)
+{
+  Column column = COL_RATING_FIRST + criterion;
+  Cell *cell = row_cell (r, row, column);
+  const char *dash = cell->text[0] != '\0' ? strchr (cell->text + 1, '-') : NULL;
+  g_autofree char *lo_text = NULL;
+  double value, lo, hi;
+
+  if (cell->text[0] == '\0')
+    {
+      mp_program_set_rating_unknown (program, criterion);
+      return TRUE;
+    }
+  if (dash == NULL)
+    {
+      if (!read_number_cell (r, row, column, MP_PROGRAM_VALUE_RATING, &value, error))
+        return FALSE;
+      mp_program_set_rating (program, criterion, value);
+      return TRUE;
+    }
+  lo_text = g_strndup (cell->text, dash - cell->text);
+  if (!read_range_end (r, cell, lo_text, column_names[column], &lo, error) ||
+      !read_range_end (r, cell, dash + 1, column_names[column], &hi, error))
+    return FALSE;
+  if (lo > hi)
+    return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
+                    _("the range for “%s” must give the lowest rating first, not “%s”"),
+                    column_names[column], cell->text);
+  mp_program_set_rating_range (program, criterion, lo, hi);
+  return TRUE;
+}
+
 static gboolean
 read_numbers (CsvReader  *r,
               GArray     *row,
@@ -412,13 +475,8 @@ read_numbers (CsvReader  *r,
       mp_program_io_set_fact (program, column_names[c], value);
     }
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    {
-      double value;
-
-      if (!read_number_cell (r, row, COL_RATING_FIRST + c, MP_PROGRAM_VALUE_RATING, &value, error))
-        return FALSE;
-      mp_program_set_rating (program, c, value);
-    }
+    if (!read_rating_cell (r, row, c, program, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -560,6 +618,25 @@ mp_program_csv_append_header (GString *out)
     g_string_append_printf (out, "%s%s", i > 0 ? "," : "", column_names[i]);
 }
 
+/* A number, "6-8", or nothing when unknown: the forms read_rating_cell()
+ * reads. */
+static void
+append_rating (GString     *out,
+               MpProgram   *program,
+               MpCriterion  criterion)
+{
+  double lo, hi;
+
+  if (mp_program_get_rating_unknown (program, criterion))
+    return;
+  mp_program_get_rating_range (program, criterion, &lo, &hi);
+  mp_program_csv_append_number (out, lo);
+  if (hi == lo)
+    return;
+  g_string_append_c (out, '-');
+  mp_program_csv_append_number (out, hi);
+}
+
 void
 mp_program_csv_append_program (GString   *out,
                                MpProgram *program)
@@ -582,6 +659,6 @@ mp_program_csv_append_program (GString   *out,
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       g_string_append_c (out, ',');
-      mp_program_csv_append_number (out, mp_program_get_rating (program, c));
+      append_rating (out, program, c);
     }
 }

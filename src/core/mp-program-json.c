@@ -463,6 +463,75 @@ read_id (Reader      *r,
   return TRUE;
 }
 
+/* [lo, hi]: two numbers, 0 ≤ lo ≤ hi ≤ 10. */
+static gboolean
+read_rating_range (Reader      *r,
+                   JsonArray   *array,
+                   const char  *path,
+                   const char  *key,
+                   double       range[2],
+                   GError     **error)
+{
+  if (json_array_get_length (array) != 2)
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
+                        _("a range for “%s” must be two numbers, lowest and highest, "
+                          "e.g. [6, 8]"), key);
+  for (guint k = 0; k < 2; k++)
+    {
+      JsonNode *end = json_array_get_element (array, k);
+      g_autofree char *end_path = g_strdup_printf ("%s/%u", path, k);
+      guint line, column;
+
+      if (!node_is_number (end))
+        return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, end_path, error,
+                            _("a range for “%s” must be two numbers, not %s"),
+                            key, describe_node (end));
+      range[k] = json_node_get_double (end);
+      reader_position (r, end_path, &line, &column);
+      if (!mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, range[k]) &&
+          !mp_program_io_check_range (r->source, line, column, key, MP_PROGRAM_VALUE_RATING,
+                                      range[k], error))
+        return FALSE;
+    }
+  if (range[0] > range[1])
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
+                        _("the range for “%s” must give the lowest rating first"), key);
+  return TRUE;
+}
+
+/* A number, a range [lo, hi], or unknown (null or absent). */
+static gboolean
+read_rating (Reader      *r,
+             JsonObject  *ratings,
+             const char  *path,
+             MpCriterion  criterion,
+             MpProgram   *program,
+             GError     **error)
+{
+  const char *key = mp_criterion_get_key (criterion);
+  JsonNode *node = json_object_get_member (ratings, key);
+  g_autofree char *value_path = member_path (path, key);
+  double value, range[2];
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      mp_program_set_rating_unknown (program, criterion);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (!read_rating_range (r, json_node_get_array (node), value_path, key, range, error))
+        return FALSE;
+      mp_program_set_rating_range (program, criterion, range[0], range[1]);
+      return TRUE;
+    }
+  if (!read_number (r, ratings, path, key, _("“ratings”"), MP_PROGRAM_VALUE_RATING, &value,
+                    error))
+    return FALSE;
+  mp_program_set_rating (program, criterion, value);
+  return TRUE;
+}
+
 static gboolean
 read_ratings (Reader      *r,
               JsonObject  *object,
@@ -479,14 +548,8 @@ read_ratings (Reader      *r,
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, ratings_path, error,
                         _("“ratings” must be an object, not %s"), describe_node (node));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    {
-      double value;
-
-      if (!read_number (r, json_node_get_object (node), ratings_path, mp_criterion_get_key (c),
-                        _("“ratings”"), MP_PROGRAM_VALUE_RATING, &value, error))
-        return FALSE;
-      mp_program_set_rating (program, c, value);
-    }
+    if (!read_rating (r, json_node_get_object (node), ratings_path, c, program, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -802,6 +865,43 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* Whole numbers as integers, as add_number() writes them. */
+static void
+add_range_end (JsonBuilder *builder,
+               double       value)
+{
+  if (value == floor (value))
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/* A number, [lo, hi], or null when unknown: the forms read_rating() reads. */
+static void
+add_rating (JsonBuilder *builder,
+            MpProgram   *program,
+            MpCriterion  criterion)
+{
+  double lo, hi;
+
+  mp_program_get_rating_range (program, criterion, &lo, &hi);
+  if (lo == hi)
+    {
+      add_number (builder, mp_criterion_get_key (criterion), lo);
+      return;
+    }
+  json_builder_set_member_name (builder, mp_criterion_get_key (criterion));
+  if (mp_program_get_rating_unknown (program, criterion))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_array (builder);
+  add_range_end (builder, lo);
+  add_range_end (builder, hi);
+  json_builder_end_array (builder);
+}
+
 static void
 add_program (JsonBuilder *builder,
              MpProgram   *program)
@@ -821,7 +921,7 @@ add_program (JsonBuilder *builder,
   json_builder_set_member_name (builder, "ratings");
   json_builder_begin_object (builder);
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    add_number (builder, mp_criterion_get_key (c), mp_program_get_rating (program, c));
+    add_rating (builder, program, c);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }

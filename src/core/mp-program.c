@@ -24,7 +24,10 @@ struct _MpProgram
   double           duration_years;
   double           hours_per_week;
   double           tuition;
-  double           ratings[MP_N_CRITERIA];
+  double           ratings[MP_N_CRITERIA];   /* the middle of each range */
+  double           rating_lo[MP_N_CRITERIA];
+  double           rating_hi[MP_N_CRITERIA];
+  guint            unknown_ratings;          /* bit per criterion */
   gboolean         thesis;
   gboolean         user_defined;
 };
@@ -237,6 +240,9 @@ mp_program_copy (MpProgram *self)
   copy->thesis = self->thesis;
   copy->user_defined = self->user_defined;
   memcpy (copy->ratings, self->ratings, sizeof copy->ratings);
+  memcpy (copy->rating_lo, self->rating_lo, sizeof copy->rating_lo);
+  memcpy (copy->rating_hi, self->rating_hi, sizeof copy->rating_hi);
+  copy->unknown_ratings = self->unknown_ratings;
   return copy;
 }
 
@@ -257,7 +263,10 @@ mp_program_equal (MpProgram *a,
          a->tuition == b->tuition &&
          a->thesis == b->thesis &&
          a->user_defined == b->user_defined &&
-         memcmp (a->ratings, b->ratings, sizeof a->ratings) == 0;
+         memcmp (a->ratings, b->ratings, sizeof a->ratings) == 0 &&
+         memcmp (a->rating_lo, b->rating_lo, sizeof a->rating_lo) == 0 &&
+         memcmp (a->rating_hi, b->rating_hi, sizeof a->rating_hi) == 0 &&
+         a->unknown_ratings == b->unknown_ratings;
 }
 
 const char *
@@ -462,6 +471,28 @@ mp_program_set_user_defined (MpProgram *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_DEFINED]);
 }
 
+/* Every rating setter ends here: the range, its middle (what the plain
+ * ranking uses) and whether it is unknown change together. */
+static void
+store_rating (MpProgram   *self,
+              MpCriterion  criterion,
+              double       lo,
+              double       hi,
+              gboolean     unknown)
+{
+  guint bit = 1u << criterion;
+  gboolean was_unknown = (self->unknown_ratings & bit) != 0;
+
+  if (self->rating_lo[criterion] == lo && self->rating_hi[criterion] == hi &&
+      was_unknown == unknown)
+    return;
+  self->rating_lo[criterion] = lo;
+  self->rating_hi[criterion] = hi;
+  self->ratings[criterion] = lo == hi ? lo : (lo + hi) / 2;
+  self->unknown_ratings = unknown ? self->unknown_ratings | bit : self->unknown_ratings & ~bit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATING_FIRST + criterion]);
+}
+
 double
 mp_program_get_rating (MpProgram   *self,
                        MpCriterion  criterion)
@@ -479,5 +510,52 @@ mp_program_set_rating (MpProgram   *self,
   g_return_if_fail (MP_IS_PROGRAM (self));
   g_return_if_fail (criterion < MP_N_CRITERIA);
   g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, rating));
-  set_double (self, &self->ratings[criterion], rating, PROP_RATING_FIRST + criterion);
+  store_rating (self, criterion, rating, rating, FALSE);
+}
+
+void
+mp_program_get_rating_range (MpProgram   *self,
+                             MpCriterion  criterion,
+                             double      *lo,
+                             double      *hi)
+{
+  g_return_if_fail (MP_IS_PROGRAM (self));
+  g_return_if_fail (criterion < MP_N_CRITERIA);
+
+  if (lo != NULL)
+    *lo = self->rating_lo[criterion];
+  if (hi != NULL)
+    *hi = self->rating_hi[criterion];
+}
+
+void
+mp_program_set_rating_range (MpProgram   *self,
+                             MpCriterion  criterion,
+                             double       lo,
+                             double       hi)
+{
+  g_return_if_fail (MP_IS_PROGRAM (self));
+  g_return_if_fail (criterion < MP_N_CRITERIA);
+  g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, lo));
+  g_return_if_fail (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, hi));
+  g_return_if_fail (lo <= hi);
+  store_rating (self, criterion, lo, hi, FALSE);
+}
+
+gboolean
+mp_program_get_rating_unknown (MpProgram   *self,
+                               MpCriterion  criterion)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM (self), FALSE);
+  g_return_val_if_fail (criterion < MP_N_CRITERIA, FALSE);
+  return (self->unknown_ratings & (1u << criterion)) != 0;
+}
+
+void
+mp_program_set_rating_unknown (MpProgram   *self,
+                               MpCriterion  criterion)
+{
+  g_return_if_fail (MP_IS_PROGRAM (self));
+  g_return_if_fail (criterion < MP_N_CRITERIA);
+  store_rating (self, criterion, 0, mp_program_rules_get_max (MP_PROGRAM_VALUE_RATING), TRUE);
 }

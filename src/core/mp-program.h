@@ -62,11 +62,28 @@ void             mp_program_set_note           (MpProgram       *self,
 gboolean         mp_program_get_user_defined   (MpProgram       *self);
 void             mp_program_set_user_defined   (MpProgram       *self,
                                                 gboolean         user_defined);
-/* 0–10 */
+/* 0–10. A rating is exact, a range [lo, hi] or unknown (the whole 0–10);
+ * mp_program_get_rating() gives the middle of a range (5 when unknown), the
+ * value the plain ranking uses; rank confidence samples the whole range. */
 double           mp_program_get_rating         (MpProgram       *self,
                                                 MpCriterion      criterion);
+/* Exact. */
 void             mp_program_set_rating         (MpProgram       *self,
                                                 MpCriterion      criterion,
                                                 double           rating);
+/* lo = hi for an exact rating; 0 and 10 when unknown. */
+void             mp_program_get_rating_range   (MpProgram       *self,
+                                                MpCriterion      criterion,
+                                                double          *lo,
+                                                double          *hi);
+/* 0 ≤ lo ≤ hi ≤ 10; lo = hi is exact. */
+void             mp_program_set_rating_range   (MpProgram       *self,
+                                                MpCriterion      criterion,
+                                                double           lo,
+                                                double           hi);
+gboolean         mp_program_get_rating_unknown (MpProgram       *self,
+                                                MpCriterion      criterion);
+void             mp_program_set_rating_unknown (MpProgram       *self,
+                                                MpCriterion      criterion);
 
 G_END_DECLS

@@ -25,10 +25,28 @@ load_programs (MpProgramStore  *store,
   return mp_program_store_import (store, file, error) >= 0;
 }
 
+static char *
+format_ranking (MpScorer            *scorer,
+                gboolean             json,
+                const MpRankExtras  *extras,
+                GError             **error)
+{
+  MpRankingColumn columns[MP_RANK_EXTRAS_MAX_COLUMNS];
+  g_autofree double *values = NULL;
+  guint n_columns = 0;
+
+  if (extras != NULL &&
+      (values = mp_rank_extras_compute (extras, scorer, columns, &n_columns, error)) == NULL)
+    return NULL;
+  return json ? mp_ranking_to_json_with_columns (scorer, columns, n_columns)
+              : mp_ranking_to_tsv_with_columns (scorer, columns, n_columns);
+}
+
 int
-mp_rank_cli_run (const char *weights,
-                 const char *programs,
-                 const char *format)
+mp_rank_cli_run (const char         *weights,
+                 const char         *programs,
+                 const char         *format,
+                 const MpRankExtras *extras)
 {
   g_autoptr(MpProgramStore) store = mp_program_store_new ();
   g_autoptr(MpScorer) scorer = NULL;
@@ -64,7 +82,12 @@ mp_rank_cli_run (const char *weights,
   scorer = mp_scorer_new (store);
   mp_scorer_set_weights (scorer, &w);
   /* As before the writers moved: JSON through g_print, TSV as raw bytes. */
-  text = json ? mp_ranking_to_json (scorer) : mp_ranking_to_tsv (scorer);
+  text = format_ranking (scorer, json, extras, &error);
+  if (text == NULL)
+    {
+      g_printerr ("masterplan: %s\n", error->message);
+      return 2;
+    }
   if (json)
     g_print ("%s", text);
   else

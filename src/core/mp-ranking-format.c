@@ -114,12 +114,37 @@ append_tsv_field (GString    *out,
     }
 }
 
+/* An added column's value as text: "" (TSV) or "null" (JSON) for none. */
 static void
-append_tsv_row (GString   *out,
-                MpScorer  *scorer,
-                MpProgram *program,
-                guint      rank,
-                guint      index)
+append_cell (GString               *out,
+             const MpRankingColumn *column,
+             guint                  rank,
+             const char            *none)
+{
+  double value = column->values[rank];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  int decimals = column->type == MP_RANKING_COLUMN_WHOLE ? 0 : column->decimals;
+  char format[8];
+
+  if (isnan (value))
+    g_string_append (out, none);
+  else if (column->type == MP_RANKING_COLUMN_BOOLEAN)
+    g_string_append (out, value != 0 ? "true" : "false");
+  else
+    {
+      g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 9));
+      g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
+    }
+}
+
+static void
+append_tsv_row (GString               *out,
+                MpScorer              *scorer,
+                MpProgram             *program,
+                guint                  rank,
+                guint                  index,
+                const MpRankingColumn *columns,
+                guint                  n_columns)
 {
   double contributions[MP_N_CRITERIA];
 
@@ -137,11 +162,24 @@ append_tsv_row (GString   *out,
       g_string_append_c (out, '\t');
       append_decimals (out, contributions[c], 2);
     }
+  for (guint x = 0; x < n_columns; x++)
+    {
+      g_string_append_c (out, '\t');
+      append_cell (out, &columns[x], rank, "");
+    }
   g_string_append_c (out, '\n');
 }
 
 char *
 mp_ranking_to_tsv (MpScorer *scorer)
+{
+  return mp_ranking_to_tsv_with_columns (scorer, NULL, 0);
+}
+
+char *
+mp_ranking_to_tsv_with_columns (MpScorer              *scorer,
+                                const MpRankingColumn *columns,
+                                guint                  n_columns)
 {
   MpProgramStore *store = mp_scorer_get_store (scorer);
   guint n = mp_scorer_get_n_ranked (scorer);
@@ -151,12 +189,15 @@ mp_ranking_to_tsv (MpScorer *scorer)
   g_string_append (out, "rank\tscore\tid\tname\tkind");
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     g_string_append_printf (out, "\t%s", mp_criterion_get_key (c));
+  for (guint x = 0; x < n_columns; x++)
+    g_string_append_printf (out, "\t%s", columns[x].name);
   g_string_append_c (out, '\n');
   for (guint k = 0; k < n; k++)
     {
       guint index = mp_scorer_get_ranked (scorer, k);
 
-      append_tsv_row (out, scorer, mp_program_store_peek (store, index), k, index);
+      append_tsv_row (out, scorer, mp_program_store_peek (store, index), k, index,
+                      columns, n_columns);
     }
   return g_string_free (out, FALSE);
 }
@@ -189,15 +230,17 @@ append_json_contributions (GString  *out,
       append_decimals (out, contributions[c], 2);
       g_string_append (out, c + 1 < MP_N_CRITERIA ? ",\n" : "\n");
     }
-  g_string_append (out, "      }\n");
+  g_string_append (out, "      }");
 }
 
 static void
-append_json_program (GString   *out,
-                     MpScorer  *scorer,
-                     MpProgram *program,
-                     guint      rank,
-                     guint      index)
+append_json_program (GString               *out,
+                     MpScorer              *scorer,
+                     MpProgram             *program,
+                     guint                  rank,
+                     guint                  index,
+                     const MpRankingColumn *columns,
+                     guint                  n_columns)
 {
   g_string_append_printf (out, "    {\n      \"rank\" : %u,\n      \"score\" : ", rank + 1);
   append_decimals (out, mp_scorer_get_score (scorer, index), 1);
@@ -208,11 +251,24 @@ append_json_program (GString   *out,
   g_string_append_printf (out, ",\n      \"kind\" : \"%s\",\n",
                           mp_program_kind_get_key (mp_program_get_kind (program)));
   append_json_contributions (out, scorer, index);
-  g_string_append (out, "    }");
+  for (guint x = 0; x < n_columns; x++)
+    {
+      g_string_append_printf (out, ",\n      \"%s\" : ", columns[x].name);
+      append_cell (out, &columns[x], rank, "null");
+    }
+  g_string_append (out, "\n    }");
 }
 
 char *
 mp_ranking_to_json (MpScorer *scorer)
+{
+  return mp_ranking_to_json_with_columns (scorer, NULL, 0);
+}
+
+char *
+mp_ranking_to_json_with_columns (MpScorer              *scorer,
+                                 const MpRankingColumn *columns,
+                                 guint                  n_columns)
 {
   MpProgramStore *store = mp_scorer_get_store (scorer);
   GString *out = g_string_new ("{\n  \"weights\" : {\n");
@@ -233,7 +289,8 @@ mp_ranking_to_json (MpScorer *scorer)
     {
       guint index = mp_scorer_get_ranked (scorer, k);
 
-      append_json_program (out, scorer, mp_program_store_peek (store, index), k, index);
+      append_json_program (out, scorer, mp_program_store_peek (store, index), k, index,
+                           columns, n_columns);
       g_string_append (out, k + 1 < n ? ",\n" : "\n");
     }
   /* A final line break, as a text file has. */

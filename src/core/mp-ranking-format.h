@@ -21,4 +21,26 @@ char *mp_ranking_to_csv  (MpScorer *scorer);
 char *mp_ranking_to_tsv  (MpScorer *scorer);
 char *mp_ranking_to_json (MpScorer *scorer);
 
+typedef enum {
+  MP_RANKING_COLUMN_NUMBER,
+  MP_RANKING_COLUMN_WHOLE,
+  MP_RANKING_COLUMN_BOOLEAN,  /* "true" / "false" */
+} MpRankingColumnType;
+
+/* A column added after the contributions: one value per ranked program, in
+ * rank order; NAN for none (an empty TSV field, JSON null). */
+typedef struct {
+  const char          *name;
+  MpRankingColumnType  type;
+  int                  decimals;  /* of a NUMBER */
+  const double        *values;
+} MpRankingColumn;
+
+char *mp_ranking_to_tsv_with_columns  (MpScorer              *scorer,
+                                       const MpRankingColumn *columns,
+                                       guint                  n_columns);
+char *mp_ranking_to_json_with_columns (MpScorer              *scorer,
+                                       const MpRankingColumn *columns,
+                                       guint                  n_columns);
+
 G_END_DECLS

@@ -893,6 +893,88 @@ mp_tradeoff_describe_disagreement (const MpWeights *estimate,
                           label, scaled.w[worst], current->w[worst]);
 }
 
+static const char * const answer_keys[] = { "a", "b", "same" };
+
+char *
+mp_tradeoff_to_string (MpTradeoff *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (MP_IS_TRADEOFF (self), NULL);
+
+  for (guint k = 0; k < self->answers->len; k++)
+    {
+      const MpTradeoffQuestion *q = &g_array_index (self->questions, MpTradeoffQuestion, k);
+
+      g_string_append_printf (out, "%s%s,%s,%d,%d,%d,%d,%s", k > 0 ? ";" : "",
+                              mp_criterion_get_key (q->first), mp_criterion_get_key (q->second),
+                              q->a_first, q->a_second, q->b_first, q->b_second,
+                              answer_keys[g_array_index (self->answers, MpTradeoffAnswer, k)]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_item (const char         *item,
+            MpTradeoffQuestion *q,
+            MpTradeoffAnswer   *answer)
+{
+  g_auto(GStrv) parts = g_strsplit (item, ",", -1);
+  int *ratings[] = { &q->a_first, &q->a_second, &q->b_first, &q->b_second };
+
+  if (g_strv_length (parts) != 7 ||
+      !mp_criterion_from_key (parts[0], &q->first) ||
+      !mp_criterion_from_key (parts[1], &q->second))
+    return FALSE;
+  for (guint k = 0; k < 4; k++)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (parts[2 + k], 10, 0, 10, &value, NULL))
+        return FALSE;
+      *ratings[k] = value;
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (answer_keys); a++)
+    if (g_str_equal (parts[6], answer_keys[a]))
+      {
+        *answer = a;
+        return question_is_valid (q);
+      }
+  return FALSE;
+}
+
+gboolean
+mp_tradeoff_restore (MpTradeoff *self,
+                     const char *text)
+{
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (MpTradeoffQuestion));
+  g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (MpTradeoffAnswer));
+
+  g_return_val_if_fail (MP_IS_TRADEOFF (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  items = text[0] != '\0' ? g_strsplit (text, ";", -1) : g_new0 (char *, 1);
+  for (guint k = 0; items[k] != NULL; k++)
+    {
+      MpTradeoffQuestion q;
+      MpTradeoffAnswer a;
+
+      if (!parse_item (items[k], &q, &a))
+        return FALSE;
+      g_array_append_val (questions, q);
+      g_array_append_val (answers, a);
+    }
+  g_array_set_size (self->questions, 0);
+  g_array_append_vals (self->questions, questions->data, questions->len);
+  g_array_set_size (self->answers, 0);
+  g_array_append_vals (self->answers, answers->data, answers->len);
+  self->has_pending = FALSE;
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 static void
 mp_tradeoff_finalize (GObject *object)
 {

@@ -77,6 +77,15 @@ gboolean    mp_tradeoff_estimate              (MpTradeoff               *self,
 char       *mp_tradeoff_describe_contradiction (MpTradeoff              *self,
                                                GArray                  **answers);
 
+/* The answers as text, to be remembered (e.g. in settings): one answer per
+ * ";"-separated item, "faculty,funding,9,4,5,9,a" (the criteria, A's two
+ * ratings, B's two, then a, b or same). */
+char       *mp_tradeoff_to_string             (MpTradeoff               *self);
+/* Replaces the answers with those of @text; FALSE, and nothing changed,
+ * when @text is not such a list. */
+gboolean    mp_tradeoff_restore               (MpTradeoff               *self,
+                                               const char               *text);
+
 /* "Faculty quality 9, funding 4": option A's or B's two ratings, for the
  * buttons and for screen readers (translated). */
 char       *mp_tradeoff_question_describe_option (const MpTradeoffQuestion *question,
