@@ -31,6 +31,7 @@ typedef struct {
   double   y;
   int      page;    /* the page being laid out */
   int      target;  /* the page to draw, or -1 */
+  MpBrief *brief;
 } Pen;
 
 MpBriefPaper
@@ -308,6 +309,18 @@ table_header (Pen *pen)
   pen->y += h + 12;
 }
 
+/* "; $17,000 out of pocket; 840 h, more than you can give" or "". */
+static char *
+costs_text (MpBrief            *brief,
+            const MpBriefEntry *entry)
+{
+  if (brief == NULL || !brief->has_costs)
+    return g_strdup ("");
+  return g_strdup_printf (_("; $%'.0f out of pocket; %.0f h%s"), entry->costs.out_of_pocket_usd,
+                          entry->costs.total_hours,
+                          entry->costs.fits_hours ? "" : _(", more than you can give"));
+}
+
 static void
 table_row (Pen                *pen,
            const MpBriefEntry *entry)
@@ -315,8 +328,9 @@ table_row (Pen                *pen,
   double name_w = program_column_width (pen);
   double x = MARGIN + RANK_W + name_w + SCORE_W;
   g_autofree char *rank = g_strdup_printf ("%u", entry->rank);
-  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>",
-                                                   entry->name, entry->kind);
+  g_autofree char *costs = costs_text (pen->brief, entry);
+  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>",
+                                                   entry->name, entry->kind, costs);
   g_autofree char *score = g_strdup_printf ("<b>%.1f</b>", entry->score);
   g_autoptr(PangoLayout) probe = new_layout (pen, name, TABLE_SIZE, name_w - 4);
   double h = layout_height (probe), bar_x = MARGIN + RANK_W;
@@ -458,7 +472,7 @@ lay_out (MpBrief *brief,
          double   height,
          int      target)
 {
-  Pen pen = { cr, width, height, MARGIN, 0, target };
+  Pen pen = { cr, width, height, MARGIN, 0, target, brief };
 
   render_title (&pen, brief);
   render_flowchart (&pen, brief);
@@ -483,7 +497,7 @@ mp_brief_render (MpBrief *brief,
   n_pages = lay_out (brief, cr, width, height, -1);
   if (page >= 0 && (guint) page < n_pages)
     {
-      Pen pen = { cr, width, height, MARGIN, page, page };
+      Pen pen = { cr, width, height, MARGIN, page, page, brief };
 
       cairo_save (cr);
       lay_out (brief, cr, width, height, page);
