@@ -265,6 +265,9 @@ mp_article_table_new (const MpTable *table,
   gtk_widget_set_hexpand (grid, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  /* Keyboard users scroll a wide table from here: it says what it holds. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_box_append (GTK_BOX (frame), scroller);
   g_object_set_data (G_OBJECT (frame), "mp-grid", grid);
   gtk_widget_set_layout_manager (frame, gtk_custom_layout_new (NULL, measure_table_frame, allocate_table_frame));

@@ -120,6 +120,9 @@ prefers_dark (void)
   if (settings == NULL)
     return FALSE;
   g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme, NULL);
+  /* GTK_THEME=Name:dark overrides the settings, as GTK does. */
+  if (g_getenv ("GTK_THEME") != NULL && g_str_has_suffix (g_getenv ("GTK_THEME"), ":dark"))
+    return TRUE;
   return dark || (theme != NULL && g_str_has_suffix (theme, "-dark"));
 }
 

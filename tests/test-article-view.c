@@ -15,6 +15,29 @@
 #include "mp-test-utils.h"
 #include "mp-window.h"
 
+static void
+on_painted (GdkFrameClock *clock,
+            guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+wait_frames (MpWindow *window,
+             guint     n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted), &frames);
+
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
 /* The shared painted window; every test starts at the top of the article. */
 static MpWindow *
 new_window (void)
@@ -136,6 +159,8 @@ test_find (void)
   g_signal_emit_by_name (entry, "previous-match");
   g_signal_emit_by_name (entry, "previous-match");
   g_assert_cmpint (mp_article_view_get_current_match (view), ==, 19);
+  /* The view scrolls to it in its next frames. */
+  wait_frames (window, 3);
 
   /* A new search starts at the first match below the top of the view, or
    * wraps to the first when every match is above it. */
@@ -703,29 +728,6 @@ test_wide_table (void)
 
   remove_file (file);
   destroy (window);
-}
-
-static void
-on_painted (GdkFrameClock *clock,
-            guint         *frames)
-{
-  (*frames)++;
-}
-
-static void
-wait_frames (MpWindow *window,
-             guint     n)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  guint frames = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted), &frames);
-
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (window));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
 }
 
 static int

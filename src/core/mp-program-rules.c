@@ -35,6 +35,17 @@ mp_program_rules_get_max (MpProgramValue value)
   return value_max[value];
 }
 
+/* Programs keep four decimals: finer figures mean nothing for a fee, an
+ * hour or a rating, and json-glib writes a value such as 5e-80 as
+ * "5e-80.0", which no JSON reader (its own included) takes back. */
+double
+mp_program_rules_round (double number)
+{
+  if (!isfinite (number))
+    return number;
+  return round (number * 10000.0) / 10000.0;
+}
+
 gboolean
 mp_program_rules_in_range (MpProgramValue value,
                            double         number)

@@ -23,6 +23,7 @@ typedef enum {
 /* The largest value allowed (the smallest is always 0). */
 double    mp_program_rules_get_max          (MpProgramValue  value);
 /* Finite and within [0, max]. */
+double    mp_program_rules_round            (double          number);
 gboolean  mp_program_rules_in_range         (MpProgramValue  value,
                                              double          number);
 /* A name is text that is not only blanks. */

@@ -292,6 +292,7 @@ set_double (MpProgram *self,
             double     value,
             guint      prop_id)
 {
+  value = mp_program_rules_round (value);
   if (*field == value)
     return;
   *field = value;
@@ -483,6 +484,8 @@ store_rating (MpProgram   *self,
   guint bit = 1u << criterion;
   gboolean was_unknown = (self->unknown_ratings & bit) != 0;
 
+  lo = mp_program_rules_round (lo);
+  hi = mp_program_rules_round (hi);
   if (self->rating_lo[criterion] == lo && self->rating_hi[criterion] == hi &&
       was_unknown == unknown)
     return;
