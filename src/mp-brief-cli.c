@@ -63,6 +63,13 @@ mp_brief_cli_run (const MpBriefCliArgs *args)
   MpWeights w;
 
   mp_weights_init_article (&w);
+  if (args->funding != NULL &&
+      !mp_circumstances_parse_funding (&brief->circumstances, args->funding, &error))
+    return fail ("--funding", error->message, 2);
+  if (args->hours != NULL &&
+      !mp_circumstances_parse_hours (&brief->circumstances, args->hours, &error))
+    return fail ("--hours", error->message, 2);
+  brief->has_costs = args->funding != NULL || args->hours != NULL;
   if (*args->output == '\0')
     return fail ("--brief", _("needs the PDF file to write"), 2);
   if (args->weights != NULL && !mp_weights_parse (&w, args->weights, &error))

@@ -15,6 +15,8 @@ typedef struct {
   const char *answers;   /* "S1=Yes,S3=Yes,S5=No" or NULL */
   const char *choice;    /* a program id, "none", or NULL */
   const char *why;
+  const char *funding;   /* "none", "all" or USD, or NULL: costs are left out */
+  const char *hours;     /* hours a week, or NULL */
 } MpBriefCliArgs;
 
 /* Returns the exit status: 0 written, 1 a bad file (programs or output),

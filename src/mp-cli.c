@@ -148,7 +148,7 @@ mp_cli_run (int    argc,
                                   "  masterplan --rank [--weights LIST] [--programs FILE] "
                                   "[--format tsv|json]\n"
                                   "  masterplan --brief OUT.pdf [--weights LIST] [--programs FILE] "
-                                  "[--answers LIST] [--choice ID] [--why TEXT]\n"
+                                  "[--answers LIST] [--choice ID] [--why TEXT] [--funding USD] [--hours N]\n"
                                   "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]"));
   g_option_context_set_description (context,
                                     _("Exit status: 0 on success, 1 when an input file is "
@@ -171,15 +171,16 @@ mp_cli_run (int    argc,
     }
 
   if (!rank && (extra_args.confidence || spread != NULL || samples != NULL || seed != NULL ||
-                funding != NULL || hours != NULL))
+                ((funding != NULL || hours != NULL) && brief_output == NULL)))
     return usage_error (context, _("--confidence, --spread, --samples, --seed, --funding and "
                                    "--hours belong to --rank"));
   if (brief_output != NULL)
     {
       if (rank || export_input != NULL || output != NULL || block != 1 || format != NULL)
         return usage_error (context, _("--brief takes only --weights, --programs, --answers, "
-                                       "--choice and --why"));
-      brief = (MpBriefCliArgs) { brief_output, weights, programs, answers, choice, why };
+                                       "--choice, --why, --funding and --hours"));
+      brief = (MpBriefCliArgs) { brief_output, weights, programs, answers, choice, why,
+                                 funding, hours };
       return mp_brief_cli_run (&brief);
     }
   if (answers != NULL || choice != NULL || why != NULL)

@@ -194,6 +194,8 @@ test_bad_arguments (void)
     { "--choice", "no-such-program", "no program has the id “no-such-program”" },
     { "--weights", "faculty=abc", "--weights" },
     { "--format", "json", "--brief takes only" },
+    { "--funding", "lots", "--funding" },
+    { "--hours", "200", "--hours" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -204,6 +206,46 @@ test_bad_arguments (void)
                                        NULL), ==, 2);
       g_assert_nonnull (strstr (err, cases[i].message));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  remove_temp (path);
+}
+
+/* With --funding and --hours, each of the top five shows its costs, as
+ * mp_costs_compute_for() gives them. */
+static void
+test_costs (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  MpCircumstances circumstances;
+  MpWeights w;
+
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", "--hours", "8",
+                                   NULL), ==, 0);
+  text = pdf_text (path);
+  mp_program_store_load_samples (store, &error);
+  g_assert_no_error (error);
+  scorer = mp_scorer_new (store);
+  mp_weights_init_article (&w);
+  mp_scorer_set_weights (scorer, &w);
+  mp_circumstances_init (&circumstances);
+  circumstances.funding = MP_FUNDING_AMOUNT;
+  circumstances.funding_usd = 10000;
+  circumstances.hours_per_week = 8;
+  for (guint r = 0; r < 5; r++)
+    {
+      MpProgram *program = mp_program_store_peek (store, mp_scorer_get_ranked (scorer, r));
+      MpProgramCosts costs;
+      g_autofree char *expected = NULL;
+
+      mp_costs_compute_for (&circumstances, program, &costs);
+      expected = g_strdup_printf ("$%.0f out of pocket; %.0f h", costs.out_of_pocket_usd,
+                                  costs.total_hours);
+      g_assert_nonnull (strstr (text, expected));
     }
   remove_temp (path);
 }
@@ -312,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/brief/written-and-read-back", test_written_and_read_back);
   g_test_add_func ("/brief/bad-arguments", test_bad_arguments);
   g_test_add_func ("/brief/answers-without-brief", test_answers_without_brief);
+  g_test_add_func ("/brief/costs", test_costs);
   g_test_add_func ("/brief/bad-programs-file", test_bad_programs_file);
   g_test_add_func ("/brief/unwritable-output", test_unwritable_output);
   g_test_add_func ("/brief/none-and-unfinished", test_none_and_unfinished);

@@ -16,7 +16,7 @@
 #include "mp-criteria.h"
 #include "mp-safe-file.h"
 
-#define MARGIN 56.0     /* points: about 2 cm */
+#define MARGIN 48.0     /* points: about 1.7 cm */
 #define GAP 6.0
 #define FOOTER 24.0
 #define BODY_SIZE 10.0
@@ -31,6 +31,7 @@ typedef struct {
   double   y;
   int      page;    /* the page being laid out */
   int      target;  /* the page to draw, or -1 */
+  MpBrief *brief;
 } Pen;
 
 MpBriefPaper
@@ -164,7 +165,7 @@ render_title (Pen     *pen,
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("Decision Brief"));
   g_autofree char *line = g_markup_printf_escaped ("Master Plan · %s", date);
 
-  paragraph (pen, title, 20, 0, 0);
+  paragraph (pen, title, 18, 0, 0);
   paragraph (pen, line, BODY_SIZE, 0, 0);
 }
 
@@ -308,6 +309,18 @@ table_header (Pen *pen)
   pen->y += h + 12;
 }
 
+/* "; $17,000 out of pocket; 840 h, more than you can give" or "". */
+static char *
+costs_text (MpBrief            *brief,
+            const MpBriefEntry *entry)
+{
+  if (brief == NULL || !brief->has_costs)
+    return g_strdup ("");
+  return g_strdup_printf (_("; $%'.0f out of pocket; %.0f h%s"), entry->costs.out_of_pocket_usd,
+                          entry->costs.total_hours,
+                          entry->costs.fits_hours ? "" : _(", more than you can give"));
+}
+
 static void
 table_row (Pen                *pen,
            const MpBriefEntry *entry)
@@ -315,13 +328,22 @@ table_row (Pen                *pen,
   double name_w = program_column_width (pen);
   double x = MARGIN + RANK_W + name_w + SCORE_W;
   g_autofree char *rank = g_strdup_printf ("%u", entry->rank);
-  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>",
-                                                   entry->name, entry->kind);
+  g_autofree char *costs = costs_text (pen->brief, entry);
+  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>",
+                                                   entry->name, entry->kind, costs);
   g_autofree char *score = g_strdup_printf ("<b>%.1f</b>", entry->score);
   g_autoptr(PangoLayout) probe = new_layout (pen, name, TABLE_SIZE, name_w - 4);
   double h = layout_height (probe), bar_x = MARGIN + RANK_W;
+  int page;
 
+  page = pen->page;
   make_room (pen, h + 10);
+  /* A table that goes on over a page break repeats its header. */
+  if (pen->page != page)
+    {
+      table_header (pen);
+      x = MARGIN + RANK_W + name_w + SCORE_W;
+    }
   if (drawing (pen))
     {
       cairo_set_source_rgb (pen->cr, 0.6, 0.6, 0.6);
@@ -342,7 +364,7 @@ table_row (Pen                *pen,
       bar (pen, bar_x, pen->y + h + 2, w, 5, criterion_grey[c]);
       bar_x += w;
     }
-  pen->y += h + 12;
+  pen->y += h + 10;
 }
 
 static void
@@ -354,17 +376,20 @@ draw_table (Pen     *pen,
     table_row (pen, &g_array_index (brief->top, MpBriefEntry, i));
 }
 
-/* The table is kept on one page: measured first on an endless page. */
+/* The height of the header and the first two rows, measured on an endless
+ * page: no fewer go below the section's heading. */
 static double
-table_height (Pen     *pen,
-              MpBrief *brief)
+table_start_height (Pen     *pen,
+                    MpBrief *brief)
 {
   Pen scratch = *pen;
 
   scratch.target = -1;
   scratch.y = 0;
   scratch.height = G_MAXFLOAT;
-  draw_table (&scratch, brief);
+  table_header (&scratch);
+  for (guint i = 0; i < MIN (brief->top->len, 2); i++)
+    table_row (&scratch, &g_array_index (brief->top, MpBriefEntry, i));
   return scratch.y;
 }
 
@@ -374,8 +399,8 @@ render_ranking (Pen     *pen,
 {
   g_autofree char *intro = NULL;
 
-  /* The heading, its line and the table stay together. */
-  make_room (pen, 60 + table_height (pen, brief));
+  /* The heading stays with the start of the table. */
+  make_room (pen, 60 + table_start_height (pen, brief));
   heading (pen, _("The top five"));
   if (!brief->has_scores || brief->top->len == 0)
     {
@@ -447,7 +472,7 @@ lay_out (MpBrief *brief,
          double   height,
          int      target)
 {
-  Pen pen = { cr, width, height, MARGIN, 0, target };
+  Pen pen = { cr, width, height, MARGIN, 0, target, brief };
 
   render_title (&pen, brief);
   render_flowchart (&pen, brief);
@@ -472,7 +497,7 @@ mp_brief_render (MpBrief *brief,
   n_pages = lay_out (brief, cr, width, height, -1);
   if (page >= 0 && (guint) page < n_pages)
     {
-      Pen pen = { cr, width, height, MARGIN, page, page };
+      Pen pen = { cr, width, height, MARGIN, page, page, brief };
 
       cairo_save (cr);
       lay_out (brief, cr, width, height, page);

@@ -43,6 +43,7 @@ mp_brief_new (void)
   brief->top = g_array_new (FALSE, TRUE, sizeof (MpBriefEntry));
   g_array_set_clear_func (brief->top, entry_clear);
   mp_weights_init_article (&brief->weights);
+  mp_circumstances_init (&brief->circumstances);
   return brief;
 }
 
@@ -144,6 +145,7 @@ mp_brief_set_ranking (MpBrief  *brief,
       entry.rank = r + 1;
       entry.score = mp_scorer_get_score (scorer, index);
       mp_scorer_get_contributions (scorer, index, entry.contributions);
+      mp_costs_compute_for (&brief->circumstances, program, &entry.costs);
       g_array_append_val (brief->top, entry);
     }
 }

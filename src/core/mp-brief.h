@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-costs.h"
 #include "mp-flow-walk.h"
 #include "mp-scorer.h"
 
@@ -35,6 +36,7 @@ typedef struct {
   guint   rank;                      /* 1-based */
   double  score;
   double  contributions[MP_N_CRITERIA];
+  MpProgramCosts costs;              /* for the brief's circumstances */
 } MpBriefEntry;
 
 /* A snapshot: later changes of the walk or the ranking do not reach it. */
@@ -52,6 +54,9 @@ typedef struct {
   char      *choice_name;
   int        choice_rank;      /* 1-based rank of the choice, 0 when not ranked */
   char      *why;
+  /* Set before mp_brief_set_ranking(); costs are shown when has_costs. */
+  MpCircumstances circumstances;
+  gboolean   has_costs;
 } MpBrief;
 
 GQuark   mp_brief_error_quark     (void);
