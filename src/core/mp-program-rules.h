@@ -8,8 +8,6 @@
 
 #include <glib.h>
 
-#include "mp-program.h"
-
 G_BEGIN_DECLS
 
 typedef enum {
@@ -22,8 +20,9 @@ typedef enum {
 
 /* The largest value allowed (the smallest is always 0). */
 double    mp_program_rules_get_max          (MpProgramValue  value);
-/* Finite and within [0, max]. */
+/* @number kept to four decimals, as every number read in is. */
 double    mp_program_rules_round            (double          number);
+/* Finite and within [0, max]. */
 gboolean  mp_program_rules_in_range         (MpProgramValue  value,
                                              double          number);
 /* A name is text that is not only blanks. */
@@ -44,8 +43,5 @@ char     *mp_program_rules_describe_reading (const char     *text,
 /* @number as mp_program_rules_parse() reads it back: the locale's decimal
  * sign, no grouping, at most 6 significant digits after the point. */
 char     *mp_program_rules_format           (double          number);
-/* Checks every value of @program; on failure a sentence naming the value. */
-gboolean  mp_program_rules_check_program    (MpProgram      *program,
-                                             char          **message);
 
 G_END_DECLS
