@@ -114,11 +114,11 @@ mp_cli_run (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
       N_("With --confidence: the random seed; the same seed gives the same figures"), N_("N") },
     { "funding", 0, 0, G_OPTION_ARG_STRING, &funding,
-      N_("With --rank: the funding you expect, in USD, or none or all; adds the "
+      N_("With --rank or --brief: the funding you expect, in USD, or none or all; adds the "
          "out-of-pocket cost, total hours (30 teaching weeks a year) and fits_hours"),
       N_("USD") },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &hours,
-      N_("With --rank: the hours a week you can give; adds the same columns as --funding"),
+      N_("With --rank or --brief: the hours a week you can give; adds the same columns as --funding"),
       N_("N") },
     { "export-flowchart", 0, 0, G_OPTION_ARG_FILENAME, &export_input,
       N_("Export the flowchart of a .mmd or Markdown file and exit"), N_("INPUT") },
@@ -146,10 +146,12 @@ mp_cli_run (int    argc,
                                   "FILE (a Markdown article or a Mermaid flowchart).\n\n"
                                   "Modes without a window:\n"
                                   "  masterplan --rank [--weights LIST] [--programs FILE] "
-                                  "[--format tsv|json]\n"
+                                  "[--format tsv|json] [--confidence [--spread POINTS] "
+                                  "[--samples N] [--seed N]] [--funding USD] [--hours N]\n"
                                   "  masterplan --brief OUT.pdf [--weights LIST] [--programs FILE] "
                                   "[--answers LIST] [--choice ID] [--why TEXT] [--funding USD] [--hours N]\n"
-                                  "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]"));
+                                  "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]\n"
+                                  "  masterplan --check-flowchart FILE"));
   g_option_context_set_description (context,
                                     _("Exit status: 0 on success, 1 when an input file is "
                                       "wrong, 2 when the options are."));
