@@ -384,7 +384,8 @@ warnings_markup (MpFlowBook *book,
     {
       const MpFlowNote *note = mp_flow_book_get_warning (book, index, k);
       g_autofree char *message = g_markup_escape_text (note->message, -1);
-      g_autofree char *line = g_markup_escape_text (note->source_line != NULL ? g_strstrip (g_strdup (note->source_line)) : "", -1);
+      g_autofree char *source = g_strstrip (g_strdup (note->source_line != NULL ? note->source_line : ""));
+      g_autofree char *line = g_markup_escape_text (source, -1);
 
       g_string_append_printf (markup, "%s%s\n<tt>  %s</tt>", k > 0 ? "\n" : "", message, line);
     }
