@@ -110,9 +110,13 @@ test_choice_and_save (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), choice_row (planner));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             "Research is the work I want to lead.", -1);
-  g_assert_cmpstr (g_settings_get_string (settings, "brief-choice"), ==, CHOSEN);
-  g_assert_cmpstr (g_settings_get_string (settings, "brief-why"), ==,
-                   "Research is the work I want to lead.");
+  {
+    g_autofree char *choice = g_settings_get_string (settings, "brief-choice");
+    g_autofree char *why = g_settings_get_string (settings, "brief-why");
+
+    g_assert_cmpstr (choice, ==, CHOSEN);
+    g_assert_cmpstr (why, ==, "Research is the work I want to lead.");
+  }
   gtk_window_destroy (dialog);
 
   /* The walk as the flowchart pane would leave it in the planner. */
