@@ -91,3 +91,32 @@ mp_test_new_window_painted (void)
 }
 
 #endif
+
+MpDocument *
+mp_test_parse_document (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) base = g_file_new_for_path ("/nonexistent/notes.md");
+  MpDocument *document = mp_document_new_from_data (text, -1, base, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+const MpBlock *
+mp_test_block_child (const MpBlock *block,
+                     guint          index)
+{
+  g_assert_nonnull (block->children);
+  g_assert_cmpuint (index, <, block->children->len);
+  return g_ptr_array_index (block->children, index);
+}
+
+const MpSpan *
+mp_test_span (const MpInline *inline_,
+              guint           index)
+{
+  g_assert_cmpuint (index, <, inline_->spans->len);
+  return &g_array_index (inline_->spans, MpSpan, index);
+}

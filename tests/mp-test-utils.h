@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "mp-document.h"
+
 #ifdef MP_TEST_WITH_GTK
 #include "mp-window.h"
 #endif
@@ -18,6 +20,14 @@ void      mp_test_iterate           (void);
 void      mp_test_wait_ms           (guint       ms);
 /* Deletes @path and everything under it; symbolic links are not followed. */
 void      mp_test_remove_tree       (const char *path);
+/* @text parsed as a document of a file that does not exist; asserts success. */
+MpDocument    *mp_test_parse_document (const char     *text);
+/* Child @index of @block, asserted to exist. */
+const MpBlock *mp_test_block_child    (const MpBlock  *block,
+                                       guint           index);
+/* Span @index of @inline_, asserted to exist. */
+const MpSpan  *mp_test_span           (const MpInline *inline_,
+                                       guint           index);
 
 #ifdef MP_TEST_WITH_GTK
 /* A shown window with the bundled article, its first events handled. */

@@ -4,38 +4,11 @@
  */
 #include "config.h"
 
+#include "mp-test-utils.h"
+
 #include <string.h>
 
 #include "mp-document.h"
-
-static MpDocument *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) base = g_file_new_for_path ("/nonexistent/notes.md");
-  MpDocument *document = mp_document_new_from_data (text, -1, base, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static const MpBlock *
-child (const MpBlock *block,
-       guint          index)
-{
-  g_assert_nonnull (block->children);
-  g_assert_cmpuint (index, <, block->children->len);
-  return g_ptr_array_index (block->children, index);
-}
-
-static const MpSpan *
-span (const MpInline *inline_,
-      guint           index)
-{
-  g_assert_cmpuint (index, <, inline_->spans->len);
-  return &g_array_index (inline_->spans, MpSpan, index);
-}
 
 /* A reference: a link to the note with its own id, superscript inside. */
 static void
@@ -47,7 +20,7 @@ assert_reference (const MpInline *inline_,
                   const char     *id,
                   const char     *note)
 {
-  const MpSpan *link = span (inline_, index), *sup = span (inline_, index + 1);
+  const MpSpan *link = mp_test_span (inline_, index), *sup = mp_test_span (inline_, index + 1);
 
   g_assert_cmpint (link->type, ==, MP_SPAN_LINK);
   g_assert_cmpuint (link->start, ==, start);
@@ -65,7 +38,7 @@ assert_reference (const MpInline *inline_,
 static void
 test_github_example (void)
 {
-  g_autoptr(MpDocument) doc = parse ("Here is a simple footnote[^1]. With some additional text after it.\n\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("Here is a simple footnote[^1]. With some additional text after it.\n\n"
                                      "A footnote can also have multiple lines[^2].\n\n"
                                      "[^2]: To add line breaks within a footnote, indent.\n"
                                      "    This is a second line.\n\n"
@@ -85,13 +58,13 @@ test_github_example (void)
   g_assert_cmpint (list->type, ==, MP_BLOCK_LIST);
   g_assert_true (list->ordered);
   g_assert_cmpuint (list->children->len, ==, 2);
-  note = child (list, 0);
+  note = mp_test_block_child (list, 0);
   g_assert_cmpstr (note->id, ==, "fn-1");
-  g_assert_cmpstr (child (note, 0)->inline_->text->str, ==, "My reference. ↩");
-  g_assert_cmpstr (span (child (note, 0)->inline_, 0)->target, ==, "#fnref-1");
-  note = child (list, 1);
+  g_assert_cmpstr (mp_test_block_child (note, 0)->inline_->text->str, ==, "My reference. ↩");
+  g_assert_cmpstr (mp_test_span (mp_test_block_child (note, 0)->inline_, 0)->target, ==, "#fnref-1");
+  note = mp_test_block_child (list, 1);
   g_assert_cmpstr (note->id, ==, "fn-2");
-  g_assert_cmpstr (child (note, 0)->inline_->text->str, ==,
+  g_assert_cmpstr (mp_test_block_child (note, 0)->inline_->text->str, ==,
                    "To add line breaks within a footnote, indent. This is a second line. ↩");
 }
 
@@ -101,7 +74,7 @@ test_github_example (void)
 static void
 test_unused_and_missing (void)
 {
-  g_autoptr(MpDocument) doc = parse ("Known[^Known], missing[^missing], `code[^known]`.\n\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("Known[^Known], missing[^missing], `code[^known]`.\n\n"
                                      "[^known]: The known note.\n"
                                      "[^unused]: Never referenced.\n");
   const MpBlock *p = mp_document_get_block (doc, 0);
@@ -109,41 +82,41 @@ test_unused_and_missing (void)
 
   g_assert_cmpstr (p->inline_->text->str, ==, "Known1, missing[^missing], code[^known].");
   assert_reference (p->inline_, 0, 5, "1", "#fn-1", "fnref-1", "The known note.");
-  g_assert_cmpint (span (p->inline_, 2)->type, ==, MP_SPAN_CODE);
-  g_assert_cmpuint (span (p->inline_, 2)->start, ==, 27);
+  g_assert_cmpint (mp_test_span (p->inline_, 2)->type, ==, MP_SPAN_CODE);
+  g_assert_cmpuint (mp_test_span (p->inline_, 2)->start, ==, 27);
   g_assert_cmpuint (mp_document_get_n_blocks (doc), ==, 3);
   list = mp_document_get_block (doc, 2);
   g_assert_cmpuint (list->children->len, ==, 1);
-  g_assert_cmpstr (child (child (list, 0), 0)->inline_->text->str, ==, "The known note. ↩");
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 0), 0)->inline_->text->str, ==, "The known note. ↩");
 }
 
 /* A note referenced twice has one number and a link back to each. */
 static void
 test_repeated (void)
 {
-  g_autoptr(MpDocument) doc = parse ("First[^a] and *again[^a]* and [^b].\n\n[^a]: Note A.\n[^b]: Note B.\n");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("First[^a] and *again[^a]* and [^b].\n\n[^a]: Note A.\n[^b]: Note B.\n");
   const MpBlock *p = mp_document_get_block (doc, 0);
   const MpBlock *note;
 
   g_assert_cmpstr (p->inline_->text->str, ==, "First1 and again1 and 2.");
   assert_reference (p->inline_, 0, 5, "1", "#fn-1", "fnref-1", "Note A.");
   /* Inside the emphasis, which grows and shrinks around it. */
-  g_assert_cmpint (span (p->inline_, 2)->type, ==, MP_SPAN_ITALIC);
-  g_assert_cmpuint (span (p->inline_, 2)->start, ==, 11);
-  g_assert_cmpuint (span (p->inline_, 2)->end, ==, 17);
+  g_assert_cmpint (mp_test_span (p->inline_, 2)->type, ==, MP_SPAN_ITALIC);
+  g_assert_cmpuint (mp_test_span (p->inline_, 2)->start, ==, 11);
+  g_assert_cmpuint (mp_test_span (p->inline_, 2)->end, ==, 17);
   assert_reference (p->inline_, 3, 16, "1", "#fn-1", "fnref-1-2", "Note A.");
   assert_reference (p->inline_, 5, 22, "2", "#fn-2", "fnref-2", "Note B.");
-  note = child (mp_document_get_block (doc, 2), 0);
-  g_assert_cmpstr (child (note, 0)->inline_->text->str, ==, "Note A. ↩ ↩2");
-  g_assert_cmpstr (span (child (note, 0)->inline_, 0)->target, ==, "#fnref-1");
-  g_assert_cmpstr (span (child (note, 0)->inline_, 1)->target, ==, "#fnref-1-2");
+  note = mp_test_block_child (mp_document_get_block (doc, 2), 0);
+  g_assert_cmpstr (mp_test_block_child (note, 0)->inline_->text->str, ==, "Note A. ↩ ↩2");
+  g_assert_cmpstr (mp_test_span (mp_test_block_child (note, 0)->inline_, 0)->target, ==, "#fnref-1");
+  g_assert_cmpstr (mp_test_span (mp_test_block_child (note, 0)->inline_, 1)->target, ==, "#fnref-1-2");
 }
 
 /* Definitions inside fenced code are code; lines keep their numbers. */
 static void
 test_in_code_and_lines (void)
 {
-  g_autoptr(MpDocument) doc = parse ("Text[^x].\n\n```\n[^x]: not a definition\n```\n\n[^x]: The note.\n\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("Text[^x].\n\n```\n[^x]: not a definition\n```\n\n[^x]: The note.\n\n"
                                      "```mermaid\nflowchart TD\n  A --> B\n```\n");
   const MpBlock *code = mp_document_get_block (doc, 1);
 

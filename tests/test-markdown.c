@@ -4,41 +4,14 @@
  */
 #include "config.h"
 
+#include "mp-test-utils.h"
+
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "mp-document.h"
-
-static MpDocument *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) base = g_file_new_for_path ("/nonexistent/notes.md");
-  MpDocument *document = mp_document_new_from_data (text, -1, base, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static const MpBlock *
-child (const MpBlock *block,
-       guint          index)
-{
-  g_assert_nonnull (block->children);
-  g_assert_cmpuint (index, <, block->children->len);
-  return g_ptr_array_index (block->children, index);
-}
-
-static const MpSpan *
-span (const MpInline *inline_,
-      guint           index)
-{
-  g_assert_cmpuint (index, <, inline_->spans->len);
-  return &g_array_index (inline_->spans, MpSpan, index);
-}
 
 static void
 assert_span (const MpInline *inline_,
@@ -48,7 +21,7 @@ assert_span (const MpInline *inline_,
              guint           end,
              const char     *target)
 {
-  const MpSpan *s = span (inline_, index);
+  const MpSpan *s = mp_test_span (inline_, index);
 
   g_assert_cmpint (s->type, ==, type);
   g_assert_cmpuint (s->start, ==, start);
@@ -59,7 +32,7 @@ assert_span (const MpInline *inline_,
 static void
 test_nested_lists (void)
 {
-  g_autoptr(MpDocument) doc = parse ("3. three\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("3. three\n"
                                      "4. four\n"
                                      "   1. inner one\n"
                                      "   2. inner two\n"
@@ -74,38 +47,38 @@ test_nested_lists (void)
   g_assert_true (list->tight);
   g_assert_cmpuint (list->start, ==, 3);
   g_assert_cmpuint (list->children->len, ==, 3);
-  g_assert_cmpstr (child (child (list, 0), 0)->inline_->text->str, ==, "three");
-  g_assert_cmpstr (child (child (list, 2), 0)->inline_->text->str, ==, "five");
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 0), 0)->inline_->text->str, ==, "three");
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 2), 0)->inline_->text->str, ==, "five");
 
   /* The second item: its text, then the nested list. */
-  g_assert_cmpuint (child (list, 1)->children->len, ==, 2);
-  g_assert_cmpstr (child (child (list, 1), 0)->inline_->text->str, ==, "four");
-  inner = child (child (list, 1), 1);
+  g_assert_cmpuint (mp_test_block_child (list, 1)->children->len, ==, 2);
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 1), 0)->inline_->text->str, ==, "four");
+  inner = mp_test_block_child (mp_test_block_child (list, 1), 1);
   g_assert_cmpint (inner->type, ==, MP_BLOCK_LIST);
   g_assert_true (inner->ordered);
   g_assert_cmpuint (inner->start, ==, 1);
   g_assert_cmpuint (inner->children->len, ==, 2);
-  deep = child (child (inner, 1), 1);
+  deep = mp_test_block_child (mp_test_block_child (inner, 1), 1);
   g_assert_cmpint (deep->type, ==, MP_BLOCK_LIST);
   g_assert_false (deep->ordered);
-  g_assert_cmpstr (child (child (deep, 0), 0)->inline_->text->str, ==, "deep");
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (deep, 0), 0)->inline_->text->str, ==, "deep");
 }
 
 static void
 test_loose_list (void)
 {
-  g_autoptr(MpDocument) doc = parse ("- one\n\n  more of one\n- two\n");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("- one\n\n  more of one\n- two\n");
   const MpBlock *list = mp_document_get_block (doc, 0);
 
   g_assert_false (list->tight);
-  g_assert_cmpuint (child (list, 0)->children->len, ==, 2);
-  g_assert_cmpstr (child (child (list, 0), 1)->inline_->text->str, ==, "more of one");
+  g_assert_cmpuint (mp_test_block_child (list, 0)->children->len, ==, 2);
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 0), 1)->inline_->text->str, ==, "more of one");
 }
 
 static void
 test_emphasis_in_links (void)
 {
-  g_autoptr(MpDocument) doc = parse ("See [the *big* **plan**](https://example.org/a?b=1&amp;c=2) now.");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("See [the *big* **plan**](https://example.org/a?b=1&amp;c=2) now.");
   const MpBlock *p = mp_document_get_block (doc, 0);
 
   g_assert_cmpint (p->type, ==, MP_BLOCK_PARAGRAPH);
@@ -119,7 +92,7 @@ test_emphasis_in_links (void)
 static void
 test_strikethrough_and_code (void)
 {
-  g_autoptr(MpDocument) doc = parse ("~~old~~ and `a|b` and `` x`y ``");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("~~old~~ and `a|b` and `` x`y ``");
   const MpInline *in = mp_document_get_block (doc, 0)->inline_;
 
   g_assert_cmpstr (in->text->str, ==, "old and a|b and x`y");
@@ -131,7 +104,7 @@ test_strikethrough_and_code (void)
 static void
 test_table_alignment (void)
 {
-  g_autoptr(MpDocument) doc = parse ("| Left | Centre | Right | None |\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("| Left | Centre | Right | None |\n"
                                      "| :--- | :----: | ----: | ---- |\n"
                                      "| a \\| b | **c** | 1 |\n"
                                      "| x | y | z | w |\n");
@@ -160,22 +133,22 @@ test_table_alignment (void)
 static void
 test_autolinks (void)
 {
-  g_autoptr(MpDocument) doc = parse ("Go to www.example.com, https://gnome.org/x or mail me@example.com "
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("Go to www.example.com, https://gnome.org/x or mail me@example.com "
                                      "or <https://a.org>.");
   const MpInline *in = mp_document_get_block (doc, 0)->inline_;
 
   g_assert_cmpuint (in->spans->len, ==, 4);
-  g_assert_cmpstr (span (in, 0)->target, ==, "http://www.example.com");
-  g_assert_cmpstr (span (in, 1)->target, ==, "https://gnome.org/x");
-  g_assert_cmpstr (span (in, 2)->target, ==, "mailto:me@example.com");
-  g_assert_cmpstr (span (in, 3)->target, ==, "https://a.org");
-  g_assert_cmpint (span (in, 3)->type, ==, MP_SPAN_LINK);
+  g_assert_cmpstr (mp_test_span (in, 0)->target, ==, "http://www.example.com");
+  g_assert_cmpstr (mp_test_span (in, 1)->target, ==, "https://gnome.org/x");
+  g_assert_cmpstr (mp_test_span (in, 2)->target, ==, "mailto:me@example.com");
+  g_assert_cmpstr (mp_test_span (in, 3)->target, ==, "https://a.org");
+  g_assert_cmpint (mp_test_span (in, 3)->type, ==, MP_SPAN_LINK);
 }
 
 static void
 test_duplicate_headings (void)
 {
-  g_autoptr(MpDocument) doc = parse ("# Plan\n## Costs\n## Costs\n### Costs\n# Plan\n## Who *not*?\n");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("# Plan\n## Costs\n## Costs\n### Costs\n# Plan\n## Who *not*?\n");
   const char *ids[] = { "plan", "costs", "costs-1", "costs-2", "plan-1", "who-not" };
 
   g_assert_cmpuint (mp_document_get_n_headings (doc), ==, G_N_ELEMENTS (ids));
@@ -193,7 +166,7 @@ test_duplicate_headings (void)
 static void
 test_title_without_h1 (void)
 {
-  g_autoptr(MpDocument) doc = parse ("## Only a subheading\n\ntext\n");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("## Only a subheading\n\ntext\n");
 
   g_assert_cmpstr (mp_document_get_title (doc), ==, "/nonexistent/notes.md");
   g_assert_cmpstr (mp_document_get_display_name (doc), ==, "/nonexistent/notes.md");
@@ -202,7 +175,7 @@ test_title_without_h1 (void)
 static void
 test_html_is_text (void)
 {
-  g_autoptr(MpDocument) doc = parse ("a <b>bold?</b> &copy; &#x263A; &bogus;\n\n<div>\nraw\n</div>\n");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("a <b>bold?</b> &copy; &#x263A; &bogus;\n\n<div>\nraw\n</div>\n");
   const MpBlock *p = mp_document_get_block (doc, 0);
   const MpBlock *html = mp_document_get_block (doc, 1);
 
@@ -215,14 +188,14 @@ test_html_is_text (void)
 static void
 test_blocks (void)
 {
-  g_autoptr(MpDocument) doc = parse ("> quoted **text**\n> > nested\n\n---\n\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("> quoted **text**\n> > nested\n\n---\n\n"
                                      "```c\nint x;\n```\n\n    indented\n");
   const MpBlock *quote = mp_document_get_block (doc, 0);
 
   g_assert_cmpuint (mp_document_get_n_blocks (doc), ==, 4);
   g_assert_cmpint (quote->type, ==, MP_BLOCK_QUOTE);
-  g_assert_cmpstr (child (quote, 0)->inline_->text->str, ==, "quoted text");
-  g_assert_cmpint (child (quote, 1)->type, ==, MP_BLOCK_QUOTE);
+  g_assert_cmpstr (mp_test_block_child (quote, 0)->inline_->text->str, ==, "quoted text");
+  g_assert_cmpint (mp_test_block_child (quote, 1)->type, ==, MP_BLOCK_QUOTE);
   g_assert_cmpint (mp_document_get_block (doc, 1)->type, ==, MP_BLOCK_RULE);
   g_assert_cmpstr (mp_document_get_block (doc, 2)->code, ==, "int x;");
   g_assert_cmpstr (mp_document_get_block (doc, 2)->lang, ==, "c");
@@ -234,19 +207,19 @@ test_blocks (void)
 static void
 test_images (void)
 {
-  g_autoptr(MpDocument) doc = parse ("Before ![A *small* chart](fig/a.svg \"title\") after.");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("Before ![A *small* chart](fig/a.svg \"title\") after.");
   const MpInline *in = mp_document_get_block (doc, 0)->inline_;
 
   g_assert_cmpstr (in->text->str, ==, "Before  after.");
   g_assert_cmpuint (in->spans->len, ==, 1);
   assert_span (in, 0, MP_SPAN_IMAGE, 7, 7, "fig/a.svg");
-  g_assert_cmpstr (span (in, 0)->alt, ==, "A small chart");
+  g_assert_cmpstr (mp_test_span (in, 0)->alt, ==, "A small chart");
 }
 
 static void
 test_mermaid_blocks (void)
 {
-  g_autoptr(MpDocument) doc = parse ("# Top\n\n## Decide\n\ntext\n\n```mermaid\nflowchart TD\n  A --> B\n```\n\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("# Top\n\n## Decide\n\ntext\n\n```mermaid\nflowchart TD\n  A --> B\n```\n\n"
                                      "```mermaid\ngraph LR\n```\n");
   const MpMermaidBlock *first, *second;
 
@@ -286,7 +259,7 @@ test_deep_nesting (void)
   for (guint i = 0; i < 20000; i++)
     g_string_append_c (text, '>');
   g_string_append (text, " deep\n");
-  quotes = parse (text->str);
+  quotes = mp_test_parse_document (text->str);
   block = mp_document_get_block (quotes, 0);
   g_assert_cmpint (block->type, ==, MP_BLOCK_QUOTE);
   g_assert_cmpuint (depth (block), ==, 32 + 1);
@@ -294,7 +267,7 @@ test_deep_nesting (void)
   g_string_truncate (text, 0);
   for (guint i = 0; i < 2000; i++)
     g_string_append_printf (text, "%*s- item %u\n", i * 2, "", i);
-  lists = parse (text->str);
+  lists = mp_test_parse_document (text->str);
   block = mp_document_get_block (lists, 0);
   g_assert_cmpint (block->type, ==, MP_BLOCK_LIST);
   /* List and item alternate down to the limit; deeper items stay flat. */
@@ -309,7 +282,7 @@ test_many_duplicate_headings (void)
 
   for (guint i = 0; i < 20000; i++)
     g_string_append (text, "## Same\n");
-  doc = parse (text->str);
+  doc = mp_test_parse_document (text->str);
   g_assert_cmpuint (mp_document_get_n_headings (doc), ==, 20000);
   g_assert_cmpstr (mp_document_get_heading (doc, 19999)->id, ==, "same-19999");
 }
@@ -317,7 +290,7 @@ test_many_duplicate_headings (void)
 static void
 test_chart (void)
 {
-  g_autoptr(MpDocument) doc = parse ("Intro\n\n```chart\ntitle: Priorities\ncaption: Higher is more\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("Intro\n\n```chart\ntitle: Priorities\ncaption: Higher is more\n"
                                      "unit: points\nmax: 100\n\nFaculty: quality: 90\nFunding: 75.5\n```\n");
   const MpBlock *block = mp_document_get_block (doc, 1);
   const MpChart *chart = block->chart;
@@ -349,7 +322,7 @@ test_chart_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strconcat ("# Chart\n\n```chart\n", cases[i].text, "```\n", NULL);
-      g_autoptr(MpDocument) doc = parse (text);
+      g_autoptr(MpDocument) doc = mp_test_parse_document (text);
       const MpBlock *block = mp_document_get_block (doc, 1);
 
       g_assert_cmpint (block->type, ==, MP_BLOCK_CHART);
@@ -394,7 +367,7 @@ test_invalid_utf8 (void)
 static void
 test_byte_order_mark (void)
 {
-  g_autoptr(MpDocument) doc = parse ("\xEF\xBB\xBF# Title\n");
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("\xEF\xBB\xBF# Title\n");
 
   g_assert_cmpstr (mp_document_get_title (doc), ==, "Title");
 }
@@ -463,7 +436,7 @@ test_file_round_trip (void)
 static void
 test_task_list (void)
 {
-  g_autoptr(MpDocument) doc = parse ("- [ ] write the plan\n- [x] read the article\n- [X] ask\n- plain\n"
+  g_autoptr(MpDocument) doc = mp_test_parse_document ("- [ ] write the plan\n- [x] read the article\n- [X] ask\n- plain\n"
                                      "- [y] not a task\n");
   const MpBlock *list = mp_document_get_block (doc, 0);
   const MpBlock *item;
@@ -471,18 +444,18 @@ test_task_list (void)
   g_assert_cmpuint (mp_document_get_n_blocks (doc), ==, 1);
   g_assert_cmpint (list->type, ==, MP_BLOCK_LIST);
   g_assert_cmpuint (list->children->len, ==, 5);
-  item = child (list, 0);
+  item = mp_test_block_child (list, 0);
   g_assert_true (item->task);
   g_assert_false (item->checked);
   /* The box is not part of the text. */
-  g_assert_cmpstr (child (item, 0)->inline_->text->str, ==, "write the plan");
-  g_assert_true (child (list, 1)->task);
-  g_assert_true (child (list, 1)->checked);
-  g_assert_cmpstr (child (child (list, 1), 0)->inline_->text->str, ==, "read the article");
-  g_assert_true (child (list, 2)->checked);
-  g_assert_false (child (list, 3)->task);
-  g_assert_false (child (list, 4)->task);
-  g_assert_cmpstr (child (child (list, 4), 0)->inline_->text->str, ==, "[y] not a task");
+  g_assert_cmpstr (mp_test_block_child (item, 0)->inline_->text->str, ==, "write the plan");
+  g_assert_true (mp_test_block_child (list, 1)->task);
+  g_assert_true (mp_test_block_child (list, 1)->checked);
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 1), 0)->inline_->text->str, ==, "read the article");
+  g_assert_true (mp_test_block_child (list, 2)->checked);
+  g_assert_false (mp_test_block_child (list, 3)->task);
+  g_assert_false (mp_test_block_child (list, 4)->task);
+  g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 4), 0)->inline_->text->str, ==, "[y] not a task");
 }
 
 int
