@@ -95,43 +95,42 @@ read_field (CsvReader  *r,
 {
   const char *data = r->source->data;
   gsize len = r->source->length;
-  GString *text = g_string_new (NULL);
+  GString *text;
   gsize p = *pos;
 
   cell->offset = p;
   cell->quoted = p < len && data[p] == '"';
-  if (cell->quoted)
+  if (!cell->quoted)
     {
-      for (p++;; p++)
-        {
-          if (p >= len)
-            {
-              g_string_free (text, TRUE);
-              return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, cell->offset, error,
-                              _("the quoted field that starts here is never closed"));
-            }
-          if (data[p] == '"' && p + 1 < len && data[p + 1] == '"')
-            p++;
-          else if (data[p] == '"')
-            break;
-          g_string_append_c (text, data[p]);
-        }
-      p++;
-      if (p < len && strchr (",\r\n", data[p]) == NULL)
-        {
-          g_string_free (text, TRUE);
-          return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, p, error,
-                          _("unexpected text after a closing quote; a quote inside a "
-                            "quoted field is written twice (\"\")"));
-        }
-    }
-  else
-    {
-      gsize start = p;
-
+      /* The common field: one copy, no growing string. */
       while (p < len && data[p] != ',' && data[p] != '\r' && data[p] != '\n')
         p++;
-      g_string_append_len (text, data + start, p - start);
+      cell->text = g_strndup (data + *pos, p - *pos);
+      *pos = p;
+      return TRUE;
+    }
+  text = g_string_new (NULL);
+  for (p++;; p++)
+    {
+      if (p >= len)
+        {
+          g_string_free (text, TRUE);
+          return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, cell->offset, error,
+                          _("the quoted field that starts here is never closed"));
+        }
+      if (data[p] == '"' && p + 1 < len && data[p + 1] == '"')
+        p++;
+      else if (data[p] == '"')
+        break;
+      g_string_append_c (text, data[p]);
+    }
+  p++;
+  if (p < len && strchr (",\r\n", data[p]) == NULL)
+    {
+      g_string_free (text, TRUE);
+      return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, p, error,
+                      _("unexpected text after a closing quote; a quote inside a "
+                        "quoted field is written twice (\"\")"));
     }
   cell->text = g_string_free (text, FALSE);
   *pos = p;
