@@ -62,8 +62,8 @@ append_csv_field (GString    *out,
 
 /* Random programs with many equal and case-equal names, half with ids. */
 static char *
-random_csv (guint32 seed,
-            guint   rows,
+random_csv (guint32  seed,
+            guint    rows,
             gboolean with_ids)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
@@ -73,8 +73,8 @@ random_csv (guint32 seed,
                         "scholarship,funding,flexibility,brand\n");
   for (guint i = 0; i < rows; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s %d", names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
-                                               g_rand_int_range (rand, 0, 4));
+      const char *base = names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+      g_autofree char *name = g_strdup_printf ("%s %d", base, g_rand_int_range (rand, 0, 4));
 
       if (with_ids)
         g_string_append_printf (out, "id-%u,", i);

@@ -44,13 +44,6 @@ load_programs (MpProgramTable  *table,
   return mp_program_table_load_file (table, file, error);
 }
 
-static MpConfidenceInput *
-table_confidence_input (gpointer ranking,
-                        double   spread)
-{
-  return mp_table_ranking_confidence_input (ranking, spread);
-}
-
 typedef struct {
   MpProgramTable *table;
   MpTableRanking *ranking;
@@ -75,7 +68,7 @@ static MpConfidenceInput *
 ranked_confidence_input (gpointer data,
                          double   spread)
 {
-  return table_confidence_input (((TableRanked *) data)->ranking, spread);
+  return mp_table_ranking_confidence_input (((TableRanked *) data)->ranking, spread);
 }
 
 /* As before the writers moved: JSON through g_print, TSV as raw bytes. */
