@@ -238,7 +238,7 @@ read_entity (GHashTable  *entities,
     p++;
   name_end = p;
   p = skip_space (p, end);
-  if (*name_start == '%' || p >= end || (*p != '"' && *p != '\''))
+  if (name_start >= end || *name_start == '%' || p >= end || (*p != '"' && *p != '\''))
     {
       /* Parameter and external entities (SYSTEM, PUBLIC) read other files. */
       g_set_error_literal (error, MP_IMAGE_ERROR, MP_IMAGE_ERROR_TOO_COMPLEX,
