@@ -20,6 +20,8 @@
 
 /* PNG is written at twice the layout's size so that it stays sharp. */
 #define PNG_SCALE 2.0
+/* A PNG is drawn whole in memory, 4 bytes a pixel: 64 megapixels is 256 MiB. */
+#define PNG_MAX_PIXELS (64.0 * 1024 * 1024)
 
 G_DEFINE_QUARK (mp-flow-export-error-quark, mp_flow_export_error)
 
@@ -93,6 +95,14 @@ mp_flow_export_to_file (MpFlowLayout  *layout,
     }
   width = ceil (mp_flow_layout_get_width (layout));
   height = ceil (mp_flow_layout_get_height (layout));
+  if (g_str_equal (format, "png") && width * PNG_SCALE * height * PNG_SCALE > PNG_MAX_PIXELS)
+    {
+      g_set_error (error, MP_FLOW_EXPORT_ERROR, MP_FLOW_EXPORT_ERROR_TOO_LARGE,
+                   _("The chart would be a PNG of %.0f × %.0f pixels, more than the %.0f megapixels "
+                     "an export may have: export it as .svg or .pdf, which have no such limit"),
+                   width * PNG_SCALE, height * PNG_SCALE, PNG_MAX_PIXELS / (1024 * 1024));
+      return FALSE;
+    }
   if (g_str_equal (format, "svg"))
     {
       surface = cairo_svg_surface_create (path, width, height);
