@@ -178,6 +178,18 @@ set_document (MpWindow   *self,
   update_title (self);
 }
 
+static void
+show_kept_chart_banner (MpWindow   *self,
+                        const char *error)
+{
+  /* Translators: banner when a flowchart of the opened file no longer reads
+   * after a save; %s is the error, which starts with FILE:LINE:COLUMN */
+  g_autofree char *message = g_strdup_printf (_("A flowchart changed and cannot be read; showing its last version that could. %s"),
+                                              error);
+
+  show_banner (self, message);
+}
+
 /* Live reload: the author saved the file; views keep their place. */
 static void
 on_document_reloaded (MpWindow   *self,
@@ -188,7 +200,14 @@ on_document_reloaded (MpWindow   *self,
   if (self->article_view != NULL)
     mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
-    mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+    {
+      const char *kept_error;
+
+      mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+      kept_error = mp_flow_pane_get_kept_error (MP_FLOW_PANE (self->flow_pane));
+      if (kept_error != NULL)
+        show_kept_chart_banner (self, kept_error);
+    }
   update_title (self);
 }
 
