@@ -701,6 +701,59 @@ test_code_blocks (void)
   destroy (window);
 }
 
+static gboolean
+has_code_labels (gpointer data)
+{
+  g_autoptr(GPtrArray) code = find_labels (data, "mp-code-text");
+
+  return code->len > 0;
+}
+
+static gboolean
+last_code_made (gpointer data)
+{
+  g_autoptr(GPtrArray) code = find_labels (data, "mp-code-text");
+
+  return code->len > 0 &&
+         g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (code, code->len - 1)), "block 299");
+}
+
+/* Hundreds of highlighted blocks: those near the screen are made and
+ * highlighted, the rest wait until the reader comes near them, even once
+ * the background work is done. */
+static void
+test_code_highlighted_when_seen (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GString) markdown = g_string_new ("# Reference\n\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) code = NULL;
+  GtkAdjustment *adjustment;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (markdown, "Call %u.\n\n```c\nblock %u\nint x = %u;\nreturn x;\n```\n\n", i, i, i);
+  file = open_markdown (window, markdown->str);
+  g_assert_true (mp_test_wait_until (has_code_labels, view, 5000));
+  mp_test_wait_ms (1500);
+  code = find_labels (view, "mp-code-text");
+  g_assert_cmpuint (code->len, >=, 1);
+  g_assert_cmpuint (code->len, <, 40);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (code, 0)), "block 0\n"));
+  g_assert_true (strstr (gtk_label_get_label (g_ptr_array_index (code, 0)), "foreground=") != NULL);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mp_article_view_get_text_view (view)));
+  for (guint tries = 0; tries < 50 && !last_code_made (view); tries++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_frames (window, 2);
+    }
+  g_assert_true (last_code_made (view));
+
+  remove_file (file);
+  destroy (window);
+}
+
 /* Every line of @label but the last ends at a space of its text. */
 static void
 assert_wraps_at_spaces (GtkLabel *label)
@@ -904,6 +957,7 @@ main (int   argc,
   g_test_add_func ("/article-view/broken-flowchart-card", test_broken_flowchart_card);
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
+  g_test_add_func ("/article-view/code-highlighted-when-seen", test_code_highlighted_when_seen);
   g_test_add_func ("/article-view/wide-table", test_wide_table);
   g_test_add_func ("/article-view/reading-position", test_reading_position);
   g_test_add_func ("/article-view/resolve-image", test_resolve_image);
