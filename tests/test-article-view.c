@@ -911,6 +911,61 @@ test_zoom (void)
   destroy (window);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu's "− 100 % +" row drives the zoom and shows its level. */
+static void
+test_zoom_menu_item (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkMenuButton *menu = NULL;
+  GtkWidget *item, *zoom_out, *reset, *zoom_in;
+
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_menu_button_get_primary (g_ptr_array_index (buttons, i)))
+      menu = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  wait_frames (window, 2);
+  item = find_with_class (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "mp-zoom-item");
+  g_assert_nonnull (item);
+  zoom_out = gtk_widget_get_first_child (item);
+  reset = gtk_widget_get_next_sibling (zoom_out);
+  zoom_in = gtk_widget_get_next_sibling (reset);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "100 %");
+
+  g_signal_emit_by_name (zoom_in, "clicked");
+  g_assert_cmpfloat_with_epsilon (mp_article_view_get_zoom (view), 1.1, 1e-9);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "110 %");
+  g_signal_emit_by_name (zoom_out, "clicked");
+  g_signal_emit_by_name (zoom_out, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "90 %");
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 1.0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "100 %");
+
+  gtk_menu_button_popdown (menu);
+  destroy (window);
+}
+
 static void
 test_resolve_image (void)
 {
@@ -956,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/broken-flowchart-card", test_broken_flowchart_card);
   g_test_add_func ("/article-view/zoom", test_zoom);
+  g_test_add_func ("/article-view/zoom-menu-item", test_zoom_menu_item);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
   g_test_add_func ("/article-view/code-highlighted-when-seen", test_code_highlighted_when_seen);
   g_test_add_func ("/article-view/wide-table", test_wide_table);
