@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-window.h"
+#include "mp-zoom-item.h"
 
 #include <glib/gi18n.h>
 
@@ -43,6 +44,7 @@ struct _MpWindow
 
   /* template children */
   GtkMenuButton        *outline_button;
+  GtkMenuButton        *menu_button;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkRevealer          *banner_revealer;
@@ -605,6 +607,8 @@ add_article_view (MpWindow   *self,
   gtk_box_append (self->article_slot, self->article_view);
   gtk_menu_button_set_popover (self->outline_button,
                                mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (self->article_view)));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button)),
+                              mp_zoom_item_new (G_OBJECT (self->article_view), "zoom"), "zoom");
 }
 
 static void
@@ -827,6 +831,7 @@ mp_window_class_init (MpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, banner_revealer);
