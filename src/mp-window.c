@@ -14,6 +14,7 @@
 #include "mp-color-scheme.h"
 #include "mp-document-watch.h"
 #include "mp-flow-pane.h"
+#include "mp-funding-question.h"
 #include "mp-toast.h"
 #include "mp-utils.h"
 #include "mp-unsaved-dialog.h"
@@ -136,7 +137,12 @@ on_walk_state_changed (MpWindow   *self,
                        GObject    *pane)
 {
   MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+  MpFlowWalk *walk = mp_flow_pane_get_walk (MP_FLOW_PANE (self->flow_pane));
   g_autofree char *state = NULL;
+  const char *question = NULL;
+
+  if (walk != NULL)
+    mp_planner_answer_funding (planner, mp_funding_question_answer (walk, &question), question);
 
   /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
