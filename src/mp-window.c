@@ -142,7 +142,14 @@ on_walk_state_changed (MpWindow   *self,
   const char *question = NULL;
 
   if (walk != NULL)
-    mp_planner_answer_funding (planner, mp_funding_question_answer (walk, &question), question);
+    {
+      MpFundingAnswer answer = mp_funding_question_answer (walk, &question);
+
+      /* The panel's note may be out of sight: say it where the user is. */
+      if (mp_planner_answer_funding (planner, answer, question))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                    mp_planner_get_note (planner));
+    }
 
   /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
