@@ -49,6 +49,7 @@ struct _MpWeightsPanel
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
+  GtkWindow          *tradeoff_dialog;
   guint               details_idle;
 };
 
