@@ -26,6 +26,7 @@ struct _MpConfidenceMark
   double              p_top3;
   char               *description;
   PangoLayout        *layout;
+  PangoLayout        *widest;
 };
 
 G_DEFINE_FINAL_TYPE (MpConfidenceMark, mp_confidence_mark, GTK_TYPE_WIDGET)
@@ -53,7 +54,7 @@ set_shares (MpConfidenceMark *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description != NULL ? description : "", -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -106,7 +107,9 @@ mp_confidence_mark_measure (GtkWidget      *widget,
   MpConfidenceMark *self = MP_CONFIDENCE_MARK (widget);
   int width, height;
 
-  pango_layout_get_pixel_size (self->layout, &width, &height);
+  /* As wide as the widest share, so that every row's columns line up. */
+  pango_layout_set_text (self->widest, "100 %", -1);
+  pango_layout_get_pixel_size (self->widest, &width, &height);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = BAR_WIDTH + GAP + width;
   else
@@ -119,7 +122,7 @@ mp_confidence_mark_snapshot (GtkWidget   *widget,
 {
   MpConfidenceMark *self = MP_CONFIDENCE_MARK (widget);
   float y = (gtk_widget_get_height (widget) - BAR_HEIGHT) / 2.0f;
-  int text_height;
+  int text_width, text_height;
   GdkRGBA color, pale;
   GskRoundedRect clip;
 
@@ -136,10 +139,10 @@ mp_confidence_mark_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &color,
                              &GRAPHENE_RECT_INIT (0, y, BAR_WIDTH * self->p_first, BAR_HEIGHT));
   gtk_snapshot_pop (snapshot);
-  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+  pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (BAR_WIDTH + GAP,
+                          &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) - text_width,
                                                 (gtk_widget_get_height (widget) - text_height) / 2));
   gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
@@ -159,6 +162,7 @@ mp_confidence_mark_finalize (GObject *object)
 
   g_free (self->description);
   g_clear_object (&self->layout);
+  g_clear_object (&self->widest);
   G_OBJECT_CLASS (mp_confidence_mark_parent_class)->finalize (object);
 }
 
@@ -181,6 +185,7 @@ static void
 mp_confidence_mark_init (MpConfidenceMark *self)
 {
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->widest = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

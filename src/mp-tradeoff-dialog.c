@@ -70,7 +70,8 @@ show_question (MpTradeoffDialog         *self,
   g_autofree char *b_spoken = g_strdup_printf (_("Option B, %s"), b);
 
   gtk_label_set_label (self->question_label,
-                       _("Two programs are alike in everything else. Which would you choose?"));
+                       _("Two programs are alike in everything else. Which would you choose? "
+                         "(Keys: A, B, or S for about the same)"));
   gtk_label_set_label (self->a_label, a_text);
   gtk_label_set_label (self->b_label, b_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->a_button),
@@ -140,6 +141,14 @@ new_answer_row (MpTradeoffDialog *self,
   /* Translators: an answer given: number, option A, option B, the choice */
   text = g_strdup_printf (_("%u. A: %s — B: %s: you chose %s"), index + 1, a, b,
                           answer_word (answer));
+  if (contradicts)
+    {
+      /* Translators: after an answer that contradicts others */
+      g_autofree char *marked = g_strdup_printf (_("%s (contradicts another answer)"), text);
+
+      g_free (text);
+      text = g_steal_pointer (&marked);
+    }
   label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -205,7 +214,13 @@ show_weights (MpTradeoffDialog *self)
   if (contradiction == NULL && have)
     disagreement = mp_tradeoff_describe_disagreement (&estimate, &current);
   if (contradiction != NULL)
-    gtk_label_set_label (self->sentence_label, contradiction);
+    {
+      g_autofree char *full = g_strdup_printf ("%s. %s", contradiction,
+                                               _("Choose Change beside one of the marked answers "
+                                                 "to answer it again."));
+
+      gtk_label_set_label (self->sentence_label, full);
+    }
   else if (disagreement != NULL)
     gtk_label_set_label (self->sentence_label, disagreement);
   else if (have)
