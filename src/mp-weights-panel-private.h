@@ -51,6 +51,7 @@ struct _MpWeightsPanel
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
+  GtkWindow          *tradeoff_dialog;
   guint               details_idle;
 };
 

@@ -268,6 +268,12 @@ mp_weights_panel_constructed (GObject *object)
   mp_circumstances_button_set_planner (self->circumstances_button, self->planner);
   mp_ranking_view_set_planner (self->ranking_view, self->planner);
   mp_confidence_bar_set_planner (self->confidence_bar, self->planner);
+  mp_ranking_view_set_confidence_runner (self->ranking_view,
+                                         mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_confidence_runner (self->details,
+                                            mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_confidence_runner (self->side_details,
+                                            mp_confidence_bar_get_runner (self->confidence_bar));
   g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),

@@ -458,6 +458,8 @@ programs_action (GtkWidget  *widget,
     mp_weights_panel_import (panel);
   else if (g_str_equal (action_name, "win.export"))
     mp_weights_panel_export (panel);
+  else if (g_str_equal (action_name, "win.weights-questions"))
+    mp_weights_panel_ask_weights (panel);
   else
     mp_weights_panel_add_program (panel);
 }
@@ -874,6 +876,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.weights-questions", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);

@@ -450,7 +450,7 @@ read_rating_cell (CsvReader       *r,
   if (!read_range_end (r, cell, lo_text, column_names[column], &lo, error) ||
       !read_range_end (r, cell, dash + 1, column_names[column], &hi, error))
     return FALSE;
-  if (lo > hi)
+  if (!mp_program_rules_range_is_ordered (lo, hi))
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("the range for “%s” must give the lowest rating first, not “%s”"),
                     column_names[column], cell->text);
