@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mp-brief-notes.h"
 #include "mp-brief-render.h"
@@ -250,6 +251,23 @@ test_costs (void)
   remove_temp (path);
 }
 
+/* A saved brief is a document to share: 0666 less the umask, not the
+ * private 0600 of the temporary file it is written through. */
+static void
+test_file_mode (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *err = NULL;
+  mode_t old_umask = umask (022);
+  GStatBuf st;
+
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, NULL), ==, 0);
+  umask (old_umask);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0644);
+  remove_temp (path);
+}
+
 static void
 test_answers_without_brief (void)
 {
@@ -355,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/brief/bad-arguments", test_bad_arguments);
   g_test_add_func ("/brief/answers-without-brief", test_answers_without_brief);
   g_test_add_func ("/brief/costs", test_costs);
+  g_test_add_func ("/brief/file-mode", test_file_mode);
   g_test_add_func ("/brief/bad-programs-file", test_bad_programs_file);
   g_test_add_func ("/brief/unwritable-output", test_unwritable_output);
   g_test_add_func ("/brief/none-and-unfinished", test_none_and_unfinished);

@@ -553,5 +553,7 @@ mp_brief_write_pdf (MpBrief      *brief,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return mp_safe_file_write (path, (const char *) bytes->data, bytes->len, error);
+  /* A brief is shared (printed, mailed): not the private mode of user data. */
+  return mp_safe_file_write_full (path, (const char *) bytes->data, bytes->len,
+                                  MP_SAFE_FILE_DOCUMENT, error);
 }
