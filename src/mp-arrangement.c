@@ -28,6 +28,9 @@ struct _MpArrangement
 
   MpArrangementMode  mode;
   char              *view;
+  /* Whether the user (or the window on their behalf) asked for the view,
+   * rather than the two-view arrangement filling the side with one. */
+  gboolean           view_chosen;
   gboolean           has_flowchart;
   gboolean           show_flowchart;
   gboolean           show_panel;
@@ -155,7 +158,9 @@ apply (MpArrangement *self)
       break;
     case MP_ARRANGEMENT_ONE:
     default:
-      view = view_available (self, self->view) ? self->view : "article";
+      /* A side view the two-view arrangement picked by itself does not
+       * replace the article when only one view fits. */
+      view = self->view_chosen && view_available (self, self->view) ? self->view : "article";
       set_view_silently (self, view);
       show_views (self, g_str_equal (view, "article"), g_str_equal (view, "flowchart"),
                   g_str_equal (view, "panel"));
@@ -208,6 +213,7 @@ mp_arrangement_show_view (MpArrangement *self,
   g_return_if_fail (MP_IS_ARRANGEMENT (self));
   g_return_if_fail (view != NULL);
 
+  self->view_chosen = TRUE;
   if (g_strcmp0 (self->view, view) != 0)
     {
       g_free (self->view);

@@ -33,6 +33,36 @@ mp_test_wait_ms (guint ms)
   mp_test_iterate ();
 }
 
+/* A bound, not a wait: generous, and wider under AddressSanitizer, which
+ * slows the toolkit several times over. */
+static guint
+scaled_ms (guint ms)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return ms * 4;
+#else
+  return ms;
+#endif
+}
+
+gboolean
+mp_test_wait_until (MpTestCondition condition,
+                    gpointer        data,
+                    guint           max_ms)
+{
+  gboolean expired = FALSE;
+  guint id;
+
+  if (condition (data))
+    return TRUE;
+  id = g_timeout_add (scaled_ms (max_ms), on_timeout, &expired);
+  while (!expired && !condition (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return condition (data);
+}
+
 void
 mp_test_remove_tree (const char *path)
 {

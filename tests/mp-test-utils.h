@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 void      mp_test_iterate           (void);
 /* Keeps the default main context running for @ms milliseconds. */
 void      mp_test_wait_ms           (guint       ms);
+typedef gboolean (*MpTestCondition) (gpointer data);
+/* Runs the default main context until @condition holds, for at most
+ * @max_ms milliseconds (more under AddressSanitizer); returns whether it held, so the caller's assert names it. */
+gboolean  mp_test_wait_until        (MpTestCondition condition,
+                                     gpointer        data,
+                                     guint           max_ms);
 /* Deletes @path and everything under it; symbolic links are not followed. */
 void      mp_test_remove_tree       (const char *path);
 /* @text parsed as a document of a file that does not exist; asserts success. */

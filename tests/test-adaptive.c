@@ -13,6 +13,7 @@
 #include "mp-flow-pane.h"
 #include "mp-planner.h"
 #include "mp-program-dialog.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
@@ -257,6 +258,8 @@ test_size (gconstpointer data)
 
   assert_size (window, size);
   assert_header_bar (window);
+  /* Whatever the size, a new window opens on the article it reads. */
+  g_assert_true (gtk_widget_get_mapped (mp_window_get_article_view (window)));
   save_screenshot (window, "start");
   if (!gtk_widget_get_mapped (mp_window_get_flow_pane (window)))
     show_view (window, "flowchart");
@@ -274,6 +277,32 @@ test_size (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static gboolean
+flow_pane_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (mp_window_get_flow_pane (data));
+}
+
+/* A window shrunk from two views to one shows the article, unless the user
+ * had picked the side view: the flowchart was only filling the side. */
+static void
+test_shrink_keeps_article (void)
+{
+  MpWindow *window = new_window (1280, 720);
+
+  g_assert_true (gtk_widget_get_mapped (mp_window_get_flow_pane (window)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  g_assert_true (mp_test_wait_until (flow_pane_unmapped, window, 10000));
+  g_assert_true (gtk_widget_get_mapped (mp_window_get_article_view (window)));
+
+  show_view (window, "flowchart");
+  g_assert_true (gtk_widget_get_mapped (mp_window_get_flow_pane (window)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 780, 600);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (mp_window_get_flow_pane (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -422,6 +451,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &sizes[i], test_size);
     }
+  g_test_add_func ("/adaptive/shrink-keeps-article", test_shrink_keeps_article);
   g_test_add_func ("/adaptive/back-withdraws-filter", test_back_withdraws_filter);
   g_test_add_func ("/adaptive/export-toast", test_export_toast);
   g_test_add_func ("/adaptive/unreachable-node", test_unreachable_node);

@@ -135,6 +135,36 @@ assert_rows_current (Fixture *fixture)
 }
 
 static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The list binds rows for a new scroll position when it lays out; a painted
+ * frame after the change means that has happened. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (mp_test_wait_until (flag_is_set, &painted, 5000));
+  g_signal_handler_disconnect (clock, id);
+  mp_test_iterate ();
+}
+
+static void
 scroll_list_to (Fixture *fixture,
                 double   fraction)
 {
@@ -143,7 +173,7 @@ scroll_list_to (Fixture *fixture,
 
   gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment)
                                                     - gtk_adjustment_get_page_size (adjustment)));
-  mp_test_wait_ms (50);
+  wait_for_paint (scroller);
 }
 
 static void
@@ -236,6 +266,16 @@ assert_weights (Fixture      *fixture,
     }
 }
 
+static gboolean
+stored_weight_is_20 (gpointer data)
+{
+  g_autoptr(GVariant) stored = g_settings_get_value (G_SETTINGS (data), "weights");
+  gsize n;
+  const double *values = g_variant_get_fixed_array (stored, &n, sizeof (double));
+
+  return n == MP_N_CRITERIA && values[4] == 20;
+}
+
 static void
 test_presets (Fixture       *fixture,
               gconstpointer  data)
@@ -255,7 +295,8 @@ test_presets (Fixture       *fixture,
   assert_weights (fixture, article);
 
   gtk_range_set_value (mp_weights_panel_get_slider (fixture->panel, 4), 20);
-  mp_test_wait_ms (450);
+  /* The planner writes weights at most every 300 ms. */
+  g_assert_true (mp_test_wait_until (stored_weight_is_20, settings, 5000));
   stored = g_settings_get_value (settings, "weights");
   values = g_variant_get_fixed_array (stored, &n, sizeof (double));
   g_assert_cmpuint (n, ==, MP_N_CRITERIA);
@@ -658,6 +699,18 @@ test_details_and_compare (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (mp_compare_chart_get_summary (chart), prefix));
 }
 
+static gboolean
+panel_is_wide (gpointer data)
+{
+  return mp_weights_panel_get_wide (data);
+}
+
+static gboolean
+panel_is_narrow (gpointer data)
+{
+  return !mp_weights_panel_get_wide (data);
+}
+
 static void
 test_wide_layout (Fixture       *fixture,
                   gconstpointer  data)
@@ -666,7 +719,7 @@ test_wide_layout (Fixture       *fixture,
 
   g_assert_false (mp_weights_panel_get_wide (fixture->panel));
   gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), 1200, -1);
-  mp_test_wait_ms (300);
+  g_assert_true (mp_test_wait_until (panel_is_wide, fixture->panel, 5000));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 1200);
   g_assert_true (mp_weights_panel_get_wide (fixture->panel));
 
@@ -679,8 +732,7 @@ test_wide_layout (Fixture       *fixture,
 
   gtk_widget_set_size_request (GTK_WIDGET (fixture->panel), -1, -1);
   gtk_window_set_default_size (fixture->window, 700, 500);
-  mp_test_wait_ms (300);
-  g_assert_false (mp_weights_panel_get_wide (fixture->panel));
+  g_assert_true (mp_test_wait_until (panel_is_narrow, fixture->panel, 5000));
 }
 
 static GtkEventController *
@@ -701,6 +753,14 @@ find_scroll_controller (GtkWidget *widget)
 
 /* The wheel over a slider is caught before the slider (capture phase) and
  * scrolls the sliders' column; the weight stays. */
+static gboolean
+adjustment_overflows (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
 static void
 test_wheel_scrolls_column (Fixture       *fixture,
                            gconstpointer  data)
@@ -712,8 +772,8 @@ test_wheel_scrolls_column (Fixture       *fixture,
   gboolean handled = FALSE;
 
   gtk_window_set_default_size (fixture->window, 700, 300);
-  mp_test_wait_ms (200);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (mp_test_wait_until (adjustment_overflows, adjustment, 5000));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
                      gtk_adjustment_get_page_size (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
@@ -725,6 +785,12 @@ test_wheel_scrolls_column (Fixture       *fixture,
   g_assert_cmpfloat (gtk_range_get_value (slider), ==, 75);
 }
 
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 static void
 test_activate_opens_details (Fixture       *fixture,
                              gconstpointer  data)
@@ -734,8 +800,7 @@ test_activate_opens_details (Fixture       *fixture,
 
   mp_weights_panel_select_rank (fixture->panel, 1);
   g_signal_emit_by_name (list, "activate", 1);
-  mp_test_wait_ms (400);
-  g_assert_true (gtk_widget_get_mapped (details));
+  g_assert_true (mp_test_wait_until (widget_is_mapped, details, 5000));
   g_assert_true (mp_program_details_get_program (MP_PROGRAM_DETAILS (details))
                  == ranked_program (fixture, 1));
 }
