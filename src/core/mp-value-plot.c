@@ -17,6 +17,7 @@ struct _MpValuePlot {
   GArray *points;    /* MpValuePoint, in rank order */
   GArray *frontier;  /* guint point indices, cheapest first */
   GArray *order;     /* guint point indices in keyboard order */
+  GPtrArray *names;  /* program names, or empty */
   double  cost_max;
   double  cost_step;
   double  score_min;
@@ -107,6 +108,7 @@ plot_new_empty (void)
   plot->points = g_array_new (FALSE, FALSE, sizeof (MpValuePoint));
   plot->frontier = g_array_new (FALSE, FALSE, sizeof (guint));
   plot->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  plot->names = g_ptr_array_new_with_free_func (g_free);
   return plot;
 }
 
@@ -157,6 +159,7 @@ mp_value_plot_new_from_scorer (MpScorer              *scorer,
       p->program = mp_scorer_get_ranked (scorer, r);
       program = mp_program_store_peek (store, p->program);
       mp_costs_compute_for (circumstances, program, &costs);
+      g_ptr_array_add (plot->names, g_strdup (mp_program_get_name (program)));
       p->score = mp_scorer_get_score (scorer, p->program);
       p->cost = costs.out_of_pocket_usd;
       p->alternative = mp_program_get_kind (program) != MP_PROGRAM_KIND_MASTERS;
@@ -174,6 +177,7 @@ mp_value_plot_free (MpValuePlot *plot)
   g_array_unref (plot->points);
   g_array_unref (plot->frontier);
   g_array_unref (plot->order);
+  g_ptr_array_unref (plot->names);
   g_free (plot);
 }
 
@@ -191,6 +195,14 @@ mp_value_plot_get_point (MpValuePlot *plot,
   g_return_val_if_fail (plot != NULL, NULL);
   g_return_val_if_fail (i < plot->points->len, NULL);
   return &g_array_index (plot->points, MpValuePoint, i);
+}
+
+const char *
+mp_value_plot_get_name (MpValuePlot *plot,
+                        guint        i)
+{
+  g_return_val_if_fail (plot != NULL, "");
+  return i < plot->names->len ? g_ptr_array_index (plot->names, i) : "";
 }
 
 int

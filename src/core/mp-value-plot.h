@@ -47,6 +47,9 @@ void                mp_value_plot_free            (MpValuePlot           *plot);
 guint               mp_value_plot_get_n_points    (MpValuePlot           *plot);
 const MpValuePoint *mp_value_plot_get_point       (MpValuePlot           *plot,
                                                    guint                  i);
+/* The program's name of a plot made from a scorer; "" otherwise. */
+const char         *mp_value_plot_get_name        (MpValuePlot           *plot,
+                                                   guint                  i);
 /* The point of the store position @program, or -1. */
 int                 mp_value_plot_find_program    (MpValuePlot           *plot,
                                                    guint                  program);
