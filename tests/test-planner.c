@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "mp-confidence-runner.h"
@@ -51,7 +52,9 @@ reset_settings (GSettings *settings)
 {
   static const char * const keys[] = {
     "weights", "kind-filter", "max-tuition", "max-hours-per-week", "format-filter", "flow-walk",
-    "compared-programs", "weight-spread", "tradeoff-answers",
+    "compared-programs", "funding", "funding-usd", "available-hours", "hour-value",
+    "funding-answer",
+    "weight-spread", "tradeoff-answers",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -507,6 +510,123 @@ test_walk_state (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "start>yes");
 }
 
+/* The circumstances start unsaid, are cleaned into range, notify
+ * "circumstances" once per change, and are written to the settings at once. */
+static void
+test_circumstances (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) other = g_settings_new (APP_ID);
+  g_autoptr(MpCircumstances) boxed = NULL;
+  g_autofree char *funding = NULL;
+  MpCircumstances c;
+  guint notified = 0;
+
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_NONE);
+  g_assert_cmpfloat (c.hours_per_week, ==, -1);
+  g_assert_cmpfloat (c.hour_value_usd, ==, -1);
+  g_signal_connect (fixture->planner, "notify::circumstances", G_CALLBACK (count_notify),
+                    &notified);
+
+  c.funding = MP_FUNDING_AMOUNT;
+  c.funding_usd = 12000;
+  c.hours_per_week = 500;  /* more than a week holds */
+  c.hour_value_usd = NAN;
+  mp_planner_set_circumstances (fixture->planner, &c);
+  g_assert_cmpuint (notified, ==, 1);
+  mp_planner_set_circumstances (fixture->planner, &c);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (fixture->planner, "circumstances", &boxed, "funding", &funding, NULL);
+  g_assert_cmpstr (funding, ==, "amount");
+  g_assert_cmpfloat (boxed->funding_usd, ==, 12000);
+  g_assert_cmpfloat (boxed->hours_per_week, ==, 168);
+  g_assert_cmpfloat (boxed->hour_value_usd, ==, -1);
+
+  g_free (funding);
+  funding = g_settings_get_string (other, "funding");
+  g_assert_cmpstr (funding, ==, "amount");
+  g_assert_cmpfloat (g_settings_get_double (other, "funding-usd"), ==, 12000);
+  g_assert_cmpfloat (g_settings_get_double (other, "available-hours"), ==, 168);
+
+  /* Property by property, as the settings and the views set them; one
+   * g_object_set() notifies once. */
+  g_object_set (fixture->planner, "hour-value", 45.0, "funding", "all", NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_ALL);
+  g_assert_cmpfloat (c.hour_value_usd, ==, 45);
+  g_assert_cmpfloat (g_settings_get_double (other, "hour-value"), ==, 45);
+  /* Changing circumstances by hand is not an action to undo. */
+  g_assert_false (mp_planner_can_undo (fixture->planner));
+}
+
+/* A new planner starts from the saved circumstances; broken ones are cleaned. */
+static void
+test_circumstances_restored (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(MpPlanner) planner = NULL;
+  MpCircumstances c;
+
+  g_settings_set_string (fixture->settings, "funding", "amount");
+  g_settings_set_double (fixture->settings, "funding-usd", -50);
+  g_settings_set_double (fixture->settings, "available-hours", 12.5);
+  g_settings_set_double (fixture->settings, "hour-value", 80);
+  g_settings_set_string (fixture->settings, "funding-answer", "yes");
+  g_settings_apply (fixture->settings);
+  planner = mp_planner_new (fixture->store, fixture->settings);
+
+  mp_planner_get_circumstances (planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
+  g_assert_cmpfloat (c.funding_usd, ==, 0);
+  g_assert_cmpfloat (c.hours_per_week, ==, 12.5);
+  g_assert_cmpfloat (c.hour_value_usd, ==, 80);
+  g_assert_cmpint (mp_planner_get_funding_answer (planner), ==, MP_FUNDING_ANSWER_YES);
+  /* The restored walk answers Yes again: the amount the user set stays. */
+  g_assert_false (mp_planner_answer_funding (planner, MP_FUNDING_ANSWER_YES, "Funded?"));
+  mp_planner_get_circumstances (planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
+}
+
+/* The flowchart's funding answer sets the starting point with a note, and
+ * Undo takes it back. */
+static void
+test_funding_answer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *answer = NULL;
+  MpCircumstances c;
+
+  mp_circumstances_init (&c);
+  c.funding = MP_FUNDING_AMOUNT;
+  c.funding_usd = 5000;
+  c.hours_per_week = 10;
+  mp_planner_set_circumstances (fixture->planner, &c);
+
+  g_assert_true (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_YES, "Funded?"));
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_ALL);
+  g_assert_cmpfloat (c.hours_per_week, ==, 10);
+  g_assert_nonnull (strstr (mp_planner_get_note (fixture->planner), "“Funded?”"));
+  g_assert_true (mp_planner_get_note_undoable (fixture->planner));
+
+  g_assert_true (mp_planner_undo (fixture->planner));
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
+  g_assert_cmpfloat (c.funding_usd, ==, 5000);
+  g_assert_null (mp_planner_get_note (fixture->planner));
+
+  /* Leaving the question changes nothing; answering No then clears the funding. */
+  g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NONE, NULL));
+  g_assert_true (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NO, "Funded?"));
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_NONE);
+  answer = g_settings_get_string (fixture->settings, "funding-answer");
+  g_assert_cmpstr (answer, ==, "no");
+  /* No again, when there is already no funding, has nothing to undo. */
+  g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NONE, NULL));
+  g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NO, "Funded?"));
 /* The spread is one of four choices, kept in the settings. */
 static void
 test_spread (Fixture       *fixture,
@@ -676,6 +796,9 @@ main (int   argc,
   ADD ("/planner/save-failure", test_save_failure);
   ADD ("/planner/import-export", test_import_export);
   ADD ("/planner/walk-state", test_walk_state);
+  ADD ("/planner/circumstances", test_circumstances);
+  ADD ("/planner/circumstances-restored", test_circumstances_restored);
+  ADD ("/planner/funding-answer", test_funding_answer);
   ADD ("/planner/spread", test_spread);
   ADD ("/planner/spread-restarts-runner", test_spread_restarts_runner);
   ADD ("/planner/tradeoff-answers", test_tradeoff_answers);

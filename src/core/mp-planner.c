@@ -29,14 +29,16 @@ static const double spread_presets[] = { 0, 10, 15, 20 };
 typedef enum {
   UNDO_KIND_FILTER,
   UNDO_DELETE,
+  UNDO_CIRCUMSTANCES,
   UNDO_WEIGHTS,
 } UndoKind;
 
 typedef struct {
-  UndoKind      kind;
-  MpKindFilter  previous_kind;
-  MpProgram    *program;
-  MpWeights     previous_weights;
+  UndoKind         kind;
+  MpKindFilter     previous_kind;
+  MpProgram       *program;
+  MpCircumstances  previous_circumstances;
+  MpWeights        previous_weights;
 } UndoEntry;
 
 struct _MpPlanner
@@ -47,6 +49,7 @@ struct _MpPlanner
   MpScorer        *scorer;
   GSettings       *settings;
   guint            apply_id;
+  gboolean         apply_after_notify;
 
   MpWeights        weights;
   MpProgramFilter  filter;
@@ -60,6 +63,9 @@ struct _MpPlanner
   char            *outcome_id;
   char            *outcome_label;
   MpWalkFilter     walk_filter;
+
+  MpCircumstances  circumstances;
+  MpFundingAnswer  funding_answer;
 
   char            *note;
   gboolean         note_undoable;
@@ -85,6 +91,12 @@ enum {
   PROP_OUTCOME_LABEL,
   PROP_NOTE,
   PROP_NOTE_UNDOABLE,
+  PROP_FUNDING,
+  PROP_FUNDING_USD,
+  PROP_AVAILABLE_HOURS,
+  PROP_HOUR_VALUE,
+  PROP_FUNDING_ANSWER,
+  PROP_CIRCUMSTANCES,
   PROP_SPREAD,
   PROP_TRADEOFF_ANSWERS,
   N_PROPS
@@ -128,6 +140,7 @@ queue_apply (MpPlanner *self,
     {
       g_clear_handle_id (&self->apply_id, g_source_remove);
       apply_settings (self);
+      self->apply_after_notify = TRUE;
     }
   else if (self->apply_id == 0)
     self->apply_id = g_timeout_add (APPLY_SETTINGS_DELAY_MS, apply_settings, self);
@@ -190,6 +203,11 @@ bind_settings (MpPlanner *self)
                                 snap_from_setting, double_to_setting,
                                 (gpointer) hours_presets, NULL);
   g_settings_bind (self->settings, "flow-walk", self, "walk-state", flags);
+  g_settings_bind (self->settings, "funding", self, "funding", flags);
+  g_settings_bind (self->settings, "funding-usd", self, "funding-usd", flags);
+  g_settings_bind (self->settings, "available-hours", self, "available-hours", flags);
+  g_settings_bind (self->settings, "hour-value", self, "hour-value", flags);
+  g_settings_bind (self->settings, "funding-answer", self, "funding-answer", flags);
   g_settings_bind (self->settings, "weight-spread", self, "spread", flags);
   g_settings_bind (self->settings, "tradeoff-answers", self, "tradeoff-answers", flags);
 }
@@ -303,6 +321,63 @@ snap (const double *presets,
       double        value)
 {
   return presets[mp_planner_preset_index (presets, n, value)];
+}
+
+/* ---- the user's circumstances ------------------------------------------ */
+
+static void
+update_circumstances (MpPlanner             *self,
+                      const MpCircumstances *circumstances)
+{
+  MpCircumstances old = self->circumstances;
+  MpCircumstances clean = *circumstances;
+  GObject *object = G_OBJECT (self);
+
+  mp_circumstances_clean (&clean);
+  if (mp_circumstances_equal (&old, &clean))
+    return;
+  self->circumstances = clean;
+  g_object_freeze_notify (object);
+  if (old.funding != clean.funding)
+    g_object_notify_by_pspec (object, properties[PROP_FUNDING]);
+  if (old.funding_usd != clean.funding_usd)
+    g_object_notify_by_pspec (object, properties[PROP_FUNDING_USD]);
+  if (old.hours_per_week != clean.hours_per_week)
+    g_object_notify_by_pspec (object, properties[PROP_AVAILABLE_HOURS]);
+  if (old.hour_value_usd != clean.hour_value_usd)
+    g_object_notify_by_pspec (object, properties[PROP_HOUR_VALUE]);
+  g_object_notify_by_pspec (object, properties[PROP_CIRCUMSTANCES]);
+  g_object_thaw_notify (object);
+  queue_apply (self, TRUE);
+}
+
+static void
+set_circumstance_property (MpPlanner    *self,
+                           guint         prop_id,
+                           const GValue *value)
+{
+  MpCircumstances circumstances = self->circumstances;
+
+  if (prop_id == PROP_FUNDING)
+    circumstances.funding = mp_funding_from_key (g_value_get_string (value));
+  else if (prop_id == PROP_FUNDING_USD)
+    circumstances.funding_usd = g_value_get_double (value);
+  else if (prop_id == PROP_AVAILABLE_HOURS)
+    circumstances.hours_per_week = g_value_get_double (value);
+  else
+    circumstances.hour_value_usd = g_value_get_double (value);
+  update_circumstances (self, &circumstances);
+}
+
+static void
+set_funding_answer (MpPlanner       *self,
+                    MpFundingAnswer  answer)
+{
+  if (self->funding_answer == answer)
+    return;
+  self->funding_answer = answer;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNDING_ANSWER]);
+  queue_apply (self, TRUE);
 }
 
 /* ---- selection and comparison ------------------------------------------ */
@@ -458,7 +533,7 @@ push_undo (MpPlanner *self,
            MpProgram *program)
 {
   UndoEntry entry = { kind, previous_kind, program != NULL ? g_object_ref (program) : NULL,
-                      self->weights };
+                      self->circumstances, self->weights };
 
   if (self->undo->len == MAX_UNDO)
     g_array_remove_index (self->undo, 0);
@@ -556,6 +631,24 @@ mp_planner_get_property (GObject    *object,
     case PROP_NOTE_UNDOABLE:
       g_value_set_boolean (value, self->note_undoable);
       break;
+    case PROP_FUNDING:
+      g_value_set_string (value, mp_funding_to_key (self->circumstances.funding));
+      break;
+    case PROP_FUNDING_USD:
+      g_value_set_double (value, self->circumstances.funding_usd);
+      break;
+    case PROP_AVAILABLE_HOURS:
+      g_value_set_double (value, self->circumstances.hours_per_week);
+      break;
+    case PROP_HOUR_VALUE:
+      g_value_set_double (value, self->circumstances.hour_value_usd);
+      break;
+    case PROP_FUNDING_ANSWER:
+      g_value_set_string (value, mp_funding_answer_to_key (self->funding_answer));
+      break;
+    case PROP_CIRCUMSTANCES:
+      g_value_set_boxed (value, &self->circumstances);
+      break;
     case PROP_SPREAD:
       g_value_set_double (value, self->spread);
       break;
@@ -620,6 +713,15 @@ mp_planner_set_property (GObject      *object,
     case PROP_SELECTED:
       mp_planner_select (self, g_value_get_object (value));
       break;
+    case PROP_FUNDING:
+    case PROP_FUNDING_USD:
+    case PROP_AVAILABLE_HOURS:
+    case PROP_HOUR_VALUE:
+      set_circumstance_property (self, prop_id, value);
+      break;
+    case PROP_FUNDING_ANSWER:
+      set_funding_answer (self, mp_funding_answer_from_key (g_value_get_string (value)));
+      break;
     case PROP_SPREAD:
       mp_planner_set_spread (self, g_value_get_double (value));
       break;
@@ -631,6 +733,23 @@ mp_planner_set_property (GObject      *object,
     }
 }
 
+/* Inside g_object_set() notifications wait for its end, and so do the
+ * bindings' writes into the delayed settings: apply again once they ran. */
+static void
+mp_planner_dispatch_properties_changed (GObject     *object,
+                                        guint        n_pspecs,
+                                        GParamSpec **pspecs)
+{
+  MpPlanner *self = MP_PLANNER (object);
+
+  G_OBJECT_CLASS (mp_planner_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  if (self->apply_after_notify && self->settings != NULL)
+    {
+      self->apply_after_notify = FALSE;
+      g_settings_apply (self->settings);
+    }
+}
+
 static void
 mp_planner_dispose (GObject *object)
 {
@@ -638,6 +757,7 @@ mp_planner_dispose (GObject *object)
 
   static const char * const bound[] = {
     "weights", "kind-filter", "format-filter", "max-tuition", "max-hours-per-week", "walk-state",
+    "funding", "funding-usd", "available-hours", "hour-value", "funding-answer",
     "spread", "tradeoff-answers",
   };
 
@@ -700,6 +820,16 @@ install_properties (GObjectClass *object_class)
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
   properties[PROP_NOTE_UNDOABLE] =
     g_param_spec_boolean ("note-undoable", NULL, NULL, FALSE, ro);
+  properties[PROP_FUNDING] = g_param_spec_string ("funding", NULL, NULL, "none", rw);
+  properties[PROP_FUNDING_USD] =
+    g_param_spec_double ("funding-usd", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_AVAILABLE_HOURS] =
+    g_param_spec_double ("available-hours", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, -1, rw);
+  properties[PROP_HOUR_VALUE] =
+    g_param_spec_double ("hour-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, -1, rw);
+  properties[PROP_FUNDING_ANSWER] = g_param_spec_string ("funding-answer", NULL, NULL, "", rw);
+  properties[PROP_CIRCUMSTANCES] =
+    g_param_spec_boxed ("circumstances", NULL, NULL, MP_TYPE_CIRCUMSTANCES, ro);
   properties[PROP_SPREAD] =
     g_param_spec_double ("spread", NULL, NULL, 0, 100, MP_PLANNER_DEFAULT_SPREAD, rw);
   properties[PROP_TRADEOFF_ANSWERS] =
@@ -715,6 +845,7 @@ mp_planner_class_init (MpPlannerClass *klass)
   object_class->get_property = mp_planner_get_property;
   object_class->set_property = mp_planner_set_property;
   object_class->dispose = mp_planner_dispose;
+  object_class->dispatch_properties_changed = mp_planner_dispatch_properties_changed;
   object_class->finalize = mp_planner_finalize;
   install_properties (object_class);
 
@@ -732,6 +863,7 @@ mp_planner_init (MpPlanner *self)
   mp_weights_init_article (&self->weights);
   mp_program_filter_init (&self->filter);
   mp_walk_filter_init (&self->walk_filter);
+  mp_circumstances_init (&self->circumstances);
   self->selected_index = -1;
   self->spread = MP_PLANNER_DEFAULT_SPREAD;
   self->compared = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1179,6 +1311,66 @@ mp_planner_save_program (MpPlanner *self,
   select_by_id (self, program);
 }
 
+void
+mp_planner_get_circumstances (MpPlanner       *self,
+                              MpCircumstances *circumstances)
+{
+  g_return_if_fail (MP_IS_PLANNER (self));
+  g_return_if_fail (circumstances != NULL);
+  *circumstances = self->circumstances;
+}
+
+void
+mp_planner_set_circumstances (MpPlanner             *self,
+                              const MpCircumstances *circumstances)
+{
+  g_return_if_fail (MP_IS_PLANNER (self));
+  g_return_if_fail (circumstances != NULL);
+  update_circumstances (self, circumstances);
+}
+
+MpFundingAnswer
+mp_planner_get_funding_answer (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), MP_FUNDING_ANSWER_NONE);
+  return self->funding_answer;
+}
+
+static char *
+funding_answer_note (MpFundingAnswer  answer,
+                     const char      *question)
+{
+  if (answer == MP_FUNDING_ANSWER_YES)
+    /* Translators: %s is the flowchart's question, e.g. "Can you get funding or protected time?" */
+    return g_strdup_printf (_("Funding set to all of the tuition because you answered Yes to "
+                              "“%s”. Say how much in My circumstances."), question);
+  return g_strdup_printf (_("Funding set to none because you answered No to “%s”."), question);
+}
+
+gboolean
+mp_planner_answer_funding (MpPlanner       *self,
+                           MpFundingAnswer  answer,
+                           const char      *question)
+{
+  MpCircumstances circumstances;
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (MP_IS_PLANNER (self), FALSE);
+
+  if (answer == self->funding_answer)
+    return FALSE;
+  set_funding_answer (self, answer);
+  circumstances = self->circumstances;
+  if (!mp_funding_answer_apply (answer, &circumstances)
+      || mp_circumstances_equal (&circumstances, &self->circumstances))
+    return FALSE;
+  push_undo (self, UNDO_CIRCUMSTANCES, MP_KIND_FILTER_ALL, NULL);
+  note = funding_answer_note (answer, question != NULL ? question : "");
+  set_note (self, note, TRUE);
+  update_circumstances (self, &circumstances);
+  return TRUE;
+}
+
 gboolean
 mp_planner_delete_program (MpPlanner *self,
                            MpProgram *program)
@@ -1287,6 +1479,8 @@ mp_planner_undo (MpPlanner *self)
   set_note (self, NULL, FALSE);
   if (entry.kind == UNDO_KIND_FILTER)
     mp_planner_set_kind_filter (self, entry.previous_kind);
+  else if (entry.kind == UNDO_CIRCUMSTANCES)
+    update_circumstances (self, &entry.previous_circumstances);
   else if (entry.kind == UNDO_WEIGHTS)
     update_weights (self, &entry.previous_weights);
   else if (entry.program != NULL)

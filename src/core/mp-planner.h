@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-circumstances.h"
 #include "mp-program-store.h"
 #include "mp-scorer.h"
 
@@ -30,7 +31,12 @@ G_DECLARE_FINAL_TYPE (MpPlanner, mp_planner, MP, PLANNER, GObject)
  * "max-tuition" and "max-hours-per-week" (double, < 0: no limit),
  * "format-filter" ("any", "online", "hybrid", "in-person"), "selected"
  * (MpProgram), "walk-state", "outcome-id", "outcome-label", "note",
- * "note-undoable". Signals: "compared-changed", "save-failed" (GError). */
+ * "note-undoable"; the user's circumstances: "funding" ("none", "amount",
+ * "all"), "funding-usd", "available-hours" and "hour-value" (double, < 0:
+ * not said), "funding-answer" ("", "yes", "no": the flowchart's funding
+ * question as last applied) and "circumstances" (MpCircumstances, read-only,
+ * notified once for any change of the four: follow it to re-cost).
+ * Signals: "compared-changed", "save-failed" (GError). */
 MpPlanner      *mp_planner_new                (MpProgramStore        *store,
                                                GSettings             *settings);
 MpProgramStore *mp_planner_get_store          (MpPlanner             *self);
@@ -108,6 +114,20 @@ gboolean        mp_planner_kind_for_outcome   (const char * const    *classes,
 void            mp_planner_suggest_kind       (MpPlanner             *self,
                                                MpKindFilter           kind,
                                                const char            *reason);
+
+/* The user's circumstances, cleaned (mp_circumstances_clean()) and saved. */
+void            mp_planner_get_circumstances  (MpPlanner             *self,
+                                               MpCircumstances       *circumstances);
+void            mp_planner_set_circumstances  (MpPlanner             *self,
+                                               const MpCircumstances *circumstances);
+/* The flowchart's funding question was answered (or left): a new Yes or No
+ * sets the funding it starts from (mp_funding_answer_apply()) with a note
+ * naming @question, undoable; the same answer again, as when a saved walk is
+ * restored, changes nothing. TRUE when the funding changed. */
+gboolean        mp_planner_answer_funding     (MpPlanner             *self,
+                                               MpFundingAnswer        answer,
+                                               const char            *question);
+MpFundingAnswer mp_planner_get_funding_answer (MpPlanner             *self);
 
 /* The user's programs. Every change is saved at once through the store; a
  * failed save keeps the programs in memory and emits "save-failed". */
