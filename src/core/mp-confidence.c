@@ -824,9 +824,14 @@ compute_in_thread (GTask        *task,
   MpConfidenceResult *result = mp_confidence_compute (task_data, cancellable, &error);
 
   if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) mp_confidence_result_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Views look programs up at once: build the table here, off the main
+   * thread (about 10 ms for 100 000 programs). */
+  mp_confidence_result_find_slot (result, 0);
+  g_task_return_pointer (task, result, (GDestroyNotify) mp_confidence_result_unref);
 }
 
 void
