@@ -1115,7 +1115,7 @@ test_bundled (void)
     { "S3", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Is leadership or education research your focus?", NULL, NULL },
     { "S4", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "Use smaller, targeted programs", "alternatives",
       "#alternatives-6080-of-the-value-for-510-of-the-effort" },
-    { "S5", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Can you get funding or protected time?", NULL, NULL },
+    { "S5", MP_NODE_KIND_QUESTION, MP_NODE_SHAPE_DIAMOND, "Can you get funding or protected time?", "funding", NULL },
     { "S6", MP_NODE_KIND_STEP, MP_NODE_SHAPE_RECT, "Go ahead only with a clear payoff plan", NULL,
       "#what-it-really-costs" },
     { "S7", MP_NODE_KIND_OUTCOME, MP_NODE_SHAPE_STADIUM, "A master's is likely worthwhile", "masters",

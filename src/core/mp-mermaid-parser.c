@@ -1689,6 +1689,28 @@ append_to_last_prop (GPtrArray  *props,
   last->value = value;
 }
 
+/* Mermaid turns "#word;" into a character entity before it parses: a
+ * colour such as "#fff;" then swallows the ";", and the statement after it
+ * on the same line becomes part of this style (or a parse error). */
+static void
+check_entity_semicolon (Parser     *P,
+                        const char *semicolon)
+{
+  const char *w = semicolon;
+  const char *rest = semicolon + 1;
+
+  while (w > P->src && (g_ascii_isalnum (w[-1]) || w[-1] == '_'))
+    w--;
+  if (w == semicolon || w == P->src || w[-1] != '#')
+    return;
+  while (rest < P->end && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+    rest++;
+  if (rest >= P->end || *rest == '\n')
+    return;
+  warn (P, w - 1, _("Mermaid reads “%.*s” as a character entity, so its “;” does not end the statement: Mermaid joins the rest of the line to this style or refuses it; start the next statement on a new line"),
+        (int) (semicolon - w + 2), w - 1);
+}
+
 /* "fill:#f9f,stroke:#333,stroke-width:4px" to the end of the statement;
  * commas inside parentheses (rgb(…)) do not split. */
 static GPtrArray *
@@ -1707,6 +1729,8 @@ parse_style_list (Parser *P)
     {
       gboolean done = q >= P->end || *q == '\n' || *q == ';';
 
+      if (q < P->end && *q == ';')
+        check_entity_semicolon (P, q);
       if (!done && *q == '(')
         depth++;
       else if (!done && *q == ')' && depth > 0)
