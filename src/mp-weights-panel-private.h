@@ -6,6 +6,7 @@
 
 #include "mp-weights-panel.h"
 
+#include "mp-circumstances-button.h"
 #include "mp-compare-view.h"
 #include "mp-filter-button.h"
 #include "mp-program-details.h"
@@ -33,6 +34,7 @@ struct _MpWeightsPanel
   MpWeightSliders    *sliders;
   GtkWidget          *switcher;
   MpFilterButton     *filter_button;
+  MpCircumstancesButton *circumstances_button;
   GtkStack           *stack;
   MpRankingView      *ranking_view;
   MpConfidenceBar    *confidence_bar;
@@ -51,6 +53,7 @@ struct _MpWeightsPanel
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
+  GtkWindow          *tradeoff_dialog;
   guint               details_idle;
 };
 

@@ -273,8 +273,15 @@ mp_weights_panel_constructed (GObject *object)
   connect_planner (self);
   mp_weight_sliders_set_planner (self->sliders, self->planner);
   mp_filter_button_set_planner (self->filter_button, self->planner);
+  mp_circumstances_button_set_planner (self->circumstances_button, self->planner);
   mp_ranking_view_set_planner (self->ranking_view, self->planner);
   mp_confidence_bar_set_planner (self->confidence_bar, self->planner);
+  mp_ranking_view_set_confidence_runner (self->ranking_view,
+                                         mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_confidence_runner (self->details,
+                                            mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_confidence_runner (self->side_details,
+                                            mp_confidence_bar_get_runner (self->confidence_bar));
   g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),
@@ -433,6 +440,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, circumstances_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, ranking_view);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, confidence_bar);
@@ -471,6 +479,7 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_type_ensure (MP_TYPE_PROGRAM_DETAILS);
   g_type_ensure (MP_TYPE_WEIGHT_SLIDERS);
   g_type_ensure (MP_TYPE_FILTER_BUTTON);
+  g_type_ensure (MP_TYPE_CIRCUMSTANCES_BUTTON);
   g_type_ensure (MP_TYPE_CONFIDENCE_BAR);
   g_type_ensure (MP_TYPE_COMPARE_VIEW);
   g_type_ensure (MP_TYPE_VALUE_VIEW);

@@ -28,6 +28,8 @@ void       mp_weights_panel_withdraw_suggestion (MpWeightsPanel *self);
 void       mp_weights_panel_import        (MpWeightsPanel *self);
 void       mp_weights_panel_export        (MpWeightsPanel *self);
 void       mp_weights_panel_add_program   (MpWeightsPanel *self);
+/* Opens "Help me set my weights" (or brings it to the front). */
+void       mp_weights_panel_ask_weights   (MpWeightsPanel *self);
 
 /* The decision the panel shows; the window feeds it the flowchart's outcome. */
 MpPlanner      *mp_weights_panel_get_planner       (MpWeightsPanel *self);
