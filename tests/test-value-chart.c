@@ -226,7 +226,7 @@ test_small_window (void)
   MpWindow *window = new_window (1024, 700);
   MpValueChart *chart = show_value_page (window);
 
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=, 260);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=, 200);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >=, 200);
   save_screenshot (window, "value");
   gtk_window_destroy (GTK_WINDOW (window));
