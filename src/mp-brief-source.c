@@ -61,6 +61,10 @@ mp_brief_source_from_planner (MpPlanner    *planner,
   mp_flow_walk_restore (walk, mp_planner_get_walk_state (planner));
   mp_brief_set_walk (brief, walk);
   scorer = mp_planner_get_scorer (planner);
+  /* The user's circumstances cost the top five and the value chart. */
+  mp_planner_get_circumstances (planner, &brief->circumstances);
+  brief->has_costs = brief->circumstances.funding != MP_FUNDING_NONE ||
+                     brief->circumstances.hours_per_week >= 0;
   mp_brief_set_ranking (brief, scorer);
   /* A chosen program deleted since is shown as no choice. */
   if (!mp_brief_set_choice (brief, scorer, mp_brief_notes_get_choice (notes),

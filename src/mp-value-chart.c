@@ -211,7 +211,7 @@ mp_value_chart_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 260 : 200;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 200;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 520 : 320;
 }
 

@@ -31,15 +31,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MpValueView, mp_value_view, GTK_TYPE_WIDGET)
 
-/* The one place the view reads the user's circumstances. Until the planner
- * holds them, the costs are the tuition with no funding. */
-static void
-read_circumstances (MpValueView     *self,
-                    MpCircumstances *circumstances)
-{
-  mp_circumstances_init (circumstances);
-}
-
 static void
 on_focused_text (MpValueView *self)
 {
@@ -95,6 +86,19 @@ rebuild_list (MpValueView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->frontier_list), n > 0);
 }
 
+/* The planner's "circumstances" notifies once for any change of funding,
+ * hours or an hour's value: the points move to their new costs. */
+static void
+on_circumstances (MpValueView *self)
+{
+  MpCircumstances circumstances;
+
+  mp_planner_get_circumstances (self->planner, &circumstances);
+  mp_value_chart_set_circumstances (self->chart, &circumstances);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_list (self);
+}
+
 /* The chart re-plots on "ranked" first (it was connected first); the list
  * follows when shown. */
 static void
@@ -133,7 +137,10 @@ mp_value_view_dispose (GObject *object)
   MpValueView *self = MP_VALUE_VIEW (object);
 
   if (self->planner != NULL)
-    g_signal_handlers_disconnect_by_data (mp_planner_get_scorer (self->planner), self);
+    {
+      g_signal_handlers_disconnect_by_data (mp_planner_get_scorer (self->planner), self);
+      g_signal_handlers_disconnect_by_data (self->planner, self);
+    }
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->planner);
   G_OBJECT_CLASS (mp_value_view_parent_class)->dispose (object);
@@ -208,16 +215,15 @@ void
 mp_value_view_set_planner (MpValueView *self,
                            MpPlanner   *planner)
 {
-  MpCircumstances circumstances;
-
   g_return_if_fail (MP_IS_VALUE_VIEW (self));
   g_return_if_fail (MP_IS_PLANNER (planner));
   g_return_if_fail (self->planner == NULL);
 
   self->planner = g_object_ref (planner);
-  read_circumstances (self, &circumstances);
-  mp_value_chart_set_circumstances (self->chart, &circumstances);
   mp_value_chart_set_planner (self->chart, planner);
+  g_signal_connect_object (planner, "notify::circumstances", G_CALLBACK (on_circumstances),
+                           self, G_CONNECT_SWAPPED);
+  on_circumstances (self);
   g_signal_connect_object (mp_planner_get_scorer (planner), "ranked", G_CALLBACK (on_ranked),
                            self, G_CONNECT_SWAPPED);
   on_ranked (self);

@@ -195,6 +195,25 @@ test_chart_in_window (void)
                      mp_scorer_get_score (scorer, focused));
   g_assert_true (g_str_has_prefix (mp_value_chart_get_focused_text (chart), name));
 
+  /* All of the tuition funded: every point costs nothing out of pocket. */
+  {
+    MpCircumstances circumstances;
+
+    mp_planner_get_circumstances (planner, &circumstances);
+    circumstances.funding = MP_FUNDING_ALL;
+    mp_planner_set_circumstances (planner, &circumstances);
+    plot = mp_value_chart_get_plot (chart);
+    for (guint k = 0; k < mp_value_plot_get_n_points (plot); k++)
+      g_assert_cmpfloat (mp_value_plot_get_point (plot, k)->cost, ==, 0);
+    circumstances.funding = MP_FUNDING_NONE;
+    mp_planner_set_circumstances (planner, &circumstances);
+    plot = mp_value_chart_get_plot (chart);
+    i = mp_value_plot_find_program (plot, focused);
+    g_assert_cmpfloat (mp_value_plot_get_point (plot, i)->cost, ==,
+                       mp_program_get_tuition (mp_program_store_peek (mp_planner_get_store (planner),
+                                                                      focused)));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -207,7 +226,7 @@ test_small_window (void)
   MpWindow *window = new_window (1024, 700);
   MpValueChart *chart = show_value_page (window);
 
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=, 260);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=, 200);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >=, 200);
   save_screenshot (window, "value");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -251,6 +251,29 @@ paint_point (Painter *painter,
     }
 }
 
+/* The best ranked last, so it is on top where points meet. A mark on the
+ * same pixel as one already drawn is drawn once: with many programs most
+ * marks fall on others, and each costs cairo a fill. */
+static void
+paint_points (Painter *painter)
+{
+  MpValuePlot *plot = painter->plot;
+  g_autoptr(GHashTable) drawn = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = mp_value_plot_get_n_points (plot); i-- > 0;)
+    {
+      const MpValuePoint *p = mp_value_plot_get_point (plot, i);
+      guint x = (guint) mp_value_plot_x (plot, &painter->area, p->cost) & 0x3fff;
+      guint y = (guint) mp_value_plot_y (plot, &painter->area, p->score) & 0x3fff;
+      gpointer key = GUINT_TO_POINTER ((x << 16 | y << 2 | p->alternative << 1 | p->on_frontier) + 1);
+
+      /* Two marks of one kind on one pixel look the same. */
+      if (!p->on_frontier && !g_hash_table_add (drawn, key))
+        continue;
+      paint_point (painter, i);
+    }
+}
+
 static void
 paint_ring (Painter  *painter,
             int       i,
@@ -322,9 +345,7 @@ mp_value_paint (MpValuePlot        *plot,
   paint_axis_titles (&painter);
   paint_legend (&painter);
   paint_frontier (&painter);
-  /* The best ranked last, so it is on top where points meet. */
-  for (guint i = mp_value_plot_get_n_points (plot); i-- > 0;)
-    paint_point (&painter, i);
+  paint_points (&painter);
   paint_ring (&painter, style->selected, 2.6, FALSE);
   paint_ring (&painter, style->focused, 3.4, TRUE);
   cairo_restore (cr);
