@@ -6,11 +6,13 @@
 
 #include "mp-weights-panel.h"
 
+#include "mp-circumstances-button.h"
 #include "mp-compare-view.h"
 #include "mp-filter-button.h"
 #include "mp-program-details.h"
 #include "mp-ranking-view.h"
 #include "mp-confidence-bar.h"
+#include "mp-value-view.h"
 #include "mp-weight-sliders.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,7 @@ struct _MpWeightsPanel
   MpWeightSliders    *sliders;
   GtkWidget          *switcher;
   MpFilterButton     *filter_button;
+  MpCircumstancesButton *circumstances_button;
   GtkStack           *stack;
   MpRankingView      *ranking_view;
   MpConfidenceBar    *confidence_bar;
@@ -41,6 +44,7 @@ struct _MpWeightsPanel
   gboolean            wide;
   guint               wide_idle;
   MpCompareView      *compare_view;
+  MpValueView        *value_view;
 
   /* The decision lives in the planner; the panel shows it and calls it. */
   MpPlanner          *planner;
@@ -49,6 +53,7 @@ struct _MpWeightsPanel
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
+  GtkWindow          *tradeoff_dialog;
   guint               details_idle;
 };
 

@@ -15,6 +15,7 @@
 #include "mp-color-scheme.h"
 #include "mp-document-watch.h"
 #include "mp-flow-pane.h"
+#include "mp-funding-question.h"
 #include "mp-toast.h"
 #include "mp-utils.h"
 #include "mp-unsaved-dialog.h"
@@ -138,7 +139,19 @@ on_walk_state_changed (MpWindow   *self,
                        GObject    *pane)
 {
   MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+  MpFlowWalk *walk = mp_flow_pane_get_walk (MP_FLOW_PANE (self->flow_pane));
   g_autofree char *state = NULL;
+  const char *question = NULL;
+
+  if (walk != NULL)
+    {
+      MpFundingAnswer answer = mp_funding_question_answer (walk, &question);
+
+      /* The panel's note may be out of sight: say it where the user is. */
+      if (mp_planner_answer_funding (planner, answer, question))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                    mp_planner_get_note (planner));
+    }
 
   /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)
@@ -180,6 +193,18 @@ set_document (MpWindow   *self,
   update_title (self);
 }
 
+static void
+show_kept_chart_banner (MpWindow   *self,
+                        const char *error)
+{
+  /* Translators: banner when a flowchart of the opened file no longer reads
+   * after a save; %s is the error, which starts with FILE:LINE:COLUMN */
+  g_autofree char *message = g_strdup_printf (_("A flowchart changed and cannot be read; showing its last version that could. %s"),
+                                              error);
+
+  show_banner (self, message);
+}
+
 /* Live reload: the author saved the file; views keep their place. */
 static void
 on_document_reloaded (MpWindow   *self,
@@ -190,7 +215,14 @@ on_document_reloaded (MpWindow   *self,
   if (self->article_view != NULL)
     mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
-    mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+    {
+      const char *kept_error;
+
+      mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+      kept_error = mp_flow_pane_get_kept_error (MP_FLOW_PANE (self->flow_pane));
+      if (kept_error != NULL)
+        show_kept_chart_banner (self, kept_error);
+    }
   update_title (self);
 }
 
@@ -426,6 +458,8 @@ programs_action (GtkWidget  *widget,
     mp_weights_panel_import (panel);
   else if (g_str_equal (action_name, "win.export"))
     mp_weights_panel_export (panel);
+  else if (g_str_equal (action_name, "win.weights-questions"))
+    mp_weights_panel_ask_weights (panel);
   else
     mp_weights_panel_add_program (panel);
 }
@@ -842,6 +876,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.weights-questions", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);

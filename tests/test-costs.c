@@ -5,7 +5,12 @@
  */
 #include "config.h"
 
+#include <math.h>
+
+#include "mp-circumstances.h"
 #include "mp-costs.h"
+#include "mp-funding-question.h"
+#include "mp-mermaid-parser.h"
 #include "mp-program-store.h"
 
 static MpProgram *
@@ -113,6 +118,70 @@ test_parse (void)
   g_assert_cmpfloat (who.hours_per_week, ==, 10);
 }
 
+/* Stored or handed-over values are brought into range; keys round-trip. */
+static void
+test_circumstances_clean (void)
+{
+  MpCircumstances c = { 7, NAN, 200, -3 };
+  g_autoptr(MpCircumstances) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp_circumstances_clean (&c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_NONE);
+  g_assert_cmpfloat (c.funding_usd, ==, 0);
+  g_assert_cmpfloat (c.hours_per_week, ==, 168);
+  g_assert_cmpfloat (c.hour_value_usd, ==, -1);
+  c.funding_usd = 1e12;
+  c.hours_per_week = NAN;
+  mp_circumstances_clean (&c);
+  g_assert_cmpfloat (c.funding_usd, ==, MP_CIRCUMSTANCES_MAX_USD);
+  g_assert_cmpfloat (c.hours_per_week, ==, -1);
+
+  copy = mp_circumstances_copy (&c);
+  g_assert_true (mp_circumstances_equal (copy, &c));
+  copy->hour_value_usd = 10;
+  g_assert_false (mp_circumstances_equal (copy, &c));
+
+  for (MpFunding f = MP_FUNDING_NONE; f <= MP_FUNDING_ALL; f++)
+    g_assert_cmpint (mp_funding_from_key (mp_funding_to_key (f)), ==, f);
+  g_assert_cmpint (mp_funding_from_key ("lots"), ==, MP_FUNDING_NONE);
+  for (MpFundingAnswer a = MP_FUNDING_ANSWER_NONE; a <= MP_FUNDING_ANSWER_NO; a++)
+    g_assert_cmpint (mp_funding_answer_from_key (mp_funding_answer_to_key (a)), ==, a);
+
+  g_assert_true (mp_circumstances_parse_hour_value (&c, "45.5", NULL));
+  g_assert_cmpfloat (c.hour_value_usd, ==, 45.5);
+  g_assert_false (mp_circumstances_parse_hour_value (&c, "-4", &error));
+  g_assert_error (error, MP_COSTS_ERROR, MP_COSTS_ERROR_HOUR_VALUE);
+  g_assert_cmpfloat (c.hour_value_usd, ==, 45.5);
+}
+
+/* The walk's answer at the node of class "funding", by its edge's label. */
+static void
+test_funding_question (void)
+{
+  static const char text[] =
+    "flowchart TD\n"
+    "  A{Focus?} -->|yes| B{Funded?}\n"
+    "  A -->|no| D([Stop])\n"
+    "  B -->|Sí| C([Go])\n"
+    "  B -->|No| D\n"
+    "  class B funding\n";
+  g_autoptr(MpFlowchart) chart = mp_flowchart_parse (text, -1, 1, NULL, NULL, NULL);
+  g_autoptr(MpFlowWalk) walk = mp_flow_walk_new (chart);
+  const char *question = "unset";
+
+  g_assert_cmpint (mp_funding_question_answer (walk, &question), ==, MP_FUNDING_ANSWER_NONE);
+  g_assert_null (question);
+  g_assert_true (mp_flow_walk_choose_node (walk, mp_flowchart_find_node (chart, "B")));
+  g_assert_cmpint (mp_funding_question_answer (walk, NULL), ==, MP_FUNDING_ANSWER_NONE);
+  g_assert_true (mp_flow_walk_choose_node (walk, mp_flowchart_find_node (chart, "C")));
+  g_assert_cmpint (mp_funding_question_answer (walk, &question), ==, MP_FUNDING_ANSWER_YES);
+  g_assert_cmpstr (question, ==, "Funded?");
+  g_assert_true (mp_flow_walk_back (walk));
+  g_assert_true (mp_flow_walk_choose_node (walk, mp_flowchart_find_node (chart, "D")));
+  g_assert_cmpint (mp_funding_question_answer (walk, NULL), ==, MP_FUNDING_ANSWER_NO);
+}
+
 static gboolean
 dominated (const double *score,
            const double *cost,
@@ -185,6 +254,8 @@ main (int   argc,
   g_test_add_func ("/costs/arithmetic", test_arithmetic);
   g_test_add_func ("/costs/describe", test_describe);
   g_test_add_func ("/costs/parse", test_parse);
+  g_test_add_func ("/costs/circumstances-clean", test_circumstances_clean);
+  g_test_add_func ("/costs/funding-question", test_funding_question);
   g_test_add_func ("/costs/frontier-small", test_frontier_small);
   g_test_add_func ("/costs/frontier-brute-force", test_frontier_brute_force);
 

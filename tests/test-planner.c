@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
+#include "mp-confidence-runner.h"
 #include "mp-planner.h"
 #include "mp-test-utils.h"
 
@@ -50,7 +52,9 @@ reset_settings (GSettings *settings)
 {
   static const char * const keys[] = {
     "weights", "kind-filter", "max-tuition", "max-hours-per-week", "format-filter", "flow-walk",
-    "compared-programs",
+    "compared-programs", "funding", "funding-usd", "available-hours", "hour-value",
+    "funding-answer",
+    "weight-spread", "tradeoff-answers",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -506,6 +510,267 @@ test_walk_state (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "start>yes");
 }
 
+/* The circumstances start unsaid, are cleaned into range, notify
+ * "circumstances" once per change, and are written to the settings at once. */
+static void
+test_circumstances (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) other = g_settings_new (APP_ID);
+  g_autoptr(MpCircumstances) boxed = NULL;
+  g_autofree char *funding = NULL;
+  MpCircumstances c;
+  guint notified = 0;
+
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_NONE);
+  g_assert_cmpfloat (c.hours_per_week, ==, -1);
+  g_assert_cmpfloat (c.hour_value_usd, ==, -1);
+  g_signal_connect (fixture->planner, "notify::circumstances", G_CALLBACK (count_notify),
+                    &notified);
+
+  c.funding = MP_FUNDING_AMOUNT;
+  c.funding_usd = 12000;
+  c.hours_per_week = 500;  /* more than a week holds */
+  c.hour_value_usd = NAN;
+  mp_planner_set_circumstances (fixture->planner, &c);
+  g_assert_cmpuint (notified, ==, 1);
+  mp_planner_set_circumstances (fixture->planner, &c);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (fixture->planner, "circumstances", &boxed, "funding", &funding, NULL);
+  g_assert_cmpstr (funding, ==, "amount");
+  g_assert_cmpfloat (boxed->funding_usd, ==, 12000);
+  g_assert_cmpfloat (boxed->hours_per_week, ==, 168);
+  g_assert_cmpfloat (boxed->hour_value_usd, ==, -1);
+
+  g_free (funding);
+  funding = g_settings_get_string (other, "funding");
+  g_assert_cmpstr (funding, ==, "amount");
+  g_assert_cmpfloat (g_settings_get_double (other, "funding-usd"), ==, 12000);
+  g_assert_cmpfloat (g_settings_get_double (other, "available-hours"), ==, 168);
+
+  /* Property by property, as the settings and the views set them; one
+   * g_object_set() notifies once. */
+  g_object_set (fixture->planner, "hour-value", 45.0, "funding", "all", NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_ALL);
+  g_assert_cmpfloat (c.hour_value_usd, ==, 45);
+  g_assert_cmpfloat (g_settings_get_double (other, "hour-value"), ==, 45);
+  /* Changing circumstances by hand is not an action to undo. */
+  g_assert_false (mp_planner_can_undo (fixture->planner));
+}
+
+/* A new planner starts from the saved circumstances; broken ones are cleaned. */
+static void
+test_circumstances_restored (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(MpPlanner) planner = NULL;
+  MpCircumstances c;
+
+  g_settings_set_string (fixture->settings, "funding", "amount");
+  g_settings_set_double (fixture->settings, "funding-usd", -50);
+  g_settings_set_double (fixture->settings, "available-hours", 12.5);
+  g_settings_set_double (fixture->settings, "hour-value", 80);
+  g_settings_set_string (fixture->settings, "funding-answer", "yes");
+  g_settings_apply (fixture->settings);
+  planner = mp_planner_new (fixture->store, fixture->settings);
+
+  mp_planner_get_circumstances (planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
+  g_assert_cmpfloat (c.funding_usd, ==, 0);
+  g_assert_cmpfloat (c.hours_per_week, ==, 12.5);
+  g_assert_cmpfloat (c.hour_value_usd, ==, 80);
+  g_assert_cmpint (mp_planner_get_funding_answer (planner), ==, MP_FUNDING_ANSWER_YES);
+  /* The restored walk answers Yes again: the amount the user set stays. */
+  g_assert_false (mp_planner_answer_funding (planner, MP_FUNDING_ANSWER_YES, "Funded?"));
+  mp_planner_get_circumstances (planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
+}
+
+/* The flowchart's funding answer sets the starting point with a note, and
+ * Undo takes it back. */
+static void
+test_funding_answer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *answer = NULL;
+  MpCircumstances c;
+
+  mp_circumstances_init (&c);
+  c.funding = MP_FUNDING_AMOUNT;
+  c.funding_usd = 5000;
+  c.hours_per_week = 10;
+  mp_planner_set_circumstances (fixture->planner, &c);
+
+  g_assert_true (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_YES, "Funded?"));
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_ALL);
+  g_assert_cmpfloat (c.hours_per_week, ==, 10);
+  g_assert_nonnull (strstr (mp_planner_get_note (fixture->planner), "“Funded?”"));
+  g_assert_true (mp_planner_get_note_undoable (fixture->planner));
+
+  g_assert_true (mp_planner_undo (fixture->planner));
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
+  g_assert_cmpfloat (c.funding_usd, ==, 5000);
+  g_assert_null (mp_planner_get_note (fixture->planner));
+
+  /* Leaving the question changes nothing; answering No then clears the funding. */
+  g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NONE, NULL));
+  g_assert_true (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NO, "Funded?"));
+  mp_planner_get_circumstances (fixture->planner, &c);
+  g_assert_cmpint (c.funding, ==, MP_FUNDING_NONE);
+  answer = g_settings_get_string (fixture->settings, "funding-answer");
+  g_assert_cmpstr (answer, ==, "no");
+  /* No again, when there is already no funding, has nothing to undo. */
+  g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NONE, NULL));
+  g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NO, "Funded?"));
+/* The spread is one of four choices, kept in the settings. */
+static void
+test_spread (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(MpPlanner) other = NULL;
+  guint notified = 0;
+
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 15);
+  g_signal_connect (fixture->planner, "notify::spread", G_CALLBACK (count_notify), &notified);
+  mp_planner_set_spread (fixture->planner, 9);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 10);
+  g_assert_cmpuint (notified, ==, 1);
+  mp_planner_set_spread (fixture->planner, 11);
+  g_assert_cmpuint (notified, ==, 1);
+  mp_planner_set_spread (fixture->planner, 100);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 20);
+  mp_planner_set_spread (fixture->planner, 0);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 0);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpfloat (g_settings_get_double (fixture->settings, "weight-spread"), ==, 0);
+
+  g_settings_set_double (fixture->settings, "weight-spread", 20);
+  g_settings_apply (fixture->settings);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 20);
+  other = mp_planner_new (fixture->store, fixture->settings);
+  g_assert_cmpfloat (mp_planner_get_spread (other), ==, 20);
+}
+
+static void
+quit_on_result (MpConfidenceRunner *runner,
+                GParamSpec         *pspec,
+                GMainLoop          *loop)
+{
+  if (!mp_confidence_runner_get_busy (runner))
+    g_main_loop_quit (loop);
+}
+
+/* Runs the main loop until the runner has its newest result. */
+static MpConfidenceResult *
+wait_for_result (MpConfidenceRunner *runner)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gulong handler;
+
+  handler = g_signal_connect (runner, "notify::busy", G_CALLBACK (quit_on_result), loop);
+  if (mp_confidence_runner_get_busy (runner))
+    g_main_loop_run (loop);
+  g_signal_handler_disconnect (runner, handler);
+  g_assert_nonnull (mp_confidence_runner_get_result (runner));
+  return mp_confidence_runner_get_result (runner);
+}
+
+static void
+add_tradeoff_pair (MpProgramStore *store)
+{
+  MpProgram *a = new_program ("faculty-first", MP_PROGRAM_KIND_MASTERS, 0, 9, FALSE);
+  MpProgram *b = new_program ("scholarship-first", MP_PROGRAM_KIND_MASTERS, 0, 3, FALSE);
+
+  mp_program_set_rating (a, MP_CRITERION_SCHOLARSHIP, 3);
+  mp_program_set_rating (b, MP_CRITERION_SCHOLARSHIP, 9);
+  add (store, a);
+  add (store, b);
+}
+
+/* The confidence follows the planner's spread: a change starts a new
+ * computation whose result reflects it. */
+static void
+test_spread_restarts_runner (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  MpWeights weights = { { 50, 45, 0, 0, 0 } };
+  g_autoptr(MpConfidenceRunner) runner = NULL;
+  MpConfidenceResult *result;
+
+  add_tradeoff_pair (fixture->store);
+  mp_planner_set_weights (fixture->planner, &weights);
+  runner = mp_confidence_runner_new_for_scorer (mp_planner_get_scorer (fixture->planner));
+  g_object_bind_property (fixture->planner, "spread", runner, "spread", G_BINDING_SYNC_CREATE);
+  g_assert_cmpfloat (mp_confidence_runner_get_spread (runner), ==, 15);
+
+  mp_planner_set_spread (fixture->planner, 0);
+  g_assert_true (mp_confidence_runner_get_busy (runner));
+  result = wait_for_result (runner);
+  /* Exact weights and ratings: the plain ranking's top pick is always first. */
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), ==, 1.0);
+
+  mp_planner_set_spread (fixture->planner, 20);
+  g_assert_cmpfloat (mp_confidence_runner_get_spread (runner), ==, 20);
+  g_assert_true (mp_confidence_runner_get_busy (runner));
+  result = wait_for_result (runner);
+  /* Faculty 30–70 against scholarship 25–65: scholarship-first now wins
+   * where scholarship weighs over 1.5 × faculty. */
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), <, 0.99);
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), >, 0.5);
+  g_object_run_dispose (G_OBJECT (runner));
+}
+
+/* The answers to the weight questions are remembered across starts. */
+static void
+test_tradeoff_answers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char answers[] = "faculty,funding,9,4,5,9,a;brand,funding,9,4,5,9,same";
+  g_autoptr(MpPlanner) other = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (fixture->planner), ==, "");
+  mp_planner_set_tradeoff_answers (fixture->planner, answers);
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (fixture->planner), ==, answers);
+  stored = g_settings_get_string (fixture->settings, "tradeoff-answers");
+  g_assert_cmpstr (stored, ==, answers);
+  other = mp_planner_new (fixture->store, fixture->settings);
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (other), ==, answers);
+  mp_planner_set_tradeoff_answers (fixture->planner, NULL);
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (fixture->planner), ==, "");
+}
+
+/* Weights set from the answers are one undoable step. */
+static void
+test_apply_weights_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MpWeights article, applied = { { 100, 40.4, 20, 10, 0 } }, now;
+
+  mp_planner_get_weights (fixture->planner, &article);
+  mp_planner_apply_weights (fixture->planner, &applied, "Weights set from your answers.");
+  mp_planner_get_weights (fixture->planner, &now);
+  g_assert_cmpfloat (now.w[MP_CRITERION_SCHOLARSHIP], ==, 40);
+  g_assert_cmpfloat (now.w[MP_CRITERION_BRAND], ==, 0);
+  g_assert_cmpstr (mp_planner_get_note (fixture->planner), ==, "Weights set from your answers.");
+  g_assert_true (mp_planner_get_note_undoable (fixture->planner));
+
+  /* The same weights again are no step of their own. */
+  mp_planner_apply_weights (fixture->planner, &applied, "again");
+  g_assert_cmpstr (mp_planner_get_note (fixture->planner), ==, "Weights set from your answers.");
+  g_assert_true (mp_planner_undo (fixture->planner));
+  g_assert_false (mp_planner_can_undo (fixture->planner));
+  mp_planner_get_weights (fixture->planner, &now);
+  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
+    g_assert_cmpfloat (now.w[c], ==, article.w[c]);
+  g_assert_null (mp_planner_get_note (fixture->planner));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +796,13 @@ main (int   argc,
   ADD ("/planner/save-failure", test_save_failure);
   ADD ("/planner/import-export", test_import_export);
   ADD ("/planner/walk-state", test_walk_state);
+  ADD ("/planner/circumstances", test_circumstances);
+  ADD ("/planner/circumstances-restored", test_circumstances_restored);
+  ADD ("/planner/funding-answer", test_funding_answer);
+  ADD ("/planner/spread", test_spread);
+  ADD ("/planner/spread-restarts-runner", test_spread_restarts_runner);
+  ADD ("/planner/tradeoff-answers", test_tradeoff_answers);
+  ADD ("/planner/apply-weights-undo", test_apply_weights_undo);
 #undef ADD
 
   status = g_test_run ();

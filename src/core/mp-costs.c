@@ -99,6 +99,27 @@ mp_circumstances_parse_hours (MpCircumstances  *circumstances,
   return TRUE;
 }
 
+gboolean
+mp_circumstances_parse_hour_value (MpCircumstances  *circumstances,
+                                   const char       *text,
+                                   GError          **error)
+{
+  double usd;
+
+  g_return_val_if_fail (circumstances != NULL, FALSE);
+
+  if (!parse_number (text, &usd) || usd > MAX_FUNDING_USD)
+    {
+      g_set_error (error, MP_COSTS_ERROR, MP_COSTS_ERROR_HOUR_VALUE,
+                   _("“%s” is not what an hour is worth: give an amount in US dollars from 0 "
+                     "to 10000000 (digits only, e.g. 45)"),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  circumstances->hour_value_usd = usd;
+  return TRUE;
+}
+
 static double
 funding_for (const MpCircumstances *circumstances,
              double                 tuition_usd)

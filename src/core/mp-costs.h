@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 typedef enum {
   MP_COSTS_ERROR_FUNDING,  /* not "none", "all" or an amount */
   MP_COSTS_ERROR_HOURS,    /* not a number of hours a week, 0–168 */
+  MP_COSTS_ERROR_HOUR_VALUE, /* not an amount in USD for an hour */
 } MpCostsError;
 
 typedef enum {
@@ -52,6 +53,11 @@ gboolean mp_circumstances_parse_funding (MpCircumstances    *circumstances,
                                       GError               **error);
 /* Hours a week, 0–168. */
 gboolean mp_circumstances_parse_hours (MpCircumstances      *circumstances,
+                                      const char            *text,
+                                      GError               **error);
+/* What an hour of the user's time is worth, in USD ("45", "45.50"),
+ * 0–10 000 000. */
+gboolean mp_circumstances_parse_hour_value (MpCircumstances *circumstances,
                                       const char            *text,
                                       GError               **error);
 void     mp_costs_compute            (const MpCircumstances *circumstances,

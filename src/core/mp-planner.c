@@ -24,15 +24,21 @@ static const double hours_presets[] = { -1, 5, 10, 15, 20 };
 static const char * const kind_keys[] = { "all", "masters", "alternatives" };
 static const char * const format_keys[] = { "any", "online", "hybrid", "in-person" };
 
+static const double spread_presets[] = { 0, 10, 15, 20 };
+
 typedef enum {
   UNDO_KIND_FILTER,
   UNDO_DELETE,
+  UNDO_CIRCUMSTANCES,
+  UNDO_WEIGHTS,
 } UndoKind;
 
 typedef struct {
-  UndoKind      kind;
-  MpKindFilter  previous_kind;
-  MpProgram    *program;
+  UndoKind         kind;
+  MpKindFilter     previous_kind;
+  MpProgram       *program;
+  MpCircumstances  previous_circumstances;
+  MpWeights        previous_weights;
 } UndoEntry;
 
 struct _MpPlanner
@@ -43,6 +49,7 @@ struct _MpPlanner
   MpScorer        *scorer;
   GSettings       *settings;
   guint            apply_id;
+  gboolean         apply_after_notify;
 
   MpWeights        weights;
   MpProgramFilter  filter;
@@ -57,10 +64,16 @@ struct _MpPlanner
   char            *outcome_label;
   MpWalkFilter     walk_filter;
 
+  MpCircumstances  circumstances;
+  MpFundingAnswer  funding_answer;
+
   char            *note;
   gboolean         note_undoable;
   gboolean         outcome_note;  /* the note names the walk's outcome */
   GArray          *undo;  /* of UndoEntry, the last on top */
+
+  double           spread;
+  char            *tradeoff_answers;
 };
 
 enum {
@@ -78,6 +91,14 @@ enum {
   PROP_OUTCOME_LABEL,
   PROP_NOTE,
   PROP_NOTE_UNDOABLE,
+  PROP_FUNDING,
+  PROP_FUNDING_USD,
+  PROP_AVAILABLE_HOURS,
+  PROP_HOUR_VALUE,
+  PROP_FUNDING_ANSWER,
+  PROP_CIRCUMSTANCES,
+  PROP_SPREAD,
+  PROP_TRADEOFF_ANSWERS,
   N_PROPS
 };
 
@@ -119,6 +140,7 @@ queue_apply (MpPlanner *self,
     {
       g_clear_handle_id (&self->apply_id, g_source_remove);
       apply_settings (self);
+      self->apply_after_notify = TRUE;
     }
   else if (self->apply_id == 0)
     self->apply_id = g_timeout_add (APPLY_SETTINGS_DELAY_MS, apply_settings, self);
@@ -181,6 +203,13 @@ bind_settings (MpPlanner *self)
                                 snap_from_setting, double_to_setting,
                                 (gpointer) hours_presets, NULL);
   g_settings_bind (self->settings, "flow-walk", self, "walk-state", flags);
+  g_settings_bind (self->settings, "funding", self, "funding", flags);
+  g_settings_bind (self->settings, "funding-usd", self, "funding-usd", flags);
+  g_settings_bind (self->settings, "available-hours", self, "available-hours", flags);
+  g_settings_bind (self->settings, "hour-value", self, "hour-value", flags);
+  g_settings_bind (self->settings, "funding-answer", self, "funding-answer", flags);
+  g_settings_bind (self->settings, "weight-spread", self, "spread", flags);
+  g_settings_bind (self->settings, "tradeoff-answers", self, "tradeoff-answers", flags);
 }
 
 /* ---- weights and filter ------------------------------------------------ */
@@ -292,6 +321,63 @@ snap (const double *presets,
       double        value)
 {
   return presets[mp_planner_preset_index (presets, n, value)];
+}
+
+/* ---- the user's circumstances ------------------------------------------ */
+
+static void
+update_circumstances (MpPlanner             *self,
+                      const MpCircumstances *circumstances)
+{
+  MpCircumstances old = self->circumstances;
+  MpCircumstances clean = *circumstances;
+  GObject *object = G_OBJECT (self);
+
+  mp_circumstances_clean (&clean);
+  if (mp_circumstances_equal (&old, &clean))
+    return;
+  self->circumstances = clean;
+  g_object_freeze_notify (object);
+  if (old.funding != clean.funding)
+    g_object_notify_by_pspec (object, properties[PROP_FUNDING]);
+  if (old.funding_usd != clean.funding_usd)
+    g_object_notify_by_pspec (object, properties[PROP_FUNDING_USD]);
+  if (old.hours_per_week != clean.hours_per_week)
+    g_object_notify_by_pspec (object, properties[PROP_AVAILABLE_HOURS]);
+  if (old.hour_value_usd != clean.hour_value_usd)
+    g_object_notify_by_pspec (object, properties[PROP_HOUR_VALUE]);
+  g_object_notify_by_pspec (object, properties[PROP_CIRCUMSTANCES]);
+  g_object_thaw_notify (object);
+  queue_apply (self, TRUE);
+}
+
+static void
+set_circumstance_property (MpPlanner    *self,
+                           guint         prop_id,
+                           const GValue *value)
+{
+  MpCircumstances circumstances = self->circumstances;
+
+  if (prop_id == PROP_FUNDING)
+    circumstances.funding = mp_funding_from_key (g_value_get_string (value));
+  else if (prop_id == PROP_FUNDING_USD)
+    circumstances.funding_usd = g_value_get_double (value);
+  else if (prop_id == PROP_AVAILABLE_HOURS)
+    circumstances.hours_per_week = g_value_get_double (value);
+  else
+    circumstances.hour_value_usd = g_value_get_double (value);
+  update_circumstances (self, &circumstances);
+}
+
+static void
+set_funding_answer (MpPlanner       *self,
+                    MpFundingAnswer  answer)
+{
+  if (self->funding_answer == answer)
+    return;
+  self->funding_answer = answer;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNDING_ANSWER]);
+  queue_apply (self, TRUE);
 }
 
 /* ---- selection and comparison ------------------------------------------ */
@@ -446,7 +532,8 @@ push_undo (MpPlanner *self,
            MpKindFilter previous_kind,
            MpProgram *program)
 {
-  UndoEntry entry = { kind, previous_kind, program != NULL ? g_object_ref (program) : NULL };
+  UndoEntry entry = { kind, previous_kind, program != NULL ? g_object_ref (program) : NULL,
+                      self->circumstances, self->weights };
 
   if (self->undo->len == MAX_UNDO)
     g_array_remove_index (self->undo, 0);
@@ -544,6 +631,30 @@ mp_planner_get_property (GObject    *object,
     case PROP_NOTE_UNDOABLE:
       g_value_set_boolean (value, self->note_undoable);
       break;
+    case PROP_FUNDING:
+      g_value_set_string (value, mp_funding_to_key (self->circumstances.funding));
+      break;
+    case PROP_FUNDING_USD:
+      g_value_set_double (value, self->circumstances.funding_usd);
+      break;
+    case PROP_AVAILABLE_HOURS:
+      g_value_set_double (value, self->circumstances.hours_per_week);
+      break;
+    case PROP_HOUR_VALUE:
+      g_value_set_double (value, self->circumstances.hour_value_usd);
+      break;
+    case PROP_FUNDING_ANSWER:
+      g_value_set_string (value, mp_funding_answer_to_key (self->funding_answer));
+      break;
+    case PROP_CIRCUMSTANCES:
+      g_value_set_boxed (value, &self->circumstances);
+      break;
+    case PROP_SPREAD:
+      g_value_set_double (value, self->spread);
+      break;
+    case PROP_TRADEOFF_ANSWERS:
+      g_value_set_string (value, self->tradeoff_answers != NULL ? self->tradeoff_answers : "");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -602,8 +713,40 @@ mp_planner_set_property (GObject      *object,
     case PROP_SELECTED:
       mp_planner_select (self, g_value_get_object (value));
       break;
+    case PROP_FUNDING:
+    case PROP_FUNDING_USD:
+    case PROP_AVAILABLE_HOURS:
+    case PROP_HOUR_VALUE:
+      set_circumstance_property (self, prop_id, value);
+      break;
+    case PROP_FUNDING_ANSWER:
+      set_funding_answer (self, mp_funding_answer_from_key (g_value_get_string (value)));
+      break;
+    case PROP_SPREAD:
+      mp_planner_set_spread (self, g_value_get_double (value));
+      break;
+    case PROP_TRADEOFF_ANSWERS:
+      mp_planner_set_tradeoff_answers (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Inside g_object_set() notifications wait for its end, and so do the
+ * bindings' writes into the delayed settings: apply again once they ran. */
+static void
+mp_planner_dispatch_properties_changed (GObject     *object,
+                                        guint        n_pspecs,
+                                        GParamSpec **pspecs)
+{
+  MpPlanner *self = MP_PLANNER (object);
+
+  G_OBJECT_CLASS (mp_planner_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  if (self->apply_after_notify && self->settings != NULL)
+    {
+      self->apply_after_notify = FALSE;
+      g_settings_apply (self->settings);
     }
 }
 
@@ -614,6 +757,8 @@ mp_planner_dispose (GObject *object)
 
   static const char * const bound[] = {
     "weights", "kind-filter", "format-filter", "max-tuition", "max-hours-per-week", "walk-state",
+    "funding", "funding-usd", "available-hours", "hour-value", "funding-answer",
+    "spread", "tradeoff-answers",
   };
 
   if (self->settings != NULL)
@@ -645,6 +790,7 @@ mp_planner_finalize (GObject *object)
   g_free (self->outcome_id);
   g_free (self->outcome_label);
   g_free (self->note);
+  g_free (self->tradeoff_answers);
 
   G_OBJECT_CLASS (mp_planner_parent_class)->finalize (object);
 }
@@ -674,6 +820,20 @@ install_properties (GObjectClass *object_class)
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
   properties[PROP_NOTE_UNDOABLE] =
     g_param_spec_boolean ("note-undoable", NULL, NULL, FALSE, ro);
+  properties[PROP_FUNDING] = g_param_spec_string ("funding", NULL, NULL, "none", rw);
+  properties[PROP_FUNDING_USD] =
+    g_param_spec_double ("funding-usd", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_AVAILABLE_HOURS] =
+    g_param_spec_double ("available-hours", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, -1, rw);
+  properties[PROP_HOUR_VALUE] =
+    g_param_spec_double ("hour-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, -1, rw);
+  properties[PROP_FUNDING_ANSWER] = g_param_spec_string ("funding-answer", NULL, NULL, "", rw);
+  properties[PROP_CIRCUMSTANCES] =
+    g_param_spec_boxed ("circumstances", NULL, NULL, MP_TYPE_CIRCUMSTANCES, ro);
+  properties[PROP_SPREAD] =
+    g_param_spec_double ("spread", NULL, NULL, 0, 100, MP_PLANNER_DEFAULT_SPREAD, rw);
+  properties[PROP_TRADEOFF_ANSWERS] =
+    g_param_spec_string ("tradeoff-answers", NULL, NULL, "", rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -685,6 +845,7 @@ mp_planner_class_init (MpPlannerClass *klass)
   object_class->get_property = mp_planner_get_property;
   object_class->set_property = mp_planner_set_property;
   object_class->dispose = mp_planner_dispose;
+  object_class->dispatch_properties_changed = mp_planner_dispatch_properties_changed;
   object_class->finalize = mp_planner_finalize;
   install_properties (object_class);
 
@@ -702,7 +863,9 @@ mp_planner_init (MpPlanner *self)
   mp_weights_init_article (&self->weights);
   mp_program_filter_init (&self->filter);
   mp_walk_filter_init (&self->walk_filter);
+  mp_circumstances_init (&self->circumstances);
   self->selected_index = -1;
+  self->spread = MP_PLANNER_DEFAULT_SPREAD;
   self->compared = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
   g_array_set_clear_func (self->undo, (GDestroyNotify) undo_entry_clear);
@@ -1148,6 +1311,66 @@ mp_planner_save_program (MpPlanner *self,
   select_by_id (self, program);
 }
 
+void
+mp_planner_get_circumstances (MpPlanner       *self,
+                              MpCircumstances *circumstances)
+{
+  g_return_if_fail (MP_IS_PLANNER (self));
+  g_return_if_fail (circumstances != NULL);
+  *circumstances = self->circumstances;
+}
+
+void
+mp_planner_set_circumstances (MpPlanner             *self,
+                              const MpCircumstances *circumstances)
+{
+  g_return_if_fail (MP_IS_PLANNER (self));
+  g_return_if_fail (circumstances != NULL);
+  update_circumstances (self, circumstances);
+}
+
+MpFundingAnswer
+mp_planner_get_funding_answer (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), MP_FUNDING_ANSWER_NONE);
+  return self->funding_answer;
+}
+
+static char *
+funding_answer_note (MpFundingAnswer  answer,
+                     const char      *question)
+{
+  if (answer == MP_FUNDING_ANSWER_YES)
+    /* Translators: %s is the flowchart's question, e.g. "Can you get funding or protected time?" */
+    return g_strdup_printf (_("Funding set to all of the tuition because you answered Yes to "
+                              "“%s”. Say how much in My circumstances."), question);
+  return g_strdup_printf (_("Funding set to none because you answered No to “%s”."), question);
+}
+
+gboolean
+mp_planner_answer_funding (MpPlanner       *self,
+                           MpFundingAnswer  answer,
+                           const char      *question)
+{
+  MpCircumstances circumstances;
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (MP_IS_PLANNER (self), FALSE);
+
+  if (answer == self->funding_answer)
+    return FALSE;
+  set_funding_answer (self, answer);
+  circumstances = self->circumstances;
+  if (!mp_funding_answer_apply (answer, &circumstances)
+      || mp_circumstances_equal (&circumstances, &self->circumstances))
+    return FALSE;
+  push_undo (self, UNDO_CIRCUMSTANCES, MP_KIND_FILTER_ALL, NULL);
+  note = funding_answer_note (answer, question != NULL ? question : "");
+  set_note (self, note, TRUE);
+  update_circumstances (self, &circumstances);
+  return TRUE;
+}
+
 gboolean
 mp_planner_delete_program (MpPlanner *self,
                            MpProgram *program)
@@ -1256,6 +1479,10 @@ mp_planner_undo (MpPlanner *self)
   set_note (self, NULL, FALSE);
   if (entry.kind == UNDO_KIND_FILTER)
     mp_planner_set_kind_filter (self, entry.previous_kind);
+  else if (entry.kind == UNDO_CIRCUMSTANCES)
+    update_circumstances (self, &entry.previous_circumstances);
+  else if (entry.kind == UNDO_WEIGHTS)
+    update_weights (self, &entry.previous_weights);
   else if (entry.program != NULL)
     {
       mp_program_store_add (self->store, entry.program);
@@ -1275,4 +1502,85 @@ mp_planner_flush_settings (MpPlanner *self)
     return;
   g_clear_handle_id (&self->apply_id, g_source_remove);
   g_settings_apply (self->settings);
+}
+
+/* ---- how sure the user is of the weights ------------------------------- */
+
+const double *
+mp_planner_get_spread_presets (guint *n_presets)
+{
+  if (n_presets != NULL)
+    *n_presets = G_N_ELEMENTS (spread_presets);
+  return spread_presets;
+}
+
+double
+mp_planner_get_spread (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), MP_PLANNER_DEFAULT_SPREAD);
+  return self->spread;
+}
+
+/* Snaps to the nearest preset, so that a hand-edited setting still names
+ * one of the choices the UI offers. */
+void
+mp_planner_set_spread (MpPlanner *self,
+                       double     spread)
+{
+  guint index = 0;
+
+  g_return_if_fail (MP_IS_PLANNER (self));
+
+  if (!isfinite (spread))
+    spread = MP_PLANNER_DEFAULT_SPREAD;
+  for (guint i = 1; i < G_N_ELEMENTS (spread_presets); i++)
+    if (fabs (spread_presets[i] - spread) < fabs (spread_presets[index] - spread))
+      index = i;
+  if (spread_presets[index] == self->spread)
+    return;
+  self->spread = spread_presets[index];
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPREAD]);
+  queue_apply (self, TRUE);
+}
+
+/* ---- weights from trade-off questions ---------------------------------- */
+
+const char *
+mp_planner_get_tradeoff_answers (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), "");
+  return self->tradeoff_answers != NULL ? self->tradeoff_answers : "";
+}
+
+void
+mp_planner_set_tradeoff_answers (MpPlanner  *self,
+                                 const char *answers)
+{
+  g_return_if_fail (MP_IS_PLANNER (self));
+
+  if (answers != NULL && *answers == '\0')
+    answers = NULL;
+  if (!mp_utils_set_str (&self->tradeoff_answers, answers))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRADEOFF_ANSWERS]);
+  queue_apply (self, TRUE);
+}
+
+void
+mp_planner_apply_weights (MpPlanner       *self,
+                          const MpWeights *weights,
+                          const char      *note)
+{
+  MpWeights before;
+
+  g_return_if_fail (MP_IS_PLANNER (self));
+  g_return_if_fail (weights != NULL);
+
+  before = self->weights;
+  update_weights (self, weights);
+  if (memcmp (&before, &self->weights, sizeof before) == 0)
+    return;
+  push_undo (self, UNDO_WEIGHTS, self->filter.kind, NULL);
+  g_array_index (self->undo, UndoEntry, self->undo->len - 1).previous_weights = before;
+  set_note (self, note, TRUE);
 }

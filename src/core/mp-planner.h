@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-circumstances.h"
 #include "mp-program-store.h"
 #include "mp-scorer.h"
 
@@ -30,7 +31,12 @@ G_DECLARE_FINAL_TYPE (MpPlanner, mp_planner, MP, PLANNER, GObject)
  * "max-tuition" and "max-hours-per-week" (double, < 0: no limit),
  * "format-filter" ("any", "online", "hybrid", "in-person"), "selected"
  * (MpProgram), "walk-state", "outcome-id", "outcome-label", "note",
- * "note-undoable". Signals: "compared-changed", "save-failed" (GError). */
+ * "note-undoable"; the user's circumstances: "funding" ("none", "amount",
+ * "all"), "funding-usd", "available-hours" and "hour-value" (double, < 0:
+ * not said), "funding-answer" ("", "yes", "no": the flowchart's funding
+ * question as last applied) and "circumstances" (MpCircumstances, read-only,
+ * notified once for any change of the four: follow it to re-cost).
+ * Signals: "compared-changed", "save-failed" (GError). */
 MpPlanner      *mp_planner_new                (MpProgramStore        *store,
                                                GSettings             *settings);
 MpProgramStore *mp_planner_get_store          (MpPlanner             *self);
@@ -109,6 +115,20 @@ void            mp_planner_suggest_kind       (MpPlanner             *self,
                                                MpKindFilter           kind,
                                                const char            *reason);
 
+/* The user's circumstances, cleaned (mp_circumstances_clean()) and saved. */
+void            mp_planner_get_circumstances  (MpPlanner             *self,
+                                               MpCircumstances       *circumstances);
+void            mp_planner_set_circumstances  (MpPlanner             *self,
+                                               const MpCircumstances *circumstances);
+/* The flowchart's funding question was answered (or left): a new Yes or No
+ * sets the funding it starts from (mp_funding_answer_apply()) with a note
+ * naming @question, undoable; the same answer again, as when a saved walk is
+ * restored, changes nothing. TRUE when the funding changed. */
+gboolean        mp_planner_answer_funding     (MpPlanner             *self,
+                                               MpFundingAnswer        answer,
+                                               const char            *question);
+MpFundingAnswer mp_planner_get_funding_answer (MpPlanner             *self);
+
 /* The user's programs. Every change is saved at once through the store; a
  * failed save keeps the programs in memory and emits "save-failed". */
 void            mp_planner_save_program       (MpPlanner             *self,
@@ -134,6 +154,27 @@ void            mp_planner_dismiss_note       (MpPlanner             *self);
 gboolean        mp_planner_can_undo           (MpPlanner             *self);
 /* Reverts the last undoable action; FALSE when there is none. */
 gboolean        mp_planner_undo               (MpPlanner             *self);
+
+/* How sure the user is of the weights: rank confidence samples each weight
+ * within ± this many points of its slider. One of the presets (0 exact, 10
+ * fairly sure, 15 the default, 20 rough); other values snap to the nearest.
+ * Property "spread", bound to the setting "weight-spread". */
+#define MP_PLANNER_DEFAULT_SPREAD 15.0
+const double   *mp_planner_get_spread_presets (guint                 *n_presets);
+double          mp_planner_get_spread         (MpPlanner             *self);
+void            mp_planner_set_spread         (MpPlanner             *self,
+                                               double                 spread);
+
+/* The trade-off answers as mp_tradeoff_to_string() writes them ("" for
+ * none); property "tradeoff-answers", bound to the setting of that name. */
+const char     *mp_planner_get_tradeoff_answers (MpPlanner           *self);
+void            mp_planner_set_tradeoff_answers (MpPlanner           *self,
+                                                 const char          *answers);
+/* Sets the weights as one undoable step, with @note saying where they came
+ * from; nothing happens when they are the weights already. */
+void            mp_planner_apply_weights      (MpPlanner             *self,
+                                               const MpWeights       *weights,
+                                               const char            *note);
 
 /* Writes pending settings now (the weights wait up to 300 ms). */
 void            mp_planner_flush_settings     (MpPlanner             *self);
