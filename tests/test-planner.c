@@ -627,6 +627,8 @@ test_funding_answer (Fixture       *fixture,
   /* No again, when there is already no funding, has nothing to undo. */
   g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NONE, NULL));
   g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NO, "Funded?"));
+}
+
 /* The spread is one of four choices, kept in the settings. */
 static void
 test_spread (Fixture       *fixture,
