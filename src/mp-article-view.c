@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-article-view.h"
+#include "mp-note-popover.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -34,6 +35,7 @@ struct _MpArticleView
   GtkWidget          parent_instance;
 
   GtkWidget         *box;
+  GtkWidget         *note_popover;   /* a footnote's text, by its reference */
   GtkSearchBar      *search_bar;
   GtkSearchEntry    *search_entry;
   GtkLabel          *match_label;
@@ -82,6 +84,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MpArticleView, mp_article_view, GTK_TYPE_WIDGET)
 
+static void show_note       (MpArticleView       *self,
+                             const MpArticleLink *link);
 static void highlight_table (MpArticleView *self,
                              guint          anchor_index);
 
@@ -539,6 +543,7 @@ step_link (MpArticleView *self,
     {
       gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
       gtk_text_buffer_place_cursor (buffer, &end);
+      show_note (self, NULL);
       return FALSE;
     }
   link = &g_array_index (self->render->links, MpArticleLink, next);
@@ -546,6 +551,7 @@ step_link (MpArticleView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, link->end);
   gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_text_view_scroll_to_iter (self->text_view, &start, 0.2, FALSE, 0, 0);
+  show_note (self, link);
   return TRUE;
 }
 
@@ -578,14 +584,36 @@ on_text_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* A footnote reference shows its note in a popover, when pointed at and
+ * when Tab reaches it, without moving the reading position. */
+static void
+show_note (MpArticleView       *self,
+           const MpArticleLink *link)
+{
+  gboolean is_note = link != NULL && link->title != NULL && link->target[0] == '#';
+
+  if (!is_note)
+    {
+      if (self->note_popover != NULL)
+        mp_note_popover_hide (self->note_popover);
+      return;
+    }
+  if (self->note_popover == NULL)
+    self->note_popover = mp_note_popover_new (GTK_WIDGET (self));
+  if (g_strcmp0 (mp_note_popover_get_text (self->note_popover), link->title) != 0)
+    mp_note_popover_show (self->note_popover, self->text_view, link->title, link->start, link->end);
+}
+
 static void
 on_motion (GtkEventControllerMotion *motion,
            double                    x,
            double                    y,
            MpArticleView            *self)
 {
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view),
-                                   link_at (self, x, y) != NULL ? "pointer" : "text");
+  const MpArticleLink *link = link_at (self, x, y);
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), link != NULL ? "pointer" : "text");
+  show_note (self, link);
 }
 
 static gboolean
@@ -597,7 +625,8 @@ on_query_tooltip (MpArticleView *self,
 {
   const MpArticleLink *link = keyboard ? NULL : link_at (self, x, y);
 
-  if (link == NULL)
+  /* A footnote's text is in its popover already. */
+  if (link == NULL || (link->title != NULL && link->target[0] == '#'))
     return FALSE;
   gtk_tooltip_set_text (tooltip, link->title != NULL ? link->title : link->target);
   return TRUE;
@@ -1282,6 +1311,8 @@ mp_article_view_size_allocate (GtkWidget *widget,
 
   update_layout (self, width, FALSE);
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (self->note_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->note_popover));
 }
 
 static void
@@ -1335,6 +1366,7 @@ mp_article_view_dispose (GObject *object)
   MpArticleView *self = MP_ARTICLE_VIEW (object);
 
   clear_render (self);
+  g_clear_pointer (&self->note_popover, gtk_widget_unparent);
   if (self->zoom_provider != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->zoom_provider));

@@ -59,6 +59,6 @@ mp_zoom_item_new (GObject    *source,
                                zoom_to_label, NULL, NULL, NULL);
   gtk_box_append (GTK_BOX (box), flat_button ("zoom-out-symbolic", "win.zoom-out", _("Zoom Out (Ctrl+−)")));
   gtk_box_append (GTK_BOX (box), reset);
-  gtk_box_append (GTK_BOX (box), flat_button ("zoom-in-symbolic", "win.zoom-in", _("Zoom In (Ctrl++)")));
+  gtk_box_append (GTK_BOX (box), flat_button ("zoom-in-symbolic", "win.zoom-in", _("Zoom In (Ctrl+plus)")));
   return box;
 }

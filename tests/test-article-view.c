@@ -970,6 +970,90 @@ test_zoom_menu_item (void)
   destroy (window);
 }
 
+static GtkEventController *
+text_controller (GtkTextView *text_view,
+                 GType        type,
+                 const char  *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          (name == NULL || g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0))
+        return controller;
+    }
+  return NULL;
+}
+
+static GtkPopover *
+note_popover (MpArticleView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "mp-note-popover"))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+static gboolean
+note_shown (gpointer data)
+{
+  GtkPopover *popover = note_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Tab to a footnote reference, or the pointer over it, shows the note in
+ * a popover that leaves the focus and the reading position alone. */
+static void
+test_footnote_popover (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  g_autoptr(GFile) file = open_markdown (window, "# Notes\n\nA claim that needs a source[^src] to stand.\n\n"
+                                                 "[^src]: The survey of 2024, page 12.\n");
+  GtkEventController *keys = text_controller (text_view, GTK_TYPE_EVENT_CONTROLLER_KEY, "mp-article-links");
+  GtkEventController *motion = text_controller (text_view, GTK_TYPE_EVENT_CONTROLLER_MOTION, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  gboolean handled = FALSE;
+  double scroll;
+
+  g_assert_nonnull (keys);
+  g_assert_nonnull (motion);
+  wait_frames (window, 2);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  scroll = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (mp_test_wait_until (note_shown, view, 3000));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (note_popover (view)))), ==,
+                   "The survey of 2024, page 12.");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_view)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view))), ==, scroll);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+
+  /* The next link (the note's way back) is no reference: the popover goes. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note_popover (view))));
+
+  /* Pointing at the reference shows it again. */
+  gtk_text_view_get_iter_location (text_view, &start, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &rect.x, &rect.y);
+  g_signal_emit_by_name (motion, "motion", rect.x + 1.0, rect.y + rect.height / 2.0);
+  g_assert_true (mp_test_wait_until (note_shown, view, 3000));
+  g_signal_emit_by_name (motion, "motion", 2.0, 2.0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note_popover (view))));
+
+  remove_file (file);
+  destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -987,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/article-view/broken-flowchart-card", test_broken_flowchart_card);
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/zoom-menu-item", test_zoom_menu_item);
+  g_test_add_func ("/article-view/footnote-popover", test_footnote_popover);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
   g_test_add_func ("/article-view/code-highlighted-when-seen", test_code_highlighted_when_seen);
   g_test_add_func ("/article-view/wide-table", test_wide_table);
