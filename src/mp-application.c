@@ -139,6 +139,7 @@ mp_application_startup (GApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.add-program", { "<Control>n", NULL } },
+    { "win.weights-questions", { "<Control>t", NULL } },
     { "win.show-flowchart", { "F7", NULL } },
     { "win.show-panel", { "F8", NULL } },
   };

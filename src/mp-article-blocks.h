@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mp-article-image.h"
 #include "mp-markdown.h"
 
 G_BEGIN_DECLS
@@ -25,17 +26,6 @@ guint      mp_article_table_get_n_shown_cells (const MpTable *table);
 GtkLabel  *mp_article_table_get_cell  (GtkWidget     *table_widget,
                                        guint          n_columns,
                                        guint          index);
-/* @base_dir: the article's folder, or NULL (then every image is refused). */
-GtkWidget *mp_article_image_new       (const char    *src,
-                                       const char    *alt,
-                                       GFile         *base_dir);
-/* The pixel size of the image @src stands for, read from the file's
- * header without decoding it (so that its place in the article is right
- * before it is shown); FALSE when it cannot be known that way. */
-gboolean   mp_article_image_probe_size (const char   *src,
-                                        GFile        *base_dir,
-                                        int          *width,
-                                        int          *height);
 GtkWidget *mp_article_chart_new       (const MpChart *chart);
 GtkWidget *mp_article_mermaid_card_new (const char *error);
 GtkWidget *mp_article_rule_new        (void);
@@ -60,11 +50,6 @@ void       mp_article_slot_set_fill_when_seen (GtkWidget *slot,
                                                gboolean   when_seen);
 gboolean   mp_article_slot_get_fill_when_seen (GtkWidget *slot);
 
-/* The file an image src stands for inside @base_dir, or NULL with @error
- * when it is refused (a URI, an absolute path, or leaving the folder). */
-GFile     *mp_article_resolve_image   (const char    *src,
-                                       GFile         *base_dir,
-                                       GError       **error);
 /* Pango markup for an inline's text and spans (links as <a>). */
 char      *mp_article_inline_markup   (const MpInline *inline_);
 

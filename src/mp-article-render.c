@@ -218,6 +218,11 @@ code_slot_new (const MpBlock *block)
     lines += *p == '\n';
   /* A monospace line is about 1.4 em, with the block's padding. */
   widget = mp_article_slot_new (make_code, (gpointer) block, NULL, 1.4 * lines + 1.6);
+  /* Highlighting costs a few milliseconds a block: a reference with
+   * hundreds of them highlights those the reader comes near, as figures
+   * are decoded, not all of them in the background. */
+  if (block->lang != NULL && *block->lang != '\0')
+    mp_article_slot_set_fill_when_seen (widget, TRUE);
   /* Find looks into code blocks before they are made. */
   g_object_set_data (G_OBJECT (widget), "mp-code", block->code);
   return widget;

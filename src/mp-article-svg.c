@@ -17,12 +17,14 @@
 #include <librsvg/rsvg.h>
 #include <math.h>
 
+#include "mp-image-source.h"
+
 /* librsvg is not linked into the program: loading it and its relocations
  * cost every start about 2 MiB of memory and a few milliseconds, and most
  * sessions read only the first screens of an article. It is opened the
  * first time a figure is made, and these are the calls made through it. */
 typedef struct {
-  __typeof__ (rsvg_handle_new_from_gfile_sync)         *new_from_gfile_sync;
+  __typeof__ (rsvg_handle_new_from_stream_sync)        *new_from_stream_sync;
   __typeof__ (rsvg_handle_set_dpi)                     *set_dpi;
   __typeof__ (rsvg_handle_get_intrinsic_size_in_pixels) *get_intrinsic_size_in_pixels;
   __typeof__ (rsvg_handle_render_document)             *render_document;
@@ -40,7 +42,7 @@ rsvg (GError **error)
       GModule *module = g_module_open (LIBRSVG_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 
       if (module == NULL ||
-          !g_module_symbol (module, "rsvg_handle_new_from_gfile_sync", (gpointer *) &api.new_from_gfile_sync) ||
+          !g_module_symbol (module, "rsvg_handle_new_from_stream_sync", (gpointer *) &api.new_from_stream_sync) ||
           !g_module_symbol (module, "rsvg_handle_set_dpi", (gpointer *) &api.set_dpi) ||
           !g_module_symbol (module, "rsvg_handle_get_intrinsic_size_in_pixels",
                             (gpointer *) &api.get_intrinsic_size_in_pixels) ||
@@ -347,20 +349,54 @@ mp_article_svg_init (MpArticleSvg *self)
   g_weak_ref_init (&self->widget, NULL);
 }
 
+/* The text is checked before librsvg sees it: entities that repeat one
+ * another would make it build hundreds of megabytes of text. */
+static RsvgHandle *
+new_handle (const Rsvg  *api,
+            GFile       *file,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) rsvg_error = NULL;
+  RsvgHandle *handle;
+  gsize length;
+  const char *text;
+
+  if (bytes == NULL)
+    return NULL;
+  text = g_bytes_get_data (bytes, &length);
+  if (!g_str_has_suffix (name, ".svgz") && !mp_image_source_check_svg (text, length, error))
+    return NULL;
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  handle = api->new_from_stream_sync (stream, file, RSVG_HANDLE_FLAGS_NONE, NULL, &rsvg_error);
+  if (handle == NULL)
+    {
+      /* librsvg's messages name libxml2's error numbers, not the place. */
+      g_autofree char *message = mp_image_source_describe_svg_error (name, rsvg_error->message);
+
+      g_set_error_literal (error, MP_IMAGE_ERROR, MP_IMAGE_ERROR_INVALID, message);
+    }
+  return handle;
+}
+
 MpArticleSvg *
-mp_article_svg_new_from_file (GFile   *file,
-                              GError **error)
+mp_article_svg_new_from_file (GFile       *file,
+                              const char  *name,
+                              GError     **error)
 {
   g_autoptr(MpArticleSvg) self = NULL;
   const Rsvg *api;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
   api = rsvg (error);
   if (api == NULL)
     return NULL;
   self = g_object_new (MP_TYPE_ARTICLE_SVG, NULL);
-  self->handle = api->new_from_gfile_sync (file, RSVG_HANDLE_FLAGS_NONE, NULL, error);
+  self->handle = new_handle (api, file, name, error);
   if (self->handle == NULL)
     return NULL;
   api->set_dpi (self->handle, 96);

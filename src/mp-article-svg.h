@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MpArticleSvg, mp_article_svg, MP, ARTICLE_SVG, GObject)
 
-/* Reads and parses @file; it is rasterised only when drawn, at the size
- * and scale it is drawn at. */
+/* Reads, checks and parses @file (@name: the file as the article names it,
+ * for messages); it is rasterised only when drawn, at the size and scale
+ * it is drawn at. Safe to call in a worker thread. */
 MpArticleSvg *mp_article_svg_new_from_file (GFile         *file,
+                                            const char    *name,
                                             GError       **error);
 /* Drawing at the widget's scale factor keeps HiDPI screens sharp. */
 void          mp_article_svg_set_widget    (MpArticleSvg  *self,

@@ -22,6 +22,7 @@
 #define HIGHLIGHT_MS     2000
 #define HIGHLIGHT_STEP   40
 #define FIRST_SCREEN_CHARS  1500  /* text that fills the first screen */
+#define CHARS_PER_EM        30    /* that screen's characters per em of its height */
 #define STYLE_RUNS_PER_STEP 1500
 #define POSITION_FRAMES     12    /* a restored place is held this long */
 /* After frames (GDK_PRIORITY_REDRAW), before the text view lays out lines
@@ -1156,17 +1157,23 @@ style_in_background (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Before the first frame the view has no positions yet: offsets will do. */
+/* Before the first frame the view has no positions yet: offsets will do,
+ * with the blocks passed counted at their estimated height (a block is one
+ * character of the text, however tall it is). */
 static void
 fill_first_slots (MpArticleView *self)
 {
+  double block_chars = 0;
+
   for (guint i = 0; i < self->render->anchors->len; i++)
     {
       MpArticleAnchor *anchor = &g_array_index (self->render->anchors, MpArticleAnchor, i);
 
-      if (anchor->offset > FIRST_SCREEN_CHARS)
+      if (anchor->offset + block_chars > FIRST_SCREEN_CHARS)
         break;
       fill_slot (self, anchor);
+      if (mp_article_is_slot (anchor->widget))
+        block_chars += mp_article_slot_get_estimate (anchor->widget) * CHARS_PER_EM;
     }
 }
 

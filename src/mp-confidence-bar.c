@@ -17,6 +17,7 @@ struct _MpConfidenceBar
   GtkWidget          *box;
   GtkLabel           *sentence_label;
   GtkLabel           *warning_label;
+  GtkDropDown        *spread_dropdown;
 
   MpPlanner          *planner;
   MpConfidenceRunner *runner;
@@ -64,6 +65,30 @@ show_result (MpConfidenceBar *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
 }
 
+/* The dropdown's items are the planner's spread presets, in order. */
+static void
+show_spread (MpConfidenceBar *self)
+{
+  guint n;
+  const double *presets = mp_planner_get_spread_presets (&n);
+  double spread = mp_planner_get_spread (self->planner);
+
+  for (guint i = 0; i < n; i++)
+    if (presets[i] == spread && gtk_drop_down_get_selected (self->spread_dropdown) != i)
+      gtk_drop_down_set_selected (self->spread_dropdown, i);
+}
+
+static void
+on_spread_selected (MpConfidenceBar *self)
+{
+  guint n;
+  const double *presets = mp_planner_get_spread_presets (&n);
+  guint selected = gtk_drop_down_get_selected (self->spread_dropdown);
+
+  if (self->planner != NULL && selected < n)
+    mp_planner_set_spread (self->planner, presets[selected]);
+}
+
 void
 mp_confidence_bar_set_planner (MpConfidenceBar *self,
                                MpPlanner       *planner)
@@ -74,8 +99,14 @@ mp_confidence_bar_set_planner (MpConfidenceBar *self,
 
   self->planner = g_object_ref (planner);
   self->runner = mp_confidence_runner_new_for_scorer (mp_planner_get_scorer (planner));
+  g_object_bind_property (planner, "spread", self->runner, "spread", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->runner, "notify::result", G_CALLBACK (show_result), self,
                            G_CONNECT_SWAPPED);
+  show_spread (self);
+  g_signal_connect_object (planner, "notify::spread", G_CALLBACK (show_spread), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->spread_dropdown, "notify::selected",
+                           G_CALLBACK (on_spread_selected), self, G_CONNECT_SWAPPED);
   show_result (self);
 }
 
@@ -93,6 +124,13 @@ mp_confidence_bar_get_sentence (MpConfidenceBar *self)
   g_return_val_if_fail (MP_IS_CONFIDENCE_BAR (self), NULL);
 
   return gtk_label_get_text (self->sentence_label);
+}
+
+GtkDropDown *
+mp_confidence_bar_get_spread_dropdown (MpConfidenceBar *self)
+{
+  g_return_val_if_fail (MP_IS_CONFIDENCE_BAR (self), NULL);
+  return self->spread_dropdown;
 }
 
 const char *
@@ -132,6 +170,7 @@ mp_confidence_bar_class_init (MpConfidenceBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpConfidenceBar, box);
   gtk_widget_class_bind_template_child (widget_class, MpConfidenceBar, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, MpConfidenceBar, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, MpConfidenceBar, spread_dropdown);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
 }
 

@@ -16,9 +16,12 @@
 #include "mp-document.h"
 #include "mp-flow-render.h"
 #include "mp-mermaid-parser.h"
+#include "mp-text-encoding.h"
 
 /* PNG is written at twice the layout's size so that it stays sharp. */
 #define PNG_SCALE 2.0
+/* A PNG is drawn whole in memory, 4 bytes a pixel: 64 megapixels is 256 MiB. */
+#define PNG_MAX_PIXELS (64.0 * 1024 * 1024)
 
 G_DEFINE_QUARK (mp-flow-export-error-quark, mp_flow_export_error)
 
@@ -92,6 +95,14 @@ mp_flow_export_to_file (MpFlowLayout  *layout,
     }
   width = ceil (mp_flow_layout_get_width (layout));
   height = ceil (mp_flow_layout_get_height (layout));
+  if (g_str_equal (format, "png") && width * PNG_SCALE * height * PNG_SCALE > PNG_MAX_PIXELS)
+    {
+      g_set_error (error, MP_FLOW_EXPORT_ERROR, MP_FLOW_EXPORT_ERROR_TOO_LARGE,
+                   _("The chart would be a PNG of %.0f × %.0f pixels, more than the %.0f megapixels "
+                     "an export may have: export it as .svg or .pdf, which have no such limit"),
+                   width * PNG_SCALE, height * PNG_SCALE, PNG_MAX_PIXELS / (1024 * 1024));
+      return FALSE;
+    }
   if (g_str_equal (format, "svg"))
     {
       surface = cairo_svg_surface_create (path, width, height);
@@ -128,6 +139,32 @@ is_markdown (const char *path)
   return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
 }
 
+/* GIO's "Error opening file /path: Is a directory" names the file its own
+ * way, after the reason: say "FILE: reason" as every other message does. */
+static gboolean
+load_text (GFile       *file,
+           const char  *display_name,
+           char       **contents,
+           gsize       *length,
+           GError     **error)
+{
+  g_autoptr(GError) load_error = NULL;
+
+  if (g_file_load_contents (file, NULL, contents, length, NULL, &load_error))
+    return TRUE;
+  if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("%s: this is a folder, not a file; give a .mmd or Markdown file"), display_name);
+  else if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s: no such file"), display_name);
+  else
+    /* Translators: FILE: the system's reason */
+    g_set_error (error, load_error->domain, load_error->code,
+                 _("%s: the file cannot be read (%s)"), display_name, load_error->message);
+  return FALSE;
+}
+
 /* The flowcharts of INPUT (a .mmd file, or every mermaid block of Markdown),
  * or NULL with "FILE: message" when the file cannot be read. */
 static MpFlowBook *
@@ -138,6 +175,7 @@ load_book (const char  *input,
   g_autofree char *display_name = g_filename_display_name (input);
   g_autofree char *contents = NULL;
   g_autoptr(MpFlowBook) book = mp_flow_book_new ();
+  gsize length = 0;
 
   if (is_markdown (input))
     {
@@ -148,14 +186,9 @@ load_book (const char  *input,
       mp_flow_book_load_document (book, document, display_name);
       return g_steal_pointer (&book);
     }
-  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, error))
+  if (!load_text (file, display_name, &contents, &length, error) ||
+      !mp_text_check_utf8 (display_name, contents, length, MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX, error))
     return NULL;
-  if (!g_utf8_validate (contents, -1, NULL))
-    {
-      g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_SYNTAX,
-                   _("%s: the file is not UTF-8 text"), display_name);
-      return NULL;
-    }
   mp_flow_book_load_source (book, contents, display_name);
   return g_steal_pointer (&book);
 }

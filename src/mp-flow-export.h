@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef enum {
   MP_FLOW_EXPORT_ERROR_FORMAT,
   MP_FLOW_EXPORT_ERROR_WRITE,
+  MP_FLOW_EXPORT_ERROR_TOO_LARGE,
 } MpFlowExportError;
 
 GQuark   mp_flow_export_error_quark (void);

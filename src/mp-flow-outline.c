@@ -520,9 +520,10 @@ mp_flow_outline_strokes (cairo_t          *cr,
       brace (cr, &b, b.x + b.w - 4, -1);
       return;
     case MP_NODE_SHAPE_DATASTORE:
+      /* A data-flow diagram's store: a filled box whose only lines are
+       * its top and bottom, as Mermaid draws it. */
       line (cr, b.x, b.y, b.x + b.w, b.y);
       line (cr, b.x, b.y + b.h, b.x + b.w, b.y + b.h);
-      line (cr, b.x, b.y, b.x, b.y + b.h);
       return;
     default:
       mp_flow_outline_path (cr, shape, box, layer);

@@ -32,6 +32,7 @@ typedef struct {
   char                 *display_name;  /* of the file, for messages */
   char                 *warnings;      /* Pango markup, or NULL */
   guint                 n_warnings;
+  char                 *kept_error;    /* the reload's error while the last good chart stays */
 } Block;
 
 #define SPINNER_DELAY_MS 300   /* a layout slower than this shows a spinner */
@@ -96,6 +97,7 @@ block_free (Block *block)
   g_free (block->section_id);
   g_free (block->section_title);
   g_free (block->warnings);
+  g_free (block->kept_error);
   g_free (block);
 }
 
@@ -685,21 +687,48 @@ mp_flow_pane_set_document (MpFlowPane *self,
   blocks_changed (self);
 }
 
+/* A block that no longer parses after the author's save keeps the chart,
+ * walk and layout it had, so the reader does not lose the picture while
+ * the author is mid-edit; its error goes to the window's banner instead. */
+static void
+keep_last_good (Block *block,
+                Block *old)
+{
+  if (block->error_message == NULL || old->chart == NULL)
+    return;
+  block->kept_error = g_steal_pointer (&block->error_message);
+  g_clear_pointer (&block->error_source, g_free);
+  block->chart = g_steal_pointer (&old->chart);
+  block->walk = g_steal_pointer (&old->walk);
+  block->layout = g_steal_pointer (&old->layout);
+  block->warnings = g_steal_pointer (&old->warnings);
+  block->n_warnings = old->n_warnings;
+}
+
 void
 mp_flow_pane_reload_document (MpFlowPane *self,
                               MpDocument *document)
 {
+  g_autoptr(GPtrArray) old_blocks = NULL;
   guint current;
 
   g_return_if_fail (MP_IS_FLOW_PANE (self));
   g_return_if_fail (MP_IS_DOCUMENT (document));
 
   current = self->current;
+  old_blocks = g_steal_pointer (&self->blocks);
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   reset (self);
   g_set_object (&self->document, document);
   mp_flow_book_reload_document (self->book, document);
   for (guint i = 0; i < mp_flow_book_get_n_charts (self->book); i++)
-    g_ptr_array_add (self->blocks, block_from_book (self, i));
+    {
+      Block *block = block_from_book (self, i);
+
+      if (i < old_blocks->len)
+        keep_last_good (block, g_ptr_array_index (old_blocks, i));
+      g_ptr_array_add (self->blocks, block);
+    }
   fill_dropdown (self);
   show_block (self, current < self->blocks->len ? current : 0);
   sync_walk_state (self);
@@ -1193,6 +1222,21 @@ mp_flow_pane_get_canvas (MpFlowPane *self)
 {
   g_return_val_if_fail (MP_IS_FLOW_PANE (self), NULL);
   return self->canvas;
+}
+
+const char *
+mp_flow_pane_get_kept_error (MpFlowPane *self)
+{
+  g_return_val_if_fail (MP_IS_FLOW_PANE (self), NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kept_error != NULL)
+        return block->kept_error;
+    }
+  return NULL;
 }
 
 MpFlowWalk *

@@ -33,6 +33,9 @@ void       mp_flow_pane_set_document (MpFlowPane *self,
  * stay as far as the new charts still have them. */
 void       mp_flow_pane_reload_document (MpFlowPane *self,
                                          MpDocument *document);
+/* After a reload: the first error of a block that no longer parses and so
+ * still shows its last good chart ("FILE:LINE:COLUMN: …"), else NULL. */
+const char *mp_flow_pane_get_kept_error (MpFlowPane *self);
 /* Shows one flowchart given as Mermaid text (a .mmd file's contents). */
 void       mp_flow_pane_set_source   (MpFlowPane *self,
                                       const char *source,

@@ -54,6 +54,9 @@ struct _MpProgramDetails
   MpScorer  *scorer;
   MpProgram *program;
   guint      index;
+
+  GtkLabel           *rank_range_label;  /* made in code, below the score */
+  MpConfidenceRunner *runner;
 };
 
 G_DEFINE_FINAL_TYPE (MpProgramDetails, mp_program_details, GTK_TYPE_WIDGET)
@@ -156,6 +159,20 @@ show_score (MpProgramDetails *self)
 }
 
 static void
+show_rank_range (MpProgramDetails *self)
+{
+  MpConfidenceResult *result = self->runner != NULL ? mp_confidence_runner_get_result (self->runner)
+                                                    : NULL;
+  int slot = result != NULL && self->program != NULL
+             ? mp_confidence_result_find_slot (result, self->index) : -1;
+  g_autofree char *text = slot >= 0 ? mp_confidence_result_describe_rank_range (result, slot)
+                                    : NULL;
+
+  gtk_label_set_label (self->rank_range_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rank_range_label), text != NULL);
+}
+
+static void
 show_breakdown (MpProgramDetails *self)
 {
   double contributions[MP_N_CRITERIA] = { 0 };
@@ -187,6 +204,9 @@ mp_program_details_dispose (GObject *object)
 
   g_clear_object (&self->scorer);
   g_clear_object (&self->program);
+  if (self->runner != NULL)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
+  g_clear_object (&self->runner);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_PROGRAM_DETAILS);
   G_OBJECT_CLASS (mp_program_details_parent_class)->dispose (object);
 }
@@ -220,6 +240,14 @@ mp_program_details_init (MpProgramDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grids (self);
+  self->rank_range_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->rank_range_label, 0);
+  gtk_label_set_wrap (self->rank_range_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rank_range_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->rank_range_label), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->score_label))),
+                              GTK_WIDGET (self->rank_range_label),
+                              GTK_WIDGET (self->score_label));
 }
 
 GtkWidget *
@@ -262,6 +290,7 @@ mp_program_details_refresh (MpProgramDetails *self)
   if (self->program == NULL)
     return;
   show_score (self);
+  show_rank_range (self);
   show_breakdown (self);
 }
 
@@ -299,4 +328,26 @@ mp_program_details_describe_line (MpProgramDetails *self,
   return g_strdup_printf ("%s: %s %s", mp_criterion_get_label (criterion),
                           gtk_label_get_label (self->product_labels[criterion]),
                           gtk_label_get_label (self->points_labels[criterion]));
+}
+
+void
+mp_program_details_set_confidence_runner (MpProgramDetails   *self,
+                                          MpConfidenceRunner *runner)
+{
+  g_return_if_fail (MP_IS_PROGRAM_DETAILS (self));
+  g_return_if_fail (self->runner == NULL);
+
+  self->runner = g_object_ref (runner);
+  g_signal_connect_swapped (runner, "notify::result", G_CALLBACK (show_rank_range), self);
+  show_rank_range (self);
+}
+
+const char *
+mp_program_details_get_rank_range (MpProgramDetails *self)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_DETAILS (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->rank_range_label)))
+    return NULL;
+  return gtk_label_get_label (self->rank_range_label);
 }

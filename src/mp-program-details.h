@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mp-confidence-runner.h"
 #include "mp-scorer.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,12 @@ void        mp_program_details_set_compared  (MpProgramDetails *self,
 /* The comparison is full and this program is not in it. */
 void        mp_program_details_set_compare_full (MpProgramDetails *self,
                                                  gboolean          full);
+/* Shows the program's rank range (5th–95th percentile) from @runner's
+ * newest result. Set once. */
+void        mp_program_details_set_confidence_runner (MpProgramDetails   *self,
+                                                      MpConfidenceRunner *runner);
+/* "Rank 2 to 4 in 90 % of …", or NULL when none is shown. */
+const char *mp_program_details_get_rank_range (MpProgramDetails *self);
 /* "Faculty quality: 8/10 × 90 → 25.4 points", for tests. */
 char       *mp_program_details_describe_line (MpProgramDetails *self,
                                               MpCriterion       criterion);

@@ -55,6 +55,10 @@ struct _MpProgramDialog
   GtkWidget   *thesis_check;
 
   GtkWidget   *entries[N_FIELDS];
+  /* A rating the user is not sure of: the entry is the range's lower end. */
+  GtkWidget   *unsure_checks[MP_N_CRITERIA];
+  GtkWidget   *range_boxes[MP_N_CRITERIA];
+  GtkWidget   *high_entries[MP_N_CRITERIA];
   GtkWidget   *messages[N_FIELDS];
   gboolean     touched[N_FIELDS];
   int          row;
@@ -125,12 +129,42 @@ validate (Field        field,
 }
 
 static gboolean
+rating_is_unsure (MpProgramDialog *self,
+                  Field            field)
+{
+  return field >= FIELD_FIRST_RATING &&
+         gtk_check_button_get_active (GTK_CHECK_BUTTON (self->unsure_checks[field - FIELD_FIRST_RATING]));
+}
+
+/* A range, or both ends empty for unknown: the loaders' rule. */
+static char *
+validate_range (MpProgramDialog *self,
+                Field            field,
+                double          *lo,
+                double          *hi,
+                gboolean        *unknown)
+{
+  GtkWidget *high = self->high_entries[field - FIELD_FIRST_RATING];
+
+  return mp_program_rules_parse_rating_range (gtk_editable_get_text (GTK_EDITABLE (self->entries[field])),
+                                              gtk_editable_get_text (GTK_EDITABLE (high)),
+                                              lo, hi, unknown);
+}
+
+static gboolean
 check_field (MpProgramDialog *self,
              Field            field)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entries[field]));
   g_autofree char *hint = NULL;
-  g_autofree char *message = validate (field, text, &hint);
+  g_autofree char *message = NULL;
+  double lo, hi;
+  gboolean unknown;
+
+  if (rating_is_unsure (self, field))
+    message = validate_range (self, field, &lo, &hi, &unknown);
+  else
+    message = validate (field, text, &hint);
   gboolean show = message != NULL && self->touched[field];
   const char *shown = message != NULL ? message : hint;
 
@@ -162,6 +196,56 @@ on_entry_changed (GtkEditable     *entry,
         self->touched[f] = TRUE;
         check_field (self, f);
       }
+}
+
+static void
+on_range_changed (MpProgramDialog *self)
+{
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      gboolean unsure = rating_is_unsure (self, FIELD_FIRST_RATING + c);
+
+      gtk_widget_set_visible (self->range_boxes[c], unsure);
+      if (gtk_widget_has_focus (self->high_entries[c]))
+        self->touched[FIELD_FIRST_RATING + c] = TRUE;
+      check_field (self, FIELD_FIRST_RATING + c);
+    }
+}
+
+/* "Not sure" beside a rating opens its range: the entry is the lower end,
+ * and both ends empty mean unknown. */
+static void
+add_range (MpProgramDialog *self,
+           MpCriterion      criterion,
+           int              row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *range = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_label (_("Not sure"));
+  GtkWidget *high = gtk_entry_new ();
+  /* Translators: between the two ends of a rating range, "6 to 8" */
+  GtkWidget *to = gtk_label_new (_("to"));
+  /* Translators: what a screen reader says for the upper end of a rating range */
+  g_autofree char *spoken = g_strdup_printf (_("%s, highest rating"),
+                                             mp_criterion_get_label (criterion));
+
+  gtk_widget_set_tooltip_text (check, _("Give a range, or leave both ends empty if you do not "
+                                        "know"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (high), 5);
+  gtk_entry_set_input_purpose (GTK_ENTRY (high), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_activates_default (GTK_ENTRY (high), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (high), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_box_append (GTK_BOX (range), to);
+  gtk_box_append (GTK_BOX (range), high);
+  gtk_widget_set_visible (range, FALSE);
+  gtk_box_append (GTK_BOX (box), range);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_grid_attach (self->form_grid, box, 2, row, 1, 1);
+  self->unsure_checks[criterion] = check;
+  self->range_boxes[criterion] = range;
+  self->high_entries[criterion] = high;
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_range_changed), self);
+  g_signal_connect_swapped (high, "changed", G_CALLBACK (on_range_changed), self);
 }
 
 static GtkWidget *
@@ -239,7 +323,10 @@ build_form (MpProgramDialog *self)
   gtk_widget_set_margin_top (heading, 12);
   gtk_grid_attach (self->form_grid, heading, 0, self->row++, 2, 1);
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    add_entry (self, FIELD_FIRST_RATING + c, mp_criterion_get_label (c));
+    {
+      add_entry (self, FIELD_FIRST_RATING + c, mp_criterion_get_label (c));
+      add_range (self, c, self->row - 2);
+    }
 }
 
 static void
@@ -250,6 +337,32 @@ set_number (MpProgramDialog *self,
   g_autofree char *text = mp_program_rules_format (value);
 
   gtk_editable_set_text (GTK_EDITABLE (self->entries[field]), text);
+}
+
+static void
+fill_rating (MpProgramDialog *self,
+             MpProgram       *p,
+             MpCriterion      c)
+{
+  double lo, hi;
+  g_autofree char *high = NULL;
+
+  mp_program_get_rating_range (p, c, &lo, &hi);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->unsure_checks[c]), lo != hi);
+  if (lo == hi)
+    {
+      set_number (self, FIELD_FIRST_RATING + c, lo);
+      return;
+    }
+  if (mp_program_get_rating_unknown (p, c))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entries[FIELD_FIRST_RATING + c]), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->high_entries[c]), "");
+      return;
+    }
+  set_number (self, FIELD_FIRST_RATING + c, lo);
+  high = mp_program_rules_format (hi);
+  gtk_editable_set_text (GTK_EDITABLE (self->high_entries[c]), high);
 }
 
 static void
@@ -267,7 +380,7 @@ fill_from (MpProgramDialog *self,
   set_number (self, FIELD_HOURS, mp_program_get_hours_per_week (p));
   set_number (self, FIELD_TUITION, mp_program_get_tuition (p));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    set_number (self, FIELD_FIRST_RATING + c, mp_program_get_rating (p, c));
+    fill_rating (self, p, c);
   gtk_drop_down_set_selected (self->kind_dropdown, mp_program_get_kind (p));
   gtk_drop_down_set_selected (self->format_dropdown, mp_program_get_format (p));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->thesis_check), mp_program_get_thesis (p));
@@ -304,6 +417,30 @@ field_text (MpProgramDialog *self,
   return gtk_editable_get_text (GTK_EDITABLE (self->entries[field]));
 }
 
+static void
+set_rating (MpProgramDialog *self,
+            MpProgram       *p,
+            MpCriterion      c)
+{
+  g_autofree char *message = NULL;
+  double lo, hi;
+  gboolean unknown;
+
+  if (!rating_is_unsure (self, FIELD_FIRST_RATING + c))
+    {
+      mp_program_set_rating (p, c, field_number (self, FIELD_FIRST_RATING + c));
+      return;
+    }
+  message = validate_range (self, FIELD_FIRST_RATING + c, &lo, &hi, &unknown);
+  g_assert (message == NULL);
+  if (unknown)
+    mp_program_set_rating_unknown (p, c);
+  else if (lo == hi)
+    mp_program_set_rating (p, c, lo);
+  else
+    mp_program_set_rating_range (p, c, lo, hi);
+}
+
 static MpProgram *
 build_program (MpProgramDialog *self)
 {
@@ -332,14 +469,7 @@ build_program (MpProgramDialog *self)
   mp_program_set_hours_per_week (p, field_number (self, FIELD_HOURS));
   mp_program_set_tuition (p, field_number (self, FIELD_TUITION));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    {
-      double value = field_number (self, FIELD_FIRST_RATING + c);
-
-      /* A range or unknown rating shows its middle; left as shown, it stays
-       * a range (the dialog has no range field yet). */
-      if (self->original == NULL || value != mp_program_get_rating (self->original, c))
-        mp_program_set_rating (p, c, value);
-    }
+    set_rating (self, p, c);
   return p;
 }
 
@@ -510,4 +640,23 @@ mp_program_dialog_save (MpProgramDialog *self)
   g_signal_emit (self, signals[SAVED], 0, program);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
+}
+
+void
+mp_program_dialog_set_unsure (MpProgramDialog *self,
+                              MpCriterion      criterion,
+                              gboolean         unsure)
+{
+  g_return_if_fail (MP_IS_PROGRAM_DIALOG (self));
+  g_return_if_fail (criterion < MP_N_CRITERIA);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->unsure_checks[criterion]), unsure);
+}
+
+GtkEditable *
+mp_program_dialog_get_high_field (MpProgramDialog *self,
+                                  MpCriterion      criterion)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_DIALOG (self), NULL);
+  g_return_val_if_fail (criterion < MP_N_CRITERIA, NULL);
+  return GTK_EDITABLE (self->high_entries[criterion]);
 }

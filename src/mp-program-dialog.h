@@ -35,6 +35,13 @@ const char      *mp_program_dialog_get_hint    (MpProgramDialog *self,
                                                 const char      *key);
 void             mp_program_dialog_set_kind    (MpProgramDialog *self,
                                                 MpProgramKind    kind);
+/* The rating's "Not sure" check: when set, the rating's field is the lower
+ * end of a range and this second field the upper; both empty is unknown. */
+void             mp_program_dialog_set_unsure  (MpProgramDialog *self,
+                                                MpCriterion      criterion,
+                                                gboolean         unsure);
+GtkEditable     *mp_program_dialog_get_high_field (MpProgramDialog *self,
+                                                   MpCriterion      criterion);
 /* What the Save button does: validates every field, emits "saved" and closes
  * when all are valid; otherwise shows the messages and returns FALSE. */
 gboolean         mp_program_dialog_save        (MpProgramDialog *self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-confidence-mark.h"
 #include "mp-contrib-bar.h"
 #include "mp-panel-common.h"
 
@@ -22,6 +23,7 @@ struct _MpProgramRow
   GtkLabel   *kind_label;
   GtkWidget  *contrib_bar;
   GtkLabel   *score_label;
+  GtkWidget  *confidence_mark;
 
   MpScorer   *scorer;
   MpRankSlot *slot;
@@ -143,6 +145,8 @@ refresh (MpProgramRow *self)
                                contributions);
   mp_contrib_bar_set_contributions (MP_CONTRIB_BAR (self->contrib_bar), contributions);
   update_summary (self, score);
+  mp_confidence_mark_set_program (MP_CONFIDENCE_MARK (self->confidence_mark),
+                                  mp_rank_slot_get_program_index (self->slot));
 }
 
 /* The list view keeps ~200 rows for a handful on screen: rows out of view
@@ -227,6 +231,9 @@ static void
 mp_program_row_init (MpProgramRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->confidence_mark = mp_confidence_mark_new ();
+  gtk_widget_set_valign (self->confidence_mark, GTK_ALIGN_CENTER);
+  gtk_grid_attach (GTK_GRID (self->grid), self->confidence_mark, 3, 0, 1, 3);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->name_label), TRUE);
   g_signal_connect_swapped (self->name_label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
@@ -261,6 +268,14 @@ mp_program_row_set_slot (MpProgramRow *self,
   self->changed_handler = g_signal_connect_swapped (slot, "changed",
                                                     G_CALLBACK (on_slot_changed), self);
   refresh (self);
+}
+
+void
+mp_program_row_set_runner (MpProgramRow       *self,
+                           MpConfidenceRunner *runner)
+{
+  g_return_if_fail (MP_IS_PROGRAM_ROW (self));
+  mp_confidence_mark_set_runner (MP_CONFIDENCE_MARK (self->confidence_mark), runner);
 }
 
 MpRankSlot *

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mp-confidence-runner.h"
 #include "mp-rank-model.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,9 @@ GtkWidget  *mp_program_row_new        (MpScorer     *scorer);
 /* Follows @slot's "changed" until another slot or NULL is set. */
 void        mp_program_row_set_slot   (MpProgramRow *self,
                                        MpRankSlot   *slot);
+/* The row's confidence mark follows @runner's newest result. */
+void        mp_program_row_set_runner (MpProgramRow       *self,
+                                       MpConfidenceRunner *runner);
 MpRankSlot *mp_program_row_get_slot   (MpProgramRow *self);
 /* "1. Name, score 82.5, up 2 places": what the row says to assistive technology. */
 const char *mp_program_row_get_summary (MpProgramRow *self);

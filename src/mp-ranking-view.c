@@ -29,6 +29,7 @@ struct _MpRankingView
   GtkSingleSelection *selection;
   GtkWidget          *pressed_row;  /* not a reference: only compared */
   gboolean            syncing_selection;
+  MpConfidenceRunner *runner;
 };
 
 enum {
@@ -208,7 +209,10 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            MpRankingView           *self)
 {
-  gtk_list_item_set_child (item, mp_program_row_new (mp_planner_get_scorer (self->planner)));
+  GtkWidget *row = mp_program_row_new (mp_planner_get_scorer (self->planner));
+
+  mp_program_row_set_runner (MP_PROGRAM_ROW (row), self->runner);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -271,6 +275,7 @@ mp_ranking_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rank_model);
   g_clear_object (&self->planner);
+  g_clear_object (&self->runner);
 
   G_OBJECT_CLASS (mp_ranking_view_parent_class)->dispose (object);
 }
@@ -352,4 +357,13 @@ mp_ranking_view_select_rank (MpRankingView *self,
 {
   g_return_if_fail (MP_IS_RANKING_VIEW (self));
   gtk_single_selection_set_selected (self->selection, rank);
+}
+
+void
+mp_ranking_view_set_confidence_runner (MpRankingView      *self,
+                                       MpConfidenceRunner *runner)
+{
+  g_return_if_fail (MP_IS_RANKING_VIEW (self));
+  g_return_if_fail (runner == NULL || MP_IS_CONFIDENCE_RUNNER (runner));
+  g_set_object (&self->runner, runner);
 }

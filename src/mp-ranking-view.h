@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mp-confidence-runner.h"
 #include "mp-planner.h"
 #include "mp-rank-model.h"
 
@@ -20,6 +21,10 @@ G_DECLARE_FINAL_TYPE (MpRankingView, mp_ranking_view, MP, RANKING_VIEW, GtkWidge
  * "row-activated" (Enter) and "row-clicked". Set once. */
 void        mp_ranking_view_set_planner       (MpRankingView *self,
                                                MpPlanner     *planner);
+/* Rows show how often their program ranks first and in the top three, from
+ * @runner's newest result. Set before the list is shown. */
+void        mp_ranking_view_set_confidence_runner (MpRankingView      *self,
+                                                   MpConfidenceRunner *runner);
 /* The GListModel (of MpRankSlot) the list shows. */
 GListModel *mp_ranking_view_get_model         (MpRankingView *self);
 GtkWidget  *mp_ranking_view_get_list_view     (MpRankingView *self);

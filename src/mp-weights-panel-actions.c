@@ -12,6 +12,7 @@
 
 #include "mp-program-dialog.h"
 #include "mp-toast.h"
+#include "mp-tradeoff-dialog.h"
 
 /* ---- the user's programs --------------------------------------------- */
 
@@ -160,6 +161,8 @@ panel_action (GtkWidget  *widget,
     open_dialog (self, selected, TRUE);
   else if (g_str_equal (name, "delete-program"))
     delete_selected (self);
+  else if (g_str_equal (name, "weights-questions"))
+    mp_weights_panel_ask_weights (self);
 }
 
 void
@@ -168,7 +171,7 @@ mp_weights_panel_install_actions (GtkWidgetClass *widget_class)
   static const char * const names[] = {
     "panel.add-program", "panel.import", "panel.export", "panel.clear-filters",
     "panel.article-weights", "panel.toggle-compare", "panel.edit-program",
-    "panel.delete-program", "panel.copy-program",
+    "panel.delete-program", "panel.copy-program", "panel.weights-questions",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -217,6 +220,25 @@ mp_weights_panel_add_program (MpWeightsPanel *self)
 {
   g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
   open_dialog (self, NULL, FALSE);
+}
+
+void
+mp_weights_panel_ask_weights (MpWeightsPanel *self)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (MP_IS_WEIGHTS_PANEL (self));
+
+  if (self->tradeoff_dialog == NULL)
+    {
+      root = gtk_widget_get_root (GTK_WIDGET (self));
+      self->tradeoff_dialog =
+        GTK_WINDOW (mp_tradeoff_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                            self->planner));
+      g_object_add_weak_pointer (G_OBJECT (self->tradeoff_dialog),
+                                 (gpointer *) &self->tradeoff_dialog);
+    }
+  gtk_window_present (self->tradeoff_dialog);
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include "mp-program-details.h"
 #include "mp-ranking-view.h"
 #include "mp-confidence-bar.h"
+#include "mp-value-view.h"
 #include "mp-weight-sliders.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,7 @@ struct _MpWeightsPanel
   gboolean            wide;
   guint               wide_idle;
   MpCompareView      *compare_view;
+  MpValueView        *value_view;
 
   /* The decision lives in the planner; the panel shows it and calls it. */
   MpPlanner          *planner;
@@ -51,6 +53,7 @@ struct _MpWeightsPanel
 
   GtkFileChooserNative *chooser;
   GtkWindow          *dialog;
+  GtkWindow          *tradeoff_dialog;
   guint               details_idle;
 };
 

@@ -187,6 +187,14 @@ back_to_ranking (GtkWidget *widget,
 
 /* ---- ranking ----------------------------------------------------------- */
 
+/* A program chosen in the value chart is the ranking's selection too. */
+static void
+on_value_chosen (MpWeightsPanel *self)
+{
+  mp_ranking_view_sync_selection (self->ranking_view);
+  mp_ranking_view_scroll_to_selected (self->ranking_view);
+}
+
 /* Details follow the selected program's score across re-ranks. */
 static void
 on_ranked (MpWeightsPanel *self)
@@ -268,12 +276,21 @@ mp_weights_panel_constructed (GObject *object)
   mp_circumstances_button_set_planner (self->circumstances_button, self->planner);
   mp_ranking_view_set_planner (self->ranking_view, self->planner);
   mp_confidence_bar_set_planner (self->confidence_bar, self->planner);
+  mp_ranking_view_set_confidence_runner (self->ranking_view,
+                                         mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_confidence_runner (self->details,
+                                            mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_confidence_runner (self->side_details,
+                                            mp_confidence_bar_get_runner (self->confidence_bar));
   g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),
                            self, G_CONNECT_SWAPPED);
   on_ranked (self);
   mp_compare_view_set_planner (self->compare_view, self->planner);
+  mp_value_view_set_planner (self->value_view, self->planner);
+  g_signal_connect_object (self->value_view, "program-chosen", G_CALLBACK (on_value_chosen),
+                           self, G_CONNECT_SWAPPED);
   show_selected (self);
   on_note_changed (self);
 }
@@ -431,6 +448,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_separator);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, side_details);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, value_view);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
@@ -464,6 +482,7 @@ mp_weights_panel_class_init (MpWeightsPanelClass *klass)
   g_type_ensure (MP_TYPE_CIRCUMSTANCES_BUTTON);
   g_type_ensure (MP_TYPE_CONFIDENCE_BAR);
   g_type_ensure (MP_TYPE_COMPARE_VIEW);
+  g_type_ensure (MP_TYPE_VALUE_VIEW);
   g_type_ensure (MP_TYPE_RANKING_VIEW);
   bind_template (widget_class);
   mp_weights_panel_install_actions (widget_class);
@@ -650,6 +669,13 @@ mp_weights_panel_get_details (MpWeightsPanel *self)
 {
   g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
   return GTK_WIDGET (self->details);
+}
+
+GtkWidget *
+mp_weights_panel_get_value_view (MpWeightsPanel *self)
+{
+  g_return_val_if_fail (MP_IS_WEIGHTS_PANEL (self), NULL);
+  return GTK_WIDGET (self->value_view);
 }
 
 GtkWidget *

@@ -28,6 +28,8 @@ void       mp_weights_panel_withdraw_suggestion (MpWeightsPanel *self);
 void       mp_weights_panel_import        (MpWeightsPanel *self);
 void       mp_weights_panel_export        (MpWeightsPanel *self);
 void       mp_weights_panel_add_program   (MpWeightsPanel *self);
+/* Opens "Help me set my weights" (or brings it to the front). */
+void       mp_weights_panel_ask_weights   (MpWeightsPanel *self);
 
 /* The decision the panel shows; the window feeds it the flowchart's outcome. */
 MpPlanner      *mp_weights_panel_get_planner       (MpWeightsPanel *self);
@@ -68,6 +70,8 @@ void            mp_weights_panel_toggle_compare    (MpWeightsPanel *self);
 guint           mp_weights_panel_get_n_compared    (MpWeightsPanel *self);
 GtkWidget      *mp_weights_panel_get_details       (MpWeightsPanel *self);
 GtkWidget      *mp_weights_panel_get_compare_chart (MpWeightsPanel *self);
+/* The "Value" page (an MpValueView). */
+GtkWidget      *mp_weights_panel_get_value_view    (MpWeightsPanel *self);
 /* TRUE when the panel is wide enough (1000 px) to show the details beside
  * the ranking instead of on their own page. */
 gboolean        mp_weights_panel_get_wide          (MpWeightsPanel *self);

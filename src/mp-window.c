@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-window.h"
+#include "mp-zoom-item.h"
 
 #include <glib/gi18n.h>
 
@@ -43,6 +44,7 @@ struct _MpWindow
 
   /* template children */
   GtkMenuButton        *outline_button;
+  GtkMenuButton        *menu_button;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkRevealer          *banner_revealer;
@@ -178,6 +180,18 @@ set_document (MpWindow   *self,
   update_title (self);
 }
 
+static void
+show_kept_chart_banner (MpWindow   *self,
+                        const char *error)
+{
+  /* Translators: banner when a flowchart of the opened file no longer reads
+   * after a save; %s is the error, which starts with FILE:LINE:COLUMN */
+  g_autofree char *message = g_strdup_printf (_("A flowchart changed and cannot be read; showing its last version that could. %s"),
+                                              error);
+
+  show_banner (self, message);
+}
+
 /* Live reload: the author saved the file; views keep their place. */
 static void
 on_document_reloaded (MpWindow   *self,
@@ -188,7 +202,14 @@ on_document_reloaded (MpWindow   *self,
   if (self->article_view != NULL)
     mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
-    mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+    {
+      const char *kept_error;
+
+      mp_flow_pane_reload_document (MP_FLOW_PANE (self->flow_pane), document);
+      kept_error = mp_flow_pane_get_kept_error (MP_FLOW_PANE (self->flow_pane));
+      if (kept_error != NULL)
+        show_kept_chart_banner (self, kept_error);
+    }
   update_title (self);
 }
 
@@ -424,6 +445,8 @@ programs_action (GtkWidget  *widget,
     mp_weights_panel_import (panel);
   else if (g_str_equal (action_name, "win.export"))
     mp_weights_panel_export (panel);
+  else if (g_str_equal (action_name, "win.weights-questions"))
+    mp_weights_panel_ask_weights (panel);
   else
     mp_weights_panel_add_program (panel);
 }
@@ -586,6 +609,8 @@ add_article_view (MpWindow   *self,
   gtk_box_append (self->article_slot, self->article_view);
   gtk_menu_button_set_popover (self->outline_button,
                                mp_article_view_get_outline_popover (MP_ARTICLE_VIEW (self->article_view)));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button)),
+                              mp_zoom_item_new (G_OBJECT (self->article_view), "zoom"), "zoom");
 }
 
 static void
@@ -808,6 +833,7 @@ mp_window_class_init (MpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, banner_revealer);
@@ -837,6 +863,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, programs_action);
+  gtk_widget_class_install_action (widget_class, "win.weights-questions", NULL, programs_action);
   gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);

@@ -421,6 +421,10 @@ test_figures_drawn_when_seen (void)
   g_assert_cmpuint (pictures->len, ==, 2);
   first = g_ptr_array_index (pictures, 0);
   second = g_ptr_array_index (pictures, 1);
+  /* Figures are read and parsed by a worker: wait for both. */
+  for (guint i = 0; i < 100 && (gtk_picture_get_paintable (first) == NULL ||
+                                gtk_picture_get_paintable (second) == NULL); i++)
+    mp_test_wait_ms (50);
   g_assert_true (MP_IS_ARTICLE_SVG (gtk_picture_get_paintable (first)));
   first_svg = MP_ARTICLE_SVG (gtk_picture_get_paintable (first));
   second_svg = MP_ARTICLE_SVG (gtk_picture_get_paintable (second));
@@ -701,6 +705,59 @@ test_code_blocks (void)
   destroy (window);
 }
 
+static gboolean
+has_code_labels (gpointer data)
+{
+  g_autoptr(GPtrArray) code = find_labels (data, "mp-code-text");
+
+  return code->len > 0;
+}
+
+static gboolean
+last_code_made (gpointer data)
+{
+  g_autoptr(GPtrArray) code = find_labels (data, "mp-code-text");
+
+  return code->len > 0 &&
+         g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (code, code->len - 1)), "block 299");
+}
+
+/* Hundreds of highlighted blocks: those near the screen are made and
+ * highlighted, the rest wait until the reader comes near them, even once
+ * the background work is done. */
+static void
+test_code_highlighted_when_seen (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GString) markdown = g_string_new ("# Reference\n\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) code = NULL;
+  GtkAdjustment *adjustment;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (markdown, "Call %u.\n\n```c\nblock %u\nint x = %u;\nreturn x;\n```\n\n", i, i, i);
+  file = open_markdown (window, markdown->str);
+  g_assert_true (mp_test_wait_until (has_code_labels, view, 5000));
+  mp_test_wait_ms (1500);
+  code = find_labels (view, "mp-code-text");
+  g_assert_cmpuint (code->len, >=, 1);
+  g_assert_cmpuint (code->len, <, 40);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (code, 0)), "block 0\n"));
+  g_assert_true (strstr (gtk_label_get_label (g_ptr_array_index (code, 0)), "foreground=") != NULL);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mp_article_view_get_text_view (view)));
+  for (guint tries = 0; tries < 50 && !last_code_made (view); tries++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_frames (window, 2);
+    }
+  g_assert_true (last_code_made (view));
+
+  remove_file (file);
+  destroy (window);
+}
+
 /* Every line of @label but the last ends at a space of its text. */
 static void
 assert_wraps_at_spaces (GtkLabel *label)
@@ -858,33 +915,59 @@ test_zoom (void)
   destroy (window);
 }
 
-static void
-test_resolve_image (void)
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
 {
-  g_autoptr(GFile) base = g_file_new_for_path ("/articles/plan");
-  static const char *refused[] = {
-    "/etc/passwd", "https://example.org/a.png", "file:///etc/x.png", "../x.png",
-    "a/../../x.png", "", "data:image/png;base64,AAAA",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GFile) file = mp_article_resolve_image (refused[i], base, &error);
+      GtkWidget *found = find_with_class (child, css_class);
 
-      g_assert_null (file);
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      if (found != NULL)
+        return found;
     }
-  {
-    g_autoptr(GFile) file = mp_article_resolve_image ("figures/my%20chart.svg", base, NULL);
-    g_autofree char *path = g_file_get_path (file);
-    g_assert_cmpstr (path, ==, "/articles/plan/figures/my chart.svg");
-  }
-  {
-    g_autoptr(GFile) file = mp_article_resolve_image ("a/../b.png", base, NULL);
-    g_autofree char *path = g_file_get_path (file);
-    g_assert_cmpstr (path, ==, "/articles/plan/b.png");
-  }
+  return NULL;
+}
+
+/* The main menu's "− 100 % +" row drives the zoom and shows its level. */
+static void
+test_zoom_menu_item (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkMenuButton *menu = NULL;
+  GtkWidget *item, *zoom_out, *reset, *zoom_in;
+
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_menu_button_get_primary (g_ptr_array_index (buttons, i)))
+      menu = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  wait_frames (window, 2);
+  item = find_with_class (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "mp-zoom-item");
+  g_assert_nonnull (item);
+  zoom_out = gtk_widget_get_first_child (item);
+  reset = gtk_widget_get_next_sibling (zoom_out);
+  zoom_in = gtk_widget_get_next_sibling (reset);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "100 %");
+
+  g_signal_emit_by_name (zoom_in, "clicked");
+  g_assert_cmpfloat_with_epsilon (mp_article_view_get_zoom (view), 1.1, 1e-9);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "110 %");
+  g_signal_emit_by_name (zoom_out, "clicked");
+  g_signal_emit_by_name (zoom_out, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "90 %");
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_cmpfloat (mp_article_view_get_zoom (view), ==, 1.0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "100 %");
+
+  gtk_menu_button_popdown (menu);
+  destroy (window);
 }
 
 int
@@ -903,10 +986,11 @@ main (int   argc,
   g_test_add_func ("/article-view/long-table", test_long_table);
   g_test_add_func ("/article-view/broken-flowchart-card", test_broken_flowchart_card);
   g_test_add_func ("/article-view/zoom", test_zoom);
+  g_test_add_func ("/article-view/zoom-menu-item", test_zoom_menu_item);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
+  g_test_add_func ("/article-view/code-highlighted-when-seen", test_code_highlighted_when_seen);
   g_test_add_func ("/article-view/wide-table", test_wide_table);
   g_test_add_func ("/article-view/reading-position", test_reading_position);
-  g_test_add_func ("/article-view/resolve-image", test_resolve_image);
 
   return g_test_run ();
 }

@@ -8,10 +8,13 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mp-brief-notes.h"
 #include "mp-brief-render.h"
 #include "mp-brief-source.h"
+#include "mp-confidence.h"
+#include "mp-value-plot.h"
 #include "mp-criteria.h"
 #include "mp-program-store.h"
 
@@ -250,6 +253,97 @@ test_costs (void)
   remove_temp (path);
 }
 
+/* How sure the ranking is: the top five's figures, as the confidence
+ * engine gives them with the default spread and seed; and the value
+ * section names the frontier's programs. Written twice, the same. */
+static void
+test_confidence_and_value (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  g_autoptr(MpConfidenceInput) input = NULL;
+  g_autoptr(MpConfidenceResult) result = NULL;
+  g_autoptr(MpValuePlot) plot = NULL;
+  g_autoptr(GError) error = NULL;
+  MpCircumstances circumstances;
+  MpWeights w;
+
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", NULL), ==, 0);
+  text = pdf_text (path);
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", NULL), ==, 0);
+  again = pdf_text (path);
+  g_assert_cmpstr (text, ==, again);
+  {
+    /* One or two pages: pdftotext ends each with a form feed. */
+    g_autofree char *raw = pdftotext (path, FALSE);
+    guint pages = 0;
+
+    for (const char *c = raw; *c != '\0'; c++)
+      pages += *c == '\f';
+    g_assert_cmpuint (pages, >=, 1);
+    g_assert_cmpuint (pages, <=, 2);
+  }
+  g_assert_nonnull (strstr (text, "How sure the ranking is"));
+  g_assert_nonnull (strstr (text, "Costs and value for money"));
+  g_assert_nonnull (strstr (text, "Article’s range $15,000–$50,000+"));
+
+  mp_program_store_load_samples (store, &error);
+  g_assert_no_error (error);
+  scorer = mp_scorer_new (store);
+  mp_weights_init_article (&w);
+  mp_scorer_set_weights (scorer, &w);
+  input = mp_confidence_input_new_from_scorer (scorer, store, MP_CONFIDENCE_DEFAULT_SPREAD);
+  result = mp_confidence_compute (input, NULL, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < 5; r++)
+    {
+      MpProgram *program = mp_program_store_peek (store, mp_scorer_get_ranked (scorer, r));
+      g_autofree char *expected = g_strdup_printf ("%u. %s: first in %.0f %%, in the top three in %.0f %%",
+                                                   r + 1, mp_program_get_name (program),
+                                                   100 * mp_confidence_result_get_p_first (result, r),
+                                                   100 * mp_confidence_result_get_p_top3 (result, r));
+
+      g_assert_nonnull (strstr (text, expected));
+    }
+
+  mp_circumstances_init (&circumstances);
+  circumstances.funding = MP_FUNDING_AMOUNT;
+  circumstances.funding_usd = 10000;
+  plot = mp_value_plot_new_from_scorer (scorer, &circumstances);
+  g_assert_cmpuint (mp_value_plot_get_n_frontier (plot), >, 0);
+  for (guint k = 0; k < mp_value_plot_get_n_frontier (plot); k++)
+    {
+      guint i = mp_value_plot_get_frontier (plot, k);
+      g_autofree char *item = g_strdup_printf ("%s (%.1f, $%.0f)", mp_value_plot_get_name (plot, i),
+                                               mp_value_plot_get_point (plot, i)->score,
+                                               mp_value_plot_get_point (plot, i)->cost);
+
+      g_assert_nonnull (strstr (text, item));
+    }
+  remove_temp (path);
+}
+
+/* A saved brief is a document to share: 0666 less the umask, not the
+ * private 0600 of the temporary file it is written through. */
+static void
+test_file_mode (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *err = NULL;
+  mode_t old_umask = umask (022);
+  GStatBuf st;
+
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, NULL), ==, 0);
+  umask (old_umask);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0644);
+  remove_temp (path);
+}
+
 static void
 test_answers_without_brief (void)
 {
@@ -355,6 +449,8 @@ main (int   argc,
   g_test_add_func ("/brief/bad-arguments", test_bad_arguments);
   g_test_add_func ("/brief/answers-without-brief", test_answers_without_brief);
   g_test_add_func ("/brief/costs", test_costs);
+  g_test_add_func ("/brief/file-mode", test_file_mode);
+  g_test_add_func ("/brief/confidence-and-value", test_confidence_and_value);
   g_test_add_func ("/brief/bad-programs-file", test_bad_programs_file);
   g_test_add_func ("/brief/unwritable-output", test_unwritable_output);
   g_test_add_func ("/brief/none-and-unfinished", test_none_and_unfinished);

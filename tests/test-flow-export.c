@@ -301,6 +301,37 @@ test_cli (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 }
 
+/* A UTF-16 file says so at 1:1, and a folder is named before the reason. */
+static void
+test_cli_unreadable_inputs (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *utf16 = g_build_filename (fixture->dir, "utf16.mmd", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "charts.mmd", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "out.png", NULL);
+  g_autofree char *expected = NULL;
+  /* "flowchart TD" in UTF-16LE after its byte order mark */
+  const char bytes[] = "\xff\xfe" "f\0l\0o\0w\0c\0h\0a\0r\0t\0 \0T\0D\0\n\0";
+  char *err = NULL;
+
+  g_assert_true (g_file_set_contents (utf16, bytes, sizeof bytes - 1, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (run_masterplan ((const char *[]) { "--export-flowchart", utf16, "-o", png, NULL }, &err), ==, 1);
+  expected = g_strdup_printf ("%s:1:1: the file is UTF-16LE text", utf16);
+  g_assert_true (g_str_has_prefix (err, expected));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_masterplan ((const char *[]) { "--check-flowchart", utf16, NULL }, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, expected));
+  g_clear_pointer (&err, g_free);
+  g_free (expected);
+  g_assert_cmpint (run_masterplan ((const char *[]) { "--export-flowchart", folder, "-o", png, NULL }, &err), ==, 1);
+  expected = g_strdup_printf ("%s: this is a folder", folder);
+  g_assert_true (g_str_has_prefix (err, expected));
+  g_clear_pointer (&err, g_free);
+  g_rmdir (folder);
+  g_unlink (utf16);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,6 +345,7 @@ main (int    argc,
   ADD ("/flow-export/pdf", test_pdf);
   ADD ("/flow-export/bad-target", test_bad_target);
   ADD ("/flow-export/cli", test_cli);
+  ADD ("/flow-export/cli-unreadable-inputs", test_cli_unreadable_inputs);
   ADD ("/flow-export/walked-path", test_walked_path_emphasis);
 #undef ADD
 

@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #define CELL 120
 
@@ -39,8 +40,9 @@ luminance (const GdkRGBA *c)
 
 /* The shape drawn alone with an empty label: which pixels it inks. */
 static GBytes *
-ink_of (MpNodeShape shape,
-        gboolean    dark)
+ink_of (MpNodeShape  shape,
+        gboolean     dark,
+        MpFlowRect  *drawn)
 {
   g_autofree char *source = shape == MP_NODE_SHAPE_ELLIPSE
     ? g_strdup ("flowchart TD\n  A(-x-)\n")
@@ -73,6 +75,8 @@ ink_of (MpNodeShape shape,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   g_assert_cmpuint (inked, >, 20);
+  if (drawn != NULL)
+    *drawn = box;
   return g_byte_array_free_to_bytes (ink);
 }
 
@@ -83,12 +87,50 @@ test_shapes_distinct (void)
 
   for (guint s = 0; s < MP_N_NODE_SHAPES; s++)
     {
-      g_autoptr(GBytes) dark = ink_of (s, TRUE);
+      g_autoptr(GBytes) dark = ink_of (s, TRUE, NULL);
 
-      g_ptr_array_add (light, ink_of (s, FALSE));
+      g_ptr_array_add (light, ink_of (s, FALSE, NULL));
       for (guint t = 0; t < s; t++)
         if (g_bytes_equal (g_ptr_array_index (light, t), g_ptr_array_index (light, s)))
           g_error ("“%s” is drawn like “%s”", mp_flow_shape_get_name (s), mp_flow_shape_get_name (t));
+    }
+}
+
+static gboolean
+inked_near (GBytes *ink,
+            double  x,
+            double  y)
+{
+  const guint8 *bits = g_bytes_get_data (ink, NULL);
+  gboolean any = FALSE;
+
+  for (int dy = -2; dy <= 2; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      {
+        int px = (int) round (x) + dx, py = (int) round (y) + dy;
+
+        if (px >= 0 && py >= 0 && px < CELL && py < CELL)
+          any |= bits[py * CELL + px];
+      }
+  return any;
+}
+
+/* Mermaid's data store is a filled box drawn with its top and bottom
+ * lines only: both sides stay open, in either palette. */
+static void
+test_datastore_open_sides (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      MpFlowRect box;
+      g_autoptr(GBytes) ink = ink_of (MP_NODE_SHAPE_DATASTORE, dark, &box);
+      double left = CELL / 2.0 - box.width / 2, right = CELL / 2.0 + box.width / 2;
+      double top = CELL / 2.0 - box.height / 2, bottom = CELL / 2.0 + box.height / 2;
+
+      g_assert_true (inked_near (ink, CELL / 2.0 - box.width / 4, top));
+      g_assert_true (inked_near (ink, CELL / 2.0 + box.width / 4, bottom));
+      g_assert_false (inked_near (ink, left, CELL / 2.0));
+      g_assert_false (inked_near (ink, right, CELL / 2.0));
     }
 }
 
@@ -110,6 +152,30 @@ all_shapes_source (void)
         g_string_append_printf (text, "  s%u ~~~ s%u\n", s - 1, s);
     }
   return g_string_free (text, FALSE);
+}
+
+/* The export is always light; the dark palette is drawn here, beside it
+ * as FILE-dark.png, for a reviewer to look at both. */
+static void
+write_dark_sheet (MpFlowLayout *layout,
+                  const char   *sheet)
+{
+  g_autofree char *stem = g_str_has_suffix (sheet, ".png") ? g_strndup (sheet, strlen (sheet) - 4) : g_strdup (sheet);
+  g_autofree char *path = g_strconcat (stem, "-dark.png", NULL);
+  int width = (int) ceil (mp_flow_layout_get_width (layout)) + 40;
+  int height = (int) ceil (mp_flow_layout_get_height (layout)) + 40;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  MpFlowPalette palette;
+
+  mp_flow_palette_init (&palette, TRUE);
+  gdk_cairo_set_source_rgba (cr, &palette.background);
+  cairo_paint (cr);
+  cairo_translate (cr, 20, 20);
+  mp_flow_render (cr, layout, NULL, &palette);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -137,7 +203,10 @@ test_shapes_export (void)
     }
   g_rmdir (dir);
   if (sheet != NULL)
-    g_assert_true (mp_flow_export_to_file (layout, NULL, sheet, NULL));
+    {
+      g_assert_true (mp_flow_export_to_file (layout, NULL, sheet, NULL));
+      write_dark_sheet (layout, sheet);
+    }
 }
 
 int
@@ -145,6 +214,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/flow-shapes/datastore-open-sides", test_datastore_open_sides);
   g_test_add_func ("/flow-shapes/distinct", test_shapes_distinct);
   g_test_add_func ("/flow-shapes/export", test_shapes_export);
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mp-article-view.h"
+#include "mp-flow-canvas.h"
 #include "mp-flow-pane.h"
 #include "mp-window.h"
 
@@ -170,11 +171,90 @@ test_reload_keeps_place (void)
   g_rmdir (dir);
 }
 
+static gboolean
+banner_names_place (MpWindow *window)
+{
+  const char *banner = mp_window_get_banner_message (window);
+
+  /* The block's broken line is line 127 of the file that article() writes. */
+  return banner != NULL && g_regex_match_simple ("plan\\.md:127:[0-9]+: ", banner, 0, 0);
+}
+
+static gboolean
+shows_chart_with (MpWindow   *window,
+                  const char *id)
+{
+  MpFlowPane *pane = MP_FLOW_PANE (mp_window_get_flow_pane (window));
+  MpFlowLayout *layout = mp_flow_canvas_get_layout (mp_flow_pane_get_canvas (pane));
+  MpFlowWalk *walk = mp_flow_pane_get_walk (pane);
+
+  g_test_message ("title %s layout %p walk %p canvas walk %p find %d", mp_document_get_title (mp_window_get_document (window)), layout, walk, mp_flow_canvas_get_walk (mp_flow_pane_get_canvas (pane)), walk ? mp_flowchart_find_node (mp_flow_walk_get_chart (walk), id) : -9);
+  return layout != NULL && walk != NULL && mp_flow_canvas_get_walk (mp_flow_pane_get_canvas (pane)) == walk &&
+         mp_flowchart_find_node (mp_flow_walk_get_chart (walk), id) >= 0;
+}
+
+static gboolean
+shows_d (MpWindow *window)
+{
+  return shows_chart_with (window, "D");
+}
+
+static gboolean
+shows_e (MpWindow *window)
+{
+  return shows_chart_with (window, "E");
+}
+
+static void
+test_reload_keeps_last_good_chart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-reload-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.md", NULL);
+  g_autofree char *good = article ("Good", "D");
+  g_autofree char *broken = article ("Broken", "D[unclosed");
+  g_autofree char *fixed = article ("Fixed", "E");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MpWindow *window = g_object_new (MP_TYPE_WINDOW, NULL);
+
+  g_assert_true (g_file_set_contents (path, good, -1, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (mp_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  /* At this width the views may share a switcher: a chart is laid out
+   * only while its pane is on screen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "flowchart");
+  wait_until (window, shows_d);
+  choose (window, "B");
+
+  /* The article reads, its mermaid block does not: the old chart stays. */
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  wait_until (window, has_banner);
+  g_test_message ("banner: %s", mp_window_get_banner_message (window));
+  g_assert_true (banner_names_place (window));
+  g_assert_cmpstr (mp_document_get_title (mp_window_get_document (window)), ==, "Broken");
+  g_assert_true (shows_d (window));
+  g_assert_false (shows_e (window));
+  g_assert_cmpstr (current_id (window), ==, "B");
+
+  /* Fixed: the new chart, and the banner goes. */
+  g_assert_true (g_file_set_contents (path, fixed, -1, NULL));
+  wait_until (window, shows_e);
+  g_assert_cmpstr (mp_document_get_title (mp_window_get_document (window)), ==, "Fixed");
+  g_assert_false (shows_d (window));
+  g_assert_null (mp_window_get_banner_message (window));
+  g_assert_cmpstr (current_id (window), ==, "B");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/live-reload/keeps-place", test_reload_keeps_place);
+  g_test_add_func ("/live-reload/keeps-last-good-chart", test_reload_keeps_last_good_chart);
   return g_test_run ();
 }

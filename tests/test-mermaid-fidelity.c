@@ -124,6 +124,16 @@ static const Case cases[] = {
   { "edge-ids", "A & B --> C\nL_B_C_0@{ animate: true }", 'a', "A:rect:A B:rect:B C:rect:C; A ->1 C||, B ->1 C||" },
   { "edge-ids", "A --> B\nL_A_B_1@{ shape: circle }", 'a', "A:rect:A B:rect:B L_A_B_1:circle:L_A_B_1; A ->1 B||" },
 
+  /* Mermaid reads "#word;" as an entity: a colour's ";" no longer ends the
+   * statement, and the rest of the line joins the style (or is refused) */
+  { "entity-semicolon", "A\nstyle A fill:#fff;style A stroke:red", 'w', "3:14" },
+  { "entity-semicolon", "A;style A color:#abc123;B", 'w', "2:17" },
+  { "entity-semicolon", "classDef hot fill:#f00;class A hot", 'w', "2:19" },
+  { "entity-semicolon", "A --> B\nlinkStyle 0 stroke:#333;A --> C", 'w', "3:20" },
+  { "entity-semicolon", "A\nstyle A fill:#fff;", 'a', "A:rect:A; " },
+  { "entity-semicolon", "A\nstyle A fill:#fff\nB", 'a', "A:rect:A B:rect:B; " },
+  { "entity-semicolon", "A\nstyle A fill:red;B", 'a', "A:rect:A B:rect:B; " },
+
   /* Other inputs Mermaid refuses that we read, always with a warning */
   { "other", "A --> B %% trailing comment", 'w', "2:9" },
   { "other", "A[/path]", 'w', "2:2" },

@@ -1173,6 +1173,31 @@ test_bundled_error_lines (void)
   g_assert_cmpuint (column, ==, 10);
 }
 
+/* A 2 000-character label is cut to the limit, plain, with a warning that
+ * names the node and where it is. */
+static void
+test_long_label (void)
+{
+  g_autoptr(GString) text = g_string_new ("flowchart TD\n  A[\"<b>");
+  g_autoptr(MpFlowchart) chart = NULL;
+  const MpFlowNode *a;
+  const MpFlowWarning *warning;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "word ");
+  g_string_append (text, "</b>\"] --> B[short]\n");
+  chart = parse_ok (text->str);
+  a = node (chart, "A");
+  g_assert_cmpint (g_utf8_strlen (a->label, -1), ==, MP_MERMAID_MAX_LABEL_CHARS);
+  g_assert_true (g_str_has_suffix (a->label, "…"));
+  g_assert_null (strstr (a->label_markup, "<b>"));
+  g_assert_cmpstr (node (chart, "B")->label, ==, "short");
+  g_assert_cmpuint (mp_flowchart_get_n_warnings (chart), ==, 1);
+  warning = mp_flowchart_get_warning (chart, 0);
+  g_assert_cmpuint (warning->line, ==, 2);
+  g_assert_nonnull (strstr (warning->message, "“A” is 2000 characters long"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1189,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/shapes/named-multiline", test_shapes_named_multiline);
   g_test_add_func ("/mermaid/shapes/data-forms", test_shapes_data_forms);
   g_test_add_func ("/mermaid/shapes/labels", test_shapes_labels);
+  g_test_add_func ("/mermaid/shapes/long-label", test_long_label);
   g_test_add_func ("/mermaid/shapes/merge", test_shapes_merge);
   g_test_add_func ("/mermaid/shapes/markdown", test_shapes_markdown);
   g_test_add_func ("/mermaid/shapes/html", test_shapes_html);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mp-confidence-runner.h"
 #include "mp-planner.h"
 #include "mp-test-utils.h"
 
@@ -53,6 +54,7 @@ reset_settings (GSettings *settings)
     "weights", "kind-filter", "max-tuition", "max-hours-per-week", "format-filter", "flow-walk",
     "compared-programs", "funding", "funding-usd", "available-hours", "hour-value",
     "funding-answer",
+    "weight-spread", "tradeoff-answers",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -627,6 +629,150 @@ test_funding_answer (Fixture       *fixture,
   g_assert_false (mp_planner_answer_funding (fixture->planner, MP_FUNDING_ANSWER_NO, "Funded?"));
 }
 
+/* The spread is one of four choices, kept in the settings. */
+static void
+test_spread (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(MpPlanner) other = NULL;
+  guint notified = 0;
+
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 15);
+  g_signal_connect (fixture->planner, "notify::spread", G_CALLBACK (count_notify), &notified);
+  mp_planner_set_spread (fixture->planner, 9);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 10);
+  g_assert_cmpuint (notified, ==, 1);
+  mp_planner_set_spread (fixture->planner, 11);
+  g_assert_cmpuint (notified, ==, 1);
+  mp_planner_set_spread (fixture->planner, 100);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 20);
+  mp_planner_set_spread (fixture->planner, 0);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 0);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpfloat (g_settings_get_double (fixture->settings, "weight-spread"), ==, 0);
+
+  g_settings_set_double (fixture->settings, "weight-spread", 20);
+  g_settings_apply (fixture->settings);
+  g_assert_cmpfloat (mp_planner_get_spread (fixture->planner), ==, 20);
+  other = mp_planner_new (fixture->store, fixture->settings);
+  g_assert_cmpfloat (mp_planner_get_spread (other), ==, 20);
+}
+
+static void
+quit_on_result (MpConfidenceRunner *runner,
+                GParamSpec         *pspec,
+                GMainLoop          *loop)
+{
+  if (!mp_confidence_runner_get_busy (runner))
+    g_main_loop_quit (loop);
+}
+
+/* Runs the main loop until the runner has its newest result. */
+static MpConfidenceResult *
+wait_for_result (MpConfidenceRunner *runner)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gulong handler;
+
+  handler = g_signal_connect (runner, "notify::busy", G_CALLBACK (quit_on_result), loop);
+  if (mp_confidence_runner_get_busy (runner))
+    g_main_loop_run (loop);
+  g_signal_handler_disconnect (runner, handler);
+  g_assert_nonnull (mp_confidence_runner_get_result (runner));
+  return mp_confidence_runner_get_result (runner);
+}
+
+static void
+add_tradeoff_pair (MpProgramStore *store)
+{
+  MpProgram *a = new_program ("faculty-first", MP_PROGRAM_KIND_MASTERS, 0, 9, FALSE);
+  MpProgram *b = new_program ("scholarship-first", MP_PROGRAM_KIND_MASTERS, 0, 3, FALSE);
+
+  mp_program_set_rating (a, MP_CRITERION_SCHOLARSHIP, 3);
+  mp_program_set_rating (b, MP_CRITERION_SCHOLARSHIP, 9);
+  add (store, a);
+  add (store, b);
+}
+
+/* The confidence follows the planner's spread: a change starts a new
+ * computation whose result reflects it. */
+static void
+test_spread_restarts_runner (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  MpWeights weights = { { 50, 45, 0, 0, 0 } };
+  g_autoptr(MpConfidenceRunner) runner = NULL;
+  MpConfidenceResult *result;
+
+  add_tradeoff_pair (fixture->store);
+  mp_planner_set_weights (fixture->planner, &weights);
+  runner = mp_confidence_runner_new_for_scorer (mp_planner_get_scorer (fixture->planner));
+  g_object_bind_property (fixture->planner, "spread", runner, "spread", G_BINDING_SYNC_CREATE);
+  g_assert_cmpfloat (mp_confidence_runner_get_spread (runner), ==, 15);
+
+  mp_planner_set_spread (fixture->planner, 0);
+  g_assert_true (mp_confidence_runner_get_busy (runner));
+  result = wait_for_result (runner);
+  /* Exact weights and ratings: the plain ranking's top pick is always first. */
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), ==, 1.0);
+
+  mp_planner_set_spread (fixture->planner, 20);
+  g_assert_cmpfloat (mp_confidence_runner_get_spread (runner), ==, 20);
+  g_assert_true (mp_confidence_runner_get_busy (runner));
+  result = wait_for_result (runner);
+  /* Faculty 30–70 against scholarship 25–65: scholarship-first now wins
+   * where scholarship weighs over 1.5 × faculty. */
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), <, 0.99);
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), >, 0.5);
+  g_object_run_dispose (G_OBJECT (runner));
+}
+
+/* The answers to the weight questions are remembered across starts. */
+static void
+test_tradeoff_answers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char answers[] = "faculty,funding,9,4,5,9,a;brand,funding,9,4,5,9,same";
+  g_autoptr(MpPlanner) other = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (fixture->planner), ==, "");
+  mp_planner_set_tradeoff_answers (fixture->planner, answers);
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (fixture->planner), ==, answers);
+  stored = g_settings_get_string (fixture->settings, "tradeoff-answers");
+  g_assert_cmpstr (stored, ==, answers);
+  other = mp_planner_new (fixture->store, fixture->settings);
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (other), ==, answers);
+  mp_planner_set_tradeoff_answers (fixture->planner, NULL);
+  g_assert_cmpstr (mp_planner_get_tradeoff_answers (fixture->planner), ==, "");
+}
+
+/* Weights set from the answers are one undoable step. */
+static void
+test_apply_weights_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MpWeights article, applied = { { 100, 40.4, 20, 10, 0 } }, now;
+
+  mp_planner_get_weights (fixture->planner, &article);
+  mp_planner_apply_weights (fixture->planner, &applied, "Weights set from your answers.");
+  mp_planner_get_weights (fixture->planner, &now);
+  g_assert_cmpfloat (now.w[MP_CRITERION_SCHOLARSHIP], ==, 40);
+  g_assert_cmpfloat (now.w[MP_CRITERION_BRAND], ==, 0);
+  g_assert_cmpstr (mp_planner_get_note (fixture->planner), ==, "Weights set from your answers.");
+  g_assert_true (mp_planner_get_note_undoable (fixture->planner));
+
+  /* The same weights again are no step of their own. */
+  mp_planner_apply_weights (fixture->planner, &applied, "again");
+  g_assert_cmpstr (mp_planner_get_note (fixture->planner), ==, "Weights set from your answers.");
+  g_assert_true (mp_planner_undo (fixture->planner));
+  g_assert_false (mp_planner_can_undo (fixture->planner));
+  mp_planner_get_weights (fixture->planner, &now);
+  for (MpCriterion c = 0; c < MP_N_CRITERIA; c++)
+    g_assert_cmpfloat (now.w[c], ==, article.w[c]);
+  g_assert_null (mp_planner_get_note (fixture->planner));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +801,10 @@ main (int   argc,
   ADD ("/planner/circumstances", test_circumstances);
   ADD ("/planner/circumstances-restored", test_circumstances_restored);
   ADD ("/planner/funding-answer", test_funding_answer);
+  ADD ("/planner/spread", test_spread);
+  ADD ("/planner/spread-restarts-runner", test_spread_restarts_runner);
+  ADD ("/planner/tradeoff-answers", test_tradeoff_answers);
+  ADD ("/planner/apply-weights-undo", test_apply_weights_undo);
 #undef ADD
 
   status = g_test_run ();

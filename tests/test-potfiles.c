@@ -1,5 +1,5 @@
 /* test-potfiles.c: every source file with translatable strings is listed in
- * po/POTFILES.in, and every listed file exists
+ * po/POTFILES.in, every listed file exists, and the Spanish speaks formally
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,6 +96,37 @@ test_listed_files_exist (void)
     }
 }
 
+/* The Spanish addresses the user as "usted": none of these "tú" forms may
+ * appear in a translation. */
+static void
+test_spanish_formal (void)
+{
+  const char *root = g_getenv ("MP_SOURCE_ROOT");
+  g_autofree char *path = g_build_filename (root, "po", "es.po", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) informal = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean in_msgstr = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  informal = g_regex_new ("\\b(tu|tus|puedes|elegiste|eliges|quieres|tienes|eres|estás|"
+                          "elige|pulsa|di por qué)\\b",
+                          G_REGEX_CASELESS, 0, NULL);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "msgstr"))
+        in_msgstr = TRUE;
+      else if (!g_str_has_prefix (lines[i], "\""))
+        in_msgstr = FALSE;
+      if (in_msgstr && g_regex_match (informal, lines[i], 0, NULL))
+        g_string_append_printf (found, "\n  po/es.po:%u: %s", i + 1, lines[i]);
+    }
+  if (found->len > 0)
+    g_test_fail_printf ("informal Spanish:%s", found->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +135,7 @@ main (int   argc,
 
   g_test_add_func ("/potfiles/complete", test_complete);
   g_test_add_func ("/potfiles/listed-files-exist", test_listed_files_exist);
+  g_test_add_func ("/potfiles/spanish-formal", test_spanish_formal);
 
   return g_test_run ();
 }

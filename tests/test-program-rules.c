@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mp-program-csv.h"
 #include "mp-program-io.h"
 #include "mp-program-json.h"
 #include "mp-program-rules.h"
@@ -146,6 +147,56 @@ test_schema_version_messages (void)
     }
 }
 
+/* The dialog's "not sure" range and the loaders take the same ranges. */
+static void
+test_rating_range (void)
+{
+  static const struct {
+    const char *lo, *hi;
+    gboolean    valid;
+    const char *csv;
+  } cases[] = {
+    { "6", "8", TRUE, "6-8" },
+    { "", "  ", TRUE, "" },
+    { "8", "6", FALSE, "8-6" },
+    { "6", "", FALSE, NULL },
+    { "6", "11", FALSE, "6-11" },
+    { "7", "7", TRUE, "7-7" },
+  };
+
+  setlocale (LC_NUMERIC, "C");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = NULL;
+      double lo = -1, hi = -1;
+      gboolean unknown = FALSE;
+
+      message = mp_program_rules_parse_rating_range (cases[i].lo, cases[i].hi, &lo, &hi, &unknown);
+      g_assert_cmpint (message == NULL, ==, cases[i].valid);
+      if (cases[i].valid && cases[i].lo[0] == '\0')
+        {
+          g_assert_true (unknown);
+          g_assert_cmpfloat (lo, ==, 0);
+          g_assert_cmpfloat (hi, ==, 10);
+        }
+      else if (cases[i].valid)
+        g_assert_cmpfloat (lo, <=, hi);
+      if (cases[i].csv != NULL)
+        {
+          g_autofree char *csv = g_strdup_printf ("id,name,kind,format,duration_years,"
+                                                  "hours_per_week,tuition_usd,faculty,"
+                                                  "scholarship,funding,flexibility,brand\n"
+                                                  "p,P,masters,online,1,1,1,%s,1,1,1,1\n",
+                                                  cases[i].csv);
+          MpProgramSource source = { "p.csv", csv, strlen (csv), NULL, NULL, 0 };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) loaded = mp_program_csv_parse (&source, &error);
+
+          g_assert_cmpint (loaded != NULL, ==, cases[i].valid);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/program-rules/spanish-locale", test_spanish_locale);
   g_test_add_func ("/program-rules/loader-agrees", test_loader_agrees);
   g_test_add_func ("/program-rules/schema-version-messages", test_schema_version_messages);
+  g_test_add_func ("/program-rules/rating-range", test_rating_range);
 
   return g_test_run ();
 }

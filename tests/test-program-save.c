@@ -10,7 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include "mp-program-store.h"
+#include "mp-safe-file.h"
 #include "mp-test-utils.h"
 
 typedef struct {
@@ -397,6 +400,46 @@ test_read_only (Fixture       *fixture,
   g_assert_nonnull (mp_program_store_find (fixture->store, "two"));
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* The user's data stays private (0600); a document gets the usual mode,
+ * 0666 less the umask, or keeps the mode of the file it replaces. */
+static void
+test_modes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *doc = g_build_filename (fixture->dir, "brief.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (mp_safe_file_write (fixture->path, "[]", 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+
+  g_assert_true (mp_safe_file_write_full (doc, "%PDF", 4, MP_SAFE_FILE_DOCUMENT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (doc), ==, 0644);
+  g_unlink (doc);
+
+  umask (027);
+  g_assert_true (mp_safe_file_write_full (doc, "%PDF", 4, MP_SAFE_FILE_DOCUMENT, &error));
+  g_assert_cmpuint (file_mode (doc), ==, 0640);
+
+  g_assert_cmpint (g_chmod (doc, 0604), ==, 0);
+  g_assert_true (mp_safe_file_write_full (doc, "%PDF-2", 6, MP_SAFE_FILE_DOCUMENT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (doc), ==, 0604);
+  umask (old_umask);
+  g_unlink (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +455,7 @@ main (int   argc,
   ADD ("/program-save/two-instances", test_two_instances);
   ADD ("/program-save/full-disk", test_full_disk);
   ADD ("/program-save/read-only", test_read_only);
+  ADD ("/program-save/modes", test_modes);
 #undef ADD
 
   return g_test_run ();

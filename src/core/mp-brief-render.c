@@ -15,11 +15,13 @@
 
 #include "mp-criteria.h"
 #include "mp-safe-file.h"
+#include "mp-value-paint.h"
 
 #define MARGIN 48.0     /* points: about 1.7 cm */
 #define GAP 6.0
 #define FOOTER 24.0
 #define BODY_SIZE 10.0
+#define VALUE_CHART_HEIGHT 190.0
 
 /* Only black and greys, so a grayscale printer loses nothing. */
 static const double criterion_grey[MP_N_CRITERIA] = { 0.15, 0.35, 0.55, 0.72, 0.87 };
@@ -415,6 +417,86 @@ render_ranking (Pen     *pen,
   draw_table (pen, brief);
 }
 
+/* Each of the top five: how often it is first, in the top three, and the
+ * ranks it takes in nine weightings in ten. */
+static void
+render_confidence (Pen     *pen,
+                   MpBrief *brief)
+{
+  g_autofree char *intro = NULL;
+
+  if (!brief->has_confidence)
+    return;
+  make_room (pen, 60 + 3 * 14);
+  heading (pen, _("How sure the ranking is"));
+  /* Translators: %g is the spread in weight points, %u the number of samples */
+  intro = g_strdup_printf (_("Shares of %u weightings drawn with each weight up to %g points "
+                             "either side of yours, and unknown ratings anywhere from 0 to 10."),
+                           brief->confidence_samples, brief->confidence_spread);
+  paragraph (pen, intro, 9, 0, 0);
+  for (guint i = 0; i < brief->top->len; i++)
+    {
+      const MpBriefEntry *e = &g_array_index (brief->top, MpBriefEntry, i);
+      g_autofree char *ranks = e->rank_p5 == e->rank_p95
+        ? g_strdup_printf ("%u", e->rank_p5) : g_strdup_printf ("%u–%u", e->rank_p5, e->rank_p95);
+      /* Translators: rank, name, share first, share in the top three, ranks
+       * in 90 % of the weightings */
+      g_autofree char *line = g_markup_printf_escaped (_("%u. <b>%s</b>: first in %.0f %%, "
+                                                         "in the top three in %.0f %%, "
+                                                         "rank %s in 90 %%"),
+                                                       e->rank, e->name, 100 * e->p_first,
+                                                       100 * e->p_top3, ranks);
+
+      paragraph (pen, line, TABLE_SIZE + 0.5, 12, 0);
+    }
+}
+
+static void
+draw_value_chart (Pen     *pen,
+                  MpBrief *brief)
+{
+  MpValueStyle style;
+
+  if (!drawing (pen))
+    return;
+  mp_value_style_init_print (&style);
+  style.font_size = 7.5;
+  cairo_save (pen->cr);
+  cairo_translate (pen->cr, MARGIN, pen->y);
+  mp_value_paint (brief->value_plot, pen->cr, content_width (pen), VALUE_CHART_HEIGHT, &style);
+  cairo_restore (pen->cr);
+}
+
+/* The value chart and its reading: the frontier in words. */
+static void
+render_value (Pen     *pen,
+              MpBrief *brief)
+{
+  MpValuePlot *plot = brief->value_plot;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *caption = NULL;
+
+  if (plot == NULL || mp_value_plot_get_n_points (plot) == 0)
+    return;
+  make_room (pen, 40 + VALUE_CHART_HEIGHT);
+  heading (pen, _("Costs and value for money"));
+  draw_value_chart (pen, brief);
+  pen->y += VALUE_CHART_HEIGHT + GAP;
+  for (guint k = 0; k < mp_value_plot_get_n_frontier (plot); k++)
+    {
+      guint i = mp_value_plot_get_frontier (plot, k);
+      const MpValuePoint *p = mp_value_plot_get_point (plot, i);
+      g_autofree char *item = g_strdup_printf ("%s (%.1f, $%'.0f)", mp_value_plot_get_name (plot, i),
+                                               p->score, p->cost);
+
+      g_string_append_printf (names, "%s%s", k > 0 ? "; " : "", item);
+    }
+  /* Translators: the programs of the value chart's frontier follow */
+  caption = g_markup_printf_escaped (_("Best value — no other program scores higher for less "
+                                       "out of pocket: %s."), names->str);
+  paragraph (pen, caption, 9, 0, 0);
+}
+
 static char *
 choice_text (MpBrief *brief)
 {
@@ -478,6 +560,8 @@ lay_out (MpBrief *brief,
   render_flowchart (&pen, brief);
   render_weights (&pen, brief);
   render_ranking (&pen, brief);
+  render_confidence (&pen, brief);
+  render_value (&pen, brief);
   render_choice (&pen, brief);
   return pen.page + 1;
 }
@@ -553,5 +637,7 @@ mp_brief_write_pdf (MpBrief      *brief,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return mp_safe_file_write (path, (const char *) bytes->data, bytes->len, error);
+  /* A brief is shared (printed, mailed): not the private mode of user data. */
+  return mp_safe_file_write_full (path, (const char *) bytes->data, bytes->len,
+                                  MP_SAFE_FILE_DOCUMENT, error);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-confidence.h"
 #include "mp-criteria.h"
 #include "mp-program.h"
 
@@ -61,6 +62,7 @@ mp_brief_free (MpBrief *brief)
   g_free (brief->choice_id);
   g_free (brief->choice_name);
   g_free (brief->why);
+  g_clear_pointer (&brief->value_plot, mp_value_plot_free);
   g_free (brief);
 }
 
@@ -119,6 +121,38 @@ mp_brief_set_walk (MpBrief    *brief,
     brief->stopped_at = one_line (current->label);
 }
 
+/* The input's seed is fixed (0): the brief's figures are the same each
+ * time it is written from the same ranking. */
+static void
+set_confidence (MpBrief  *brief,
+                MpScorer *scorer)
+{
+  g_autoptr(MpConfidenceInput) input = NULL;
+  g_autoptr(MpConfidenceResult) result = NULL;
+
+  brief->has_confidence = FALSE;
+  if (brief->top->len == 0 || brief->n_ranked > MP_BRIEF_MAX_CONFIDENCE_PROGRAMS)
+    return;
+  input = mp_confidence_input_new_from_scorer (scorer, mp_scorer_get_store (scorer),
+                                               MP_CONFIDENCE_DEFAULT_SPREAD);
+  result = mp_confidence_compute (input, NULL, NULL);
+  if (result == NULL)
+    return;
+  for (guint r = 0; r < brief->top->len; r++)
+    {
+      MpBriefEntry *entry = &g_array_index (brief->top, MpBriefEntry, r);
+
+      /* Slot r is rank r. */
+      entry->p_first = mp_confidence_result_get_p_first (result, r);
+      entry->p_top3 = mp_confidence_result_get_p_top3 (result, r);
+      entry->rank_p5 = mp_confidence_result_get_rank_p5 (result, r);
+      entry->rank_p95 = mp_confidence_result_get_rank_p95 (result, r);
+    }
+  brief->has_confidence = TRUE;
+  brief->confidence_spread = MP_CONFIDENCE_DEFAULT_SPREAD;
+  brief->confidence_samples = mp_confidence_result_get_n_samples (result);
+}
+
 void
 mp_brief_set_ranking (MpBrief  *brief,
                       MpScorer *scorer)
@@ -148,6 +182,9 @@ mp_brief_set_ranking (MpBrief  *brief,
       mp_costs_compute_for (&brief->circumstances, program, &entry.costs);
       g_array_append_val (brief->top, entry);
     }
+  set_confidence (brief, scorer);
+  g_clear_pointer (&brief->value_plot, mp_value_plot_free);
+  brief->value_plot = mp_value_plot_new_from_scorer (scorer, &brief->circumstances);
 }
 
 static int

@@ -10,11 +10,15 @@
 #include "mp-costs.h"
 #include "mp-flow-walk.h"
 #include "mp-scorer.h"
+#include "mp-value-plot.h"
 
 G_BEGIN_DECLS
 
 /* How many programs of the ranking the brief shows. */
 #define MP_BRIEF_TOP 5
+/* Above this many ranked programs the brief leaves out how sure the
+ * ranking is: sampling them would take seconds. */
+#define MP_BRIEF_MAX_CONFIDENCE_PROGRAMS 2000
 
 #define MP_BRIEF_ERROR (mp_brief_error_quark ())
 
@@ -37,6 +41,11 @@ typedef struct {
   double  score;
   double  contributions[MP_N_CRITERIA];
   MpProgramCosts costs;              /* for the brief's circumstances */
+  /* How sure: shares of the sampled weightings (when has_confidence). */
+  double  p_first;
+  double  p_top3;
+  guint   rank_p5;
+  guint   rank_p95;
 } MpBriefEntry;
 
 /* A snapshot: later changes of the walk or the ranking do not reach it. */
@@ -57,6 +66,13 @@ typedef struct {
   /* Set before mp_brief_set_ranking(); costs are shown when has_costs. */
   MpCircumstances circumstances;
   gboolean   has_costs;
+  /* Set by mp_brief_set_ranking(): rank confidence with the default
+   * spread and samples and a fixed seed, so the same inputs give the same
+   * figures; and the value chart's plot. */
+  gboolean   has_confidence;
+  double     confidence_spread;
+  guint      confidence_samples;
+  MpValuePlot *value_plot;
 } MpBrief;
 
 GQuark   mp_brief_error_quark     (void);

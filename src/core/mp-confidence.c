@@ -54,6 +54,7 @@ struct _MpConfidenceResult
   guint             *rank_p5;
   guint             *rank_p95;
   guint8            *unknown;
+  GHashTable        *slot_of;  /* program → slot + 1, built at the first look-up */
 };
 
 G_DEFINE_QUARK (mp-confidence-error-quark, mp_confidence_error)
@@ -878,6 +879,8 @@ mp_confidence_result_unref (MpConfidenceResult *result)
   g_free (result->rank_p5);
   g_free (result->rank_p95);
   g_free (result->unknown);
+  if (result->slot_of != NULL)
+    g_hash_table_unref (result->slot_of);
   g_free (result);
 }
 
@@ -912,6 +915,28 @@ mp_confidence_result_get_program (MpConfidenceResult *result,
   g_return_val_if_fail (result != NULL && slot < result->n, 0);
 
   return result->input->program[slot];
+}
+
+int
+mp_confidence_result_find_slot (MpConfidenceResult *result,
+                                guint               program)
+{
+  gpointer found;
+
+  g_return_val_if_fail (result != NULL, -1);
+
+  /* Results are shared between threads: the table is built once. */
+  if (g_once_init_enter (&result->slot_of))
+    {
+      GHashTable *table = g_hash_table_new (NULL, NULL);
+
+      for (guint slot = 0; slot < result->n; slot++)
+        g_hash_table_insert (table, GUINT_TO_POINTER (result->input->program[slot]),
+                             GUINT_TO_POINTER (slot + 1));
+      g_once_init_leave (&result->slot_of, table);
+    }
+  found = g_hash_table_lookup (result->slot_of, GUINT_TO_POINTER (program));
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
 }
 
 double

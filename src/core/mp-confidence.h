@@ -104,6 +104,10 @@ guint               mp_confidence_result_get_n_programs (MpConfidenceResult     
 guint               mp_confidence_result_get_n_samples (MpConfidenceResult       *result);
 guint               mp_confidence_result_get_program   (MpConfidenceResult       *result,
                                                         guint                     slot);
+/* The slot of the caller's @program index, or -1 when it was not ranked
+ * (views look up a program's figures in a result of an older ranking). */
+int                 mp_confidence_result_find_slot     (MpConfidenceResult       *result,
+                                                        guint                     program);
 /* Shares of the samples, 0–1. */
 double              mp_confidence_result_get_p_first   (MpConfidenceResult       *result,
                                                         guint                     slot);

@@ -11,6 +11,7 @@
 
 #include "mp-footnotes.h"
 #include "mp-utils.h"
+#include "mp-text-encoding.h"
 
 struct _MpDocument
 {
@@ -68,34 +69,6 @@ set_too_large_error (GError     **error,
                name, size_text);
 }
 
-static void
-set_encoding_error (GError     **error,
-                    const char  *name,
-                    const char  *text,
-                    const char  *bad)
-{
-  const char *line_start = text;
-  guint line = 1;
-  glong column;
-
-  for (const char *p = text; p < bad; p++)
-    if (*p == '\n')
-      {
-        line++;
-        line_start = p + 1;
-      }
-  /* Columns count characters; the line up to the bad byte is valid UTF-8. */
-  column = g_utf8_strlen (line_start, bad - line_start) + 1;
-  if (*bad == '\0')
-    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_ENCODING,
-                 _("%s:%u:%ld: the file contains a NUL byte; it is not a text file"),
-                 name, line, column);
-  else
-    g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_ENCODING,
-                 _("%s:%u:%ld: the file is not UTF-8 text (byte 0x%02X); save it as UTF-8"),
-                 name, line, column, (guchar) *bad);
-}
-
 static gboolean
 is_blank (const char *text,
           gsize       length)
@@ -112,8 +85,6 @@ check_text (const char  *text,
             const char  *name,
             GError     **error)
 {
-  const char *end = NULL;
-
   if (length > MP_DOCUMENT_MAX_SIZE)
     {
       set_too_large_error (error, name, length);
@@ -125,12 +96,7 @@ check_text (const char  *text,
                    _("%s: the file is empty"), name);
       return FALSE;
     }
-  if (!g_utf8_validate_len (text, length, &end))
-    {
-      set_encoding_error (error, name, text, end);
-      return FALSE;
-    }
-  return TRUE;
+  return mp_text_check_utf8 (name, text, length, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_ENCODING, error);
 }
 
 static void

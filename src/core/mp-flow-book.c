@@ -20,6 +20,7 @@ typedef struct {
   char        *section_title;
   MpFlowchart *chart;
   MpFlowWalk  *walk;
+  MpFlowWalk  *last_good_walk;  /* when this block no longer parses after a reload */
   MpFlowNote  *error;
   GArray      *warnings;  /* MpFlowNote */
 } Entry;
@@ -56,6 +57,7 @@ entry_free (Entry *entry)
   g_free (entry->section_title);
   g_clear_object (&entry->chart);
   g_clear_object (&entry->walk);
+  g_clear_object (&entry->last_good_walk);
   if (entry->error != NULL)
     note_clear (entry->error);
   g_free (entry->error);
@@ -191,16 +193,27 @@ entry_new (const char *source,
 }
 
 /* The answers of the walk of block @index before the reload, replayed as
- * far as the new chart still has their nodes and edges. */
+ * far as the new chart still has their nodes and edges. The walk shown
+ * while the block did not parse counts: the pane kept it on screen. */
 static void
 keep_walk (Entry *entry,
            Entry *old)
 {
   g_autofree char *answers = NULL;
+  MpFlowWalk *old_walk;
 
-  if (old == NULL || old->walk == NULL || entry->walk == NULL)
+  if (old == NULL)
     return;
-  answers = mp_flow_walk_serialize (old->walk);
+  old_walk = old->walk != NULL ? old->walk : old->last_good_walk;
+  if (old_walk == NULL)
+    return;
+  /* A save that broke the block keeps the walk going until a good one. */
+  if (entry->walk == NULL)
+    {
+      g_set_object (&entry->last_good_walk, old_walk);
+      return;
+    }
+  answers = mp_flow_walk_serialize (old_walk);
   mp_flow_walk_restore (entry->walk, answers);
 }
 

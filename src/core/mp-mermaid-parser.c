@@ -724,6 +724,32 @@ intern_node (Parser     *P,
   return node.index;
 }
 
+/* A label of thousands of characters wraps into a node taller than any
+ * screen (a 2 000-character one exported 8 640 × 11 902 pixels): the
+ * label is cut, its formatting dropped, and the warning says so. */
+static void
+limit_label (Parser     *P,
+             MpFlowNode *node)
+{
+  glong length = g_utf8_strlen (node->label, -1);
+  MpFlowWarning warning = { 0 };
+  g_autofree char *cut = NULL;
+
+  if (length <= MP_MERMAID_MAX_LABEL_CHARS)
+    return;
+  cut = g_utf8_substring (node->label, 0, MP_MERMAID_MAX_LABEL_CHARS - 1);
+  g_free (node->label);
+  node->label = g_strconcat (cut, "…", NULL);
+  g_free (node->label_markup);
+  node->label_markup = g_markup_escape_text (node->label, -1);
+  warning.line = node->line + P->first_line - 1;
+  warning.column = node->column;
+  warning.message = g_strdup_printf (_("the label of node “%s” is %ld characters long; only its first %d "
+                                       "are shown: shorten it, or put the details in the article"),
+                                     node->id, length, MP_MERMAID_MAX_LABEL_CHARS - 1);
+  g_array_append_val (P->chart->warnings, warning);
+}
+
 static void
 set_node_label (Parser      *P,
                 guint        index,
@@ -738,6 +764,7 @@ set_node_label (Parser      *P,
   node->label = label;
   g_free (node->label_markup);
   node->label_markup = markup;
+  limit_label (P, node);
 }
 
 /* Finds the closer of an unquoted label. Labels may continue on later lines
@@ -1662,6 +1689,28 @@ append_to_last_prop (GPtrArray  *props,
   last->value = value;
 }
 
+/* Mermaid turns "#word;" into a character entity before it parses: a
+ * colour such as "#fff;" then swallows the ";", and the statement after it
+ * on the same line becomes part of this style (or a parse error). */
+static void
+check_entity_semicolon (Parser     *P,
+                        const char *semicolon)
+{
+  const char *w = semicolon;
+  const char *rest = semicolon + 1;
+
+  while (w > P->src && (g_ascii_isalnum (w[-1]) || w[-1] == '_'))
+    w--;
+  if (w == semicolon || w == P->src || w[-1] != '#')
+    return;
+  while (rest < P->end && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+    rest++;
+  if (rest >= P->end || *rest == '\n')
+    return;
+  warn (P, w - 1, _("Mermaid reads “%.*s” as a character entity, so its “;” does not end the statement: Mermaid joins the rest of the line to this style or refuses it; start the next statement on a new line"),
+        (int) (semicolon - w + 2), w - 1);
+}
+
 /* "fill:#f9f,stroke:#333,stroke-width:4px" to the end of the statement;
  * commas inside parentheses (rgb(…)) do not split. */
 static GPtrArray *
@@ -1680,6 +1729,8 @@ parse_style_list (Parser *P)
     {
       gboolean done = q >= P->end || *q == '\n' || *q == ';';
 
+      if (q < P->end && *q == ';')
+        check_entity_semicolon (P, q);
       if (!done && *q == '(')
         depth++;
       else if (!done && *q == ')' && depth > 0)

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Longer node labels are cut (with a warning): they would wrap into nodes
+ * taller than any screen. */
+#define MP_MERMAID_MAX_LABEL_CHARS 300
+
 #define MP_MERMAID_ERROR (mp_mermaid_error_quark ())
 
 typedef enum {

@@ -24,10 +24,13 @@ static const double hours_presets[] = { -1, 5, 10, 15, 20 };
 static const char * const kind_keys[] = { "all", "masters", "alternatives" };
 static const char * const format_keys[] = { "any", "online", "hybrid", "in-person" };
 
+static const double spread_presets[] = { 0, 10, 15, 20 };
+
 typedef enum {
   UNDO_KIND_FILTER,
   UNDO_DELETE,
   UNDO_CIRCUMSTANCES,
+  UNDO_WEIGHTS,
 } UndoKind;
 
 typedef struct {
@@ -35,6 +38,7 @@ typedef struct {
   MpKindFilter     previous_kind;
   MpProgram       *program;
   MpCircumstances  previous_circumstances;
+  MpWeights        previous_weights;
 } UndoEntry;
 
 struct _MpPlanner
@@ -67,6 +71,9 @@ struct _MpPlanner
   gboolean         note_undoable;
   gboolean         outcome_note;  /* the note names the walk's outcome */
   GArray          *undo;  /* of UndoEntry, the last on top */
+
+  double           spread;
+  char            *tradeoff_answers;
 };
 
 enum {
@@ -90,6 +97,8 @@ enum {
   PROP_HOUR_VALUE,
   PROP_FUNDING_ANSWER,
   PROP_CIRCUMSTANCES,
+  PROP_SPREAD,
+  PROP_TRADEOFF_ANSWERS,
   N_PROPS
 };
 
@@ -199,6 +208,8 @@ bind_settings (MpPlanner *self)
   g_settings_bind (self->settings, "available-hours", self, "available-hours", flags);
   g_settings_bind (self->settings, "hour-value", self, "hour-value", flags);
   g_settings_bind (self->settings, "funding-answer", self, "funding-answer", flags);
+  g_settings_bind (self->settings, "weight-spread", self, "spread", flags);
+  g_settings_bind (self->settings, "tradeoff-answers", self, "tradeoff-answers", flags);
 }
 
 /* ---- weights and filter ------------------------------------------------ */
@@ -522,7 +533,7 @@ push_undo (MpPlanner *self,
            MpProgram *program)
 {
   UndoEntry entry = { kind, previous_kind, program != NULL ? g_object_ref (program) : NULL,
-                      self->circumstances };
+                      self->circumstances, self->weights };
 
   if (self->undo->len == MAX_UNDO)
     g_array_remove_index (self->undo, 0);
@@ -638,6 +649,12 @@ mp_planner_get_property (GObject    *object,
     case PROP_CIRCUMSTANCES:
       g_value_set_boxed (value, &self->circumstances);
       break;
+    case PROP_SPREAD:
+      g_value_set_double (value, self->spread);
+      break;
+    case PROP_TRADEOFF_ANSWERS:
+      g_value_set_string (value, self->tradeoff_answers != NULL ? self->tradeoff_answers : "");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -705,6 +722,12 @@ mp_planner_set_property (GObject      *object,
     case PROP_FUNDING_ANSWER:
       set_funding_answer (self, mp_funding_answer_from_key (g_value_get_string (value)));
       break;
+    case PROP_SPREAD:
+      mp_planner_set_spread (self, g_value_get_double (value));
+      break;
+    case PROP_TRADEOFF_ANSWERS:
+      mp_planner_set_tradeoff_answers (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -735,6 +758,7 @@ mp_planner_dispose (GObject *object)
   static const char * const bound[] = {
     "weights", "kind-filter", "format-filter", "max-tuition", "max-hours-per-week", "walk-state",
     "funding", "funding-usd", "available-hours", "hour-value", "funding-answer",
+    "spread", "tradeoff-answers",
   };
 
   if (self->settings != NULL)
@@ -766,6 +790,7 @@ mp_planner_finalize (GObject *object)
   g_free (self->outcome_id);
   g_free (self->outcome_label);
   g_free (self->note);
+  g_free (self->tradeoff_answers);
 
   G_OBJECT_CLASS (mp_planner_parent_class)->finalize (object);
 }
@@ -805,6 +830,10 @@ install_properties (GObjectClass *object_class)
   properties[PROP_FUNDING_ANSWER] = g_param_spec_string ("funding-answer", NULL, NULL, "", rw);
   properties[PROP_CIRCUMSTANCES] =
     g_param_spec_boxed ("circumstances", NULL, NULL, MP_TYPE_CIRCUMSTANCES, ro);
+  properties[PROP_SPREAD] =
+    g_param_spec_double ("spread", NULL, NULL, 0, 100, MP_PLANNER_DEFAULT_SPREAD, rw);
+  properties[PROP_TRADEOFF_ANSWERS] =
+    g_param_spec_string ("tradeoff-answers", NULL, NULL, "", rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -836,6 +865,7 @@ mp_planner_init (MpPlanner *self)
   mp_walk_filter_init (&self->walk_filter);
   mp_circumstances_init (&self->circumstances);
   self->selected_index = -1;
+  self->spread = MP_PLANNER_DEFAULT_SPREAD;
   self->compared = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
   g_array_set_clear_func (self->undo, (GDestroyNotify) undo_entry_clear);
@@ -1451,6 +1481,8 @@ mp_planner_undo (MpPlanner *self)
     mp_planner_set_kind_filter (self, entry.previous_kind);
   else if (entry.kind == UNDO_CIRCUMSTANCES)
     update_circumstances (self, &entry.previous_circumstances);
+  else if (entry.kind == UNDO_WEIGHTS)
+    update_weights (self, &entry.previous_weights);
   else if (entry.program != NULL)
     {
       mp_program_store_add (self->store, entry.program);
@@ -1470,4 +1502,85 @@ mp_planner_flush_settings (MpPlanner *self)
     return;
   g_clear_handle_id (&self->apply_id, g_source_remove);
   g_settings_apply (self->settings);
+}
+
+/* ---- how sure the user is of the weights ------------------------------- */
+
+const double *
+mp_planner_get_spread_presets (guint *n_presets)
+{
+  if (n_presets != NULL)
+    *n_presets = G_N_ELEMENTS (spread_presets);
+  return spread_presets;
+}
+
+double
+mp_planner_get_spread (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), MP_PLANNER_DEFAULT_SPREAD);
+  return self->spread;
+}
+
+/* Snaps to the nearest preset, so that a hand-edited setting still names
+ * one of the choices the UI offers. */
+void
+mp_planner_set_spread (MpPlanner *self,
+                       double     spread)
+{
+  guint index = 0;
+
+  g_return_if_fail (MP_IS_PLANNER (self));
+
+  if (!isfinite (spread))
+    spread = MP_PLANNER_DEFAULT_SPREAD;
+  for (guint i = 1; i < G_N_ELEMENTS (spread_presets); i++)
+    if (fabs (spread_presets[i] - spread) < fabs (spread_presets[index] - spread))
+      index = i;
+  if (spread_presets[index] == self->spread)
+    return;
+  self->spread = spread_presets[index];
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPREAD]);
+  queue_apply (self, TRUE);
+}
+
+/* ---- weights from trade-off questions ---------------------------------- */
+
+const char *
+mp_planner_get_tradeoff_answers (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), "");
+  return self->tradeoff_answers != NULL ? self->tradeoff_answers : "";
+}
+
+void
+mp_planner_set_tradeoff_answers (MpPlanner  *self,
+                                 const char *answers)
+{
+  g_return_if_fail (MP_IS_PLANNER (self));
+
+  if (answers != NULL && *answers == '\0')
+    answers = NULL;
+  if (!mp_utils_set_str (&self->tradeoff_answers, answers))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRADEOFF_ANSWERS]);
+  queue_apply (self, TRUE);
+}
+
+void
+mp_planner_apply_weights (MpPlanner       *self,
+                          const MpWeights *weights,
+                          const char      *note)
+{
+  MpWeights before;
+
+  g_return_if_fail (MP_IS_PLANNER (self));
+  g_return_if_fail (weights != NULL);
+
+  before = self->weights;
+  update_weights (self, weights);
+  if (memcmp (&before, &self->weights, sizeof before) == 0)
+    return;
+  push_undo (self, UNDO_WEIGHTS, self->filter.kind, NULL);
+  g_array_index (self->undo, UndoEntry, self->undo->len - 1).previous_weights = before;
+  set_note (self, note, TRUE);
 }

@@ -155,6 +155,27 @@ gboolean        mp_planner_can_undo           (MpPlanner             *self);
 /* Reverts the last undoable action; FALSE when there is none. */
 gboolean        mp_planner_undo               (MpPlanner             *self);
 
+/* How sure the user is of the weights: rank confidence samples each weight
+ * within ± this many points of its slider. One of the presets (0 exact, 10
+ * fairly sure, 15 the default, 20 rough); other values snap to the nearest.
+ * Property "spread", bound to the setting "weight-spread". */
+#define MP_PLANNER_DEFAULT_SPREAD 15.0
+const double   *mp_planner_get_spread_presets (guint                 *n_presets);
+double          mp_planner_get_spread         (MpPlanner             *self);
+void            mp_planner_set_spread         (MpPlanner             *self,
+                                               double                 spread);
+
+/* The trade-off answers as mp_tradeoff_to_string() writes them ("" for
+ * none); property "tradeoff-answers", bound to the setting of that name. */
+const char     *mp_planner_get_tradeoff_answers (MpPlanner           *self);
+void            mp_planner_set_tradeoff_answers (MpPlanner           *self,
+                                                 const char          *answers);
+/* Sets the weights as one undoable step, with @note saying where they came
+ * from; nothing happens when they are the weights already. */
+void            mp_planner_apply_weights      (MpPlanner             *self,
+                                               const MpWeights       *weights,
+                                               const char            *note);
+
 /* Writes pending settings now (the weights wait up to 300 ms). */
 void            mp_planner_flush_settings     (MpPlanner             *self);
 

@@ -95,43 +95,42 @@ read_field (CsvReader  *r,
 {
   const char *data = r->source->data;
   gsize len = r->source->length;
-  GString *text = g_string_new (NULL);
+  GString *text;
   gsize p = *pos;
 
   cell->offset = p;
   cell->quoted = p < len && data[p] == '"';
-  if (cell->quoted)
+  if (!cell->quoted)
     {
-      for (p++;; p++)
-        {
-          if (p >= len)
-            {
-              g_string_free (text, TRUE);
-              return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, cell->offset, error,
-                              _("the quoted field that starts here is never closed"));
-            }
-          if (data[p] == '"' && p + 1 < len && data[p + 1] == '"')
-            p++;
-          else if (data[p] == '"')
-            break;
-          g_string_append_c (text, data[p]);
-        }
-      p++;
-      if (p < len && strchr (",\r\n", data[p]) == NULL)
-        {
-          g_string_free (text, TRUE);
-          return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, p, error,
-                          _("unexpected text after a closing quote; a quote inside a "
-                            "quoted field is written twice (\"\")"));
-        }
-    }
-  else
-    {
-      gsize start = p;
-
+      /* The common field: one copy, no growing string. */
       while (p < len && data[p] != ',' && data[p] != '\r' && data[p] != '\n')
         p++;
-      g_string_append_len (text, data + start, p - start);
+      cell->text = g_strndup (data + *pos, p - *pos);
+      *pos = p;
+      return TRUE;
+    }
+  text = g_string_new (NULL);
+  for (p++;; p++)
+    {
+      if (p >= len)
+        {
+          g_string_free (text, TRUE);
+          return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, cell->offset, error,
+                          _("the quoted field that starts here is never closed"));
+        }
+      if (data[p] == '"' && p + 1 < len && data[p + 1] == '"')
+        p++;
+      else if (data[p] == '"')
+        break;
+      g_string_append_c (text, data[p]);
+    }
+  p++;
+  if (p < len && strchr (",\r\n", data[p]) == NULL)
+    {
+      g_string_free (text, TRUE);
+      return fail_at (r, MP_PROGRAM_CSV_ERROR_SYNTAX, p, error,
+                      _("unexpected text after a closing quote; a quote inside a "
+                        "quoted field is written twice (\"\")"));
     }
   cell->text = g_string_free (text, FALSE);
   *pos = p;
@@ -421,11 +420,11 @@ read_range_end (CsvReader   *r,
 
 /* A number, a range "6-8", or empty for unknown. */
 static gboolean
-read_rating_cell (CsvReader   *r,
-                  GArray      *row,
-                  MpCriterion  criterion,
-                  MpProgram   *program,
-                  GError     **error)
+read_rating_cell (CsvReader       *r,
+                  GArray          *row,
+                  MpCriterion      criterion,
+                  MpProgramFields *fields,
+                  GError         **error)
 {
   Column column = COL_RATING_FIRST + criterion;
   Cell *cell = row_cell (r, row, column);
@@ -435,58 +434,64 @@ read_rating_cell (CsvReader   *r,
 
   if (cell->text[0] == '\0')
     {
-      mp_program_set_rating_unknown (program, criterion);
+      fields->unknown_ratings |= 1u << criterion;
+      fields->rating_lo[criterion] = 0;
+      fields->rating_hi[criterion] = mp_program_rules_get_max (MP_PROGRAM_VALUE_RATING);
       return TRUE;
     }
   if (dash == NULL)
     {
       if (!read_number_cell (r, row, column, MP_PROGRAM_VALUE_RATING, &value, error))
         return FALSE;
-      mp_program_set_rating (program, criterion, value);
+      fields->rating_lo[criterion] = fields->rating_hi[criterion] = value;
       return TRUE;
     }
   lo_text = g_strndup (cell->text, dash - cell->text);
   if (!read_range_end (r, cell, lo_text, column_names[column], &lo, error) ||
       !read_range_end (r, cell, dash + 1, column_names[column], &hi, error))
     return FALSE;
-  if (lo > hi)
+  if (!mp_program_rules_range_is_ordered (lo, hi))
     return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, cell->offset, error,
                     _("the range for “%s” must give the lowest rating first, not “%s”"),
                     column_names[column], cell->text);
-  mp_program_set_rating_range (program, criterion, lo, hi);
+  fields->rating_lo[criterion] = lo;
+  fields->rating_hi[criterion] = hi;
   return TRUE;
 }
 
 static gboolean
-read_numbers (CsvReader  *r,
-              GArray     *row,
-              MpProgram  *program,
-              GError    **error)
+read_numbers (CsvReader        *r,
+              GArray           *row,
+              MpProgramFields  *fields,
+              GError          **error)
 {
   static const MpProgramValue rules[] = {
     MP_PROGRAM_VALUE_DURATION_YEARS, MP_PROGRAM_VALUE_HOURS_PER_WEEK, MP_PROGRAM_VALUE_TUITION,
   };
+  double *facts[] = { &fields->duration_years, &fields->hours_per_week, &fields->tuition };
 
   for (Column c = COL_DURATION_YEARS; c <= COL_TUITION_USD; c++)
     {
-      double value;
-
-      if (!read_number_cell (r, row, c, rules[c - COL_DURATION_YEARS], &value, error))
+      if (!read_number_cell (r, row, c, rules[c - COL_DURATION_YEARS],
+                             facts[c - COL_DURATION_YEARS], error))
         return FALSE;
-      mp_program_io_set_fact (program, column_names[c], value);
     }
+  fields->unknown_ratings = 0;
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    if (!read_rating_cell (r, row, c, program, error))
+    if (!read_rating_cell (r, row, c, fields, error))
       return FALSE;
   return TRUE;
 }
 
-static MpProgram *
-read_program (CsvReader  *r,
-              GArray     *row,
-              GError    **error)
+/* Checks one row and hands its program to the sink. */
+static gboolean
+read_program (CsvReader      *r,
+              GArray         *row,
+              MpProgramSink   sink,
+              gpointer        user_data,
+              GError        **error)
 {
-  g_autoptr(MpProgram) program = NULL;
+  MpProgramFields fields;
   g_autofree char *id = NULL;
   Cell *name = row_cell (r, row, COL_NAME);
   Cell *id_cell = row_cell (r, row, COL_ID);
@@ -496,15 +501,12 @@ read_program (CsvReader  *r,
   gboolean thesis;
 
   if (!mp_program_rules_name_is_valid (name->text))
-    {
-      fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, name->offset, error,
-               _("“name” must not be empty"));
-      return NULL;
-    }
+    return fail_at (r, MP_PROGRAM_CSV_ERROR_INVALID, name->offset, error,
+                    _("“name” must not be empty"));
   if (!read_enum_cell (r, row, COL_KIND, &kind, error) ||
       !read_enum_cell (r, row, COL_FORMAT, &format, error) ||
       !read_thesis_cell (r, row, &thesis, error))
-    return NULL;
+    return FALSE;
   if (id_cell != NULL && id_cell->text[0] != '\0')
     id = g_strdup (id_cell->text);
   else
@@ -513,43 +515,40 @@ read_program (CsvReader  *r,
                                       r->next_suffix);
       g_hash_table_insert (r->file_ids, g_strdup (id), GSIZE_TO_POINTER (name->offset));
     }
-  program = mp_program_new (id, name->text);
-  mp_program_set_kind (program, kind);
-  mp_program_set_format (program, format);
-  mp_program_set_thesis (program, thesis);
-  mp_program_set_institution (program, institution != NULL ? institution->text : "");
-  mp_program_set_note (program, note != NULL ? note->text : "");
-  if (!read_numbers (r, row, program, error))
-    return NULL;
-  return g_steal_pointer (&program);
+  fields.id = id;
+  fields.name = name->text;
+  fields.kind = kind;
+  fields.format = format;
+  fields.thesis = thesis;
+  fields.institution = institution != NULL ? institution->text : "";
+  fields.note = note != NULL ? note->text : "";
+  return read_numbers (r, row, &fields, error) && sink (&fields, user_data, error);
 }
 
 static gboolean
-read_programs (CsvReader  *r,
-               gsize       body,
-               GPtrArray  *programs,
-               GError    **error)
+read_programs (CsvReader      *r,
+               gsize           body,
+               MpProgramSink   sink,
+               gpointer        user_data,
+               GError        **error)
 {
   g_autoptr(GArray) row = cells_new ();
   int found;
 
   while ((found = next_row (r, &body, row, error)) > 0)
     {
-      MpProgram *program;
-
-      if (!check_row_length (r, row, error))
+      if (!check_row_length (r, row, error) ||
+          !read_program (r, row, sink, user_data, error))
         return FALSE;
-      program = read_program (r, row, error);
-      if (program == NULL)
-        return FALSE;
-      g_ptr_array_add (programs, program);
     }
   return found == 0;
 }
 
-GPtrArray *
-mp_program_csv_parse (const MpProgramSource  *caller_source,
-                      GError                **error)
+gboolean
+mp_program_csv_read_each (const MpProgramSource  *caller_source,
+                          MpProgramSink           sink,
+                          gpointer                user_data,
+                          GError                **error)
 {
   MpProgramSource own_source = *caller_source;
   const MpProgramSource *source = &own_source;
@@ -557,28 +556,45 @@ mp_program_csv_parse (const MpProgramSource  *caller_source,
   g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                              g_free, NULL);
-  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
   CsvReader reader = { source, header, { 0, }, file_ids, next_suffix };
   gsize body = 0;
   int found;
 
   own_source.domain = MP_PROGRAM_CSV_ERROR;
   if (!mp_program_io_check_text (source, error))
-    return NULL;
+    return FALSE;
   found = next_row (&reader, &body, header, error);
   if (found < 0)
-    return NULL;
+    return FALSE;
   if (found == 0)
     {
       mp_program_io_set_error (error, MP_PROGRAM_CSV_ERROR_SYNTAX, source, 1, 1,
                                _("the file is empty"));
-      return NULL;
+      return FALSE;
     }
   /* The header is checked at once: a large file that is not programs CSV
    * fails before its rows are read. */
-  if (!read_header (&reader, error) ||
-      !check_ids (&reader, body, error) ||
-      !read_programs (&reader, body, programs, error))
+  return read_header (&reader, error) &&
+         check_ids (&reader, body, error) &&
+         read_programs (&reader, body, sink, user_data, error);
+}
+
+static gboolean
+add_program (const MpProgramFields  *fields,
+             gpointer                programs,
+             GError                **error)
+{
+  g_ptr_array_add (programs, mp_program_io_new_program (fields));
+  return TRUE;
+}
+
+GPtrArray *
+mp_program_csv_parse (const MpProgramSource  *source,
+                      GError                **error)
+{
+  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!mp_program_csv_read_each (source, add_program, programs, error))
     return NULL;
   return g_steal_pointer (&programs);
 }

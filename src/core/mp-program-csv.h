@@ -22,6 +22,12 @@ GQuark     mp_program_csv_error_quark    (void);
  * reading "NAME:LINE:COLUMN: message". Columns count characters from 1. */
 GPtrArray *mp_program_csv_parse          (const MpProgramSource *source,
                                           GError               **error);
+/* The same reading and messages, each program handed to @sink as plain
+ * fields instead (no object per row). */
+gboolean   mp_program_csv_read_each      (const MpProgramSource *source,
+                                          MpProgramSink          sink,
+                                          gpointer               user_data,
+                                          GError               **error);
 
 /* CSV writing: RFC 4180 quoting, numbers in the C locale, the columns the
  * CSV reader expects. */

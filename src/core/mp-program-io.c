@@ -155,3 +155,91 @@ mp_program_io_set_fact (MpProgram  *program,
   else
     g_assert_not_reached ();
 }
+
+MpProgram *
+mp_program_io_new_program (const MpProgramFields *fields)
+{
+  MpProgram *program = mp_program_new (fields->id, fields->name);
+
+  mp_program_set_kind (program, fields->kind);
+  mp_program_set_format (program, fields->format);
+  mp_program_set_thesis (program, fields->thesis);
+  mp_program_set_institution (program, fields->institution != NULL ? fields->institution : "");
+  mp_program_set_note (program, fields->note != NULL ? fields->note : "");
+  mp_program_set_duration_years (program, fields->duration_years);
+  mp_program_set_hours_per_week (program, fields->hours_per_week);
+  mp_program_set_tuition (program, fields->tuition);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      if (fields->unknown_ratings & (1u << c))
+        mp_program_set_rating_unknown (program, c);
+      else
+        mp_program_set_rating_range (program, c, fields->rating_lo[c], fields->rating_hi[c]);
+    }
+  return program;
+}
+
+void
+mp_program_io_get_fields (MpProgram       *program,
+                          MpProgramFields *fields)
+{
+  fields->id = mp_program_get_id (program);
+  fields->name = mp_program_get_name (program);
+  fields->institution = mp_program_get_institution (program);
+  fields->note = mp_program_get_note (program);
+  fields->kind = mp_program_get_kind (program);
+  fields->format = mp_program_get_format (program);
+  fields->thesis = mp_program_get_thesis (program);
+  fields->duration_years = mp_program_get_duration_years (program);
+  fields->hours_per_week = mp_program_get_hours_per_week (program);
+  fields->tuition = mp_program_get_tuition (program);
+  fields->unknown_ratings = 0;
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      mp_program_get_rating_range (program, c, &fields->rating_lo[c], &fields->rating_hi[c]);
+      if (mp_program_get_rating_unknown (program, c))
+        fields->unknown_ratings |= 1u << c;
+    }
+}
+
+GBytes *
+mp_program_io_read_file (GFile   *file,
+                         GQuark   domain,
+                         int      code,
+                         GError **error)
+{
+  g_autofree char *name = mp_utils_file_display_name (file);
+  g_autoptr(GError) io_error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &io_error);
+
+  if (bytes == NULL)
+    {
+      /* GIO's own message repeats the whole path; say it shorter when we can. */
+      const char *reason = g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                           ? _("there is no such file") : io_error->message;
+
+      g_set_error (error, domain, code, _("%s: cannot read the file: %s"), name, reason);
+    }
+  return bytes;
+}
+
+/* A UTF-8 byte order mark (spreadsheets write one) is not part of the text. */
+void
+mp_program_io_source_init (MpProgramSource *source,
+                           const char      *display_name,
+                           const char      *data,
+                           gsize            length,
+                           GHashTable      *taken_ids)
+{
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  source->display_name = display_name;
+  source->data = data;
+  source->length = length;
+  source->taken_ids = taken_ids;
+  source->skipped = NULL;
+  source->domain = 0;
+}

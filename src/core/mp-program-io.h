@@ -37,6 +37,51 @@ typedef enum {
   MP_PROGRAM_IO_INVALID,  /* well-formed but wrong: types, ranges, fields */
 } MpProgramIoCode;
 
+/* One program as a reader found it, before it becomes an MpProgram or a row
+ * of a packed table (the headless ranking of large files). The strings
+ * belong to the reader and last until its sink returns. */
+typedef struct {
+  const char      *id;
+  const char      *name;
+  const char      *institution;
+  const char      *note;
+  MpProgramKind    kind;
+  MpProgramFormat  format;
+  gboolean         thesis;
+  double           duration_years;
+  double           hours_per_week;
+  double           tuition;
+  double           rating_lo[MP_N_CRITERIA];
+  double           rating_hi[MP_N_CRITERIA];
+  guint            unknown_ratings;  /* bit per criterion; then lo = 0, hi = 10 */
+} MpProgramFields;
+
+/* Receives each valid program in file order; FALSE with @error stops the
+ * reading. */
+typedef gboolean (*MpProgramSink) (const MpProgramFields  *fields,
+                                   gpointer                user_data,
+                                   GError                **error);
+
+/* A new MpProgram with every field of @fields. */
+MpProgram *mp_program_io_new_program (const MpProgramFields *fields);
+/* The fields of @program (its strings, valid while it lives). */
+void       mp_program_io_get_fields  (MpProgram             *program,
+                                      MpProgramFields       *fields);
+
+/* The whole of @file, or NULL with @error (@domain, @code) reading "NAME:
+ * cannot read the file: reason". */
+GBytes    *mp_program_io_read_file   (GFile                 *file,
+                                      GQuark                 domain,
+                                      int                    code,
+                                      GError               **error);
+/* @source over @data, a UTF-8 byte order mark left out; no taken ids, no
+ * skipped list. */
+void       mp_program_io_source_init (MpProgramSource       *source,
+                                      const char            *display_name,
+                                      const char            *data,
+                                      gsize                  length,
+                                      GHashTable            *taken_ids);
+
 /* Helpers shared by the two parsers. */
 gboolean   mp_program_io_check_text  (const MpProgramSource *source,
                                       GError               **error);

@@ -494,7 +494,7 @@ read_rating_range (Reader      *r,
                                       range[k], error))
         return FALSE;
     }
-  if (range[0] > range[1])
+  if (!mp_program_rules_range_is_ordered (range[0], range[1]))
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
                         _("the range for “%s” must give the lowest rating first"), key);
   return TRUE;

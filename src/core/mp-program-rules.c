@@ -229,3 +229,46 @@ mp_program_rules_describe_reading (const char *text,
   /* Translators: %s is a number as the program understood what was typed */
   return g_strdup_printf (_("Read as %s."), plain);
 }
+
+gboolean
+mp_program_rules_range_is_ordered (double lo,
+                                   double hi)
+{
+  return lo <= hi;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || !mp_program_rules_name_is_valid (text);
+}
+
+char *
+mp_program_rules_parse_rating_range (const char *lo_text,
+                                     const char *hi_text,
+                                     double     *lo,
+                                     double     *hi,
+                                     gboolean   *unknown)
+{
+  char *message;
+
+  g_return_val_if_fail (lo != NULL && hi != NULL && unknown != NULL, NULL);
+
+  *unknown = is_blank (lo_text) && is_blank (hi_text);
+  if (*unknown)
+    {
+      *lo = 0;
+      *hi = value_max[MP_PROGRAM_VALUE_RATING];
+      return NULL;
+    }
+  if (is_blank (lo_text) || is_blank (hi_text))
+    return g_strdup (_("Enter both ends of the range, or leave both empty if you do not know."));
+  message = mp_program_rules_parse (MP_PROGRAM_VALUE_RATING, lo_text, lo);
+  if (message == NULL)
+    message = mp_program_rules_parse (MP_PROGRAM_VALUE_RATING, hi_text, hi);
+  if (message != NULL)
+    return message;
+  if (!mp_program_rules_range_is_ordered (*lo, *hi))
+    return g_strdup (_("Enter the lower rating first."));
+  return NULL;
+}

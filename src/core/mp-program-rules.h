@@ -43,5 +43,18 @@ char     *mp_program_rules_describe_reading (const char     *text,
 /* @number as mp_program_rules_parse() reads it back: the locale's decimal
  * sign, no grouping, at most 6 significant digits after the point. */
 char     *mp_program_rules_format           (double          number);
+/* A rating range gives its lower end first (equal ends are an exact
+ * rating); the readers and the dialog share this rule. */
+gboolean  mp_program_rules_range_is_ordered (double          lo,
+                                             double          hi);
+/* A rating the user is not sure of, typed as its two ends: both blank is
+ * unknown (@lo 0, @hi 10, @unknown TRUE); otherwise each end is read as
+ * mp_program_rules_parse() reads a rating, the lower first. Returns NULL,
+ * or a sentence for the user. */
+char     *mp_program_rules_parse_rating_range (const char   *lo_text,
+                                               const char   *hi_text,
+                                               double       *lo,
+                                               double       *hi,
+                                               gboolean     *unknown);
 
 G_END_DECLS

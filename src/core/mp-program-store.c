@@ -136,27 +136,6 @@ set_user_defined (GPtrArray *programs,
     mp_program_set_user_defined (g_ptr_array_index (programs, i), user_defined);
 }
 
-/* A UTF-8 byte order mark (spreadsheets write one) is not part of the text. */
-static void
-source_init (MpProgramSource *source,
-             const char      *display_name,
-             const char      *data,
-             gsize            length,
-             GHashTable      *taken_ids)
-{
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  source->display_name = display_name;
-  source->data = data;
-  source->length = length;
-  source->taken_ids = taken_ids;
-  source->skipped = NULL;
-  source->domain = 0;
-}
-
 /* The store's callers see one domain: a reader's error keeps its message
  * and becomes the store's error of the same kind. */
 static GError *
@@ -186,7 +165,7 @@ parse_bytes (GBytes      *bytes,
   GPtrArray *programs;
   GError *reader_error = NULL;
 
-  source_init (&source, display_name, data != NULL ? data : "", length, taken_ids);
+  mp_program_io_source_init (&source, display_name, data != NULL ? data : "", length, taken_ids);
   if (json_only)
     programs = mp_program_json_parse (&source, &reader_error);
   else
@@ -200,20 +179,7 @@ static GBytes *
 read_file (GFile   *file,
            GError **error)
 {
-  g_autofree char *name = mp_utils_file_display_name (file);
-  g_autoptr(GError) io_error = NULL;
-  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &io_error);
-
-  if (bytes == NULL)
-    {
-      /* GIO's own message repeats the whole path; say it shorter when we can. */
-      const char *reason = g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                           ? _("there is no such file") : io_error->message;
-
-      g_set_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO,
-                   _("%s: cannot read the file: %s"), name, reason);
-    }
-  return bytes;
+  return mp_program_io_read_file (file, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_IO, error);
 }
 
 static GPtrArray *
@@ -473,7 +439,7 @@ parse_user_bytes (GBytes      *bytes,
 
   GError *reader_error = NULL;
 
-  source_init (&source, name, data != NULL ? data : "", length, NULL);
+  mp_program_io_source_init (&source, name, data != NULL ? data : "", length, NULL);
   source.skipped = skipped;
   programs = mp_program_json_parse (&source, &reader_error);
   if (programs != NULL)

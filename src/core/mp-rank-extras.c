@@ -108,16 +108,15 @@ add_column (MpRankingColumn     *columns,
 }
 
 static gboolean
-add_confidence (const MpRankExtras  *extras,
-                MpScorer            *scorer,
-                double              *values,
-                MpRankingColumn     *columns,
-                guint               *n_columns,
-                GError             **error)
+add_confidence (const MpRankExtras        *extras,
+                const MpRankExtrasSource  *source,
+                double                    *values,
+                MpRankingColumn           *columns,
+                guint                     *n_columns,
+                GError                   **error)
 {
-  guint n = mp_scorer_get_n_ranked (scorer);
-  g_autoptr(MpConfidenceInput) input =
-    mp_confidence_input_new_from_scorer (scorer, mp_scorer_get_store (scorer), extras->spread);
+  guint n = source->n_ranked;
+  g_autoptr(MpConfidenceInput) input = source->confidence_input (source->data, extras->spread);
   g_autoptr(MpConfidenceResult) result = NULL;
 
   mp_confidence_input_set_samples (input, extras->samples);
@@ -140,22 +139,22 @@ add_confidence (const MpRankExtras  *extras,
 }
 
 static void
-add_costs (const MpRankExtras *extras,
-           MpScorer           *scorer,
-           double             *values,
-           MpRankingColumn    *columns,
-           guint              *n_columns)
+add_costs (const MpRankExtras       *extras,
+           const MpRankExtrasSource *source,
+           double                   *values,
+           MpRankingColumn          *columns,
+           guint                    *n_columns)
 {
-  MpProgramStore *store = mp_scorer_get_store (scorer);
-  guint n = mp_scorer_get_n_ranked (scorer);
+  guint n = source->n_ranked;
   gboolean hours_said = extras->circumstances.hours_per_week >= 0;
 
   for (guint k = 0; k < n; k++)
     {
-      MpProgram *program = mp_program_store_peek (store, mp_scorer_get_ranked (scorer, k));
       MpProgramCosts costs;
+      double tuition, hours, years;
 
-      mp_costs_compute_for (&extras->circumstances, program, &costs);
+      source->facts (source->data, k, &tuition, &hours, &years);
+      mp_costs_compute (&extras->circumstances, tuition, hours, years, &costs);
       values[k] = costs.out_of_pocket_usd;
       values[n + k] = costs.total_hours;
       values[2 * n + k] = hours_said ? costs.fits_hours : NAN;
@@ -166,28 +165,67 @@ add_costs (const MpRankExtras *extras,
 }
 
 double *
+mp_rank_extras_compute_from (const MpRankExtras        *extras,
+                             const MpRankExtrasSource  *source,
+                             MpRankingColumn           *columns,
+                             guint                     *n_columns,
+                             GError                   **error)
+{
+  guint n;
+  double *values;
+
+  g_return_val_if_fail (extras != NULL && source != NULL, NULL);
+  g_return_val_if_fail (columns != NULL && n_columns != NULL, NULL);
+
+  n = source->n_ranked;
+  values = g_new0 (double, (gsize) MAX (n, 1) * MP_RANK_EXTRAS_MAX_COLUMNS);
+  *n_columns = 0;
+  if (extras->confidence &&
+      !add_confidence (extras, source, values, columns, n_columns, error))
+    {
+      g_free (values);
+      return NULL;
+    }
+  if (extras->costs)
+    add_costs (extras, source, values + 4 * (gsize) MAX (n, 1), columns, n_columns);
+  return values;
+}
+
+static MpConfidenceInput *
+scorer_confidence_input (gpointer scorer,
+                         double   spread)
+{
+  return mp_confidence_input_new_from_scorer (scorer, mp_scorer_get_store (scorer), spread);
+}
+
+static void
+scorer_facts (gpointer  scorer,
+              guint     k,
+              double   *tuition,
+              double   *hours,
+              double   *years)
+{
+  MpProgram *program = mp_program_store_peek (mp_scorer_get_store (scorer),
+                                              mp_scorer_get_ranked (scorer, k));
+
+  *tuition = mp_program_get_tuition (program);
+  *hours = mp_program_get_hours_per_week (program);
+  *years = mp_program_get_duration_years (program);
+}
+
+double *
 mp_rank_extras_compute (const MpRankExtras  *extras,
                         MpScorer            *scorer,
                         MpRankingColumn     *columns,
                         guint               *n_columns,
                         GError             **error)
 {
-  guint n;
-  double *values;
+  MpRankExtrasSource source;
 
-  g_return_val_if_fail (extras != NULL && MP_IS_SCORER (scorer), NULL);
-  g_return_val_if_fail (columns != NULL && n_columns != NULL, NULL);
+  g_return_val_if_fail (MP_IS_SCORER (scorer), NULL);
 
-  n = mp_scorer_get_n_ranked (scorer);
-  values = g_new0 (double, (gsize) MAX (n, 1) * MP_RANK_EXTRAS_MAX_COLUMNS);
-  *n_columns = 0;
-  if (extras->confidence &&
-      !add_confidence (extras, scorer, values, columns, n_columns, error))
-    {
-      g_free (values);
-      return NULL;
-    }
-  if (extras->costs)
-    add_costs (extras, scorer, values + 4 * (gsize) MAX (n, 1), columns, n_columns);
-  return values;
+  source = (MpRankExtrasSource) {
+    mp_scorer_get_n_ranked (scorer), scorer_confidence_input, scorer_facts, scorer,
+  };
+  return mp_rank_extras_compute_from (extras, &source, columns, n_columns, error);
 }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "mp-confidence.h"
 #include "mp-costs.h"
 #include "mp-ranking-format.h"
 #include "mp-scorer.h"
@@ -56,5 +57,27 @@ double  *mp_rank_extras_compute     (const MpRankExtras     *extras,
                                      MpRankingColumn        *columns,
                                      guint                  *n_columns,
                                      GError                **error);
+
+/* What the extra columns read of a ranking, whoever holds it (a scorer, or
+ * the packed table of the headless ranking). */
+typedef struct {
+  guint                n_ranked;
+  /* A new input whose slot k is rank k; called only for --confidence. */
+  MpConfidenceInput *(*confidence_input) (gpointer  data,
+                                          double    spread);
+  /* The facts of rank @k. */
+  void               (*facts)            (gpointer  data,
+                                          guint     k,
+                                          double   *tuition,
+                                          double   *hours_per_week,
+                                          double   *duration_years);
+  gpointer             data;
+} MpRankExtrasSource;
+
+double  *mp_rank_extras_compute_from (const MpRankExtras       *extras,
+                                      const MpRankExtrasSource *source,
+                                      MpRankingColumn          *columns,
+                                      guint                    *n_columns,
+                                      GError                  **error);
 
 G_END_DECLS

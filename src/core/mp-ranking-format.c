@@ -76,6 +76,26 @@ mp_ranking_to_csv (MpScorer *scorer)
   return g_string_free (out, FALSE);
 }
 
+/* Digits by hand: printf's parsing of its format is most of the cost of a
+ * row when a million are written. */
+static void
+append_whole (GString  *out,
+              guint64   value,
+              int       min_digits)
+{
+  char digits[24];
+  int n = 0;
+
+  do
+    {
+      digits[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0 || n < min_digits);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* A non-negative number with 1 or 2 decimals, C locale, without printf's
  * floating-point path (a million rows print six each). */
 static void
@@ -95,8 +115,9 @@ append_decimals (GString *out,
       return;
     }
   scaled = llround (value * scale);
-  g_string_append_printf (out, decimals == 1 ? "%lld.%01lld" : "%lld.%02lld",
-                          scaled / scale, scaled % scale);
+  append_whole (out, scaled / scale, 1);
+  g_string_append_c (out, '.');
+  append_whole (out, scaled % scale, decimals);
 }
 
 /* Tabs and line breaks inside a field would break the TSV rows. */
@@ -137,37 +158,62 @@ append_cell (GString               *out,
     }
 }
 
-static void
-append_tsv_row (GString               *out,
-                MpScorer              *scorer,
-                MpProgram             *program,
-                guint                  rank,
-                guint                  index,
-                const MpRankingColumn *columns,
-                guint                  n_columns)
+void
+mp_ranking_append_tsv_header (GString               *out,
+                              const MpRankingColumn *columns,
+                              guint                  n_columns)
 {
-  double contributions[MP_N_CRITERIA];
+  g_string_append (out, "rank\tscore\tid\tname\tkind");
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    g_string_append_printf (out, "\t%s", mp_criterion_get_key (c));
+  for (guint x = 0; x < n_columns; x++)
+    g_string_append_printf (out, "\t%s", columns[x].name);
+  g_string_append_c (out, '\n');
+}
 
-  g_string_append_printf (out, "%u\t", rank + 1);
-  append_decimals (out, mp_scorer_get_score (scorer, index), 1);
+void
+mp_ranking_append_tsv_row (GString               *out,
+                           const MpRankingRow    *row,
+                           const MpRankingColumn *columns,
+                           guint                  n_columns)
+{
+  append_whole (out, (guint64) row->rank + 1, 1);
   g_string_append_c (out, '\t');
-  append_tsv_field (out, mp_program_get_id (program));
+  append_decimals (out, row->score, 1);
   g_string_append_c (out, '\t');
-  append_tsv_field (out, mp_program_get_name (program));
+  append_tsv_field (out, row->id);
   g_string_append_c (out, '\t');
-  g_string_append (out, mp_program_kind_get_key (mp_program_get_kind (program)));
-  mp_scorer_get_contributions (scorer, index, contributions);
+  append_tsv_field (out, row->name);
+  g_string_append_c (out, '\t');
+  g_string_append (out, mp_program_kind_get_key (row->kind));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       g_string_append_c (out, '\t');
-      append_decimals (out, contributions[c], 2);
+      append_decimals (out, row->contributions[c], 2);
     }
   for (guint x = 0; x < n_columns; x++)
     {
       g_string_append_c (out, '\t');
-      append_cell (out, &columns[x], rank, "");
+      append_cell (out, &columns[x], row->rank, "");
     }
   g_string_append_c (out, '\n');
+}
+
+/* Rank @k of the scorer's ranking as a row. */
+static void
+scorer_row (MpScorer     *scorer,
+            guint         k,
+            MpRankingRow *row)
+{
+  guint index = mp_scorer_get_ranked (scorer, k);
+  MpProgram *program = mp_program_store_peek (mp_scorer_get_store (scorer), index);
+
+  row->rank = k;
+  row->score = mp_scorer_get_score (scorer, index);
+  row->id = mp_program_get_id (program);
+  row->name = mp_program_get_name (program);
+  row->kind = mp_program_get_kind (program);
+  mp_scorer_get_contributions (scorer, index, row->contributions);
 }
 
 char *
@@ -181,23 +227,17 @@ mp_ranking_to_tsv_with_columns (MpScorer              *scorer,
                                 const MpRankingColumn *columns,
                                 guint                  n_columns)
 {
-  MpProgramStore *store = mp_scorer_get_store (scorer);
   guint n = mp_scorer_get_n_ranked (scorer);
   /* About 80 bytes a row: one allocation instead of a doubling series. */
   GString *out = g_string_sized_new (64 + (gsize) n * 80);
 
-  g_string_append (out, "rank\tscore\tid\tname\tkind");
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    g_string_append_printf (out, "\t%s", mp_criterion_get_key (c));
-  for (guint x = 0; x < n_columns; x++)
-    g_string_append_printf (out, "\t%s", columns[x].name);
-  g_string_append_c (out, '\n');
+  mp_ranking_append_tsv_header (out, columns, n_columns);
   for (guint k = 0; k < n; k++)
     {
-      guint index = mp_scorer_get_ranked (scorer, k);
+      MpRankingRow row;
 
-      append_tsv_row (out, scorer, mp_program_store_peek (store, index), k, index,
-                      columns, n_columns);
+      scorer_row (scorer, k, &row);
+      mp_ranking_append_tsv_row (out, &row, columns, n_columns);
     }
   return g_string_free (out, FALSE);
 }
@@ -205,58 +245,99 @@ mp_ranking_to_tsv_with_columns (MpScorer              *scorer,
 /* JSON is written by hand so that numbers read as the UI shows them
  * (73.3, 17.26), not as the nearest doubles printed in full
  * (73.299999999999997). */
+static gboolean
+needs_escape (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\' || *p == '/')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Plain printable ASCII, the usual id and name, is quoted as it is (a
+ * million rows would build two million json-glib nodes); anything else is
+ * escaped by json-glib, as it always was. */
 static void
 append_json_string (GString    *out,
                     const char *text)
 {
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-  g_autofree char *quoted = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (!needs_escape (text))
+    {
+      g_string_append_c (out, '"');
+      g_string_append (out, text);
+      g_string_append_c (out, '"');
+      return;
+    }
+  node = json_node_init_string (json_node_alloc (), text);
+  quoted = json_to_string (node, FALSE);
 
   g_string_append (out, quoted);
 }
 
 static void
-append_json_contributions (GString  *out,
-                           MpScorer *scorer,
-                           guint     index)
+append_json_contributions (GString            *out,
+                           const MpRankingRow *row)
 {
-  double contributions[MP_N_CRITERIA];
-
-  mp_scorer_get_contributions (scorer, index, contributions);
   g_string_append (out, "      \"contributions\" : {\n");
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       g_string_append_printf (out, "        \"%s\" : ", mp_criterion_get_key (c));
-      append_decimals (out, contributions[c], 2);
+      append_decimals (out, row->contributions[c], 2);
       g_string_append (out, c + 1 < MP_N_CRITERIA ? ",\n" : "\n");
     }
   g_string_append (out, "      }");
 }
 
-static void
-append_json_program (GString               *out,
-                     MpScorer              *scorer,
-                     MpProgram             *program,
-                     guint                  rank,
-                     guint                  index,
-                     const MpRankingColumn *columns,
-                     guint                  n_columns)
+void
+mp_ranking_append_json_row (GString               *out,
+                            const MpRankingRow    *row,
+                            gboolean               last,
+                            const MpRankingColumn *columns,
+                            guint                  n_columns)
 {
-  g_string_append_printf (out, "    {\n      \"rank\" : %u,\n      \"score\" : ", rank + 1);
-  append_decimals (out, mp_scorer_get_score (scorer, index), 1);
+  g_string_append_printf (out, "    {\n      \"rank\" : %u,\n      \"score\" : ", row->rank + 1);
+  append_decimals (out, row->score, 1);
   g_string_append (out, ",\n      \"id\" : ");
-  append_json_string (out, mp_program_get_id (program));
+  append_json_string (out, row->id);
   g_string_append (out, ",\n      \"name\" : ");
-  append_json_string (out, mp_program_get_name (program));
+  append_json_string (out, row->name);
   g_string_append_printf (out, ",\n      \"kind\" : \"%s\",\n",
-                          mp_program_kind_get_key (mp_program_get_kind (program)));
-  append_json_contributions (out, scorer, index);
+                          mp_program_kind_get_key (row->kind));
+  append_json_contributions (out, row);
   for (guint x = 0; x < n_columns; x++)
     {
       g_string_append_printf (out, ",\n      \"%s\" : ", columns[x].name);
-      append_cell (out, &columns[x], rank, "null");
+      append_cell (out, &columns[x], row->rank, "null");
     }
-  g_string_append (out, "\n    }");
+  g_string_append (out, last ? "\n    }\n" : "\n    },\n");
+}
+
+void
+mp_ranking_append_json_head (GString         *out,
+                             const MpWeights *weights)
+{
+  g_string_append (out, "{\n  \"weights\" : {\n");
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, "    \"%s\" : %s%s\n", mp_criterion_get_key (c),
+                              g_ascii_formatd (buf, sizeof buf, "%.15g", weights->w[c]),
+                              c + 1 < MP_N_CRITERIA ? "," : "");
+    }
+  g_string_append (out, "  },\n  \"ranking\" : [\n");
+}
+
+void
+mp_ranking_append_json_tail (GString *out)
+{
+  /* A final line break, as a text file has. */
+  g_string_append (out, "  ]\n}\n");
 }
 
 char *
@@ -270,30 +351,19 @@ mp_ranking_to_json_with_columns (MpScorer              *scorer,
                                  const MpRankingColumn *columns,
                                  guint                  n_columns)
 {
-  MpProgramStore *store = mp_scorer_get_store (scorer);
-  GString *out = g_string_new ("{\n  \"weights\" : {\n");
+  GString *out = g_string_new (NULL);
   MpWeights weights;
   guint n = mp_scorer_get_n_ranked (scorer);
 
   mp_scorer_get_weights (scorer, &weights);
-  for (guint c = 0; c < MP_N_CRITERIA; c++)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (out, "    \"%s\" : %s%s\n", mp_criterion_get_key (c),
-                              g_ascii_formatd (buf, sizeof buf, "%.15g", weights.w[c]),
-                              c + 1 < MP_N_CRITERIA ? "," : "");
-    }
-  g_string_append (out, "  },\n  \"ranking\" : [\n");
+  mp_ranking_append_json_head (out, &weights);
   for (guint k = 0; k < n; k++)
     {
-      guint index = mp_scorer_get_ranked (scorer, k);
+      MpRankingRow row;
 
-      append_json_program (out, scorer, mp_program_store_peek (store, index), k, index,
-                           columns, n_columns);
-      g_string_append (out, k + 1 < n ? ",\n" : "\n");
+      scorer_row (scorer, k, &row);
+      mp_ranking_append_json_row (out, &row, k + 1 == n, columns, n_columns);
     }
-  /* A final line break, as a text file has. */
-  g_string_append (out, "  ]\n}\n");
+  mp_ranking_append_json_tail (out);
   return g_string_free (out, FALSE);
 }

@@ -43,4 +43,33 @@ char *mp_ranking_to_json_with_columns (MpScorer              *scorer,
                                        const MpRankingColumn *columns,
                                        guint                  n_columns);
 
+/* The same tables a row at a time, for writers that do not hold a scorer
+ * (the headless ranking of large files streams its rows). @row->rank
+ * (from 0) also indexes the columns' values. */
+typedef struct {
+  guint          rank;
+  double         score;
+  const char    *id;
+  const char    *name;
+  MpProgramKind  kind;
+  double         contributions[MP_N_CRITERIA];
+} MpRankingRow;
+
+void  mp_ranking_append_tsv_header (GString               *out,
+                                    const MpRankingColumn *columns,
+                                    guint                  n_columns);
+void  mp_ranking_append_tsv_row    (GString               *out,
+                                    const MpRankingRow    *row,
+                                    const MpRankingColumn *columns,
+                                    guint                  n_columns);
+void  mp_ranking_append_json_head  (GString               *out,
+                                    const MpWeights       *weights);
+/* @last: no comma after it. */
+void  mp_ranking_append_json_row   (GString               *out,
+                                    const MpRankingRow    *row,
+                                    gboolean               last,
+                                    const MpRankingColumn *columns,
+                                    guint                  n_columns);
+void  mp_ranking_append_json_tail  (GString               *out);
+
 G_END_DECLS

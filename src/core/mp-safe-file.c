@@ -119,11 +119,31 @@ write_all (int         fd,
   return TRUE;
 }
 
+/* A document keeps the permissions of the file it replaces; the temporary
+ * file is created with 0666 so that open() applies the umask (reading the
+ * umask itself would change it for every thread for a moment). */
+static int
+open_temp (const char      *path,
+           char            *temp,
+           MpSafeFileFlags  flags)
+{
+  struct stat st;
+  int fd;
+
+  if (!(flags & MP_SAFE_FILE_DOCUMENT))
+    return g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd >= 0 && g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    fchmod (fd, st.st_mode & 07777);
+  return fd;
+}
+
 gboolean
-mp_safe_file_write (const char  *path,
-                    const char  *contents,
-                    gsize        length,
-                    GError     **error)
+mp_safe_file_write_full (const char       *path,
+                         const char       *contents,
+                         gsize             length,
+                         MpSafeFileFlags   flags,
+                         GError          **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *temp = g_strconcat (path, TEMP_INFIX "XXXXXX", NULL);
@@ -131,7 +151,7 @@ mp_safe_file_write (const char  *path,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     return set_write_error (error, path, errno);
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  fd = open_temp (path, temp, flags);
   if (fd < 0)
     return set_write_error (error, path, errno);
   if (write_all (fd, contents, length) && fsync (fd) == 0 && close (fd) == 0)
@@ -145,6 +165,15 @@ mp_safe_file_write (const char  *path,
     close (fd);
   g_unlink (temp);
   return set_write_error (error, path, saved_errno);
+}
+
+gboolean
+mp_safe_file_write (const char  *path,
+                    const char  *contents,
+                    gsize        length,
+                    GError     **error)
+{
+  return mp_safe_file_write_full (path, contents, length, MP_SAFE_FILE_PRIVATE, error);
 }
 
 static gboolean

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum {
+  MP_SAFE_FILE_PRIVATE  = 0,       /* mode 0600: the user's own data */
+  MP_SAFE_FILE_DOCUMENT = 1 << 0,  /* a document to share (a PDF, an export):
+                                    * the mode of the file it replaces, or
+                                    * 0666 less the umask for a new one */
+} MpSafeFileFlags;
+
 /* The file a save to @path must replace: @path with every symbolic link
  * followed (also a link whose target does not exist yet). */
 char     *mp_safe_file_resolve       (const char  *path);
@@ -25,6 +32,12 @@ gboolean  mp_safe_file_write         (const char  *path,
                                       const char  *contents,
                                       gsize        length,
                                       GError     **error);
+/* The same with @flags; mp_safe_file_write() is MP_SAFE_FILE_PRIVATE. */
+gboolean  mp_safe_file_write_full    (const char      *path,
+                                      const char      *contents,
+                                      gsize            length,
+                                      MpSafeFileFlags  flags,
+                                      GError         **error);
 /* Makes PATH.bak the present @path (a hard link, so it costs no space and
  * works on a full disk; a copy where links are not possible). The old
  * PATH.bak is replaced only once the new one is complete. */
