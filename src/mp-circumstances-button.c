@@ -51,11 +51,25 @@ set_entry_text (GtkEntry *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
+/* Not set_sensitive(): in GTK 4.8, making a control of the closed popover
+ * insensitive moved the window's focus (the keyboard test caught it). */
+static void
+set_amount_editable (MpCircumstancesButton *self,
+                     gboolean               editable)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->amount_entry), editable);
+  if (editable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_entry), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->amount_entry), "dim-label");
+}
+
 static void
 update_label (MpCircumstancesButton *self,
               const MpCircumstances *c)
 {
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   if (c->funding == MP_FUNDING_ALL)
     text = g_strdup (_("Funded"));
@@ -71,7 +85,12 @@ update_label (MpCircumstancesButton *self,
       /* Translators: the circumstances button: the funding, then the hours a week the user can give */
       text = g_strdup_printf (_("%s · %g h/wk"), funding, c->hours_per_week);
     }
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), text);
+  /* An icon keeps the toolbar narrow (the window must fit 600 px); the
+   * summary goes to the tooltip and to screen readers. */
+  tooltip = g_strdup_printf (_("My circumstances: %s"), text);
+  gtk_widget_set_tooltip_text (self->button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void
@@ -84,7 +103,7 @@ sync_from_planner (MpCircumstancesButton *self)
   gtk_drop_down_set_selected (self->funding_dropdown, c.funding);
   if (c.funding == MP_FUNDING_AMOUNT)
     set_entry_text (self->amount_entry, c.funding_usd);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_entry), c.funding == MP_FUNDING_AMOUNT);
+  set_amount_editable (self, c.funding == MP_FUNDING_AMOUNT);
   set_entry_text (self->hours_entry, c.hours_per_week);
   set_entry_text (self->value_entry, c.hour_value_usd);
   self->syncing = FALSE;
@@ -130,7 +149,7 @@ apply_to_planner (MpCircumstancesButton *self)
   mp_planner_get_circumstances (self->planner, &old);
   c = old;
   c.funding = MIN (funding, MP_FUNDING_ALL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_entry), funding == MP_FUNDING_AMOUNT);
+  set_amount_editable (self, funding == MP_FUNDING_AMOUNT);
   /* A bad field keeps the planner's last good value for it. */
   read = c;
   if (funding == MP_FUNDING_AMOUNT
@@ -156,15 +175,6 @@ apply_to_planner (MpCircumstancesButton *self)
   gtk_label_set_label (self->error_label, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), errors->len > 0);
   mp_planner_set_circumstances (self->planner, &c);
-}
-
-/* A new Yes to the funding question: ask how much (all of it until told). */
-static void
-on_funding_answer (MpCircumstancesButton *self)
-{
-  if (mp_planner_get_funding_answer (self->planner) == MP_FUNDING_ANSWER_YES
-      && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    mp_circumstances_button_popup (self);
 }
 
 static GtkWidget *
@@ -264,9 +274,7 @@ mp_circumstances_button_init (MpCircumstancesButton *self)
 
   self->button = gtk_menu_button_new ();
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), _("No funding"));
-  gtk_widget_set_tooltip_text (self->button,
-                               _("My circumstances: funding, hours a week, an hour’s value"));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), "avatar-default-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("My circumstances"), -1);
   gtk_popover_set_child (GTK_POPOVER (popover), build_popover_content (self));
@@ -290,8 +298,6 @@ mp_circumstances_button_set_planner (MpCircumstancesButton *self,
   sync_from_planner (self);
   g_signal_connect_object (planner, "notify::circumstances", G_CALLBACK (sync_from_planner),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (planner, "notify::funding-answer", G_CALLBACK (on_funding_answer),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 void

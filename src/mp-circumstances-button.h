@@ -19,8 +19,9 @@ G_DECLARE_FINAL_TYPE (MpCircumstancesButton, mp_circumstances_button, MP, CIRCUM
 /* Shows the planner's circumstances and sets them: typed text is checked
  * by the same rules as --funding and --hours (mp_circumstances_parse_*());
  * a bad value is named under its field and the planner keeps the last good
- * one. When the flowchart's funding answer turns Yes, the popover opens on
- * the amount, to ask how much. Set once. */
+ * one. Set once. The flowchart's Yes to the funding question does not open
+ * it (that would take the focus from a reader answering with the keyboard):
+ * the planner's note and the window's toast ask how much instead. */
 void mp_circumstances_button_set_planner (MpCircumstancesButton *self,
                                           MpPlanner             *planner);
 /* Opens the popover with the focus on the funding choice. */
