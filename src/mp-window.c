@@ -15,6 +15,7 @@
 #include "mp-color-scheme.h"
 #include "mp-document-watch.h"
 #include "mp-flow-pane.h"
+#include "mp-funding-question.h"
 #include "mp-toast.h"
 #include "mp-utils.h"
 #include "mp-unsaved-dialog.h"
@@ -138,7 +139,19 @@ on_walk_state_changed (MpWindow   *self,
                        GObject    *pane)
 {
   MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (self->weights_panel));
+  MpFlowWalk *walk = mp_flow_pane_get_walk (MP_FLOW_PANE (self->flow_pane));
   g_autofree char *state = NULL;
+  const char *question = NULL;
+
+  if (walk != NULL)
+    {
+      MpFundingAnswer answer = mp_funding_question_answer (walk, &question);
+
+      /* The panel's note may be out of sight: say it where the user is. */
+      if (mp_planner_answer_funding (planner, answer, question))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                    mp_planner_get_note (planner));
+    }
 
   /* Only the bundled article's walk is remembered. */
   if (!self->is_bundled)

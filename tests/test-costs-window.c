@@ -1,6 +1,7 @@
 /* test-costs-window.c: the user's circumstances in the real window: typed
  * values reach the planner through the core's rules, a bad one is named,
- * and the planner's funding answer shows in the popover and can be undone
+ * and the flowchart's funding answer sets the funding, shows in the popover
+ * and can be undone
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "mp-circumstances-button.h"
+#include "mp-flow-pane.h"
 #include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 
@@ -100,6 +102,9 @@ test_circumstances_window (void)
   GtkWidget *button = find_widget (panel, MP_TYPE_CIRCUMSTANCES_BUTTON);
   GtkWidget *popover = popover_of (button);
   GtkDropDown *funding = GTK_DROP_DOWN (find_widget (popover, GTK_TYPE_DROP_DOWN));
+  GtkWidget *flow_pane = find_widget (GTK_WIDGET (window), MP_TYPE_FLOW_PANE);
+  MpFlowWalk *walk;
+  MpFlowchart *chart;
   MpCircumstances c;
   int position;
 
@@ -134,12 +139,19 @@ test_circumstances_window (void)
   g_assert_cmpfloat (c.hours_per_week, ==, -1);
   gtk_popover_popdown (GTK_POPOVER (popover));
 
-  /* The flowchart's Yes to the funding question, as the planner hears it. */
-  g_assert_true (mp_planner_answer_funding (planner, MP_FUNDING_ANSWER_YES,
-                                            "Can you get funding or protected time?"));
+  /* The flowchart: Yes, Yes, then Yes to the funding question. The note is
+   * toasted too, as the panel may be out of sight; the popover does not open
+   * by itself, so the keyboard stays on the walk. */
+  walk = mp_flow_pane_get_walk (MP_FLOW_PANE (flow_pane));
+  chart = mp_flow_walk_get_chart (walk);
+  g_assert_true (mp_flow_walk_choose_node (walk, mp_flowchart_find_node (chart, "S3")));
+  g_assert_true (mp_flow_walk_choose_node (walk, mp_flowchart_find_node (chart, "S5")));
+  g_assert_true (mp_flow_walk_choose_node (walk, mp_flowchart_find_node (chart, "S7")));
   mp_planner_get_circumstances (planner, &c);
   g_assert_cmpint (c.funding, ==, MP_FUNDING_ALL);
   g_assert_nonnull (strstr (mp_planner_get_note (planner), "Can you get funding"));
+  g_assert_cmpstr (mp_window_get_toast_message (window), ==, mp_planner_get_note (planner));
+  g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpuint (gtk_drop_down_get_selected (funding), ==, MP_FUNDING_ALL);
   mp_circumstances_button_popup (MP_CIRCUMSTANCES_BUTTON (button));
   g_assert_true (mp_test_wait_until (is_visible, popover, 5000));
