@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-costs.h"
 #include "mp-panel-common.h"
 
 typedef enum {
@@ -56,6 +57,8 @@ struct _MpProgramDetails
   guint      index;
 
   GtkLabel           *rank_range_label;  /* made in code, below the score */
+  GtkLabel           *costs_label;       /* made in code, below the rank range */
+  MpPlanner          *planner;           /* the user's circumstances */
   MpConfidenceRunner *runner;
 };
 
@@ -207,6 +210,7 @@ mp_program_details_dispose (GObject *object)
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
+  g_clear_object (&self->planner);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_PROGRAM_DETAILS);
   G_OBJECT_CLASS (mp_program_details_parent_class)->dispose (object);
 }
@@ -235,19 +239,49 @@ mp_program_details_class_init (MpProgramDetailsClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* What the program costs this user, from the planner's circumstances. */
+static void
+show_costs (MpProgramDetails *self)
+{
+  MpCircumstances circumstances;
+  g_autofree char *text = NULL;
+
+  if (self->planner == NULL || self->program == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->costs_label), FALSE);
+      return;
+    }
+  mp_planner_get_circumstances (self->planner, &circumstances);
+  text = mp_costs_describe_full (&circumstances, self->program);
+  gtk_label_set_label (self->costs_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->costs_label), TRUE);
+}
+
+static GtkLabel *
+new_note_label (void)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  return label;
+}
+
 static void
 mp_program_details_init (MpProgramDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grids (self);
-  self->rank_range_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->rank_range_label, 0);
-  gtk_label_set_wrap (self->rank_range_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->rank_range_label), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->rank_range_label), FALSE);
+  self->rank_range_label = new_note_label ();
+  self->costs_label = new_note_label ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->score_label))),
                               GTK_WIDGET (self->rank_range_label),
                               GTK_WIDGET (self->score_label));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->score_label))),
+                              GTK_WIDGET (self->costs_label),
+                              GTK_WIDGET (self->rank_range_label));
 }
 
 GtkWidget *
@@ -291,6 +325,7 @@ mp_program_details_refresh (MpProgramDetails *self)
     return;
   show_score (self);
   show_rank_range (self);
+  show_costs (self);
   show_breakdown (self);
 }
 
@@ -340,6 +375,30 @@ mp_program_details_set_confidence_runner (MpProgramDetails   *self,
   self->runner = g_object_ref (runner);
   g_signal_connect_swapped (runner, "notify::result", G_CALLBACK (show_rank_range), self);
   show_rank_range (self);
+}
+
+void
+mp_program_details_set_planner (MpProgramDetails *self,
+                                MpPlanner        *planner)
+{
+  g_return_if_fail (MP_IS_PROGRAM_DETAILS (self));
+  g_return_if_fail (MP_IS_PLANNER (planner));
+  g_return_if_fail (self->planner == NULL);
+
+  self->planner = g_object_ref (planner);
+  g_signal_connect_object (planner, "notify::circumstances", G_CALLBACK (show_costs), self,
+                           G_CONNECT_SWAPPED);
+  show_costs (self);
+}
+
+const char *
+mp_program_details_get_costs (MpProgramDetails *self)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_DETAILS (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->costs_label)))
+    return NULL;
+  return gtk_label_get_label (self->costs_label);
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-confidence-runner.h"
+#include "mp-planner.h"
 #include "mp-scorer.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,12 @@ void        mp_program_details_set_confidence_runner (MpProgramDetails   *self,
                                                       MpConfidenceRunner *runner);
 /* "Rank 2 to 4 in 90 % of …", or NULL when none is shown. */
 const char *mp_program_details_get_rank_range (MpProgramDetails *self);
+/* Shows what the program costs the user (out of pocket, hours, whether they
+ * fit, the time's worth) from @planner's circumstances, following them. */
+void        mp_program_details_set_planner   (MpProgramDetails *self,
+                                              MpPlanner        *planner);
+/* The costs as shown, or NULL when hidden. */
+const char *mp_program_details_get_costs     (MpProgramDetails *self);
 /* "Faculty quality: 8/10 × 90 → 25.4 points", for tests. */
 char       *mp_program_details_describe_line (MpProgramDetails *self,
                                               MpCriterion       criterion);

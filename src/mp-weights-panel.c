@@ -282,6 +282,8 @@ mp_weights_panel_constructed (GObject *object)
                                             mp_confidence_bar_get_runner (self->confidence_bar));
   mp_program_details_set_confidence_runner (self->side_details,
                                             mp_confidence_bar_get_runner (self->confidence_bar));
+  mp_program_details_set_planner (self->details, self->planner);
+  mp_program_details_set_planner (self->side_details, self->planner);
   g_signal_connect_object (self->ranking_view, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ranking_view, "row-clicked", G_CALLBACK (on_row_clicked),

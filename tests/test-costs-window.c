@@ -12,6 +12,7 @@
 
 #include "mp-circumstances-button.h"
 #include "mp-flow-pane.h"
+#include "mp-program-details.h"
 #include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 
@@ -163,6 +164,32 @@ test_circumstances_window (void)
   g_assert_cmpint (c.funding, ==, MP_FUNDING_AMOUNT);
   g_assert_cmpuint (gtk_drop_down_get_selected (funding), ==, MP_FUNDING_AMOUNT);
   g_assert_cmpstr (gtk_editable_get_text (entry (popover, 0)), ==, "12000");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The details say what the selected program costs this user, in full,
+   * and follow a change of circumstances at once. */
+  {
+    GtkWidget *details = mp_weights_panel_get_details (MP_WEIGHTS_PANEL (panel));
+    MpProgramDetails *d = MP_PROGRAM_DETAILS (details);
+    MpProgram *program;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    mp_weights_panel_select_rank (MP_WEIGHTS_PANEL (panel), 0);
+    mp_test_iterate ();
+    program = mp_program_details_get_program (d);
+    g_assert_nonnull (program);
+    mp_planner_get_circumstances (planner, &c);
+    before = mp_costs_describe_full (&c, program);
+    g_assert_cmpstr (mp_program_details_get_costs (d), ==, before);
+    g_assert_nonnull (strstr (before, "out of pocket"));
+
+    c.hours_per_week = 1;
+    mp_planner_set_circumstances (planner, &c);
+    after = mp_costs_describe_full (&c, program);
+    g_assert_cmpstr (mp_program_details_get_costs (d), ==, after);
+    g_assert_nonnull (strstr (after, "More hours a week than you can give (1)."));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

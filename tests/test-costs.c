@@ -83,6 +83,30 @@ test_describe (void)
                              "15 hours a week × 30 teaching weeks × 2 years = 900 hours");
 }
 
+/* The full account adds the hours that do not fit and the time's worth,
+ * only when the user said them. */
+static void
+test_describe_full (void)
+{
+  g_autoptr(MpProgram) program = sample ("harrowgate-mhpe");
+  g_autofree char *plain = NULL;
+  g_autofree char *full = NULL;
+  MpCircumstances who;
+
+  mp_circumstances_init (&who);
+  plain = mp_costs_describe_full (&who, program);
+  g_assert_cmpstr (plain, ==, "$49500 tuition − $0 funding = $49500 out of pocket; "
+                              "15 hours a week × 30 teaching weeks × 2 years = 900 hours.");
+  who.funding = MP_FUNDING_ALL;
+  who.hours_per_week = 10;
+  who.hour_value_usd = 50;
+  full = mp_costs_describe_full (&who, program);
+  g_assert_cmpstr (full, ==, "$49500 tuition − $49500 funding = $0 out of pocket; "
+                             "15 hours a week × 30 teaching weeks × 2 years = 900 hours. "
+                             "More hours a week than you can give (10). "
+                             "Your time: 900 hours × $50 an hour = $45000.");
+}
+
 static void
 test_parse (void)
 {
@@ -253,6 +277,7 @@ main (int   argc,
 
   g_test_add_func ("/costs/arithmetic", test_arithmetic);
   g_test_add_func ("/costs/describe", test_describe);
+  g_test_add_func ("/costs/describe-full", test_describe_full);
   g_test_add_func ("/costs/parse", test_parse);
   g_test_add_func ("/costs/circumstances-clean", test_circumstances_clean);
   g_test_add_func ("/costs/funding-question", test_funding_question);

@@ -217,6 +217,43 @@ mp_costs_describe (const MpCircumstances *circumstances,
   return g_strdup_printf ("%s; %s", money, time);
 }
 
+char *
+mp_costs_describe_full (const MpCircumstances *circumstances,
+                        MpProgram             *program)
+{
+  g_autofree char *formula = NULL;
+  MpProgramCosts costs;
+  GString *text;
+
+  g_return_val_if_fail (circumstances != NULL, NULL);
+  g_return_val_if_fail (MP_IS_PROGRAM (program), NULL);
+
+  mp_costs_compute_for (circumstances, program, &costs);
+  formula = mp_costs_describe (circumstances, program);
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s.", formula);
+  if (!costs.fits_hours)
+    {
+      g_string_append_c (text, ' ');
+      /* TRANSLATORS: %g is the hours a week the user said they can give */
+      g_string_append_printf (text, _("More hours a week than you can give (%g)."),
+                              circumstances->hours_per_week);
+    }
+  if (costs.opportunity_usd >= 0)
+    {
+      g_autofree char *hours = format_hours (costs.total_hours);
+      g_autofree char *value = format_usd (circumstances->hour_value_usd);
+      g_autofree char *total = format_usd (costs.opportunity_usd);
+
+      g_string_append_c (text, ' ');
+      /* TRANSLATORS: the opportunity cost as a formula: total hours × the
+       * value of an hour = the time's worth */
+      g_string_append_printf (text, _("Your time: %s hours × %s an hour = %s."),
+                              hours, value, total);
+    }
+  return g_string_free (text, FALSE);
+}
+
 typedef struct {
   double score;
   double cost;

@@ -73,6 +73,11 @@ void     mp_costs_compute_for        (const MpCircumstances *circumstances,
  * in words, for the details pane and the brief. */
 char    *mp_costs_describe           (const MpCircumstances *circumstances,
                                       MpProgram             *program);
+/* mp_costs_describe() as a sentence, then whether the program asks for more
+ * hours a week than the user can give and, when an hour's value is said, the
+ * opportunity cost as a formula: the details pane's full account. */
+char    *mp_costs_describe_full      (const MpCircumstances *circumstances,
+                                      MpProgram             *program);
 
 /* The value-for-money frontier: @on_frontier[i] is set TRUE when no other
  * program has a score at least as high for a cost at most as high, and is
