@@ -82,6 +82,23 @@ mp_test_remove_tree (const char *path)
 }
 
 #ifdef MP_TEST_WITH_GTK
+GtkWidget *
+mp_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mp_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 
 MpWindow *
 mp_test_new_window (void)

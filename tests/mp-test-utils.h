@@ -36,6 +36,9 @@ const MpSpan  *mp_test_span           (const MpInline *inline_,
                                        guint           index);
 
 #ifdef MP_TEST_WITH_GTK
+/* The first widget of @type at or under @root, depth first; NULL if none. */
+GtkWidget *mp_test_find_widget      (GtkWidget  *root,
+                                     GType       type);
 /* A shown window with the bundled article, its first events handled. */
 MpWindow *mp_test_new_window        (void);
 /* The same at 1280×800, once it has painted three frames (the flowchart

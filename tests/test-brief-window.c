@@ -11,6 +11,7 @@
 
 #include "mp-brief-actions.h"
 #include "mp-brief-source.h"
+#include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 #include "mp-window.h"
 
@@ -21,23 +22,6 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWindow *
@@ -105,8 +89,8 @@ test_choice_and_save (void)
   iterate ();
   dialog = find_dialog ("My Choice");
   g_assert_nonnull (dialog);
-  drop_down = find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
-  view = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  drop_down = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  view = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), choice_row (planner));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             "Research is the work I want to lead.", -1);

@@ -16,23 +16,6 @@
 #include "mp-test-utils.h"
 #include "mp-weights-panel.h"
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The n-th widget of @type under @root, depth first. */
 static GtkWidget *
 find_nth (GtkWidget *root,
@@ -55,7 +38,7 @@ find_nth (GtkWidget *root,
 static GtkWidget *
 popover_of (GtkWidget *button)
 {
-  GtkWidget *menu_button = find_widget (button, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *menu_button = mp_test_find_widget (button, GTK_TYPE_MENU_BUTTON);
 
   return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
 }
@@ -98,12 +81,12 @@ static void
 test_circumstances_window (void)
 {
   MpWindow *window = mp_test_new_window_painted ();
-  GtkWidget *panel = find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL);
+  GtkWidget *panel = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_WEIGHTS_PANEL);
   MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (panel));
-  GtkWidget *button = find_widget (panel, MP_TYPE_CIRCUMSTANCES_BUTTON);
+  GtkWidget *button = mp_test_find_widget (panel, MP_TYPE_CIRCUMSTANCES_BUTTON);
   GtkWidget *popover = popover_of (button);
-  GtkDropDown *funding = GTK_DROP_DOWN (find_widget (popover, GTK_TYPE_DROP_DOWN));
-  GtkWidget *flow_pane = find_widget (GTK_WIDGET (window), MP_TYPE_FLOW_PANE);
+  GtkDropDown *funding = GTK_DROP_DOWN (mp_test_find_widget (popover, GTK_TYPE_DROP_DOWN));
+  GtkWidget *flow_pane = mp_test_find_widget (GTK_WIDGET (window), MP_TYPE_FLOW_PANE);
   MpFlowWalk *walk;
   MpFlowchart *chart;
   MpCircumstances c;

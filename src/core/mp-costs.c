@@ -182,11 +182,12 @@ format_hours (double hours)
   return g_strdup_printf ("%'.0f", hours);
 }
 
-char *
-mp_costs_describe (const MpCircumstances *circumstances,
-                   MpProgram             *program)
+/* The formulas for @costs, already computed for @program. */
+static char *
+describe_formulas (const MpCircumstances *circumstances,
+                   MpProgram             *program,
+                   const MpProgramCosts  *costs)
 {
-  MpProgramCosts costs;
   g_autofree char *tuition = NULL;
   g_autofree char *funding = NULL;
   g_autofree char *pocket = NULL;
@@ -196,14 +197,10 @@ mp_costs_describe (const MpCircumstances *circumstances,
   g_autofree char *money = NULL;
   g_autofree char *time = NULL;
 
-  g_return_val_if_fail (circumstances != NULL, NULL);
-  g_return_val_if_fail (MP_IS_PROGRAM (program), NULL);
-
-  mp_costs_compute_for (circumstances, program, &costs);
   tuition = format_usd (mp_program_get_tuition (program));
   funding = format_usd (funding_for (circumstances, mp_program_get_tuition (program)));
-  pocket = format_usd (costs.out_of_pocket_usd);
-  total = format_hours (costs.total_hours);
+  pocket = format_usd (costs->out_of_pocket_usd);
+  total = format_hours (costs->total_hours);
   per_week = g_strdup_printf ("%g", mp_program_get_hours_per_week (program));
   years = g_strdup_printf ("%g", mp_program_get_duration_years (program));
   /* TRANSLATORS: the out-of-pocket cost as a formula: tuition, funding,
@@ -218,6 +215,19 @@ mp_costs_describe (const MpCircumstances *circumstances,
 }
 
 char *
+mp_costs_describe (const MpCircumstances *circumstances,
+                   MpProgram             *program)
+{
+  MpProgramCosts costs;
+
+  g_return_val_if_fail (circumstances != NULL, NULL);
+  g_return_val_if_fail (MP_IS_PROGRAM (program), NULL);
+
+  mp_costs_compute_for (circumstances, program, &costs);
+  return describe_formulas (circumstances, program, &costs);
+}
+
+char *
 mp_costs_describe_full (const MpCircumstances *circumstances,
                         MpProgram             *program)
 {
@@ -229,7 +239,7 @@ mp_costs_describe_full (const MpCircumstances *circumstances,
   g_return_val_if_fail (MP_IS_PROGRAM (program), NULL);
 
   mp_costs_compute_for (circumstances, program, &costs);
-  formula = mp_costs_describe (circumstances, program);
+  formula = describe_formulas (circumstances, program, &costs);
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s.", formula);
   if (!costs.fits_hours)
