@@ -434,6 +434,39 @@ test_added_program_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The panel's minimum width is what decides whether 1280×720 shows two
+ * views: the budget there is 709 px. A row that grows (costs, marks) must
+ * fit inside the width the panel needs anyway. */
+#define PANEL_MIN_WIDTH_BUDGET 709
+
+static void
+test_panel_minimum_width (void)
+{
+  MpWindow *window = new_window (1280, 720);
+  GtkWidget *panel = mp_window_get_weights_panel (window);
+  MpPlanner *planner = mp_weights_panel_get_planner (MP_WEIGHTS_PANEL (panel));
+  MpCircumstances circumstances;
+  int minimum, natural;
+
+  /* Costs at their longest: funding said, hours that do not fit. */
+  mp_planner_get_circumstances (planner, &circumstances);
+  circumstances.funding = MP_FUNDING_AMOUNT;
+  circumstances.funding_usd = 1000;
+  circumstances.hours_per_week = 1;
+  mp_planner_set_circumstances (planner, &circumstances);
+  if (!gtk_widget_get_mapped (panel))
+    show_view (window, "panel");
+  wait_frames (GTK_WIDGET (window), 2);
+  gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("weights panel: minimum width %d px, natural %d px", minimum, natural);
+  g_assert_cmpint (minimum, <=, PANEL_MIN_WIDTH_BUDGET);
+  /* Two views: the article beside the panel, at the size asked for. */
+  g_assert_true (gtk_widget_get_mapped (mp_window_get_article_view (window)));
+  g_assert_true (gtk_widget_get_mapped (panel));
+  assert_size (window, &sizes[1]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,5 +489,6 @@ main (int   argc,
   g_test_add_func ("/adaptive/export-toast", test_export_toast);
   g_test_add_func ("/adaptive/unreachable-node", test_unreachable_node);
   g_test_add_func ("/adaptive/added-program-shown", test_added_program_shown);
+  g_test_add_func ("/adaptive/panel-minimum-width", test_panel_minimum_width);
   return g_test_run ();
 }
