@@ -19,6 +19,7 @@ struct _MpFilterButton
   GtkDropDown *tuition_dropdown;
   GtkDropDown *hours_dropdown;
   GtkDropDown *format_dropdown;
+  GtkCheckButton *best_value_check;
 
   MpPlanner   *planner;
 };
@@ -37,7 +38,8 @@ update_filter_label (MpFilterButton *self)
 
   mp_planner_get_filter (self->planner, &filter);
   kind = g_list_model_get_item (kinds, filter.kind);
-  extra = (filter.max_tuition >= 0) + (filter.max_hours_per_week >= 0) + (filter.format >= 0);
+  extra = (filter.max_tuition >= 0) + (filter.max_hours_per_week >= 0) + (filter.format >= 0)
+          + (filter.best_value != FALSE);
   if (extra == 0)
     text = g_strdup (gtk_string_object_get_string (kind));
   else
@@ -45,8 +47,13 @@ update_filter_label (MpFilterButton *self)
     text = g_strdup_printf (ngettext ("%s +%d", "%s +%d", extra),
                             gtk_string_object_get_string (kind), extra);
   gtk_label_set_label (self->filter_label, text);
-  /* Translators: the accessible name of the filter button, e.g. "Filters: Alternatives +1" */
-  accessible = g_strdup_printf (_("Filters: %s"), text);
+  if (filter.best_value)
+    /* Translators: the accessible name of the filter button when only the
+     * best value is shown, e.g. "Filters: Alternatives +1, only the best value" */
+    accessible = g_strdup_printf (_("Filters: %s, only the best value"), text);
+  else
+    /* Translators: the accessible name of the filter button, e.g. "Filters: Alternatives +1" */
+    accessible = g_strdup_printf (_("Filters: %s"), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -122,6 +129,16 @@ item_to_limit (GBinding     *binding,
   return TRUE;
 }
 
+/* The planner drives the check; a toggle by the user goes through the
+ * planner's undoable choice (the same value again does nothing). */
+static void
+on_best_value_toggled (MpFilterButton *self)
+{
+  if (self->planner != NULL)
+    mp_planner_choose_best_value (self->planner,
+                                  gtk_check_button_get_active (self->best_value_check));
+}
+
 static void
 bind_filter (MpFilterButton *self)
 {
@@ -144,6 +161,10 @@ bind_filter (MpFilterButton *self)
   g_signal_connect_object (self->planner, "notify::max-tuition",
                            G_CALLBACK (update_filter_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "notify::max-hours-per-week",
+                           G_CALLBACK (update_filter_label), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->planner, "best-value-filter", self->best_value_check, "active",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->planner, "notify::best-value-filter",
                            G_CALLBACK (update_filter_label), self, G_CONNECT_SWAPPED);
   update_filter_label (self);
 }
@@ -177,6 +198,8 @@ mp_filter_button_class_init (MpFilterButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpFilterButton, tuition_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MpFilterButton, hours_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MpFilterButton, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MpFilterButton, best_value_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_best_value_toggled);
 }
 
 static void

@@ -21,13 +21,17 @@ struct _MpProgramRow
   GtkLabel   *movement_label;
   GtkLabel   *name_label;
   GtkLabel   *kind_label;
+  GtkLabel   *cost_label;
   GtkWidget  *contrib_bar;
   GtkLabel   *score_label;
   GtkWidget  *confidence_mark;
 
   MpScorer   *scorer;
+  MpCostTexts *costs;
   MpRankSlot *slot;
   MpProgram  *shown;      /* the program the labels show; not a reference */
+  MpProgram  *costed;     /* the program the costs show; not a reference */
+  const char *spoken;     /* its costs in words, owned by @costs */
   gboolean    stale;
   gulong      changed_handler;
   char       *summary;
@@ -92,10 +96,12 @@ update_summary (MpProgramRow *self,
 {
   MpProgram *program = mp_rank_slot_get_program (self->slot);
   g_autofree char *movement = describe_movement (self->slot);
-  /* Translators: what a screen reader says for a ranked row: rank, name, score, movement */
-  g_autofree char *summary = g_strdup_printf (_("%u. %s, score %s, %s"),
+  /* Translators: what a screen reader says for a ranked row: rank, name,
+   * score, movement, then the costs ("$17,000 out of pocket, 840 hours in all") */
+  g_autofree char *summary = g_strdup_printf (_("%u. %s, score %s, %s, %s"),
                                               mp_rank_slot_get_position (self->slot) + 1,
-                                              mp_program_get_name (program), score, movement);
+                                              mp_program_get_name (program), score, movement,
+                                              self->spoken != NULL ? self->spoken : "");
 
   if (g_strcmp0 (summary, self->summary) == 0)
     return;
@@ -123,6 +129,22 @@ set_secondary (MpProgramRow *self,
   set_label (self->kind_label, text->str);
 }
 
+/* The costs come formatted from the shared texts: a re-rank that hands the
+ * row another program costs a lookup, not a format. */
+static void
+update_costs (MpProgramRow *self,
+              MpProgram    *program)
+{
+  gboolean fits = TRUE;
+  const char *text = mp_cost_texts_get (self->costs, mp_rank_slot_get_program_index (self->slot),
+                                        &self->spoken, &fits);
+
+  set_label (self->cost_label, text);
+  set_css_class (GTK_WIDGET (self->cost_label), "dim-label", fits);
+  set_css_class (GTK_WIDGET (self->cost_label), "warning", !fits);
+  self->costed = program;
+}
+
 static void
 refresh (MpProgramRow *self)
 {
@@ -139,6 +161,8 @@ refresh (MpProgramRow *self)
       set_secondary (self, program);
       self->shown = program;
     }
+  if (program != self->costed)
+    update_costs (self, program);
   set_label (self->score_label, score);
   update_movement (self);
   mp_scorer_get_contributions (self->scorer, mp_rank_slot_get_program_index (self->slot),
@@ -170,6 +194,37 @@ mp_program_row_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (mp_program_row_parent_class)->map (widget);
 }
 
+/* The circumstances changed: every row's costs are made again, the rows
+ * out of view when they are mapped. */
+static void
+on_costs_changed (MpProgramRow *self)
+{
+  self->costed = NULL;
+  self->spoken = NULL;
+  if (self->slot == NULL)
+    return;
+  on_slot_changed (self);
+}
+
+/* The costs in full, with their formulas, asked for only on hover. */
+static gboolean
+on_cost_query_tooltip (MpProgramRow *self,
+                       int           x,
+                       int           y,
+                       gboolean      keyboard,
+                       GtkTooltip   *tooltip)
+{
+  MpCircumstances circumstances;
+  g_autofree char *text = NULL;
+
+  if (self->slot == NULL)
+    return FALSE;
+  mp_cost_texts_get_circumstances (self->costs, &circumstances);
+  text = mp_costs_describe_full (&circumstances, mp_rank_slot_get_program (self->slot));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* The full name of an ellipsized row, asked for only on hover: setting a
  * tooltip on every rebind costs more than the rest of the row. */
 static gboolean
@@ -192,6 +247,9 @@ mp_program_row_dispose (GObject *object)
 
   mp_program_row_set_slot (self, NULL);
   g_clear_object (&self->scorer);
+  if (self->costs != NULL)
+    g_signal_handlers_disconnect_by_data (self->costs, self);
+  g_clear_object (&self->costs);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_PROGRAM_ROW);
   G_OBJECT_CLASS (mp_program_row_parent_class)->dispose (object);
 }
@@ -220,6 +278,7 @@ mp_program_row_class_init (MpProgramRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpProgramRow, movement_label);
   gtk_widget_class_bind_template_child (widget_class, MpProgramRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, MpProgramRow, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MpProgramRow, cost_label);
   gtk_widget_class_bind_template_child (widget_class, MpProgramRow, contrib_bar);
   gtk_widget_class_bind_template_child (widget_class, MpProgramRow, score_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -236,17 +295,23 @@ mp_program_row_init (MpProgramRow *self)
   gtk_grid_attach (GTK_GRID (self->grid), self->confidence_mark, 3, 0, 1, 3);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->name_label), TRUE);
   g_signal_connect_swapped (self->name_label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect_swapped (self->cost_label, "query-tooltip",
+                            G_CALLBACK (on_cost_query_tooltip), self);
 }
 
 GtkWidget *
-mp_program_row_new (MpScorer *scorer)
+mp_program_row_new (MpScorer    *scorer,
+                    MpCostTexts *costs)
 {
   MpProgramRow *self;
 
   g_return_val_if_fail (MP_IS_SCORER (scorer), NULL);
+  g_return_val_if_fail (MP_IS_COST_TEXTS (costs), NULL);
 
   self = g_object_new (MP_TYPE_PROGRAM_ROW, NULL);
   self->scorer = g_object_ref (scorer);
+  self->costs = g_object_ref (costs);
+  g_signal_connect_swapped (costs, "changed", G_CALLBACK (on_costs_changed), self);
   return GTK_WIDGET (self);
 }
 
@@ -263,6 +328,7 @@ mp_program_row_set_slot (MpProgramRow *self,
     g_clear_signal_handler (&self->changed_handler, self->slot);
   g_set_object (&self->slot, slot);
   self->shown = NULL;
+  self->costed = NULL;
   if (slot == NULL)
     return;
   self->changed_handler = g_signal_connect_swapped (slot, "changed",
@@ -290,4 +356,11 @@ mp_program_row_get_summary (MpProgramRow *self)
 {
   g_return_val_if_fail (MP_IS_PROGRAM_ROW (self), NULL);
   return self->summary;
+}
+
+const char *
+mp_program_row_get_cost_text (MpProgramRow *self)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_ROW (self), NULL);
+  return gtk_label_get_label (self->cost_label);
 }

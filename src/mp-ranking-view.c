@@ -26,6 +26,7 @@ struct _MpRankingView
 
   MpPlanner          *planner;
   MpRankModel        *rank_model;
+  MpCostTexts        *cost_texts;
   GtkSingleSelection *selection;
   GtkWidget          *pressed_row;  /* not a reference: only compared */
   gboolean            syncing_selection;
@@ -58,18 +59,29 @@ on_filter_changed (MpRankingView *self)
   mp_rank_model_set_show_movement (self->rank_model, FALSE);
 }
 
+/* With only the best value shown, the funding moves programs on and off the
+ * frontier: rows come and go as with a filter. */
+static void
+on_circumstances_changed (MpRankingView *self)
+{
+  if (mp_planner_get_best_value_filter (self->planner))
+    mp_rank_model_set_show_movement (self->rank_model, FALSE);
+}
+
 static void
 connect_planner (MpRankingView *self)
 {
   static const char * const filter_signals[] = {
     "notify::kind-filter", "notify::format-filter", "notify::max-tuition",
-    "notify::max-hours-per-week",
+    "notify::max-hours-per-week", "notify::best-value-filter",
   };
 
   g_signal_connect_object (mp_planner_get_scorer (self->planner), "ranked",
                            G_CALLBACK (on_ranked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "notify::weights", G_CALLBACK (on_weights_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::circumstances",
+                           G_CALLBACK (on_circumstances_changed), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (filter_signals); i++)
     g_signal_connect_object (self->planner, filter_signals[i], G_CALLBACK (on_filter_changed),
                              self, G_CONNECT_SWAPPED);
@@ -209,7 +221,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            MpRankingView           *self)
 {
-  GtkWidget *row = mp_program_row_new (mp_planner_get_scorer (self->planner));
+  GtkWidget *row = mp_program_row_new (mp_planner_get_scorer (self->planner), self->cost_texts);
 
   mp_program_row_set_runner (MP_PROGRAM_ROW (row), self->runner);
   gtk_list_item_set_child (item, row);
@@ -238,6 +250,7 @@ setup_list (MpRankingView *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *legacy;
 
+  self->cost_texts = mp_cost_texts_new (self->planner);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
@@ -274,6 +287,7 @@ mp_ranking_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_RANKING_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rank_model);
+  g_clear_object (&self->cost_texts);
   g_clear_object (&self->planner);
   g_clear_object (&self->runner);
 

@@ -136,6 +136,15 @@ funding_for (const MpCircumstances *circumstances,
     }
 }
 
+double
+mp_costs_out_of_pocket (const MpCircumstances *circumstances,
+                        double                 tuition_usd)
+{
+  g_return_val_if_fail (circumstances != NULL, 0);
+
+  return MAX (tuition_usd - funding_for (circumstances, tuition_usd), 0);
+}
+
 void
 mp_costs_compute (const MpCircumstances *circumstances,
                   double                 tuition_usd,
@@ -146,7 +155,7 @@ mp_costs_compute (const MpCircumstances *circumstances,
   g_return_if_fail (circumstances != NULL);
   g_return_if_fail (costs != NULL);
 
-  costs->out_of_pocket_usd = MAX (tuition_usd - funding_for (circumstances, tuition_usd), 0);
+  costs->out_of_pocket_usd = mp_costs_out_of_pocket (circumstances, tuition_usd);
   costs->total_hours = hours_per_week * MP_COSTS_TEACHING_WEEKS_PER_YEAR * duration_years;
   costs->fits_hours = circumstances->hours_per_week < 0 ||
                       hours_per_week <= circumstances->hours_per_week;
@@ -262,6 +271,43 @@ mp_costs_describe_full (const MpCircumstances *circumstances,
                               hours, value, total);
     }
   return g_string_free (text, FALSE);
+}
+
+char *
+mp_costs_describe_compact (const MpCircumstances *circumstances,
+                           MpProgram             *program,
+                           gboolean              *fits_hours,
+                           char                 **spoken)
+{
+  g_autofree char *pocket = NULL;
+  g_autofree char *hours = NULL;
+  MpProgramCosts costs;
+  char *text;
+
+  g_return_val_if_fail (circumstances != NULL, NULL);
+  g_return_val_if_fail (MP_IS_PROGRAM (program), NULL);
+
+  mp_costs_compute_for (circumstances, program, &costs);
+  pocket = format_usd (costs.out_of_pocket_usd);
+  hours = format_hours (costs.total_hours);
+  /* TRANSLATORS: a ranking row's costs: out of pocket, then total hours
+   * ("h" for hours); ⚠ leads when the hours a week do not fit */
+  text = g_strdup_printf (costs.fits_hours ? _("%s · %s h") : _("⚠ %s · %s h"), pocket, hours);
+  if (fits_hours != NULL)
+    *fits_hours = costs.fits_hours;
+  if (spoken == NULL)
+    return text;
+  if (costs.fits_hours)
+    /* TRANSLATORS: what a screen reader says of a row's costs */
+    *spoken = g_strdup_printf (_("%s out of pocket, %s hours in all"), pocket, hours);
+  else
+    /* TRANSLATORS: what a screen reader says of a row's costs when the
+     * program asks more hours a week (%g) than the user can give (%g) */
+    *spoken = g_strdup_printf (_("%s out of pocket, %s hours in all; %g hours a week, more "
+                                 "than the %g you can give"),
+                               pocket, hours, mp_program_get_hours_per_week (program),
+                               circumstances->hours_per_week);
+  return text;
 }
 
 typedef struct {

@@ -60,6 +60,9 @@ gboolean mp_circumstances_parse_hours (MpCircumstances      *circumstances,
 gboolean mp_circumstances_parse_hour_value (MpCircumstances *circumstances,
                                       const char            *text,
                                       GError               **error);
+/* Tuition less the funding, never below 0: what the frontier compares. */
+double   mp_costs_out_of_pocket      (const MpCircumstances *circumstances,
+                                      double                 tuition_usd);
 void     mp_costs_compute            (const MpCircumstances *circumstances,
                                       double                 tuition_usd,
                                       double                 hours_per_week,
@@ -78,6 +81,15 @@ char    *mp_costs_describe           (const MpCircumstances *circumstances,
  * opportunity cost as a formula: the details pane's full account. */
 char    *mp_costs_describe_full      (const MpCircumstances *circumstances,
                                       MpProgram             *program);
+
+/* "$17,000 · 840 h" (translated), a ranking row's compact account:
+ * out of pocket and total hours, led by "⚠ " when the program asks for more
+ * hours a week than the user can give (@fits_hours, nullable, says which).
+ * @spoken (nullable) gets the same in words, for screen readers. */
+char    *mp_costs_describe_compact   (const MpCircumstances *circumstances,
+                                      MpProgram             *program,
+                                      gboolean              *fits_hours,
+                                      char                 **spoken);
 
 /* The value-for-money frontier: @on_frontier[i] is set TRUE when no other
  * program has a score at least as high for a cost at most as high, and is

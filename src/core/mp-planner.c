@@ -31,6 +31,7 @@ typedef enum {
   UNDO_DELETE,
   UNDO_CIRCUMSTANCES,
   UNDO_WEIGHTS,
+  UNDO_FILTER,
 } UndoKind;
 
 typedef struct {
@@ -39,6 +40,7 @@ typedef struct {
   MpProgram       *program;
   MpCircumstances  previous_circumstances;
   MpWeights        previous_weights;
+  MpProgramFilter  previous_filter;
 } UndoEntry;
 
 struct _MpPlanner
@@ -85,6 +87,7 @@ enum {
   PROP_MAX_TUITION,
   PROP_MAX_HOURS_PER_WEEK,
   PROP_FORMAT_FILTER,
+  PROP_BEST_VALUE_FILTER,
   PROP_SELECTED,
   PROP_WALK_STATE,
   PROP_OUTCOME_ID,
@@ -195,6 +198,7 @@ bind_settings (MpPlanner *self)
                                 weights_from_setting, weights_to_setting, NULL, NULL);
   g_settings_bind (self->settings, "kind-filter", self, "kind-filter", flags);
   g_settings_bind (self->settings, "format-filter", self, "format-filter", flags);
+  g_settings_bind (self->settings, "best-value-filter", self, "best-value-filter", flags);
   g_settings_bind_with_mapping (self->settings, "max-tuition", self, "max-tuition", flags,
                                 snap_from_setting, double_to_setting,
                                 (gpointer) tuition_presets, NULL);
@@ -277,7 +281,8 @@ filter_equal (const MpProgramFilter *a,
               const MpProgramFilter *b)
 {
   return a->kind == b->kind && a->max_tuition == b->max_tuition
-         && a->max_hours_per_week == b->max_hours_per_week && a->format == b->format;
+         && a->max_hours_per_week == b->max_hours_per_week && a->format == b->format
+         && a->best_value == b->best_value;
 }
 
 static void
@@ -299,6 +304,8 @@ update_filter (MpPlanner             *self,
     g_object_notify_by_pspec (object, properties[PROP_MAX_HOURS_PER_WEEK]);
   if (old.format != filter->format)
     g_object_notify_by_pspec (object, properties[PROP_FORMAT_FILTER]);
+  if (old.best_value != filter->best_value)
+    g_object_notify_by_pspec (object, properties[PROP_BEST_VALUE_FILTER]);
   g_object_thaw_notify (object);
   mp_scorer_set_filter (self->scorer, &self->filter);
   queue_apply (self, TRUE);
@@ -348,6 +355,7 @@ update_circumstances (MpPlanner             *self,
     g_object_notify_by_pspec (object, properties[PROP_HOUR_VALUE]);
   g_object_notify_by_pspec (object, properties[PROP_CIRCUMSTANCES]);
   g_object_thaw_notify (object);
+  mp_scorer_set_circumstances (self->scorer, &self->circumstances);
   queue_apply (self, TRUE);
 }
 
@@ -533,7 +541,7 @@ push_undo (MpPlanner *self,
            MpProgram *program)
 {
   UndoEntry entry = { kind, previous_kind, program != NULL ? g_object_ref (program) : NULL,
-                      self->circumstances, self->weights };
+                      self->circumstances, self->weights, self->filter };
 
   if (self->undo->len == MAX_UNDO)
     g_array_remove_index (self->undo, 0);
@@ -613,6 +621,9 @@ mp_planner_get_property (GObject    *object,
     case PROP_FORMAT_FILTER:
       g_value_set_string (value, format_keys[self->filter.format + 1]);
       break;
+    case PROP_BEST_VALUE_FILTER:
+      g_value_set_boolean (value, self->filter.best_value);
+      break;
     case PROP_SELECTED:
       g_value_set_object (value, self->selected);
       break;
@@ -672,6 +683,8 @@ set_filter_property (MpPlanner    *self,
   else if (prop_id == PROP_MAX_TUITION)
     filter.max_tuition = snap (tuition_presets, G_N_ELEMENTS (tuition_presets),
                                g_value_get_double (value));
+  else if (prop_id == PROP_BEST_VALUE_FILTER)
+    filter.best_value = g_value_get_boolean (value);
   else if (prop_id == PROP_MAX_HOURS_PER_WEEK)
     filter.max_hours_per_week = snap (hours_presets, G_N_ELEMENTS (hours_presets),
                                       g_value_get_double (value));
@@ -705,6 +718,7 @@ mp_planner_set_property (GObject      *object,
     case PROP_MAX_TUITION:
     case PROP_MAX_HOURS_PER_WEEK:
     case PROP_FORMAT_FILTER:
+    case PROP_BEST_VALUE_FILTER:
       set_filter_property (self, prop_id, value);
       break;
     case PROP_WALK_STATE:
@@ -756,7 +770,7 @@ mp_planner_dispose (GObject *object)
   MpPlanner *self = MP_PLANNER (object);
 
   static const char * const bound[] = {
-    "weights", "kind-filter", "format-filter", "max-tuition", "max-hours-per-week", "walk-state",
+    "weights", "kind-filter", "format-filter", "best-value-filter", "max-tuition", "max-hours-per-week", "walk-state",
     "funding", "funding-usd", "available-hours", "hour-value", "funding-answer",
     "spread", "tradeoff-answers",
   };
@@ -812,6 +826,8 @@ install_properties (GObjectClass *object_class)
   properties[PROP_MAX_HOURS_PER_WEEK] =
     g_param_spec_double ("max-hours-per-week", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, -1, rw);
   properties[PROP_FORMAT_FILTER] = g_param_spec_string ("format-filter", NULL, NULL, "any", rw);
+  properties[PROP_BEST_VALUE_FILTER] =
+    g_param_spec_boolean ("best-value-filter", NULL, NULL, FALSE, rw);
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, MP_TYPE_PROGRAM, rw);
   properties[PROP_WALK_STATE] = g_param_spec_string ("walk-state", NULL, NULL, "", rw);
@@ -922,6 +938,7 @@ mp_planner_new (MpProgramStore *store,
   self->scorer = mp_scorer_new (store);
   mp_scorer_set_weights (self->scorer, &self->weights);
   mp_scorer_set_filter (self->scorer, &self->filter);
+  mp_scorer_set_circumstances (self->scorer, &self->circumstances);
   g_signal_connect_object (self->scorer, "ranked", G_CALLBACK (on_ranked), self,
                            G_CONNECT_SWAPPED);
   if (settings != NULL)
@@ -1016,6 +1033,7 @@ mp_planner_set_filter (MpPlanner             *self,
   clean.max_hours_per_week = snap (hours_presets, G_N_ELEMENTS (hours_presets),
                                    filter->max_hours_per_week);
   clean.format = CLAMP (filter->format, -1, MP_N_PROGRAM_FORMATS - 1);
+  clean.best_value = !!filter->best_value;
   update_filter (self, &clean);
 }
 
@@ -1037,6 +1055,46 @@ mp_planner_set_kind_filter (MpPlanner    *self,
   filter = self->filter;
   filter.kind = kind;
   update_filter (self, &filter);
+}
+
+gboolean
+mp_planner_get_best_value_filter (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), FALSE);
+  return self->filter.best_value;
+}
+
+/* The user's choice, so it says what it did: the frontier may hide most of
+ * the list, and Undo brings the list back as it was. */
+void
+mp_planner_choose_best_value (MpPlanner *self,
+                              gboolean   best_value)
+{
+  MpProgramFilter filter;
+  g_autofree char *note = NULL;
+  guint shown, passing;
+
+  g_return_if_fail (MP_IS_PLANNER (self));
+
+  best_value = !!best_value;
+  if (best_value == self->filter.best_value)
+    return;
+  push_undo (self, UNDO_FILTER, self->filter.kind, NULL);
+  filter = self->filter;
+  filter.best_value = best_value;
+  update_filter (self, &filter);
+  shown = mp_scorer_get_n_ranked (self->scorer);
+  passing = mp_scorer_get_n_passing (self->scorer);
+  if (best_value)
+    /* Translators: the ranking now lists only the value-for-money frontier;
+     * %u of %u programs that pass the other filters */
+    note = g_strdup_printf (ngettext ("Only the best value: %u of %u program shown.",
+                                      "Only the best value: %u of %u programs shown.", passing),
+                            shown, passing);
+  else
+    note = g_strdup (_("Every program the filters let through is shown again, not only the "
+                       "best value."));
+  set_note (self, note, TRUE);
 }
 
 void
@@ -1483,6 +1541,8 @@ mp_planner_undo (MpPlanner *self)
     update_circumstances (self, &entry.previous_circumstances);
   else if (entry.kind == UNDO_WEIGHTS)
     update_weights (self, &entry.previous_weights);
+  else if (entry.kind == UNDO_FILTER)
+    update_filter (self, &entry.previous_filter);
   else if (entry.program != NULL)
     {
       mp_program_store_add (self->store, entry.program);

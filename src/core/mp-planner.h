@@ -29,7 +29,9 @@ G_DECLARE_FINAL_TYPE (MpPlanner, mp_planner, MP, PLANNER, GObject)
  * Properties: "weight-faculty" … "weight-brand" (double), "weights"
  * (GVariant "ad"), "kind-filter" ("all", "masters", "alternatives"),
  * "max-tuition" and "max-hours-per-week" (double, < 0: no limit),
- * "format-filter" ("any", "online", "hybrid", "in-person"), "selected"
+ * "format-filter" ("any", "online", "hybrid", "in-person"),
+ * "best-value-filter" (boolean: only the value-for-money frontier, see
+ * MpProgramFilter; its costs follow the circumstances), "selected"
  * (MpProgram), "walk-state", "outcome-id", "outcome-label", "note",
  * "note-undoable"; the user's circumstances: "funding" ("none", "amount",
  * "all"), "funding-usd", "available-hours" and "hour-value" (double, < 0:
@@ -63,6 +65,11 @@ void            mp_planner_set_filter         (MpPlanner             *self,
 MpKindFilter    mp_planner_get_kind_filter    (MpPlanner             *self);
 void            mp_planner_set_kind_filter    (MpPlanner             *self,
                                                MpKindFilter           kind);
+gboolean        mp_planner_get_best_value_filter (MpPlanner          *self);
+/* The user turns "only the best value" on or off: a note says how many
+ * programs it shows, and Undo brings the filter back as it was. */
+void            mp_planner_choose_best_value  (MpPlanner             *self,
+                                               gboolean               best_value);
 void            mp_planner_clear_filter       (MpPlanner             *self);
 /* The limits the filter offers; the first (-1) means none. */
 const double   *mp_planner_get_tuition_presets (guint                *n_presets);

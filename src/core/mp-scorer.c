@@ -22,6 +22,7 @@ struct _MpScorer
   MpProgramStore  *store;
   MpWeights        weights;
   MpProgramFilter  filter;
+  MpCircumstances  circumstances;
   gboolean         has_scores;
   gboolean         hold_previous;
 
@@ -29,7 +30,7 @@ struct _MpScorer
    * re-rank touches no GObject. */
   guint            n;
   float           *ratings[MP_N_CRITERIA];
-  float           *tuition;
+  double          *tuition;     /* exact: the frontier compares costs as the chart does */
   float           *hours;
   guint8          *kind;
   guint8          *format;
@@ -42,6 +43,7 @@ struct _MpScorer
   double           scale;
   guint           *ranked;
   guint            n_ranked;
+  double          *cost;        /* out of pocket, for the best-value filter */
   int             *rank_of;
   int             *prev_rank_of;
 
@@ -83,6 +85,7 @@ free_snapshot (MpScorer *self)
   g_clear_pointer (&self->name_order, g_free);
   g_clear_pointer (&self->pool, g_free);
   g_clear_pointer (&self->num, g_free);
+  g_clear_pointer (&self->cost, g_free);
   g_clear_pointer (&self->ranked, g_free);
   g_clear_pointer (&self->rank_of, g_free);
   g_clear_pointer (&self->keys, g_free);
@@ -195,6 +198,7 @@ resize_work_arrays (MpScorer *self)
 
   g_free (self->pool);
   g_free (self->num);
+  g_free (self->cost);
   g_free (self->ranked);
   g_free (self->rank_of);
   g_free (self->keys);
@@ -202,6 +206,7 @@ resize_work_arrays (MpScorer *self)
   g_free (self->idx_tmp);
   self->pool = g_new (guint, n);
   self->num = g_new0 (double, n);
+  self->cost = g_new (double, n);
   self->ranked = g_new (guint, n);
   self->rank_of = g_new (int, n);
   self->keys = g_new (guint32, n);
@@ -219,7 +224,7 @@ read_snapshot (MpScorer *self)
   self->n = n;
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     self->ratings[c] = g_new (float, MAX (n, 1));
-  self->tuition = g_new (float, MAX (n, 1));
+  self->tuition = g_new (double, MAX (n, 1));
   self->hours = g_new (float, MAX (n, 1));
   self->kind = g_new (guint8, MAX (n, 1));
   self->format = g_new (guint8, MAX (n, 1));
@@ -301,7 +306,7 @@ splice_snapshot (MpScorer *self,
 
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     splice_array ((gpointer *) &self->ratings[c], sizeof (float), old_n, position, removed, added);
-  splice_array ((gpointer *) &self->tuition, sizeof (float), old_n, position, removed, added);
+  splice_array ((gpointer *) &self->tuition, sizeof (double), old_n, position, removed, added);
   splice_array ((gpointer *) &self->hours, sizeof (float), old_n, position, removed, added);
   splice_array ((gpointer *) &self->kind, sizeof (guint8), old_n, position, removed, added);
   splice_array ((gpointer *) &self->format, sizeof (guint8), old_n, position, removed, added);
@@ -504,6 +509,36 @@ sort_pool (MpScorer *self)
   refine_runs (self);
 }
 
+/* Keeps, in rank order, the programs on the value-for-money frontier of
+ * the ranked ones. The ranking is by exact score, best first, so one pass
+ * decides: within a run of equal scores only the cheapest can be on it, and
+ * only when cheaper than everything that scores higher. */
+static void
+keep_frontier (MpScorer *self)
+{
+  guint *r = self->ranked;
+  guint n = self->n_ranked, kept = 0;
+  double cheapest_above = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    self->cost[r[i]] = mp_costs_out_of_pocket (&self->circumstances, self->tuition[r[i]]);
+  for (guint start = 0; start < n;)
+    {
+      double score = self->num[r[start]] * self->scale;
+      double cheapest = self->cost[r[start]];
+      guint end = start + 1;
+
+      while (end < n && self->num[r[end]] * self->scale == score)
+        cheapest = MIN (cheapest, self->cost[r[end++]]);
+      for (guint i = start; i < end && cheapest < cheapest_above; i++)
+        if (self->cost[r[i]] == cheapest)
+          r[kept++] = r[i];
+      cheapest_above = MIN (cheapest_above, cheapest);
+      start = end;
+    }
+  self->n_ranked = kept;
+}
+
 static void
 rerank (MpScorer *self,
         gboolean  shift_previous)
@@ -524,6 +559,8 @@ rerank (MpScorer *self,
       compute_numerators (self);
       sort_pool (self);
       self->n_ranked = self->n_pool;
+      if (self->filter.best_value)
+        keep_frontier (self);
       for (guint k = 0; k < self->n_ranked; k++)
         self->rank_of[self->ranked[k]] = k;
     }
@@ -670,6 +707,7 @@ mp_scorer_init (MpScorer *self)
 {
   mp_weights_init_article (&self->weights);
   mp_program_filter_init (&self->filter);
+  mp_circumstances_init (&self->circumstances);
 }
 
 MpScorer *
@@ -689,6 +727,7 @@ mp_program_filter_init (MpProgramFilter *filter)
   filter->max_tuition = -1;
   filter->max_hours_per_week = -1;
   filter->format = -1;
+  filter->best_value = FALSE;
 }
 
 void
@@ -725,9 +764,12 @@ mp_scorer_set_filter (MpScorer              *self,
   g_return_if_fail (filter != NULL);
   g_return_if_fail (filter->format < MP_N_PROGRAM_FORMATS);
 
-  if (memcmp (&self->filter, filter, sizeof *filter) == 0)
+  if (self->filter.kind == filter->kind && self->filter.max_tuition == filter->max_tuition
+      && self->filter.max_hours_per_week == filter->max_hours_per_week
+      && self->filter.format == filter->format && self->filter.best_value == !!filter->best_value)
     return;
   self->filter = *filter;
+  self->filter.best_value = !!filter->best_value;
   compute_pool (self);
   rerank (self, TRUE);
 }
@@ -740,6 +782,22 @@ mp_scorer_get_filter (MpScorer        *self,
   g_return_if_fail (filter != NULL);
 
   *filter = self->filter;
+}
+
+void
+mp_scorer_set_circumstances (MpScorer              *self,
+                             const MpCircumstances *circumstances)
+{
+  g_return_if_fail (MP_IS_SCORER (self));
+  g_return_if_fail (circumstances != NULL);
+
+  /* Only the funding changes an out-of-pocket cost. */
+  if (self->circumstances.funding == circumstances->funding
+      && self->circumstances.funding_usd == circumstances->funding_usd)
+    return;
+  self->circumstances = *circumstances;
+  if (self->filter.best_value)
+    rerank (self, TRUE);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-costs.h"
 #include "mp-program-store.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,18 @@ typedef struct {
   double       max_tuition;        /* < 0: no limit */
   double       max_hours_per_week; /* < 0: no limit */
   int          format;             /* MpProgramFormat, or -1 for any */
+  gboolean     best_value;         /* only the value-for-money frontier */
 } MpProgramFilter;
+
+/* "Only the best value": of the programs that pass the other limits, those
+ * on the Pareto frontier of score (the current weights') against the
+ * out-of-pocket cost (tuition less the user's funding, see
+ * mp_scorer_set_circumstances()): no other such program scores at least as
+ * high for at most the cost and is better in one of the two; equal
+ * programs are all kept. It is the frontier the value chart draws over the
+ * same programs, and it is recomputed at every re-rank, so it follows the
+ * weights, the circumstances and the other filters. Without scores (all
+ * weights zero) nothing is ranked, whatever the filter. */
 
 /* For one criterion, its weight w (the others fixed): the top program stays
  * on top for low ≤ w ≤ high. An end is open (@low_open, @high_open) when at
@@ -55,6 +67,10 @@ void        mp_scorer_set_filter         (MpScorer              *self,
                                           const MpProgramFilter *filter);
 void        mp_scorer_get_filter         (MpScorer              *self,
                                           MpProgramFilter       *filter);
+/* The funding the out-of-pocket costs of the best-value filter count;
+ * re-ranks only when that filter is on. */
+void        mp_scorer_set_circumstances  (MpScorer              *self,
+                                          const MpCircumstances *circumstances);
 /* FALSE when all weights are zero: no scores, no ranking (n_ranked is 0). */
 gboolean    mp_scorer_has_scores         (MpScorer              *self);
 /* Programs that pass the filter, ranked best first. */
