@@ -8,10 +8,13 @@
 #include <math.h>
 
 #include "mp-circumstances.h"
+#include "mp-cost-texts.h"
 #include "mp-costs.h"
 #include "mp-funding-question.h"
 #include "mp-mermaid-parser.h"
+#include "mp-planner.h"
 #include "mp-program-store.h"
+#include "mp-scorer.h"
 
 static MpProgram *
 sample (const char *id)
@@ -269,6 +272,213 @@ test_frontier_small (void)
   g_assert_true (on[4]);
 }
 
+/* @n programs with coarse ratings and tuitions, so that scores and costs
+ * tie often, of every kind and format. */
+static MpProgramStore *
+random_store (GRand *rand,
+              guint  n)
+{
+  MpProgramStore *store = mp_program_store_new ();
+  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%04u", i);
+      g_autofree char *name = g_strdup_printf ("Program %04u", g_rand_int_range (rand, 0, n));
+      MpProgram *program = mp_program_new (id, name);
+
+      mp_program_set_kind (program, g_rand_int_range (rand, 0, MP_N_PROGRAM_KINDS));
+      mp_program_set_format (program, g_rand_int_range (rand, 0, MP_N_PROGRAM_FORMATS));
+      mp_program_set_tuition (program, 2500 * g_rand_int_range (rand, 0, 25));
+      mp_program_set_hours_per_week (program, g_rand_int_range (rand, 1, 25));
+      for (guint c = 0; c < MP_N_CRITERIA; c++)
+        mp_program_set_rating (program, c, g_rand_int_range (rand, 0, 11));
+      g_ptr_array_add (programs, program);
+    }
+  mp_program_store_splice (store, (MpProgram **) programs->pdata, programs->len);
+  return store;
+}
+
+/* The best-value filter against brute force: of the programs the other
+ * filters pass (the scorer's ranking without it), exactly those no other
+ * of them dominates (score at least as high, out-of-pocket cost at most as
+ * high, better in one), in the same order as in the full ranking. */
+static void
+assert_best_value (MpScorer              *scorer,
+                   const MpProgramFilter *filter,
+                   const MpCircumstances *who)
+{
+  MpProgramStore *store = mp_scorer_get_store (scorer);
+  MpProgramFilter all = *filter;
+  g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree double *score = NULL;
+  g_autofree double *cost = NULL;
+  guint kept = 0;
+
+  all.best_value = FALSE;
+  mp_scorer_set_circumstances (scorer, who);
+  mp_scorer_set_filter (scorer, &all);
+  for (guint r = 0; r < mp_scorer_get_n_ranked (scorer); r++)
+    {
+      guint p = mp_scorer_get_ranked (scorer, r);
+      g_array_append_val (pool, p);
+    }
+  score = g_new (double, MAX (pool->len, 1));
+  cost = g_new (double, MAX (pool->len, 1));
+  for (guint k = 0; k < pool->len; k++)
+    {
+      guint p = g_array_index (pool, guint, k);
+      MpProgramCosts costs;
+
+      mp_costs_compute_for (who, mp_program_store_peek (store, p), &costs);
+      score[k] = mp_scorer_get_score (scorer, p);
+      cost[k] = costs.out_of_pocket_usd;
+    }
+  all.best_value = TRUE;
+  mp_scorer_set_filter (scorer, &all);
+  for (guint k = 0; k < pool->len; k++)
+    {
+      guint p = g_array_index (pool, guint, k);
+
+      if (dominated (score, cost, pool->len, k))
+        {
+          g_assert_cmpint (mp_scorer_get_rank_of (scorer, p), ==, -1);
+          continue;
+        }
+      g_assert_cmpint (mp_scorer_get_rank_of (scorer, p), ==, kept);
+      kept++;
+    }
+  g_assert_cmpuint (mp_scorer_get_n_ranked (scorer), ==, kept);
+  g_assert_cmpuint (kept, >, 0);
+}
+
+/* Random sets of 1 000 programs, random weights, funding and other
+ * filters, many ties: the filter keeps the brute-force frontier. */
+static void
+test_best_value_brute_force (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      g_autoptr(MpProgramStore) store = random_store (rand, 1000);
+      g_autoptr(MpScorer) scorer = mp_scorer_new (store);
+      MpProgramFilter filter;
+      MpCircumstances who;
+      MpWeights weights;
+
+      for (guint c = 0; c < MP_N_CRITERIA; c++)
+        weights.w[c] = g_rand_int_range (rand, round % 3 ? 0 : 1, 101);
+      weights.w[round % MP_N_CRITERIA] = 50;
+      mp_scorer_set_weights (scorer, &weights);
+      mp_program_filter_init (&filter);
+      if (round % 4 == 1)
+        filter.kind = MP_KIND_FILTER_MASTERS;
+      if (round % 4 == 2)
+        filter.max_tuition = 30000;
+      if (round % 4 == 3)
+        filter.format = g_rand_int_range (rand, 0, MP_N_PROGRAM_FORMATS);
+      mp_circumstances_init (&who);
+      who.funding = round % 3;
+      who.funding_usd = 2500 * g_rand_int_range (rand, 0, 10);
+      assert_best_value (scorer, &filter, &who);
+
+      /* It follows the weights and the funding. */
+      weights.w[(round + 1) % MP_N_CRITERIA] = g_rand_int_range (rand, 1, 101);
+      mp_scorer_set_weights (scorer, &weights);
+      assert_best_value (scorer, &filter, &who);
+      who.funding = MP_FUNDING_AMOUNT;
+      who.funding_usd = 12345;
+      assert_best_value (scorer, &filter, &who);
+    }
+}
+
+/* The filter follows a change of funding at once, with no other change:
+ * with all of the tuition funded every program costs 0, so only the best
+ * scores remain. */
+static void
+test_best_value_follows_funding (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(MpProgramStore) store = random_store (rand, 200);
+  g_autoptr(MpPlanner) planner = mp_planner_new (store, NULL);
+  MpScorer *scorer = mp_planner_get_scorer (planner);
+  MpCircumstances who;
+  double top;
+
+  mp_planner_choose_best_value (planner, TRUE);
+  g_assert_true (mp_planner_get_best_value_filter (planner));
+  g_assert_true (mp_planner_get_note_undoable (planner));
+  g_assert_cmpuint (mp_scorer_get_n_ranked (scorer), >, 1);
+  mp_planner_get_circumstances (planner, &who);
+  who.funding = MP_FUNDING_ALL;
+  mp_planner_set_circumstances (planner, &who);
+  top = mp_scorer_get_score (scorer, mp_scorer_get_ranked (scorer, 0));
+  for (guint r = 0; r < mp_scorer_get_n_ranked (scorer); r++)
+    g_assert_cmpfloat (mp_scorer_get_score (scorer, mp_scorer_get_ranked (scorer, r)), ==, top);
+
+  /* Undo brings the filter back as it was. */
+  mp_planner_dismiss_note (planner);
+  g_assert_true (mp_planner_undo (planner));
+  g_assert_false (mp_planner_get_best_value_filter (planner));
+  g_assert_cmpuint (mp_scorer_get_n_ranked (scorer), ==, 200);
+}
+
+static void
+on_changed (guint *count)
+{
+  (*count)++;
+}
+
+/* The rows' texts: made once, the same until the circumstances change,
+ * then made again for them. */
+static void
+test_cost_texts (void)
+{
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpPlanner) planner = NULL;
+  g_autoptr(MpCostTexts) texts = NULL;
+  g_autoptr(GError) error = NULL;
+  MpCircumstances who;
+  const char *spoken = NULL, *first;
+  gboolean fits = FALSE;
+  guint changed = 0;
+  int i;
+
+  g_assert_true (mp_program_store_load_samples (store, &error));
+  planner = mp_planner_new (store, NULL);
+  texts = mp_cost_texts_new (planner);
+  g_signal_connect_swapped (texts, "changed", G_CALLBACK (on_changed), &changed);
+  i = -1;
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (store)); k++)
+    if (mp_program_store_peek (store, k) == mp_program_store_find (store, "harrowgate-mhpe"))
+      i = k;
+  g_assert_cmpint (i, >=, 0);
+  first = mp_cost_texts_get (texts, i, &spoken, &fits);
+  g_assert_cmpstr (first, ==, "$49500 · 900 h");
+  g_assert_cmpstr (spoken, ==, "$49500 out of pocket, 900 hours in all");
+  g_assert_true (fits);
+  /* Kept: the same string, not made again. */
+  g_assert_true (mp_cost_texts_get (texts, i, NULL, NULL) == first);
+
+  mp_planner_get_circumstances (planner, &who);
+  who.funding = MP_FUNDING_AMOUNT;
+  who.funding_usd = 10000;
+  who.hours_per_week = 12;
+  mp_planner_set_circumstances (planner, &who);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (mp_cost_texts_get (texts, i, &spoken, &fits), ==, "⚠ $39500 · 900 h");
+  g_assert_false (fits);
+  g_assert_cmpstr (spoken, ==, "$39500 out of pocket, 900 hours in all; 15 hours a week, "
+                               "more than the 12 you can give");
+  /* Hours alone change the flag too. */
+  who.hours_per_week = 20;
+  mp_planner_set_circumstances (planner, &who);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpstr (mp_cost_texts_get (texts, i, NULL, &fits), ==, "$39500 · 900 h");
+  g_assert_true (fits);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +493,9 @@ main (int   argc,
   g_test_add_func ("/costs/funding-question", test_funding_question);
   g_test_add_func ("/costs/frontier-small", test_frontier_small);
   g_test_add_func ("/costs/frontier-brute-force", test_frontier_brute_force);
+  g_test_add_func ("/costs/best-value-brute-force", test_best_value_brute_force);
+  g_test_add_func ("/costs/best-value-follows-funding", test_best_value_follows_funding);
+  g_test_add_func ("/costs/cost-texts", test_cost_texts);
 
   return g_test_run ();
 }

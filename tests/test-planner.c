@@ -52,7 +52,7 @@ reset_settings (GSettings *settings)
 {
   static const char * const keys[] = {
     "weights", "kind-filter", "max-tuition", "max-hours-per-week", "format-filter", "flow-walk",
-    "compared-programs", "funding", "funding-usd", "available-hours", "hour-value",
+    "best-value-filter", "compared-programs", "funding", "funding-usd", "available-hours", "hour-value",
     "funding-answer",
     "weight-spread", "tradeoff-answers",
   };
@@ -181,6 +181,10 @@ test_settings_written (Fixture       *fixture,
   mp_planner_set_kind_filter (fixture->planner, MP_KIND_FILTER_ALTERNATIVES);
   kind = g_settings_get_string (other, "kind-filter");
   g_assert_cmpstr (kind, ==, "alternatives");
+
+  g_assert_false (g_settings_get_boolean (other, "best-value-filter"));
+  mp_planner_choose_best_value (fixture->planner, TRUE);
+  g_assert_true (g_settings_get_boolean (other, "best-value-filter"));
 }
 
 /* A new planner starts from what the settings remember; odd limits snap
@@ -201,6 +205,7 @@ test_settings_restored (Fixture       *fixture,
   g_settings_set_double (fixture->settings, "max-tuition", 12000);
   g_settings_set_string (fixture->settings, "format-filter", "hybrid");
   g_settings_set_string (fixture->settings, "flow-walk", "A>B");
+  g_settings_set_boolean (fixture->settings, "best-value-filter", TRUE);
   g_settings_apply (fixture->settings);
   planner = mp_planner_new (fixture->store, fixture->settings);
 
@@ -212,8 +217,13 @@ test_settings_restored (Fixture       *fixture,
   g_assert_cmpfloat (filter.max_tuition, ==, 15000);
   g_assert_cmpint (filter.format, ==, MP_PROGRAM_FORMAT_HYBRID);
   g_assert_cmpstr (mp_planner_get_walk_state (planner), ==, "A>B");
+  g_assert_true (filter.best_value);
   mp_scorer_get_filter (mp_planner_get_scorer (planner), &filter);
   g_assert_cmpint (filter.kind, ==, MP_KIND_FILTER_MASTERS);
+  g_assert_true (filter.best_value);
+  /* Restored, not chosen: no note, nothing to undo. */
+  g_assert_null (mp_planner_get_note (planner));
+  g_assert_false (mp_planner_can_undo (planner));
 }
 
 /* The comparison comes back at the next start, in its order. */

@@ -528,8 +528,8 @@ keep_frontier (MpScorer *self)
       double cheapest = self->cost[r[start]];
       guint end = start + 1;
 
-      while (end < n && self->num[r[end]] * self->scale == score)
-        cheapest = MIN (cheapest, self->cost[r[end++]]);
+      for (; end < n && self->num[r[end]] * self->scale == score; end++)
+        cheapest = MIN (cheapest, self->cost[r[end]]);
       for (guint i = start; i < end && cheapest < cheapest_above; i++)
         if (self->cost[r[i]] == cheapest)
           r[kept++] = r[i];
