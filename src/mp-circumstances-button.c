@@ -21,6 +21,7 @@ struct _MpCircumstancesButton
 
   MpPlanner   *planner;
   gboolean     syncing;  /* the entries are being filled from the planner */
+  gboolean     applying; /* the planner is being set from the entries */
 };
 
 G_DEFINE_FINAL_TYPE (MpCircumstancesButton, mp_circumstances_button, GTK_TYPE_WIDGET)
@@ -99,6 +100,13 @@ sync_from_planner (MpCircumstancesButton *self)
   MpCircumstances c;
 
   mp_planner_get_circumstances (self->planner, &c);
+  /* The user's own edit changed the planner: refilling the fields now would
+   * land between the halves of a replace (delete, then insert). */
+  if (self->applying)
+    {
+      update_label (self, &c);
+      return;
+    }
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->funding_dropdown, c.funding);
   if (c.funding == MP_FUNDING_AMOUNT)
@@ -174,7 +182,18 @@ apply_to_planner (MpCircumstancesButton *self)
     }
   gtk_label_set_label (self->error_label, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), errors->len > 0);
+  self->applying = TRUE;
   mp_planner_set_circumstances (self->planner, &c);
+  self->applying = FALSE;
+}
+
+/* "An amount" chosen by Set Amount… but nothing typed: show the planner's
+ * funding again. */
+static void
+on_popover_closed (MpCircumstancesButton *self)
+{
+  if (self->planner != NULL)
+    sync_from_planner (self);
 }
 
 static GtkWidget *
@@ -284,6 +303,7 @@ mp_circumstances_button_init (MpCircumstancesButton *self)
   g_signal_connect_swapped (self->amount_entry, "changed", G_CALLBACK (apply_to_planner), self);
   g_signal_connect_swapped (self->hours_entry, "changed", G_CALLBACK (apply_to_planner), self);
   g_signal_connect_swapped (self->value_entry, "changed", G_CALLBACK (apply_to_planner), self);
+  g_signal_connect_swapped (popover, "closed", G_CALLBACK (on_popover_closed), self);
 }
 
 void
@@ -307,4 +327,26 @@ mp_circumstances_button_popup (MpCircumstancesButton *self)
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (self->button));
   gtk_widget_grab_focus (GTK_WIDGET (self->funding_dropdown));
+}
+
+void
+mp_circumstances_button_popup_amount (MpCircumstancesButton *self)
+{
+  g_return_if_fail (MP_IS_CIRCUMSTANCES_BUTTON (self));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->button));
+  /* Shown, not applied: the planner keeps its funding until a number is
+   * typed (apply_to_planner() then reads the amount). */
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->funding_dropdown, MP_FUNDING_AMOUNT);
+  set_amount_editable (self, TRUE);
+  self->syncing = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->amount_entry));
+}
+
+GtkWidget *
+mp_circumstances_button_get_amount_entry (MpCircumstancesButton *self)
+{
+  g_return_val_if_fail (MP_IS_CIRCUMSTANCES_BUTTON (self), NULL);
+  return GTK_WIDGET (self->amount_entry);
 }

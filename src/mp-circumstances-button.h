@@ -26,5 +26,11 @@ void mp_circumstances_button_set_planner (MpCircumstancesButton *self,
                                           MpPlanner             *planner);
 /* Opens the popover with the focus on the funding choice. */
 void mp_circumstances_button_popup       (MpCircumstancesButton *self);
+/* Opens the popover on "An amount" with the focus in the amount field. The
+ * funding changes only when an amount is typed: closed untouched, the
+ * popover shows the planner's funding again. */
+void mp_circumstances_button_popup_amount (MpCircumstancesButton *self);
+/* The popover's amount field (for tests). */
+GtkWidget *mp_circumstances_button_get_amount_entry (MpCircumstancesButton *self);
 
 G_END_DECLS

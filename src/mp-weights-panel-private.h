@@ -31,6 +31,7 @@ struct _MpWeightsPanel
   GtkRevealer        *note_revealer;
   GtkLabel           *note_label;
   GtkWidget          *note_undo_button;
+  GtkWidget          *note_action_button;
   MpWeightSliders    *sliders;
   GtkWidget          *switcher;
   MpFilterButton     *filter_button;

@@ -74,6 +74,15 @@ on_note_undo_clicked (MpWeightsPanel *self)
   mp_weights_panel_undo_note (self);
 }
 
+/* The user's choice, never the window's: the flowchart's Yes leaves the
+ * keyboard on the walk, and this button opens the amount when asked. */
+static void
+on_note_action_clicked (MpWeightsPanel *self)
+{
+  if (mp_planner_get_note_action (self->planner) == MP_NOTE_ACTION_SET_FUNDING_AMOUNT)
+    mp_circumstances_button_popup_amount (self->circumstances_button);
+}
+
 static void
 on_note_changed (MpWeightsPanel *self)
 {
@@ -82,6 +91,8 @@ on_note_changed (MpWeightsPanel *self)
   if (note != NULL)
     gtk_label_set_label (self->note_label, note);
   gtk_widget_set_visible (self->note_undo_button, mp_planner_get_note_undoable (self->planner));
+  gtk_widget_set_visible (self->note_action_button,
+                          mp_planner_get_note_action (self->planner) == MP_NOTE_ACTION_SET_FUNDING_AMOUNT);
   gtk_revealer_set_reveal_child (self->note_revealer, note != NULL);
 }
 
@@ -256,6 +267,8 @@ connect_planner (MpWeightsPanel *self)
   g_signal_connect_object (self->planner, "notify::note", G_CALLBACK (on_note_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "notify::note-undoable", G_CALLBACK (on_note_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "notify::note-action", G_CALLBACK (on_note_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "save-failed", G_CALLBACK (on_save_failed),
                            self, G_CONNECT_SWAPPED);
@@ -439,6 +452,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_label);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, note_action_button);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, sliders);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWeightsPanel, filter_button);
@@ -455,6 +469,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_undo_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_action_clicked);
 }
 
 static void

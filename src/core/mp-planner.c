@@ -71,6 +71,7 @@ struct _MpPlanner
 
   char            *note;
   gboolean         note_undoable;
+  MpNoteAction     note_action;
   gboolean         outcome_note;  /* the note names the walk's outcome */
   GArray          *undo;  /* of UndoEntry, the last on top */
 
@@ -94,6 +95,7 @@ enum {
   PROP_OUTCOME_LABEL,
   PROP_NOTE,
   PROP_NOTE_UNDOABLE,
+  PROP_NOTE_ACTION,
   PROP_FUNDING,
   PROP_FUNDING_USD,
   PROP_AVAILABLE_HOURS,
@@ -512,9 +514,10 @@ on_ranked (MpPlanner *self)
 /* ---- notes, undo and saving -------------------------------------------- */
 
 static void
-set_note (MpPlanner  *self,
-          const char *note,
-          gboolean    undoable)
+set_note_with_action (MpPlanner    *self,
+                      const char   *note,
+                      gboolean      undoable,
+                      MpNoteAction  action)
 {
   self->outcome_note = FALSE;
   g_object_freeze_notify (G_OBJECT (self));
@@ -525,7 +528,20 @@ set_note (MpPlanner  *self,
       self->note_undoable = undoable;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE_UNDOABLE]);
     }
+  if (self->note_action != action)
+    {
+      self->note_action = action;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE_ACTION]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_note (MpPlanner  *self,
+          const char *note,
+          gboolean    undoable)
+{
+  set_note_with_action (self, note, undoable, MP_NOTE_ACTION_NONE);
 }
 
 static void
@@ -641,6 +657,9 @@ mp_planner_get_property (GObject    *object,
       break;
     case PROP_NOTE_UNDOABLE:
       g_value_set_boolean (value, self->note_undoable);
+      break;
+    case PROP_NOTE_ACTION:
+      g_value_set_int (value, self->note_action);
       break;
     case PROP_FUNDING:
       g_value_set_string (value, mp_funding_to_key (self->circumstances.funding));
@@ -836,6 +855,9 @@ install_properties (GObjectClass *object_class)
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
   properties[PROP_NOTE_UNDOABLE] =
     g_param_spec_boolean ("note-undoable", NULL, NULL, FALSE, ro);
+  properties[PROP_NOTE_ACTION] =
+    g_param_spec_int ("note-action", NULL, NULL, MP_NOTE_ACTION_NONE,
+                      MP_NOTE_ACTION_SET_FUNDING_AMOUNT, MP_NOTE_ACTION_NONE, ro);
   properties[PROP_FUNDING] = g_param_spec_string ("funding", NULL, NULL, "none", rw);
   properties[PROP_FUNDING_USD] =
     g_param_spec_double ("funding-usd", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
@@ -1424,7 +1446,10 @@ mp_planner_answer_funding (MpPlanner       *self,
     return FALSE;
   push_undo (self, UNDO_CIRCUMSTANCES, MP_KIND_FILTER_ALL, NULL);
   note = funding_answer_note (answer, question != NULL ? question : "");
-  set_note (self, note, TRUE);
+  /* Yes starts from all of the tuition: the note offers to say how much. */
+  set_note_with_action (self, note, TRUE,
+                        answer == MP_FUNDING_ANSWER_YES ? MP_NOTE_ACTION_SET_FUNDING_AMOUNT
+                                                        : MP_NOTE_ACTION_NONE);
   update_circumstances (self, &circumstances);
   return TRUE;
 }
@@ -1506,6 +1531,13 @@ mp_planner_get_note_undoable (MpPlanner *self)
 {
   g_return_val_if_fail (MP_IS_PLANNER (self), FALSE);
   return self->note_undoable;
+}
+
+MpNoteAction
+mp_planner_get_note_action (MpPlanner *self)
+{
+  g_return_val_if_fail (MP_IS_PLANNER (self), MP_NOTE_ACTION_NONE);
+  return self->note_action;
 }
 
 void

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 /* How many programs the comparison holds at most. */
 #define MP_PLANNER_MAX_COMPARED 3
 
+/* What the note's action button does, besides Undo. */
+typedef enum {
+  MP_NOTE_ACTION_NONE,
+  MP_NOTE_ACTION_SET_FUNDING_AMOUNT,  /* open My circumstances at the amount */
+} MpNoteAction;
+
 #define MP_TYPE_PLANNER (mp_planner_get_type ())
 
 G_DECLARE_FINAL_TYPE (MpPlanner, mp_planner, MP, PLANNER, GObject)
@@ -157,6 +163,8 @@ gboolean        mp_planner_export_ranking     (MpPlanner             *self,
 /* The note says what just happened; "note-undoable" when Undo reverts it. */
 const char     *mp_planner_get_note           (MpPlanner             *self);
 gboolean        mp_planner_get_note_undoable  (MpPlanner             *self);
+/* Property "note-action" (int): set with the note, cleared by the next. */
+MpNoteAction    mp_planner_get_note_action    (MpPlanner             *self);
 void            mp_planner_dismiss_note       (MpPlanner             *self);
 gboolean        mp_planner_can_undo           (MpPlanner             *self);
 /* Reverts the last undoable action; FALSE when there is none. */
