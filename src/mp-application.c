@@ -131,6 +131,8 @@ mp_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.print-article", { "<Control>p", NULL } },
+    { "win.print-brief", { "<Control><Shift>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },

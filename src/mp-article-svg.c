@@ -410,6 +410,31 @@ mp_article_svg_new_from_file (GFile       *file,
   return g_steal_pointer (&self);
 }
 
+gboolean
+mp_article_svg_draw (MpArticleSvg  *self,
+                     cairo_t       *cr,
+                     double         width,
+                     double         height,
+                     GError       **error)
+{
+  g_return_val_if_fail (MP_IS_ARTICLE_SVG (self), FALSE);
+  g_return_val_if_fail (!self->rendering, FALSE);
+
+  return rsvg (error)->render_document (self->handle, cr,
+                                        &(RsvgRectangle) { 0, 0, width, height }, error);
+}
+
+void
+mp_article_svg_get_size (MpArticleSvg *self,
+                         double       *width,
+                         double       *height)
+{
+  g_return_if_fail (MP_IS_ARTICLE_SVG (self));
+
+  *width = self->width;
+  *height = self->height;
+}
+
 /* -- size without the renderer ------------------------------------------- */
 
 typedef struct {

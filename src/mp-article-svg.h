@@ -27,6 +27,18 @@ void          mp_article_svg_set_widget    (MpArticleSvg  *self,
 gboolean      mp_article_svg_probe_size    (GFile         *file,
                                             int           *width,
                                             int           *height);
+/* Draws the figure into @width × @height of @cr at once, in vectors where
+ * @cr keeps them (print and PDF). Not while a worker renders it: for a
+ * figure of its own, made by mp_article_svg_new_from_file(). */
+gboolean      mp_article_svg_draw          (MpArticleSvg  *self,
+                                            cairo_t       *cr,
+                                            double         width,
+                                            double         height,
+                                            GError       **error);
+/* The figure's own size in CSS pixels. */
+void          mp_article_svg_get_size      (MpArticleSvg  *self,
+                                            double        *width,
+                                            double        *height);
 /* The bitmap drawn last, or %NULL while none is ready. */
 GdkTexture   *mp_article_svg_get_texture   (MpArticleSvg  *self);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mp-article-printing.h"
 #include "mp-brief-cli.h"
 #include "mp-flow-export.h"
 #include "mp-rank-cli.h"
@@ -73,6 +74,22 @@ run_rank (GOptionContext   *context,
   return mp_rank_cli_run (weights, programs, format, &extras);
 }
 
+/* --print-article takes one Markdown file at most, and no other option. */
+static int
+run_print_article (GOptionContext  *context,
+                   gboolean         alone,
+                   char           **args,
+                   const char      *output)
+{
+  guint n_args = g_strv_length (args);
+
+  if (!alone)
+    return usage_error (context, _("--print-article takes no other option"));
+  if (n_args > 2)
+    return usage_error (context, _("--print-article takes one Markdown file at most"));
+  return mp_article_printing_cli_run (output, n_args == 2 ? args[1] : NULL);
+}
+
 int
 mp_cli_run (int    argc,
             char **argv)
@@ -90,6 +107,7 @@ mp_cli_run (int    argc,
   MpRankExtrasArgs extra_args = { FALSE, };
   g_autofree char *spread = NULL, *samples = NULL, *seed = NULL, *funding = NULL, *hours = NULL;
   g_autofree char *brief_output = NULL, *answers = NULL, *choice = NULL, *why = NULL;
+  g_autofree char *print_output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) args = NULL;
@@ -137,6 +155,9 @@ mp_cli_run (int    argc,
       N_("With --brief: the id of the program you chose, or none"), N_("ID") },
     { "why", 0, 0, G_OPTION_ARG_STRING, &why,
       N_("With --brief: why you chose it"), N_("TEXT") },
+    { "print-article", 0, 0, G_OPTION_ARG_FILENAME, &print_output,
+      N_("Write the article FILE.md (the bundled one without FILE) as printed pages "
+         "to a PDF and exit"), N_("OUT.pdf") },
     { NULL }
   };
 
@@ -151,6 +172,7 @@ mp_cli_run (int    argc,
                                   "  masterplan --brief OUT.pdf [--weights LIST] [--programs FILE] "
                                   "[--answers LIST] [--choice ID] [--why TEXT] [--funding USD] [--hours N]\n"
                                   "  masterplan --export-flowchart INPUT -o OUTPUT [--block N]\n"
+                                  "  masterplan --print-article OUT.pdf [FILE.md]\n"
                                   "  masterplan --check-flowchart FILE"));
   g_option_context_set_description (context,
                                     _("Exit status: 0 on success, 1 when an input file is "
@@ -160,6 +182,15 @@ mp_cli_run (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (context, error->message);
+  if (print_output != NULL)
+    return run_print_article (context,
+                              !rank && weights == NULL && programs == NULL && format == NULL &&
+                              export_input == NULL && check_input == NULL && output == NULL &&
+                              block == 1 && brief_output == NULL && answers == NULL &&
+                              choice == NULL && why == NULL && !extra_args.confidence &&
+                              spread == NULL && samples == NULL && seed == NULL &&
+                              funding == NULL && hours == NULL,
+                              args, print_output);
   if (g_strv_length (args) > 1)
     return usage_error (context, _("unexpected argument; the headless modes take options only"));
   if (rank && export_input != NULL)

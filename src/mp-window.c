@@ -11,6 +11,7 @@
 
 #include "mp-arrangement.h"
 #include "mp-article-view.h"
+#include "mp-article-printing.h"
 #include "mp-brief-actions.h"
 #include "mp-color-scheme.h"
 #include "mp-document-watch.h"
@@ -483,6 +484,21 @@ brief_action (GtkWidget  *widget,
 }
 
 static void
+print_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (mp_article_printing_run (GTK_WINDOW (self), self->document, NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_widget_activate_action (widget, "win.toast", "s", error->message);
+}
+
+static void
 on_open_section (MpWindow   *self,
                  const char *id)
 {
@@ -880,6 +896,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.brief-choice", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.save-brief", NULL, brief_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, brief_action);
+  gtk_widget_class_install_action (widget_class, "win.print-article", NULL, print_article_action);
 }
 
 static void
