@@ -1037,6 +1037,15 @@ test_footnote_popover (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_view)));
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view))), ==, scroll);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  /* The link is the number alone, and it never starts a line of its own:
+   * a word joiner ties it to the word before. */
+  g_assert_cmpint (gtk_text_iter_get_char (&start), ==, '1');
+  g_assert_cmpint (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start), ==, 1);
+  g_assert_true (gtk_text_iter_backward_char (&start));
+  g_assert_cmpint (gtk_text_iter_get_char (&start), ==, 0x2060);
+  g_assert_true (gtk_text_iter_backward_char (&start));
+  g_assert_cmpint (gtk_text_iter_get_char (&start), ==, 'e');
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
 
   /* The next link (the note's way back) is no reference: the popover goes. */
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
