@@ -691,6 +691,20 @@ test_code_blocks (void)
                    gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (label))));
   /* Highlighted by GtkSourceView: the keyword has a colour of its own. */
   g_assert_true (strstr (gtk_label_get_label (label), "foreground=") != NULL);
+  /* Tab selects the whole block, ready to copy, and leaves it scrolled to
+   * the start of its lines. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (label),
+                                                                                GTK_TYPE_SCROLLED_WINDOW));
+    int start, end;
+
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (scroller), GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (label)));
+    wait_frames (window, 2);
+    g_assert_true (gtk_label_get_selection_bounds (label, &start, &end));
+    g_assert_cmpint (end - start, ==, g_utf8_strlen (c_code, -1));
+    g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (scroller)), ==, 0);
+  }
   /* An indented block, with characters markup would take for its own. */
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (code, 1)), ==, "a < b && c > d\n  indented");
 
