@@ -279,10 +279,26 @@ chart_slot_new (const MpChart *chart)
   return mp_article_slot_new (make_chart, (gpointer) chart, NULL, ems);
 }
 
+/* A footnote number stays with the word it follows: Pango would break
+ * between "macOS." and "2", and GtkTextView 4.8 leaves a tag's
+ * allow-breaks out of its layout. A word joiner goes before the number. */
+static gboolean
+needs_joiner (const MpInline *inline_,
+              const MpSpan   *span)
+{
+  return span->type == MP_SPAN_SUPERSCRIPT && span->start > 0 &&
+         !g_ascii_isspace (inline_->text->str[span->start - 1]);
+}
+
+#define WORD_JOINER "\u2060"
+
+/* Characters the text gains before @pos: images' anchors and joiners.
+ * For a span's end (@inclusive) an image at @pos is inside the span and a
+ * joiner there is not; for its start, the other way round. */
 static int
-images_before (const MpInline *inline_,
-               guint           pos,
-               gboolean        inclusive)
+inserted_before (const MpInline *inline_,
+                 guint           pos,
+                 gboolean        inclusive)
 {
   int n = 0;
 
@@ -291,6 +307,8 @@ images_before (const MpInline *inline_,
       const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
 
       if (span->type == MP_SPAN_IMAGE && (span->start < pos || (inclusive && span->start == pos)))
+        n++;
+      else if (needs_joiner (inline_, span) && (span->start < pos || (!inclusive && span->start == pos)))
         n++;
     }
   return n;
@@ -307,21 +325,28 @@ append_inline_text (Renderer       *r,
     {
       const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
 
-      if (span->type != MP_SPAN_IMAGE)
+      if (span->type != MP_SPAN_IMAGE && !needs_joiner (inline_, span))
         continue;
       append (r, inline_->text->str + pos, span->start - pos);
       pos = span->start;
-      add_anchor (r, image_slot_new (r, span), indent);
+      if (span->type == MP_SPAN_IMAGE)
+        add_anchor (r, image_slot_new (r, span), indent);
+      else
+        append (r, WORD_JOINER, -1);
     }
   append (r, inline_->text->str + pos, inline_->text->len - pos);
 }
 
 static gboolean
-has_images (const MpInline *inline_)
+has_insertions (const MpInline *inline_)
 {
   for (guint i = 0; i < inline_->spans->len; i++)
-    if (g_array_index (inline_->spans, MpSpan, i).type == MP_SPAN_IMAGE)
-      return TRUE;
+    {
+      const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
+
+      if (span->type == MP_SPAN_IMAGE || needs_joiner (inline_, span))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -341,7 +366,7 @@ add_span_runs (Renderer       *r,
                int             base)
 {
   const char *text = inline_->text->str;
-  gboolean images = has_images (inline_);
+  gboolean insertions = has_insertions (inline_);
   guint byte = 0;
   int chars = 0;
 
@@ -357,10 +382,10 @@ add_span_runs (Renderer       *r,
       byte = span->start;
       start = base + chars;
       end = base + chars + g_utf8_strlen (text + span->start, span->end - span->start);
-      if (images)
+      if (insertions)
         {
-          start += images_before (inline_, span->start, FALSE);
-          end += images_before (inline_, span->end, TRUE);
+          start += inserted_before (inline_, span->start, FALSE);
+          end += inserted_before (inline_, span->end, TRUE);
         }
       add_run (r, r->span_tags[span->type], start, end);
       if (span->id != NULL)
