@@ -338,10 +338,24 @@ set_surrogate_error (const MpProgramSource  *source,
                              "write the character itself instead"), escape);
 }
 
-/* Over the limit, a syntax error is placed where YAJL stopped. */
+/* YAJL takes a form feed or a vertical tab for a space, json-glib refuses
+ * it anywhere (and YAJL inside a string): the offset of the first, or -1. */
+static gssize
+find_stray_space (const char *data,
+                  gsize       length)
+{
+  const char *ff = memchr (data, '\f', length);
+  const char *vt = memchr (data, '\v', ff != NULL ? (gsize) (ff - data) : length);
+
+  return vt != NULL ? vt - data : ff != NULL ? ff - data : -1;
+}
+
+/* Over the limit, a syntax error is placed where YAJL stopped (or at
+ * @stray, a stray space YAJL would let pass). */
 static void
 set_stream_syntax_error (const MpProgramSource  *source,
                          yajl_handle             handle,
+                         gssize                  stray,
                          GError                **error)
 {
   gssize unclosed = mp_program_json_find_unclosed (source->data, source->length);
@@ -354,8 +368,12 @@ set_stream_syntax_error (const MpProgramSource  *source,
       mp_program_json_set_unclosed_error (source, unclosed, error);
       return;
     }
-  reason = yajl_get_error (handle, FALSE, (const unsigned char *) source->data, source->length);
-  offset = MIN (yajl_get_bytes_consumed (handle), source->length);
+  if (stray >= 0)
+    reason = (unsigned char *) g_strdup ("a form feed or vertical tab");
+  else
+    reason = yajl_get_error (handle, FALSE, (const unsigned char *) source->data,
+                             source->length);
+  offset = stray >= 0 ? (gsize) stray : MIN (yajl_get_bytes_consumed (handle), source->length);
   mp_program_io_position (source->data, offset, &line, &column);
   mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, line, column,
                            _("not valid JSON here (%s); files over %u MB must be strict "
@@ -407,7 +425,7 @@ mp_program_json_read_each (const MpProgramSource  *caller_source,
   Stream s = { &own_source, NULL, sink, user_data, };
   yajl_handle handle = NULL;
   yajl_status status;
-  gssize lone;
+  gssize lone, stray;
   gboolean ok;
 
   g_return_val_if_fail (caller_source != NULL && sink != NULL, FALSE);
@@ -421,6 +439,14 @@ mp_program_json_read_each (const MpProgramSource  *caller_source,
   if (lone >= 0)
     {
       set_surrogate_error (&own_source, lone, error);
+      return FALSE;
+    }
+  stray = find_stray_space (own_source.data, own_source.length);
+  if (stray >= 0 && own_source.length <= tree_limit)
+    return mp_program_json_read_tree (caller_source, sink, user_data, error);
+  if (stray >= 0)
+    {
+      set_stream_syntax_error (&own_source, NULL, stray, error);
       return FALSE;
     }
   s.reader = mp_program_json_reader_new (&own_source);
@@ -441,7 +467,7 @@ mp_program_json_read_each (const MpProgramSource  *caller_source,
     }
   else if (status != yajl_status_ok)
     {
-      set_stream_syntax_error (&own_source, handle, error);
+      set_stream_syntax_error (&own_source, handle, -1, error);
       ok = FALSE;
     }
   else
