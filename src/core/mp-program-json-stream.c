@@ -36,6 +36,9 @@ typedef struct {
   GPtrArray             *skipped;
   GError                *sink_error;
   gboolean               restart;
+  yajl_handle            handle;
+  gsize                  root_end;    /* just after the root value */
+  gssize                 trailing;    /* text after it, or -1 */
 } Stream;
 
 void
@@ -174,6 +177,7 @@ add_value (Stream   *s,
   if (s->depth == 0)
     {
       s->root = node;
+      s->root_end = yajl_get_bytes_consumed (s->handle);
       return TRUE;
     }
   if (s->depth == 1 && JSON_NODE_HOLDS_OBJECT (s->root))
@@ -270,6 +274,8 @@ on_end (void *data)
   Stream *s = data;
 
   s->depth--;
+  if (s->depth == 0)
+    s->root_end = yajl_get_bytes_consumed (s->handle);
   if (s->stack->len == 1)
     {
       JsonNode *program = g_ptr_array_steal_index (s->stack, 0);
@@ -356,6 +362,7 @@ static void
 set_stream_syntax_error (const MpProgramSource  *source,
                          yajl_handle             handle,
                          gssize                  stray,
+                         const char             *stray_reason,
                          GError                **error)
 {
   gssize unclosed = mp_program_json_find_unclosed (source->data, source->length);
@@ -369,7 +376,7 @@ set_stream_syntax_error (const MpProgramSource  *source,
       return;
     }
   if (stray >= 0)
-    reason = (unsigned char *) g_strdup ("a form feed or vertical tab");
+    reason = (unsigned char *) g_strdup (stray_reason);
   else
     reason = yajl_get_error (handle, FALSE, (const unsigned char *) source->data,
                              source->length);
@@ -407,10 +414,19 @@ stream_parse (Stream       *s,
 {
   yajl_status status;
 
-  *handle = yajl_alloc (&callbacks, NULL, s);
+  *handle = s->handle = yajl_alloc (&callbacks, NULL, s);
   status = yajl_parse (*handle, (const unsigned char *) s->source->data, s->source->length);
   if (status == yajl_status_ok)
     status = yajl_complete_parse (*handle);
+  /* YAJL lets an unfinished token after the root pass: only blanks may follow. */
+  for (gsize i = s->root_end; status == yajl_status_ok && i < s->source->length; i++)
+    {
+      if (strchr (" \t\r\n", s->source->data[i]) == NULL)
+        {
+          s->trailing = i;
+          status = yajl_status_error;
+        }
+    }
   return status;
 }
 
@@ -431,6 +447,7 @@ mp_program_json_read_each (const MpProgramSource  *caller_source,
   g_return_val_if_fail (caller_source != NULL && sink != NULL, FALSE);
 
   own_source.domain = MP_PROGRAM_JSON_ERROR;
+  s.trailing = -1;
   if (!mp_program_json_check_text (&own_source, error))
     return FALSE;
   lone = find_lone_surrogate (own_source.data, own_source.length);
@@ -446,7 +463,7 @@ mp_program_json_read_each (const MpProgramSource  *caller_source,
     return mp_program_json_read_tree (caller_source, sink, user_data, error);
   if (stray >= 0)
     {
-      set_stream_syntax_error (&own_source, NULL, stray, error);
+      set_stream_syntax_error (&own_source, NULL, stray, "a form feed or vertical tab", error);
       return FALSE;
     }
   s.reader = mp_program_json_reader_new (&own_source);
@@ -467,7 +484,7 @@ mp_program_json_read_each (const MpProgramSource  *caller_source,
     }
   else if (status != yajl_status_ok)
     {
-      set_stream_syntax_error (&own_source, handle, -1, error);
+      set_stream_syntax_error (&own_source, handle, s.trailing, "text after the end", error);
       ok = FALSE;
     }
   else
