@@ -301,6 +301,39 @@ test_cli (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 }
 
+/* A chart whose PNG would pass 64 megapixels (here 6748 × 15966) is
+ * refused before anything is drawn, pointing to the formats without the
+ * limit; the same chart exports as SVG. */
+static void
+test_cli_png_too_large (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *mmd = g_build_filename (fixture->dir, "wide.mmd", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "wide.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "wide.svg", NULL);
+  g_autoptr(GString) text = g_string_new ("flowchart LR\n");
+  char *err = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    for (guint j = 0; j < 12; j++)
+      g_string_append_printf (text, "  N%u_%u[\"Wide label text Wide label text Wide label text "
+                              "Wide label text Wide label text\"] --> N%u_%u\n", i, j, i, j + 1);
+  g_assert_true (g_file_set_contents (mmd, text->str, text->len, NULL));
+  g_assert_cmpint (run_masterplan ((const char *[]) { "--export-flowchart", mmd, "-o", png, NULL },
+                                   &err), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "more than the 64 megapixels"));
+  g_assert_nonnull (strstr (err, "export it as .svg or .pdf"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_masterplan ((const char *[]) { "--export-flowchart", mmd, "-o", svg, NULL },
+                                   &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  g_unlink (mmd);
+  g_unlink (svg);
+}
+
 /* A UTF-16 file says so at 1:1, and a folder is named before the reason. */
 static void
 test_cli_unreadable_inputs (Fixture       *fixture,
@@ -346,6 +379,7 @@ main (int    argc,
   ADD ("/flow-export/bad-target", test_bad_target);
   ADD ("/flow-export/cli", test_cli);
   ADD ("/flow-export/cli-unreadable-inputs", test_cli_unreadable_inputs);
+  ADD ("/flow-export/cli-png-too-large", test_cli_png_too_large);
   ADD ("/flow-export/walked-path", test_walked_path_emphasis);
 #undef ADD
 

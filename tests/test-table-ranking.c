@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mp-program-json.h"
+#include "mp-program-json-private.h"
 #include "mp-program-store.h"
 #include "mp-program-table.h"
 #include "mp-rank-extras.h"
@@ -90,6 +92,89 @@ random_csv (guint32  seed,
         }
       g_string_append_c (out, '\n');
     }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+json_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A rating in every form the JSON reader takes, or left out. */
+static void
+append_json_rating (GString    *out,
+                    GRand      *rand,
+                    const char *key)
+{
+  static const char * const numbers[] = { "7", "7.5", "7.25e0", "0", "10", "1E1", "3.00001" };
+  int form = g_rand_int_range (rand, 0, 12), lo = g_rand_int_range (rand, 0, 11);
+
+  if (form == 0)
+    return;
+  g_string_append_printf (out, ", \"%s\": ", key);
+  if (form == 1)
+    g_string_append (out, "null");
+  else if (form == 2)
+    g_string_append_printf (out, "[%d, %d.5]", MIN (lo, 9),
+                            g_rand_int_range (rand, MIN (lo, 9), 10));
+  else if (form == 3)
+    g_string_append_printf (out, "[ %d ,%d ]", lo, lo);
+  else
+    g_string_append (out, numbers[g_rand_int_range (rand, 0, G_N_ELEMENTS (numbers))]);
+}
+
+/* Programs as people and tools write JSON: members in any order, members
+ * we do not read (objects and arrays too), escapes, every number form,
+ * unknown ratings, a repeated member (the last counts). */
+static char *
+random_json (guint32 seed,
+             guint   rows)
+{
+  static const char * const escaped[] = {
+    "Esc\\\"aped\\\\", "Tab\\there", "\\u00c9cole \\u00e9", "Clef \\ud834\\udd1e",
+    "Slash\\/", "Plain",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *out = g_string_new (seed % 2 ? "{ \"programs\": [\n" : "{\"schema_version\": 1,\n"
+                                                                 " \"programs\": [\n");
+
+  for (guint i = 0; i < rows; i++)
+    {
+      const char *base = g_rand_boolean (rand)
+                         ? names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]
+                         : escaped[g_rand_int_range (rand, 0, G_N_ELEMENTS (escaped))];
+      g_autofree char *name = strchr (base, '\\') != NULL ? g_strdup (base) : json_escape (base);
+
+      g_string_append_printf (out, "  {\"ratings\": {\"extra\": [1, {\"a\": null}]");
+      for (guint c = 0; c < MP_N_CRITERIA; c++)
+        append_json_rating (out, rand, mp_criterion_get_key (c));
+      g_string_append_printf (out, "}, \"name\": \"%s %d\", \"id\": \"id-%u\",",
+                              name,
+                              g_rand_int_range (rand, 0, 4), i);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_string_append (out, " \"tuition_usd\": \"not yet\",");
+      g_string_append_printf (out, " \"kind\": \"%s\", \"format\": \"hybrid\","
+                              " \"duration_years\": %d.5, \"hours_per_week\": %de0,"
+                              " \"tuition_usd\": %d, \"thesis\": %s, \"note\": \"n\","
+                              " \"more\": {\"x\": [true, false, null, -1.5e-3]}}%s\n",
+                              kinds[g_rand_int_range (rand, 0, 5)], g_rand_int_range (rand, 0, 9),
+                              g_rand_int_range (rand, 0, 60), g_rand_int_range (rand, 0, 90000),
+                              g_rand_boolean (rand) ? "true" : "false", i + 1 < rows ? "," : "");
+    }
+  g_string_append (out, seed % 2 ? "], \"schema_version\": 1, \"other\": [[], {}]}\n"
+                                 : "]}\n");
   return g_string_free (out, FALSE);
 }
 
@@ -205,7 +290,11 @@ assert_same_ranking (const char *path)
   MpRankExtras confidence = { TRUE, 15, 200, 7, TRUE, };
   MpWeights weights[2];
 
-  g_assert_cmpint (mp_program_store_import (store, file, &error), >, 0);
+  mp_program_store_import (store, file, &error);
+  if (error != NULL)
+    g_test_message ("%s", error->message);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >, 0);
   g_assert_no_error (error);
   g_assert_true (mp_program_table_load_file (table, file, &error));
   g_assert_no_error (error);
@@ -329,6 +418,200 @@ test_bad_rows (void)
   assert_same_error ("missing.csv", "name,kind\nA,masters\n");
 }
 
+static gboolean
+collect (const MpProgramFields  *fields,
+         gpointer                programs,
+         GError                **error)
+{
+  g_ptr_array_add (programs, mp_program_io_new_program (fields));
+  return TRUE;
+}
+
+static void
+drop_all (gpointer programs)
+{
+  g_ptr_array_set_size (programs, 0);
+}
+
+/* The stream reader against the tree reader on @text: the same programs
+ * (every field, not only what the table keeps), the same message, the same
+ * programs left out when the caller collects them. */
+static void
+assert_stream_matches_tree (const char *text,
+                            gboolean    with_skipped)
+{
+  g_autoptr(GPtrArray) tree_skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) stream_skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tree = NULL;
+  g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) tree_error = NULL;
+  g_autoptr(GError) stream_error = NULL;
+  MpProgramSource source;
+  gboolean ok;
+
+  mp_program_io_source_init (&source, "x.json", text, strlen (text), NULL);
+  source.skipped = with_skipped ? tree_skipped : NULL;
+  tree = mp_program_json_parse (&source, &tree_error);
+  source.skipped = with_skipped ? stream_skipped : NULL;
+  ok = mp_program_json_read_each (&source, collect, drop_all, streamed, &stream_error);
+  g_assert_cmpint (ok, ==, tree != NULL);
+  if (!ok)
+    {
+      g_assert_cmpstr (stream_error->message, ==, tree_error->message);
+      return;
+    }
+  g_assert_cmpuint (streamed->len, ==, tree->len);
+  for (guint i = 0; i < tree->len; i++)
+    g_assert_true (mp_program_equal (streamed->pdata[i], tree->pdata[i]));
+  g_assert_cmpuint (stream_skipped->len, ==, tree_skipped->len);
+  for (guint i = 0; i < tree_skipped->len; i++)
+    g_assert_cmpstr (stream_skipped->pdata[i], ==, tree_skipped->pdata[i]);
+}
+
+/* JSON as people write it, through the stream reader of `--rank`. */
+static void
+test_random_json_forms (void)
+{
+  for (guint32 seed = 21; seed <= 26; seed++)
+    {
+      g_autofree char *text = random_json (seed, 250);
+      g_autofree char *path = write_temp ("programs.json", text);
+
+      assert_same_ranking (path);
+      assert_stream_matches_tree (text, FALSE);
+      assert_stream_matches_tree (text, TRUE);
+      remove_temp (path);
+    }
+}
+
+#define PROGRAM(ID, NAME) "{\"id\": \"" ID "\", \"name\": \"" NAME "\", \"kind\": \"masters\", " \
+  "\"format\": \"online\", \"duration_years\": 2, \"hours_per_week\": 10, " \
+  "\"tuition_usd\": 1000, \"ratings\": {\"faculty\": 5}}"
+#define HEAD "{\"schema_version\": 1, \"programs\": ["
+
+/* Every kind of bad JSON: the stream reader gives the tree reader's
+ * FILE:LINE:COLUMN message, through the table as through the store. */
+static void
+test_bad_json (void)
+{
+  static const char * const bad[] = {
+    HEAD PROGRAM ("a", "A") ",\n  " PROGRAM ("a", "B") "]}",
+    HEAD PROGRAM ("a", "A") ",\n  {\"id\": \"b\"}]}",
+    HEAD PROGRAM ("a", "A") ", 7]}",
+    HEAD PROGRAM ("a", "A") ", [1, 2]]}",
+    HEAD PROGRAM ("a", "  ") "]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"mba\"}]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"masters\", \"format\": \"online\", "
+    "\"duration_years\": 50, \"hours_per_week\": 10, \"tuition_usd\": 1}]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"masters\", \"format\": \"online\", "
+    "\"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 1, \"thesis\": 1, "
+    "\"ratings\": {}}]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"masters\", \"format\": \"online\", "
+    "\"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 1, "
+    "\"ratings\": {\"brand\": [8, 6]}}]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"masters\", \"format\": \"online\", "
+    "\"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 1, "
+    "\"ratings\": {\"brand\": [8, 11]}}]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"masters\", \"format\": \"online\", "
+    "\"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 1, "
+    "\"ratings\": {\"brand\": \"high\"}}]}",
+    HEAD "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"masters\", \"format\": \"online\", "
+    "\"duration_years\": 2, \"hours_per_week\": 10, \"tuition_usd\": 1, \"ratings\": 3}]}",
+    "{\"programs\": [" PROGRAM ("a", "A") "]}",
+    "{\"schema_version\": 1}",
+    "{\"schema_version\": 1, \"programs\": {}}",
+    "{\"schema_version\": 2, \"programs\": []}",
+    "{\"schema_version\": 0, \"programs\": []}",
+    "{\"schema_version\": 1.0, \"programs\": []}",
+    "{\"schema_version\": \"1\", \"programs\": []}",
+    "{\"schema_version\": 99999999999999999999, \"programs\": []}",
+    "{\"schema_version\": -18446744073709551615, \"programs\": []}",
+    "{\"programs\": [" PROGRAM ("a", "A") ", 3], \"schema_version\": 2}",
+    "[" PROGRAM ("a", "A") "]",
+    "\"programs\"",
+    HEAD PROGRAM ("a", "A") ",\n  " PROGRAM ("b", "B"),
+    HEAD PROGRAM ("a", "A") " " PROGRAM ("b", "B") "]}",
+    HEAD PROGRAM ("a", "A") ",]}",
+    HEAD PROGRAM ("a", "A\\ud800") "]}",
+    HEAD PROGRAM ("a", "A") "]} trailing",
+    HEAD PROGRAM ("a", "A") "]} // comment",
+    "{\"schema_version\": 1, \"programs\": [], \"programs\": 5}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("case %u", i);
+      assert_same_error ("bad.json", bad[i]);
+      assert_stream_matches_tree (bad[i], FALSE);
+      assert_stream_matches_tree (bad[i], TRUE);
+    }
+}
+
+/* Texts json-glib reads although a strict parser would not: within the
+ * tree limit the stream reader hands them to the tree (dropping what it
+ * gave so far), so they load as they do in the window. */
+static void
+test_lenient_json (void)
+{
+  static const char * const lenient[] = {
+    HEAD PROGRAM ("a", "A") ", {'id': 'b', 'name': 'B', 'kind': 'masters', 'format': 'online', "
+    "'duration_years': 2, 'hours_per_week': 10, 'tuition_usd': 0x10, 'ratings': {}}]}",
+    HEAD PROGRAM ("a", "A") " /* a comment */, " PROGRAM ("b", "Tab\there") "]}",
+    HEAD PROGRAM ("a", "A") ", " PROGRAM ("b", "B") "], \"programs\": [" PROGRAM ("c", "C") "]}",
+    HEAD PROGRAM ("a", "A\\ud834\\udd1e") ", " PROGRAM ("b", "B\\u00e9") "]}",
+    HEAD PROGRAM ("a", "A") "]}{\"more\": 1}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lenient); i++)
+    {
+      g_autofree char *path = write_temp ("lenient.json", lenient[i]);
+
+      g_test_message ("case %u", i);
+      assert_same_ranking (path);
+      assert_stream_matches_tree (lenient[i], FALSE);
+      remove_temp (path);
+    }
+}
+
+static void
+assert_strict_error (const char *text,
+                     const char *expected)
+{
+  g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  MpProgramSource source;
+
+  mp_program_io_source_init (&source, "big.json", text, strlen (text), NULL);
+  g_assert_false (mp_program_json_read_each (&source, collect, drop_all, streamed, &error));
+  g_assert_error (error, MP_PROGRAM_JSON_ERROR, MP_PROGRAM_JSON_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* Over the tree limit (lowered here from 32 MB) a syntax error is placed
+ * by the stream itself: the tree would cost ten times the file. A file
+ * cut short still gets the tree reader's message. */
+static void
+test_strict_over_limit (void)
+{
+  g_autofree char *cut_message = NULL;
+  const char *cut = HEAD PROGRAM ("a", "A") ",\n  " PROGRAM ("b", "B");
+  MpProgramSource source;
+  g_autoptr(GError) tree_error = NULL;
+
+  mp_program_io_source_init (&source, "big.json", cut, strlen (cut), NULL);
+  g_assert_null (mp_program_json_parse (&source, &tree_error));
+  mp_program_json_set_tree_limit (16);
+  assert_strict_error (cut, tree_error->message);
+  assert_strict_error (HEAD PROGRAM ("a", "A") ",\n {'id': 1}]}",
+                       "big.json:2:4: not valid JSON here (lexical error: invalid char in json "
+                       "text.); files over 0 MB must be strict JSON: check for a missing comma, "
+                       "quote or bracket");
+  assert_strict_error (HEAD "\n" PROGRAM ("a", "A\\udc00") "]}",
+                       "big.json:2:23: “\\udc00” is half of a UTF-16 surrogate pair without its "
+                       "other half; write the character itself instead");
+  mp_program_json_set_tree_limit (32 * 1024 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,5 +621,9 @@ main (int   argc,
   g_test_add_func ("/table-ranking/random-csv", test_random_csv);
   g_test_add_func ("/table-ranking/random-json", test_random_json);
   g_test_add_func ("/table-ranking/bad-rows", test_bad_rows);
+  g_test_add_func ("/table-ranking/random-json-forms", test_random_json_forms);
+  g_test_add_func ("/table-ranking/bad-json", test_bad_json);
+  g_test_add_func ("/table-ranking/lenient-json", test_lenient_json);
+  g_test_add_func ("/table-ranking/strict-over-limit", test_strict_over_limit);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mp-program-json.h"
+#include "mp-program-json-private.h"
 #include "mp-program-rules.h"
 
 #include <glib/gi18n.h>
@@ -23,11 +24,16 @@ static const MpProgramValue fact_values[] = {
   MP_PROGRAM_VALUE_DURATION_YEARS, MP_PROGRAM_VALUE_HOURS_PER_WEEK, MP_PROGRAM_VALUE_TUITION,
 };
 
-typedef struct {
+struct _MpProgramJsonReader
+{
   const MpProgramSource *source;
   GHashTable            *positions; /* path → byte offset + 1; NULL until an error */
-  GHashTable            *file_ids;  /* id → path of its value */
-} Reader;
+  GHashTable            *file_ids;  /* id → index + 1 of its program */
+  const char            *version_token;
+  guint                  n_version_members;
+};
+
+typedef MpProgramJsonReader Reader;
 
 /* json-glib's tree carries no positions, so when a value turns out wrong a
  * second, tolerant walk over the accepted text records where each value
@@ -38,6 +44,8 @@ typedef struct {
   const char *end;
   GHashTable *positions;
   GString    *path;
+  const char *want;   /* without a table: the path whose last offset is wanted */
+  gssize      found;
 } Walker;
 
 static void
@@ -143,8 +151,11 @@ walk_value (Walker *w)
   skip_blank (w);
   if (w->p >= w->end)
     return FALSE;
-  g_hash_table_insert (w->positions, g_strdup (w->path->str),
-                       GSIZE_TO_POINTER (w->p - w->start + 1));
+  if (w->positions != NULL)
+    g_hash_table_insert (w->positions, g_strdup (w->path->str),
+                         GSIZE_TO_POINTER (w->p - w->start + 1));
+  else if (strcmp (w->path->str, w->want) == 0)
+    w->found = w->p - w->start;
   if (*w->p == '{')
     return walk_container (w, '}');
   if (*w->p == '[')
@@ -192,8 +203,8 @@ find_excess_depth (const char *data,
 
 /* After a syntax error: the offset of the innermost bracket (or string)
  * still open at the end of the text, or -1 when everything is closed. */
-static gssize
-find_unclosed (const char *data,
+gssize
+mp_program_json_find_unclosed (const char *data,
                gsize       length)
 {
   gsize open[MAX_DEPTH + 1];
@@ -240,7 +251,7 @@ reader_position (Reader     *r,
     {
       g_autoptr(GString) walk_path = g_string_new (NULL);
       Walker walker = { r->source->data, r->source->data, r->source->data + r->source->length,
-                        NULL, walk_path };
+                        NULL, walk_path, NULL, -1 };
 
       walker.positions = r->positions = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, NULL);
@@ -324,11 +335,23 @@ node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
-static char *
-member_path (const char *parent,
+/* Paths of members read here are short: "/programs/N" and field names of
+ * ours; a stack buffer spares an allocation per value. */
+#define MEMBER_PATH_SIZE 96
+
+static const char *
+member_path (char        buffer[MEMBER_PATH_SIZE],
+             const char *parent,
              const char *name)
 {
-  return g_strconcat (parent, "/", name, NULL);
+  gsize parent_len = strlen (parent), name_len = strlen (name);
+
+  /* Without printf: this runs for every value of every program. */
+  g_assert (parent_len + name_len + 2 <= MEMBER_PATH_SIZE);
+  memcpy (buffer, parent, parent_len);
+  buffer[parent_len] = '/';
+  memcpy (buffer + parent_len + 1, name, name_len + 1);
+  return buffer;
 }
 
 /* Finds member @name of @object; a missing required member is an error
@@ -338,14 +361,14 @@ require_member (Reader      *r,
                 JsonObject  *object,
                 const char  *path,
                 const char  *name,
-                const char  *what,
+                const char  *what, /* untranslated, N_() */
                 GError     **error)
 {
   JsonNode *node = json_object_get_member (object, name);
 
   if (node == NULL)
     reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
-                 _("%s has no “%s”"), what, name);
+                 _("%s has no “%s”"), _(what), name);
   return node;
 }
 
@@ -366,13 +389,14 @@ read_string (Reader      *r,
              GError     **error)
 {
   JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *value_path = member_path (path, name);
+  char value_path[MEMBER_PATH_SIZE];
 
+  member_path (value_path, path, name);
   *out = NULL;
   if (node == NULL && !required)
     return TRUE;
   if (node == NULL)
-    return require_member (r, object, path, name, _("This program"), error) != NULL;
+    return require_member (r, object, path, name, N_("This program"), error) != NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a string, not %s"), name, describe_node (node));
@@ -394,9 +418,10 @@ read_number (Reader          *r,
              GError         **error)
 {
   JsonNode *node = require_member (r, object, path, name, what, error);
-  g_autofree char *value_path = member_path (path, name);
+  char value_path[MEMBER_PATH_SIZE];
   guint line, column;
 
+  member_path (value_path, path, name);
   if (node == NULL)
     return FALSE;
   if (!node_is_number (node))
@@ -417,11 +442,12 @@ read_enum (Reader      *r,
            int         *out,
            GError     **error)
 {
-  g_autofree char *value_path = member_path (path, name);
+  char value_path[MEMBER_PATH_SIZE];
   gboolean is_kind = strcmp (name, "kind") == 0;
   const char *key;
   gboolean found;
 
+  member_path (value_path, path, name);
   if (!read_string (r, object, path, name, TRUE, &key, error))
     return FALSE;
   found = is_kind ? mp_program_kind_from_key (key, (MpProgramKind *) out)
@@ -440,19 +466,24 @@ static gboolean
 read_id (Reader      *r,
          JsonObject  *object,
          const char  *path,
+         guint        index,
          const char **id,
          GError     **error)
 {
-  g_autofree char *value_path = member_path (path, "id");
-  const char *first;
+  char value_path[MEMBER_PATH_SIZE];
+  gpointer first;
   guint line, column;
 
+  member_path (value_path, path, "id");
   if (!read_string (r, object, path, "id", TRUE, id, error))
     return FALSE;
   first = g_hash_table_lookup (r->file_ids, *id);
   if (first != NULL)
     {
-      reader_position (r, first, &line, &column);
+      g_autofree char *first_path = g_strdup_printf ("/programs/%u/id",
+                                                     GPOINTER_TO_UINT (first) - 1);
+
+      reader_position (r, first_path, &line, &column);
       return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                           _("the id “%s” is used twice (first at line %u)"), *id, line);
     }
@@ -460,7 +491,7 @@ read_id (Reader      *r,
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("the id “%s” is already in the list; give this program another id"),
                         *id);
-  g_hash_table_insert (r->file_ids, g_strdup (*id), g_strdup (value_path));
+  g_hash_table_insert (r->file_ids, g_strdup (*id), GUINT_TO_POINTER (index + 1));
   return TRUE;
 }
 
@@ -488,9 +519,11 @@ read_rating_range (Reader      *r,
                             _("a range for “%s” must be two numbers, not %s"),
                             key, describe_node (end));
       range[k] = mp_program_rules_round (json_node_get_double (end));
+      if (mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, range[k]))
+        continue;
+      /* Positions cost a walk over the whole text: only for a message. */
       reader_position (r, end_path, &line, &column);
-      if (!mp_program_rules_in_range (MP_PROGRAM_VALUE_RATING, range[k]) &&
-          !mp_program_io_check_range (r->source, line, column, key, MP_PROGRAM_VALUE_RATING,
+      if (!mp_program_io_check_range (r->source, line, column, key, MP_PROGRAM_VALUE_RATING,
                                       range[k], error))
         return FALSE;
     }
@@ -502,145 +535,173 @@ read_rating_range (Reader      *r,
 
 /* A number, a range [lo, hi], or unknown (null or absent). */
 static gboolean
-read_rating (Reader      *r,
-             JsonObject  *ratings,
-             const char  *path,
-             MpCriterion  criterion,
-             MpProgram   *program,
-             GError     **error)
+read_rating (Reader          *r,
+             JsonObject      *ratings,
+             const char      *path,
+             MpCriterion      criterion,
+             MpProgramFields *fields,
+             GError         **error)
 {
   const char *key = mp_criterion_get_key (criterion);
   JsonNode *node = json_object_get_member (ratings, key);
-  g_autofree char *value_path = member_path (path, key);
+  char value_path[MEMBER_PATH_SIZE];
   double value, range[2];
 
+  member_path (value_path, path, key);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      mp_program_set_rating_unknown (program, criterion);
+      fields->unknown_ratings |= 1u << criterion;
+      fields->rating_lo[criterion] = 0;
+      fields->rating_hi[criterion] = mp_program_rules_get_max (MP_PROGRAM_VALUE_RATING);
       return TRUE;
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       if (!read_rating_range (r, json_node_get_array (node), value_path, key, range, error))
         return FALSE;
-      mp_program_set_rating_range (program, criterion, range[0], range[1]);
+      fields->rating_lo[criterion] = range[0];
+      fields->rating_hi[criterion] = range[1];
       return TRUE;
     }
-  if (!read_number (r, ratings, path, key, _("“ratings”"), MP_PROGRAM_VALUE_RATING, &value,
+  if (!read_number (r, ratings, path, key, N_("“ratings”"), MP_PROGRAM_VALUE_RATING, &value,
                     error))
     return FALSE;
-  mp_program_set_rating (program, criterion, value);
+  fields->rating_lo[criterion] = fields->rating_hi[criterion] = value;
   return TRUE;
 }
 
 static gboolean
-read_ratings (Reader      *r,
-              JsonObject  *object,
-              const char  *path,
-              MpProgram   *program,
-              GError     **error)
+read_ratings (Reader          *r,
+              JsonObject      *object,
+              const char      *path,
+              MpProgramFields *fields,
+              GError         **error)
 {
-  JsonNode *node = require_member (r, object, path, "ratings", _("This program"), error);
-  g_autofree char *ratings_path = member_path (path, "ratings");
+  JsonNode *node = require_member (r, object, path, "ratings", N_("This program"), error);
+  char ratings_path[MEMBER_PATH_SIZE];
 
+  member_path (ratings_path, path, "ratings");
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, ratings_path, error,
                         _("“ratings” must be an object, not %s"), describe_node (node));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
-    if (!read_rating (r, json_node_get_object (node), ratings_path, c, program, error))
+    if (!read_rating (r, json_node_get_object (node), ratings_path, c, fields, error))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-read_facts (Reader      *r,
-            JsonObject  *object,
-            const char  *path,
-            MpProgram   *program,
-            GError     **error)
+read_facts (Reader          *r,
+            JsonObject      *object,
+            const char      *path,
+            MpProgramFields *fields,
+            GError         **error)
 {
-  g_autofree char *thesis_path = member_path (path, "thesis");
-  const char *institution, *note;
+  char thesis_path[MEMBER_PATH_SIZE];
+  double *facts[] = { &fields->duration_years, &fields->hours_per_week, &fields->tuition };
   JsonNode *thesis;
   int kind, format;
 
-  if (!read_string (r, object, path, "institution", FALSE, &institution, error) ||
+  member_path (thesis_path, path, "thesis");
+  if (!read_string (r, object, path, "institution", FALSE, &fields->institution, error) ||
       !read_enum (r, object, path, "kind", &kind, error) ||
       !read_enum (r, object, path, "format", &format, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (fact_fields); i++)
     {
-      double value;
-
-      if (!read_number (r, object, path, fact_fields[i], _("This program"), fact_values[i],
-                        &value, error))
+      if (!read_number (r, object, path, fact_fields[i], N_("This program"), fact_values[i],
+                        facts[i], error))
         return FALSE;
-      mp_program_io_set_fact (program, fact_fields[i], value);
     }
   thesis = json_object_get_member (object, "thesis");
   if (thesis != NULL && (!JSON_NODE_HOLDS_VALUE (thesis) ||
                          json_node_get_value_type (thesis) != G_TYPE_BOOLEAN))
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, thesis_path, error,
                         _("“thesis” must be true or false, not %s"), describe_node (thesis));
-  if (!read_string (r, object, path, "note", FALSE, &note, error))
+  if (!read_string (r, object, path, "note", FALSE, &fields->note, error))
     return FALSE;
-  mp_program_set_institution (program, institution);
-  mp_program_set_kind (program, kind);
-  mp_program_set_format (program, format);
-  mp_program_set_thesis (program, thesis != NULL && json_node_get_boolean (thesis));
-  mp_program_set_note (program, note);
+  fields->kind = kind;
+  fields->format = format;
+  fields->thesis = thesis != NULL && json_node_get_boolean (thesis);
   return TRUE;
 }
 
-static MpProgram *
-read_program (Reader    *r,
-              JsonNode  *node,
-              guint      index,
-              GError   **error)
+gboolean
+mp_program_json_reader_read_program (MpProgramJsonReader  *r,
+                                     JsonNode             *node,
+                                     guint                 index,
+                                     MpProgramFields      *fields,
+                                     GError              **error)
 {
-  g_autofree char *path = g_strdup_printf ("/programs/%u", index);
-  g_autoptr(MpProgram) program = NULL;
+  char path[MEMBER_PATH_SIZE] = "/programs/";
+  char digits[16], *d = digits + sizeof digits;
+  guint rest = index;
   JsonObject *object;
-  const char *id, *name;
 
+  /* Without printf, as member_path(). */
+  *--d = '\0';
+  do
+    *--d = '0' + rest % 10;
+  while ((rest /= 10) > 0);
+  strcat (path, d);
+  memset (fields, 0, sizeof *fields);
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
-                   _("each program must be an object, not %s"), describe_node (node));
-      return NULL;
-    }
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, path, error,
+                        _("each program must be an object, not %s"), describe_node (node));
   object = json_node_get_object (node);
-  if (!read_id (r, object, path, &id, error) ||
-      !read_string (r, object, path, "name", TRUE, &name, error))
-    return NULL;
-  program = mp_program_new (id, name);
-  if (!read_facts (r, object, path, program, error) ||
-      !read_ratings (r, object, path, program, error))
-    return NULL;
-  return g_steal_pointer (&program);
+  return read_id (r, object, path, index, &fields->id, error) &&
+         read_string (r, object, path, "name", TRUE, &fields->name, error) &&
+         read_facts (r, object, path, fields, error) &&
+         read_ratings (r, object, path, fields, error);
 }
 
 /* The value at @path as written in the file ("1.0", "99999999999999999999"),
  * for messages that quote it. */
+static gssize
+reader_find_offset (Reader     *r,
+                    const char *path)
+{
+  g_autoptr(GString) walk_path = NULL;
+  Walker walker;
+
+  if (r->positions != NULL)
+    return (gssize) GPOINTER_TO_SIZE (g_hash_table_lookup (r->positions, path)) - 1;
+  /* The walk the positions table takes, without the table. */
+  walk_path = g_string_new (NULL);
+  walker = (Walker) { r->source->data, r->source->data, r->source->data + r->source->length,
+                      NULL, walk_path, path, -1 };
+  walk_value (&walker);
+  return walker.found;
+}
+
 static char *
 reader_literal (Reader     *r,
                 const char *path)
 {
-  guint line, column;
-  gpointer offset;
+  gssize offset = reader_find_offset (r, path);
   const char *start, *end = r->source->data + r->source->length;
   const char *p;
 
-  reader_position (r, path, &line, &column);
-  offset = g_hash_table_lookup (r->positions, path);
-  if (offset == NULL)
+  if (offset < 0)
     return g_strdup ("?");
-  start = r->source->data + GPOINTER_TO_SIZE (offset) - 1;
+  start = r->source->data + offset;
   for (p = start; p < end && p - start < 40 && strchr (",]}: \t\r\n", *p) == NULL; p++)
     ;
   return g_strndup (start, p - start);
+}
+
+/* A version the stream read as digits from 1 to 9 first, in one member,
+ * needs no look at its text: only a sign, a leading zero or a wrapped
+ * number make the literal matter. */
+static gboolean
+version_is_plain (Reader   *r,
+                  JsonNode *node)
+{
+  return r->version_token != NULL && r->n_version_members == 1 &&
+         r->version_token[0] >= '1' && r->version_token[0] <= '9' &&
+         json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) >= 1;
 }
 
 static gboolean
@@ -648,12 +709,12 @@ read_version (Reader      *r,
               JsonObject  *root,
               GError     **error)
 {
-  JsonNode *node = require_member (r, root, "", "schema_version", _("The file"), error);
+  JsonNode *node = require_member (r, root, "", "schema_version", N_("The file"), error);
   gint64 version;
 
   if (node == NULL)
     return FALSE;
-  if (node_is_number (node))
+  if (node_is_number (node) && !version_is_plain (r, node))
     {
       g_autofree char *literal = reader_literal (r, "/schema_version");
 
@@ -685,14 +746,12 @@ read_version (Reader      *r,
   return TRUE;
 }
 
-static GPtrArray *
-read_root (Reader    *r,
-           JsonNode  *root,
-           GError   **error)
+JsonArray *
+mp_program_json_reader_read_head (MpProgramJsonReader  *r,
+                                  JsonNode             *root,
+                                  GError              **error)
 {
-  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
   JsonNode *list;
-  JsonArray *array;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -703,7 +762,7 @@ read_root (Reader    *r,
     }
   if (!read_version (r, json_node_get_object (root), error))
     return NULL;
-  list = require_member (r, json_node_get_object (root), "", "programs", _("The file"), error);
+  list = require_member (r, json_node_get_object (root), "", "programs", N_("The file"), error);
   if (list == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (list))
@@ -712,23 +771,69 @@ read_root (Reader    *r,
                    _("“programs” must be an array, not %s"), describe_node (list));
       return NULL;
     }
-  array = json_node_get_array (list);
+  return json_node_get_array (list);
+}
+
+static gboolean
+read_root (Reader         *r,
+           JsonNode       *root,
+           MpProgramSink   sink,
+           gpointer        user_data,
+           GError        **error)
+{
+  JsonArray *array = mp_program_json_reader_read_head (r, root, error);
+
+  if (array == NULL)
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(GError) program_error = NULL;
-      MpProgram *program = read_program (r, json_array_get_element (array, i), i, &program_error);
+      MpProgramFields fields;
 
-      if (program != NULL)
-        g_ptr_array_add (programs, program);
+      if (mp_program_json_reader_read_program (r, json_array_get_element (array, i), i, &fields,
+                                               &program_error))
+        {
+          if (!sink (&fields, user_data, error))
+            return FALSE;
+        }
       else if (r->source->skipped != NULL)
         g_ptr_array_add (r->source->skipped, g_strdup (program_error->message));
       else
         {
           g_propagate_error (error, g_steal_pointer (&program_error));
-          return NULL;
+          return FALSE;
         }
     }
-  return g_steal_pointer (&programs);
+  return TRUE;
+}
+
+MpProgramJsonReader *
+mp_program_json_reader_new (const MpProgramSource *source)
+{
+  Reader *r = g_new0 (Reader, 1);
+
+  r->source = source;
+  r->file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return r;
+}
+
+void
+mp_program_json_reader_set_version_token (MpProgramJsonReader *r,
+                                          const char          *token,
+                                          guint                n_members)
+{
+  r->version_token = token;
+  r->n_version_members = n_members;
+}
+
+void
+mp_program_json_reader_free (MpProgramJsonReader *r)
+{
+  if (r == NULL)
+    return;
+  g_clear_pointer (&r->positions, g_hash_table_unref);
+  g_hash_table_unref (r->file_ids);
+  g_free (r);
 }
 
 static gboolean
@@ -760,6 +865,21 @@ byte_to_char_column (const MpProgramSource *source,
   return g_utf8_strlen (p, stop - p) + 1;
 }
 
+void
+mp_program_json_set_unclosed_error (const MpProgramSource  *source,
+                                    gsize                   unclosed,
+                                    GError                **error)
+{
+  guint open_line, open_column, line, end_column;
+
+  mp_program_io_position (source->data, unclosed, &open_line, &open_column);
+  mp_program_io_position (source->data, source->length, &line, &end_column);
+  mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, line, end_column,
+                           _("the file ends before the “%c” at %u:%u is closed; "
+                             "it may be cut short"),
+                           source->data[unclosed], open_line, open_column);
+}
+
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep its position
  * and text, and name the file instead. A file cut short gets a clearer
  * message than json-glib's. */
@@ -769,20 +889,13 @@ set_syntax_error (const MpProgramSource  *source,
                   GError                **error)
 {
   const char *message = json_error->message;
-  gssize unclosed = find_unclosed (source->data, source->length);
+  gssize unclosed = mp_program_json_find_unclosed (source->data, source->length);
   guint line = 0, byte_column = 0;
   int consumed = 0;
 
   if (unclosed >= 0)
     {
-      guint open_line, open_column, end_column;
-
-      mp_program_io_position (source->data, unclosed, &open_line, &open_column);
-      mp_program_io_position (source->data, source->length, &line, &end_column);
-      mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, line, end_column,
-                               _("the file ends before the “%c” at %u:%u is closed; "
-                                 "it may be cut short"),
-                               source->data[unclosed], open_line, open_column);
+      mp_program_json_set_unclosed_error (source, unclosed, error);
       return;
     }
 
@@ -796,9 +909,9 @@ set_syntax_error (const MpProgramSource  *source,
   mp_program_io_set_error (error, MP_PROGRAM_JSON_ERROR_SYNTAX, source, 1, 1, "%s", message);
 }
 
-static gboolean
-check_json_text (const MpProgramSource  *source,
-                 GError                **error)
+gboolean
+mp_program_json_check_text (const MpProgramSource  *source,
+                            GError                **error)
 {
   gssize deep;
   guint line, column;
@@ -820,29 +933,51 @@ check_json_text (const MpProgramSource  *source,
   return FALSE;
 }
 
-GPtrArray *
-mp_program_json_parse (const MpProgramSource  *caller_source,
-                       GError                **error)
+gboolean
+mp_program_json_read_tree (const MpProgramSource  *caller_source,
+                           MpProgramSink           sink,
+                           gpointer                user_data,
+                           GError                **error)
 {
   MpProgramSource own_source = *caller_source;
   const MpProgramSource *source = &own_source;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) json_error = NULL;
-  Reader reader = { source, NULL, file_ids };
-  GPtrArray *programs;
+  MpProgramJsonReader *reader;
+  gboolean ok;
 
   own_source.domain = MP_PROGRAM_JSON_ERROR;
-  if (!check_json_text (source, error))
-    return NULL;
+  if (!mp_program_json_check_text (source, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, source->data, source->length, &json_error))
     {
       set_syntax_error (source, json_error, error);
-      return NULL;
+      return FALSE;
     }
-  programs = read_root (&reader, json_parser_get_root (parser), error);
-  g_clear_pointer (&reader.positions, g_hash_table_unref);
-  return programs;
+  reader = mp_program_json_reader_new (source);
+  ok = read_root (reader, json_parser_get_root (parser), sink, user_data, error);
+  mp_program_json_reader_free (reader);
+  return ok;
+}
+
+static gboolean
+append_program (const MpProgramFields  *fields,
+                gpointer                programs,
+                GError                **error)
+{
+  g_ptr_array_add (programs, mp_program_io_new_program (fields));
+  return TRUE;
+}
+
+GPtrArray *
+mp_program_json_parse (const MpProgramSource  *source,
+                       GError                **error)
+{
+  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!mp_program_json_read_tree (source, append_program, programs, error))
+    return NULL;
+  return g_steal_pointer (&programs);
 }
 
 static void

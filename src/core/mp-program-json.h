@@ -23,6 +23,22 @@ GQuark     mp_program_json_error_quark (void);
  * reading "NAME:LINE:COLUMN: message". Columns count characters from 1. */
 GPtrArray *mp_program_json_parse       (const MpProgramSource *source,
                                         GError               **error);
+/* Called when the stream reader drops the programs it handed over so far and
+ * reads the file again as a whole tree: a few files that are valid but read
+ * differently by a strict parser (escaped surrogates, duplicate "programs",
+ * json-glib's leniencies). */
+typedef void (*MpProgramRestart) (gpointer user_data);
+
+/* The same verdicts and messages as mp_program_json_parse(), each program
+ * handed to @sink as plain fields while the text streams by (no tree, no
+ * object per program). On failure, discard what @sink received. Over
+ * 32 MB, a text that a strict JSON parser refuses is refused with that
+ * parser's position instead of json-glib's message. */
+gboolean   mp_program_json_read_each   (const MpProgramSource *source,
+                                        MpProgramSink          sink,
+                                        MpProgramRestart       restart,
+                                        gpointer               user_data,
+                                        GError               **error);
 char      *mp_program_json_serialize   (MpProgram * const     *programs,
                                         guint                  n_programs);
 

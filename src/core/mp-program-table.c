@@ -163,23 +163,61 @@ is_json (const MpProgramSource *source)
   return FALSE;
 }
 
-/* JSON files go through the JSON reader's objects (json-glib holds the
- * whole tree anyway); CSV rows go straight into the table. */
+/* A stream reader that starts over drops the rows it gave. */
+typedef struct {
+  MpProgramTable *table;
+  guint           n_rows;
+  gsize           text_len;
+} Mark;
+
+static void
+restart (gpointer data)
+{
+  Mark *mark = data;
+
+  g_array_set_size (mark->table->rows, mark->n_rows);
+  g_string_truncate (mark->table->text, mark->text_len);
+}
+
+static gboolean
+append_marked (const MpProgramFields  *fields,
+               gpointer                data,
+               GError                **error)
+{
+  mp_program_table_append (((Mark *) data)->table, fields);
+  return TRUE;
+}
+
+/* Neither format makes an object or a tree per program: CSV rows and
+ * streamed JSON programs go straight into the table. */
 static gboolean
 read_source (MpProgramTable         *self,
              const MpProgramSource  *source,
              GError                **error)
 {
-  g_autoptr(GPtrArray) programs = NULL;
+  Mark mark = { self, self->rows->len, self->text->len };
 
   if (!is_json (source))
     return mp_program_csv_read_each (source, append_fields, self, error);
-  programs = mp_program_json_parse (source, error);
-  if (programs == NULL)
-    return FALSE;
-  for (guint i = 0; i < programs->len; i++)
-    mp_program_table_append_program (self, g_ptr_array_index (programs, i));
-  return TRUE;
+  return mp_program_json_read_each (source, append_marked, restart, &mark, error);
+}
+
+/* A regular file is mapped, not read: no copy, no buffer grown by doubling
+ * (a million programs are half a gigabyte of JSON). Anything else, and
+ * every failure, goes through the store's read and its messages. */
+static GBytes *
+load_bytes (GFile   *file,
+            GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GMappedFile) mapped = NULL;
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped != NULL)
+    return g_mapped_file_get_bytes (mapped);
+  return mp_program_io_read_file (file, MP_PROGRAM_CSV_ERROR, MP_PROGRAM_CSV_ERROR_SYNTAX,
+                                  error);
 }
 
 gboolean
@@ -198,8 +236,7 @@ mp_program_table_load_file (MpProgramTable  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   /* The messages are the store's: its import reads the file the same way. */
-  bytes = mp_program_io_read_file (file, MP_PROGRAM_CSV_ERROR, MP_PROGRAM_CSV_ERROR_SYNTAX,
-                                   error);
+  bytes = load_bytes (file, error);
   if (bytes == NULL)
     return FALSE;
   name = mp_utils_file_display_name (file);

@@ -1,9 +1,11 @@
-/* bench-rank-cli.c: `masterplan --rank --programs FILE.csv` on 10 000,
- * 100 000 and 1 000 000 rows, the real program as a user runs it: wall time
- * and peak resident memory of the process (from wait4's rusage)
+/* bench-rank-cli.c: `masterplan --rank --programs FILE` on 10 000, 100 000
+ * and 1 000 000 programs as CSV and as JSON, the real program as a user runs
+ * it: wall time, CPU time and peak resident memory of the process (from
+ * wait4's rusage)
  *
- * The rows have no id column and many equal names, the case that made id
- * generation quadratic.
+ * The CSV rows have no id column and many equal names, the case that made id
+ * generation quadratic. The JSON is laid out as Master Plan saves it (one
+ * member a line), with rating ranges and unknown ratings among the numbers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,9 +42,61 @@ write_csv (const char *dir,
   return path;
 }
 
+static void
+append_json_rating (GString    *text,
+                    GRand      *rand,
+                    const char *key,
+                    gboolean    last)
+{
+  int form = g_rand_int_range (rand, 0, 8), lo = g_rand_int_range (rand, 0, 11);
+
+  g_string_append_printf (text, "        \"%s\": ", key);
+  if (form == 0)
+    g_string_append (text, "null");
+  else if (form == 1)
+    g_string_append_printf (text, "[\n          %d,\n          %d\n        ]", lo,
+                            g_rand_int_range (rand, lo, 11));
+  else
+    g_string_append_printf (text, "%d", lo);
+  g_string_append (text, last ? "\n" : ",\n");
+}
+
+static char *
+write_json (const char *dir,
+            guint       rows)
+{
+  static const char * const keys[] = { "faculty", "scholarship", "funding", "flexibility",
+                                       "brand" };
+  g_autofree char *name = g_strdup_printf ("programs-%u.json", rows);
+  char *path = g_build_filename (dir, name, NULL);
+  GString *text = g_string_new ("{\n  \"schema_version\": 1,\n  \"programs\": [\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (rows);
+
+  for (guint i = 0; i < rows; i++)
+    {
+      g_string_append_printf (text,
+                              "    {\n      \"id\": \"program-%u\",\n"
+                              "      \"name\": \"%s %u\",\n"
+                              "      \"institution\": \"University %u\",\n"
+                              "      \"kind\": \"masters\",\n      \"format\": \"online\",\n"
+                              "      \"duration_years\": 2,\n      \"hours_per_week\": 10,\n"
+                              "      \"tuition_usd\": %d,\n      \"thesis\": false,\n"
+                              "      \"note\": \"\",\n      \"ratings\": {\n",
+                              i, i % 10 == 0 ? "Same Program" : "Program", i % 10 == 0 ? 0 : i,
+                              i % 500, g_rand_int_range (rand, 500, 60000));
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        append_json_rating (text, rand, keys[k], k + 1 == G_N_ELEMENTS (keys));
+      g_string_append (text, i + 1 < rows ? "      }\n    },\n" : "      }\n    }\n");
+    }
+  g_string_append (text, "  ]\n}\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+  return path;
+}
+
 /* Runs the ranking once; its output goes to /dev/null. */
 static void
-run_rank (const char *csv,
+run_rank (const char *programs,
           double     *ms,
           double     *cpu_ms,
           double     *peak_mb,
@@ -57,7 +112,7 @@ run_rank (const char *csv,
       int null = open ("/dev/null", O_WRONLY);
 
       dup2 (null, STDOUT_FILENO);
-      execl (MASTERPLAN_PROGRAM, MASTERPLAN_PROGRAM, "--rank", "--programs", csv, NULL);
+      execl (MASTERPLAN_PROGRAM, MASTERPLAN_PROGRAM, "--rank", "--programs", programs, NULL);
       _exit (127);
     }
   g_assert_cmpint (wait4 (pid, status, 0, &usage), ==, pid);
@@ -68,32 +123,47 @@ run_rank (const char *csv,
   *peak_mb = usage.ru_maxrss / 1024.0;
 }
 
+static void
+bench (const char *format,
+       guint       rows,
+       char       *path)
+{
+  double best_ms = G_MAXDOUBLE, best_cpu_ms = G_MAXDOUBLE, peak_mb = 0;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  int status = 0;
+
+  for (guint run = 0; run < 3; run++)
+    {
+      double ms, cpu_ms, mb;
+
+      run_rank (path, &ms, &cpu_ms, &mb, &status);
+      best_ms = MIN (best_ms, ms);
+      best_cpu_ms = MIN (best_cpu_ms, cpu_ms);
+      peak_mb = MAX (peak_mb, mb);
+    }
+  g_print ("--rank, %7u %s programs (%4.0f MB): %8.0f ms wall, %8.0f ms CPU (best of 3), "
+           "peak RSS %6.0f MB, exit %d\n", rows, format,
+           g_mapped_file_get_length (mapped) / 1e6, best_ms, best_cpu_ms, peak_mb,
+           WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+  g_unlink (path);
+  g_free (path);
+}
+
+/* MP_BENCH_FORMATS=json (or csv) runs one format only. */
 int
 main (int   argc,
       char *argv[])
 {
   static const guint sizes[] = { 10000, 100000, 1000000 };
   g_autofree char *dir = g_dir_make_tmp ("mp-bench-rank-cli-XXXXXX", NULL);
+  const char *formats = g_getenv ("MP_BENCH_FORMATS");
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *csv = write_csv (dir, sizes[i]);
-      double best_ms = G_MAXDOUBLE, best_cpu_ms = G_MAXDOUBLE, peak_mb = 0;
-      int status = 0;
-
-      for (guint run = 0; run < 3; run++)
-        {
-          double ms, cpu_ms, mb;
-
-          run_rank (csv, &ms, &cpu_ms, &mb, &status);
-          best_ms = MIN (best_ms, ms);
-          best_cpu_ms = MIN (best_cpu_ms, cpu_ms);
-          peak_mb = MAX (peak_mb, mb);
-        }
-      g_print ("--rank, %7u CSV rows: %8.0f ms wall, %8.0f ms CPU (best of 3), "
-               "peak RSS %6.0f MB, exit %d\n", sizes[i], best_ms, best_cpu_ms, peak_mb,
-               WIFEXITED (status) ? WEXITSTATUS (status) : -1);
-      g_unlink (csv);
+      if (formats == NULL || strstr (formats, "csv") != NULL)
+        bench ("CSV ", sizes[i], write_csv (dir, sizes[i]));
+      if (formats == NULL || strstr (formats, "json") != NULL)
+        bench ("JSON", sizes[i], write_json (dir, sizes[i]));
     }
   g_rmdir (dir);
   return 0;
