@@ -279,23 +279,6 @@ chart_slot_new (const MpChart *chart)
   return mp_article_slot_new (make_chart, (gpointer) chart, NULL, ems);
 }
 
-static int
-images_before (const MpInline *inline_,
-               guint           pos,
-               gboolean        inclusive)
-{
-  int n = 0;
-
-  for (guint i = 0; i < inline_->spans->len; i++)
-    {
-      const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
-
-      if (span->type == MP_SPAN_IMAGE && (span->start < pos || (inclusive && span->start == pos)))
-        n++;
-    }
-  return n;
-}
-
 static void
 append_inline_text (Renderer       *r,
                     const MpInline *inline_,
@@ -316,15 +299,6 @@ append_inline_text (Renderer       *r,
   append (r, inline_->text->str + pos, inline_->text->len - pos);
 }
 
-static gboolean
-has_images (const MpInline *inline_)
-{
-  for (guint i = 0; i < inline_->spans->len; i++)
-    if (g_array_index (inline_->spans, MpSpan, i).type == MP_SPAN_IMAGE)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 add_target (Renderer   *r,
             const char *id,
@@ -335,33 +309,96 @@ add_target (Renderer   *r,
   g_array_append_val (r->out->targets, target);
 }
 
+/* A span's start or end, in bytes, to be turned into a buffer offset. */
+typedef struct {
+  guint byte;
+  guint index;     /* span × 2, + 1 for its end */
+} SpanPoint;
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  const SpanPoint *pa = a, *pb = b;
+
+  return pa->byte < pb->byte ? -1 : pa->byte > pb->byte;
+}
+
+/* Images before @byte (at it too when @inclusive): each takes one place. */
+static guint
+images_before (GArray   *images,
+               guint     byte,
+               gboolean  inclusive)
+{
+  guint lo = 0, hi = images->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      guint at = g_array_index (images, guint, mid);
+
+      if (at < byte || (inclusive && at == byte))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Character offsets of every span's start and end from one pass over the
+ * text: counting each span's length on its own made 50 000 nested spans
+ * over 200 KB take a minute. */
+static int *
+span_offsets (const MpInline *inline_)
+{
+  const char *text = inline_->text->str;
+  guint n = inline_->spans->len;
+  g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (SpanPoint), 2 * n);
+  g_autoptr(GArray) images = g_array_new (FALSE, FALSE, sizeof (guint));
+  int *offsets = g_new (int, 2 * n);
+  guint byte = 0;
+  int chars = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
+      SpanPoint start = { span->start, 2 * i }, end = { span->end, 2 * i + 1 };
+
+      /* Image spans are stored in text order. */
+      if (span->type == MP_SPAN_IMAGE)
+        g_array_append_val (images, span->start);
+      g_array_append_val (points, start);
+      g_array_append_val (points, end);
+    }
+  g_array_sort (points, compare_points);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const SpanPoint *point = &g_array_index (points, SpanPoint, i);
+
+      chars += g_utf8_strlen (text + byte, point->byte - byte);
+      byte = point->byte;
+      offsets[point->index] = chars + images_before (images, byte, point->index % 2 == 1);
+    }
+  return offsets;
+}
+
 static void
 add_span_runs (Renderer       *r,
                const MpInline *inline_,
                int             base)
 {
-  const char *text = inline_->text->str;
-  gboolean images = has_images (inline_);
-  guint byte = 0;
-  int chars = 0;
+  g_autofree int *offsets = NULL;
 
+  if (inline_->spans->len == 0)
+    return;
+  offsets = span_offsets (inline_);
   for (guint i = 0; i < inline_->spans->len; i++)
     {
       const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
-      int start, end;
+      int start = base + offsets[2 * i], end = base + offsets[2 * i + 1];
 
       if (span->type == MP_SPAN_IMAGE)
         continue;
-      /* Spans are stored in opening order, so starts never go back. */
-      chars += g_utf8_strlen (text + byte, span->start - byte);
-      byte = span->start;
-      start = base + chars;
-      end = base + chars + g_utf8_strlen (text + span->start, span->end - span->start);
-      if (images)
-        {
-          start += images_before (inline_, span->start, FALSE);
-          end += images_before (inline_, span->end, TRUE);
-        }
       add_run (r, r->span_tags[span->type], start, end);
       if (span->id != NULL)
         add_target (r, span->id, start);
