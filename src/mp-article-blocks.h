@@ -7,25 +7,11 @@
 #include <gtk/gtk.h>
 
 #include "mp-article-image.h"
+#include "mp-article-table.h"
 #include "mp-markdown.h"
 
 G_BEGIN_DECLS
 
-/* Called when a link inside a block widget is activated. */
-typedef void (*MpLinkFunc) (const char *target,
-                            gpointer    user_data);
-
-GtkWidget *mp_article_table_new       (const MpTable *table,
-                                       MpLinkFunc     link_func,
-                                       gpointer       user_data);
-/* How many of @table's cells (in reading order, header first) the table
- * widget shows: very long tables show their first rows only. */
-guint      mp_article_table_get_n_shown_cells (const MpTable *table);
-/* The label of cell @index (reading order) in a widget made by
- * mp_article_table_new(), or NULL. */
-GtkLabel  *mp_article_table_get_cell  (GtkWidget     *table_widget,
-                                       guint          n_columns,
-                                       guint          index);
 GtkWidget *mp_article_chart_new       (const MpChart *chart);
 GtkWidget *mp_article_mermaid_card_new (const char *error);
 GtkWidget *mp_article_rule_new        (void);

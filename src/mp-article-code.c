@@ -265,6 +265,10 @@ mp_article_code_new (const char *code,
    * bottom padding instead (the style sheet makes room). */
   gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  /* Tab selects the whole block (ready to copy); the viewport would then
+   * scroll to the end of its widest line and hide the start of the others. */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))),
+                                    FALSE);
   gtk_widget_add_css_class (scroller, "mp-code-block");
   g_object_set_data (G_OBJECT (scroller), "mp-code", GINT_TO_POINTER (1));
   if (lang != NULL && *lang != '\0' && settings != NULL)

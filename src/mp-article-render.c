@@ -279,6 +279,19 @@ chart_slot_new (const MpChart *chart)
   return mp_article_slot_new (make_chart, (gpointer) chart, NULL, ems);
 }
 
+/* A footnote number stays with the word it follows: Pango would break
+ * between "macOS." and "2", and GtkTextView 4.8 leaves a tag's
+ * allow-breaks out of its layout. A word joiner goes before the number. */
+static gboolean
+needs_joiner (const MpInline *inline_,
+              const MpSpan   *span)
+{
+  return span->type == MP_SPAN_SUPERSCRIPT && span->start > 0 &&
+         !g_ascii_isspace (inline_->text->str[span->start - 1]);
+}
+
+#define WORD_JOINER "\u2060"
+
 static void
 append_inline_text (Renderer       *r,
                     const MpInline *inline_,
@@ -290,11 +303,14 @@ append_inline_text (Renderer       *r,
     {
       const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
 
-      if (span->type != MP_SPAN_IMAGE)
+      if (span->type != MP_SPAN_IMAGE && !needs_joiner (inline_, span))
         continue;
       append (r, inline_->text->str + pos, span->start - pos);
       pos = span->start;
-      add_anchor (r, image_slot_new (r, span), indent);
+      if (span->type == MP_SPAN_IMAGE)
+        add_anchor (r, image_slot_new (r, span), indent);
+      else
+        append (r, WORD_JOINER, -1);
     }
   append (r, inline_->text->str + pos, inline_->text->len - pos);
 }
@@ -324,7 +340,8 @@ compare_points (gconstpointer a,
   return pa->byte < pb->byte ? -1 : pa->byte > pb->byte;
 }
 
-/* Images before @byte (at it too when @inclusive): each takes one place. */
+/* Insertions (image anchors or word joiners) before @byte, at it too when
+ * @inclusive: each takes one place. */
 static guint
 images_before (GArray   *images,
                guint     byte,
@@ -355,6 +372,7 @@ span_offsets (const MpInline *inline_)
   guint n = inline_->spans->len;
   g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (SpanPoint), 2 * n);
   g_autoptr(GArray) images = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) joiners = g_array_new (FALSE, FALSE, sizeof (guint));
   int *offsets = g_new (int, 2 * n);
   guint byte = 0;
   int chars = 0;
@@ -364,9 +382,11 @@ span_offsets (const MpInline *inline_)
       const MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
       SpanPoint start = { span->start, 2 * i }, end = { span->end, 2 * i + 1 };
 
-      /* Image spans are stored in text order. */
+      /* Spans are stored in opening order, so both lists stay sorted. */
       if (span->type == MP_SPAN_IMAGE)
         g_array_append_val (images, span->start);
+      else if (needs_joiner (inline_, span))
+        g_array_append_val (joiners, span->start);
       g_array_append_val (points, start);
       g_array_append_val (points, end);
     }
@@ -374,10 +394,15 @@ span_offsets (const MpInline *inline_)
   for (guint i = 0; i < points->len; i++)
     {
       const SpanPoint *point = &g_array_index (points, SpanPoint, i);
+      gboolean is_end = point->index % 2 == 1;
 
       chars += g_utf8_strlen (text + byte, point->byte - byte);
       byte = point->byte;
-      offsets[point->index] = chars + images_before (images, byte, point->index % 2 == 1);
+
+      /* An image at a span's end is inside it; a joiner there belongs to
+       * the footnote number that follows, so it counts for starts only. */
+      offsets[point->index] = chars + images_before (images, byte, is_end) +
+                              images_before (joiners, byte, !is_end);
     }
   return offsets;
 }

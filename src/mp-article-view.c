@@ -564,6 +564,9 @@ on_text_key_pressed (GtkEventControllerKey *controller,
 {
   int current;
 
+  /* A table or code block inside the text has the focus: its keys are its own. */
+  if (!gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+    return FALSE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
   switch (keyval)

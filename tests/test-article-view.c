@@ -691,6 +691,20 @@ test_code_blocks (void)
                    gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (label))));
   /* Highlighted by GtkSourceView: the keyword has a colour of its own. */
   g_assert_true (strstr (gtk_label_get_label (label), "foreground=") != NULL);
+  /* Tab selects the whole block, ready to copy, and leaves it scrolled to
+   * the start of its lines. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (label),
+                                                                                GTK_TYPE_SCROLLED_WINDOW));
+    int start, end;
+
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (scroller), GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (label)));
+    wait_frames (window, 2);
+    g_assert_true (gtk_label_get_selection_bounds (label, &start, &end));
+    g_assert_cmpint (end - start, ==, g_utf8_strlen (c_code, -1));
+    g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (scroller)), ==, 0);
+  }
   /* An indented block, with characters markup would take for its own. */
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (code, 1)), ==, "a < b && c > d\n  indented");
 
@@ -1037,6 +1051,15 @@ test_footnote_popover (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_view)));
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view))), ==, scroll);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  /* The link is the number alone, and it never starts a line of its own:
+   * a word joiner ties it to the word before. */
+  g_assert_cmpint (gtk_text_iter_get_char (&start), ==, '1');
+  g_assert_cmpint (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start), ==, 1);
+  g_assert_true (gtk_text_iter_backward_char (&start));
+  g_assert_cmpint (gtk_text_iter_get_char (&start), ==, 0x2060);
+  g_assert_true (gtk_text_iter_backward_char (&start));
+  g_assert_cmpint (gtk_text_iter_get_char (&start), ==, 'e');
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
 
   /* The next link (the note's way back) is no reference: the popover goes. */
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
@@ -1049,6 +1072,219 @@ test_footnote_popover (void)
   g_assert_true (mp_test_wait_until (note_shown, view, 3000));
   g_signal_emit_by_name (motion, "motion", 2.0, 2.0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note_popover (view))));
+
+  remove_file (file);
+  destroy (window);
+}
+
+/* -- copying tables ---------------------------------------------------------- */
+
+#define COPY_TABLE \
+  "Before the table, a [link](https://example.org/before).\n\n" \
+  "| Program | Cost | Notes |\n| --- | ---: | --- |\n" \
+  "| Dundee | `£9,000` | **part time**, online |\n" \
+  "| Maastricht | 12 000 | see [site](https://example.org/m) |\n\n" \
+  "After the table.\n"
+
+typedef struct {
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+/* What the clipboard holds, read back the way a pasting program would. */
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  ClipboardRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_read, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+  return read.text;
+}
+
+static void
+clear_clipboard (GtkWidget *widget)
+{
+  g_autofree char *text = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), "(nothing yet)");
+  text = clipboard_text (widget);
+  g_assert_cmpstr (text, ==, "(nothing yet)");
+}
+
+static MpArticleTable *
+shown_table (MpArticleView *view)
+{
+  g_autoptr(GPtrArray) tables = find_widgets (view, MP_TYPE_ARTICLE_TABLE);
+
+  g_assert_cmpuint (tables->len, ==, 1);
+  while (gtk_widget_get_width (g_ptr_array_index (tables, 0)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  return g_ptr_array_index (tables, 0);
+}
+
+/* Copy Table gives the rows as tab-separated plain text; Copy Cell, from
+ * the menu of the focused cell, that cell; both are in every cell's own
+ * menu too. */
+static void
+test_table_copy (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GFile) file = open_markdown (window, COPY_TABLE);
+  MpArticleTable *table = shown_table (view);
+  GtkLabel *cell = mp_article_table_get_cell (GTK_WIDGET (table), 3, 3);
+  GMenuModel *extra = gtk_label_get_extra_menu (cell);
+  g_autofree char *copied = NULL;
+  g_autofree char *action = NULL;
+  GtkPopover *menu;
+
+  clear_clipboard (GTK_WIDGET (table));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.copy-table", NULL));
+  copied = clipboard_text (GTK_WIDGET (table));
+  g_assert_cmpstr (copied, ==,
+                   "Program\tCost\tNotes\n"
+                   "Dundee\t£9,000\tpart time, online\n"
+                   "Maastricht\t12 000\tsee site\n");
+
+  /* The cell the pointer focused, its menu opened from the keyboard. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (cell)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "menu.popup", NULL));
+  menu = GTK_POPOVER (mp_test_find_widget (GTK_WIDGET (table), GTK_TYPE_POPOVER_MENU));
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.copy-cell", NULL));
+  g_clear_pointer (&copied, g_free);
+  copied = clipboard_text (GTK_WIDGET (table));
+  g_assert_cmpstr (copied, ==, "Dundee");
+  gtk_popover_popdown (menu);
+
+  g_assert_nonnull (extra);
+  g_assert_cmpint (g_menu_model_get_n_items (extra), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (extra, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "table.copy-cell");
+  g_clear_pointer (&action, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (extra, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "table.copy-table");
+
+  remove_file (file);
+  destroy (window);
+}
+
+/* Text selected in a cell (as a pointer drag leaves it) is what Ctrl+C and
+ * the cell menu's Copy put on the clipboard. */
+static void
+test_table_select_copy (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  g_autoptr(GFile) file = open_markdown (window, COPY_TABLE);
+  MpArticleTable *table = shown_table (view);
+  GtkLabel *cell = mp_article_table_get_cell (GTK_WIDGET (table), 3, 5);
+  g_autofree char *copied = NULL;
+
+  g_assert_cmpstr (gtk_label_get_text (cell), ==, "part time, online");
+  g_assert_true (gtk_label_get_selectable (cell));
+  /* A cell with a link keeps the link's own keys and menu instead. */
+  g_assert_false (gtk_label_get_selectable (mp_article_table_get_cell (GTK_WIDGET (table), 3, 8)));
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (cell)));
+  gtk_label_select_region (cell, 5, 9);
+  clear_clipboard (GTK_WIDGET (table));
+  /* What Ctrl+C is bound to in a label. */
+  g_signal_emit_by_name (cell, "copy-clipboard");
+  copied = clipboard_text (GTK_WIDGET (table));
+  g_assert_cmpstr (copied, ==, "time");
+
+  gtk_label_select_region (cell, 11, 17);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cell), "clipboard.copy", NULL));
+  g_clear_pointer (&copied, g_free);
+  copied = clipboard_text (GTK_WIDGET (table));
+  g_assert_cmpstr (copied, ==, "online");
+
+  remove_file (file);
+  destroy (window);
+}
+
+/* Tab as the window delivers it: the article's own link keys first while
+ * the text has the focus, then GTK's focus chain. */
+static void
+press_tab (MpWindow        *window,
+           GtkTextView     *text_view,
+           GtkDirectionType direction)
+{
+  GtkEventController *keys = text_controller (text_view, GTK_TYPE_EVENT_CONTROLLER_KEY, "mp-article-links");
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab,
+                         0, direction == GTK_DIR_TAB_BACKWARD ? GDK_SHIFT_MASK : 0, &handled);
+  if (handled)
+    return;
+  if (!gtk_widget_child_focus (GTK_WIDGET (window), direction))
+    gtk_root_set_focus (GTK_ROOT (window), NULL);
+}
+
+static gboolean
+is_in (GtkWidget *widget,
+       GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* From the text before a table, Tab reaches the table once (not each of
+ * its cells), then the link in it, then leaves the article; from a cell
+ * the pointer focused, Tab goes on from there; Shift+Tab comes back. */
+static void
+test_table_tab (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  g_autoptr(GFile) file = open_markdown (window, COPY_TABLE);
+  MpArticleTable *table = shown_table (view);
+  GtkWidget *link_cell = GTK_WIDGET (mp_article_table_get_cell (GTK_WIDGET (table), 3, 8));
+  GtkWidget *focus = NULL;
+  guint presses = 0, on_table = 0, on_link_cell = 0;
+
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  while (presses < 12 && is_in (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (text_view)))
+    {
+      press_tab (window, text_view, GTK_DIR_TAB_FORWARD);
+      presses++;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      on_table += focus == GTK_WIDGET (table);
+      on_link_cell += focus == link_cell;
+      /* No plain cell is a Tab stop. */
+      g_assert_true (focus == NULL || !is_in (focus, GTK_WIDGET (table)) ||
+                     focus == GTK_WIDGET (table) || focus == link_cell);
+    }
+  /* The link before, the table, the link in it, out. */
+  g_assert_cmpuint (presses, ==, 4);
+  g_assert_cmpuint (on_table, ==, 1);
+  g_assert_cmpuint (on_link_cell, ==, 1);
+  g_assert_false (is_in (focus, GTK_WIDGET (text_view)));
+
+  /* A cell clicked into: Tab goes to the next link, Shift+Tab back to the
+   * table, then on before it. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (mp_article_table_get_cell (GTK_WIDGET (table), 3, 4))));
+  press_tab (window, text_view, GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == link_cell);
+  press_tab (window, text_view, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (table));
+  press_tab (window, text_view, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (is_in (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (table)));
 
   remove_file (file);
   destroy (window);
@@ -1076,6 +1312,9 @@ main (int   argc,
   g_test_add_func ("/article-view/code-highlighted-when-seen", test_code_highlighted_when_seen);
   g_test_add_func ("/article-view/wide-table", test_wide_table);
   g_test_add_func ("/article-view/reading-position", test_reading_position);
+  g_test_add_func ("/article-view/table-copy", test_table_copy);
+  g_test_add_func ("/article-view/table-select-copy", test_table_select_copy);
+  g_test_add_func ("/article-view/table-tab", test_table_tab);
 
   return g_test_run ();
 }
