@@ -194,6 +194,28 @@ set_document (MpWindow   *self,
   update_title (self);
 }
 
+/* What the document shows simplified, said the way a file that cannot be
+ * read is: the first few warnings, each starting with FILE:LINE:COLUMN. */
+static void
+show_document_warnings (MpWindow *self)
+{
+  guint n = mp_document_get_n_warnings (self->document);
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < MIN (n, 3); i++)
+    g_string_append_printf (warnings, "%s%s", i > 0 ? " " : "", mp_document_get_warning (self->document, i));
+  if (n > 3)
+    /* Translators: after the first three warnings of a file; %u is how many more */
+    g_string_append_printf (warnings, ngettext (" (%u more)", " (%u more)", n - 3), n - 3);
+  /* Translators: banner when parts of a file are shown simplified so that
+   * the window stays responsive; %s are the reasons, each with FILE:LINE:COLUMN */
+  message = g_strdup_printf (_("Parts of this file are shown simplified. %s"), warnings->str);
+  show_banner (self, message);
+}
+
 static void
 show_kept_chart_banner (MpWindow   *self,
                         const char *error)
@@ -213,6 +235,7 @@ on_document_reloaded (MpWindow   *self,
 {
   g_set_object (&self->document, document);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  show_document_warnings (self);
   if (self->article_view != NULL)
     mp_article_view_reload_document (MP_ARTICLE_VIEW (self->article_view), document);
   if (self->flow_pane != NULL)
@@ -277,6 +300,7 @@ mp_window_open_file (MpWindow *self,
   uri = g_file_get_uri (file);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   set_document (self, document, g_str_equal (uri, MP_BUNDLED_ARTICLE_URI));
+  show_document_warnings (self);
   watch_file (self, file);
   return TRUE;
 }

@@ -263,6 +263,11 @@ test_deep_nesting (void)
   block = mp_document_get_block (quotes, 0);
   g_assert_cmpint (block->type, ==, MP_BLOCK_QUOTE);
   g_assert_cmpuint (depth (block), ==, 32 + 1);
+  /* Said once, where the text kept flat starts. */
+  g_assert_cmpuint (mp_document_get_n_warnings (quotes), ==, 1);
+  g_assert_cmpstr (mp_document_get_warning (quotes, 0), ==,
+                   "notes.md:1:20002: quotes and lists are nested more than 32 levels deep here; "
+                   "the deeper levels are shown at level 32");
 
   g_string_truncate (text, 0);
   for (guint i = 0; i < 2000; i++)
@@ -272,6 +277,148 @@ test_deep_nesting (void)
   g_assert_cmpint (block->type, ==, MP_BLOCK_LIST);
   /* List and item alternate down to the limit; deeper items stay flat. */
   g_assert_cmpuint (depth (block), <=, 32 + 2);
+  g_assert_cmpuint (mp_document_get_n_warnings (lists), ==, 1);
+  g_assert_cmpstr (mp_document_get_warning (lists, 0), ==,
+                   "notes.md:17:35: quotes and lists are nested more than 32 levels deep here; "
+                   "the deeper levels are shown at level 32");
+}
+
+static guint
+longest_line (const char *text)
+{
+  guint longest = 0, run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      run = *p == '\n' ? 0 : run + 1;
+      longest = MAX (longest, run);
+    }
+  return longest;
+}
+
+/* A paragraph longer than the limit is broken at its spaces: the text keeps
+ * every character, two spaces become line breaks. */
+static void
+test_long_line_broken_at_spaces (void)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new ("# Long\n\n");
+  g_autoptr(MpDocument) doc = NULL;
+  g_autofree char *shown = NULL;
+  const MpInline *inline_;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (words, "word ");
+  g_string_append (text, words->str);
+  g_string_append (text, "*end*");
+  g_string_append (words, "end");
+  doc = mp_test_parse_document (text->str);
+  inline_ = mp_document_get_block (doc, 1)->inline_;
+  g_assert_cmpuint (mp_document_get_n_warnings (doc), ==, 1);
+  g_assert_cmpstr (mp_document_get_warning (doc, 0), ==,
+                   "notes.md:3:1: this paragraph runs 20003 characters without a line break; "
+                   "it is shown in lines of at most 10000 characters. "
+                   "Break it into shorter paragraphs to choose where lines end.");
+  g_assert_cmpuint (inline_->text->len, ==, 20003);
+  g_assert_cmpint (inline_->text->str[9999], ==, '\n');
+  g_assert_cmpint (inline_->text->str[19999], ==, '\n');
+  /* "word word … word" up to the space before the 10 001st character. */
+  g_assert_cmpuint (longest_line (inline_->text->str), ==, 9999);
+  shown = g_strdelimit (g_strdup (inline_->text->str), "\n", ' ');
+  g_assert_cmpstr (shown, ==, words->str);
+  assert_span (inline_, 0, MP_SPAN_ITALIC, 20000, 20003, NULL);
+}
+
+/* Without a space, a newline is put in, and the spans after it move on. */
+static void
+test_long_word_broken (void)
+{
+  g_autoptr(GString) text = g_string_new ("[a](https://example.org) ");
+  g_autoptr(MpDocument) doc = NULL;
+  const MpInline *inline_;
+  const MpSpan *span;
+
+  for (guint i = 0; i < 25000; i++)
+    g_string_append (text, "é");
+  g_string_append (text, " **end**\n\nNext.\n");
+  doc = mp_test_parse_document (text->str);
+  g_assert_cmpuint (mp_document_get_n_blocks (doc), ==, 2);
+  inline_ = mp_document_get_block (doc, 0)->inline_;
+  g_assert_cmpuint (mp_document_get_n_warnings (doc), ==, 1);
+  g_assert_cmpstr (mp_document_get_warning (doc, 0), ==,
+                   "notes.md:1:2: this paragraph runs 25006 characters without a line break; "
+                   "it is shown in lines of at most 10000 characters. "
+                   "Break it into shorter paragraphs to choose where lines end.");
+  /* "a é…": the space after "a" is the first line's last, so it breaks
+   * there; then 10 000 "é" twice, each ended by a newline put in. */
+  g_assert_cmpuint (longest_line (inline_->text->str), ==, 10000);
+  g_assert_cmpuint (g_utf8_strlen (inline_->text->str, -1), ==, 25006 + 2);
+  g_assert_true (g_str_has_prefix (inline_->text->str, "a\n\xC3\xA9"));
+  assert_span (inline_, 0, MP_SPAN_LINK, 0, 1, "https://example.org");
+  span = mp_test_span (inline_, 1);
+  g_assert_cmpint (span->type, ==, MP_SPAN_BOLD);
+  g_assert_cmpuint (span->end - span->start, ==, 3);
+  g_assert_cmpint (strncmp (inline_->text->str + span->start, "end", 3), ==, 0);
+  g_assert_cmpuint (span->end, ==, inline_->text->len);
+  g_assert_cmpstr (mp_document_get_block (doc, 1)->inline_->text->str, ==, "Next.");
+}
+
+static char *
+bare_urls (guint n)
+{
+  GString *text = g_string_new ("# Addresses\n\nWritten as a link: <https://example.org/kept>.\n\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%shttps://example.org/%u", i > 0 ? " " : "", i);
+  g_string_append (text, "\n");
+  return g_string_free (text, FALSE);
+}
+
+static guint
+n_links (const MpInline *inline_)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < inline_->spans->len; i++)
+    n += mp_test_span (inline_, i)->type == MP_SPAN_LINK;
+  return n;
+}
+
+/* Up to the limit, bare addresses are links; past it none are (finding them
+ * takes md4c time that grows with their number squared), and it is said. */
+static void
+test_many_bare_urls (void)
+{
+  g_autofree char *at_limit = bare_urls (2000);
+  g_autofree char *over = bare_urls (2001);
+  g_autoptr(MpDocument) kept = mp_test_parse_document (at_limit);
+  g_autoptr(MpDocument) plain = mp_test_parse_document (over);
+
+  /* Such a paragraph is also too long a line (said second). */
+  g_assert_cmpuint (mp_document_get_n_warnings (kept), ==, 1);
+  g_assert_true (g_str_has_prefix (mp_document_get_warning (kept, 0), "notes.md:5:1: this paragraph runs "));
+  g_assert_cmpuint (n_links (mp_document_get_block (kept, 2)->inline_), ==, 2000);
+  g_assert_cmpuint (mp_document_get_n_warnings (plain), ==, 2);
+  g_assert_true (g_str_has_prefix (mp_document_get_warning (plain, 1), "notes.md:5:1: this paragraph runs "));
+  g_assert_cmpstr (mp_document_get_warning (plain, 0), ==,
+                   "notes.md:5:1: this paragraph has 2001 web addresses; in this file, addresses "
+                   "are links only when written as <…> or […](…)");
+  g_assert_cmpuint (n_links (mp_document_get_block (plain, 2)->inline_), ==, 0);
+  g_assert_true (g_str_has_prefix (mp_document_get_block (plain, 2)->inline_->text->str,
+                                   "https://example.org/0 https://example.org/1 "));
+  assert_span (mp_document_get_block (plain, 1)->inline_, 0, MP_SPAN_LINK, 19, 43, "https://example.org/kept");
+}
+
+/* The bundled article and ordinary text pass every limit unchanged. */
+static void
+test_no_warnings_for_real_text (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (MP_BUNDLED_ARTICLE_URI);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpDocument) bundled = mp_document_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mp_document_get_n_warnings (bundled), ==, 0);
 }
 
 static void
@@ -478,6 +625,10 @@ main (int   argc,
   g_test_add_func ("/markdown/mermaid-blocks", test_mermaid_blocks);
   g_test_add_func ("/markdown/deep-nesting", test_deep_nesting);
   g_test_add_func ("/markdown/many-duplicate-headings", test_many_duplicate_headings);
+  g_test_add_func ("/markdown/long-line-broken-at-spaces", test_long_line_broken_at_spaces);
+  g_test_add_func ("/markdown/long-word-broken", test_long_word_broken);
+  g_test_add_func ("/markdown/many-bare-urls", test_many_bare_urls);
+  g_test_add_func ("/markdown/no-warnings-for-real-text", test_no_warnings_for_real_text);
   g_test_add_func ("/markdown/chart", test_chart);
   g_test_add_func ("/markdown/chart-errors", test_chart_errors);
   g_test_add_func ("/markdown/empty", test_empty);

@@ -340,3 +340,21 @@ mp_document_get_front_matter (MpDocument *self)
   g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   return self->front_matter;
 }
+
+guint
+mp_document_get_n_warnings (MpDocument *self)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), 0);
+
+  return self->tree.warnings->len;
+}
+
+const char *
+mp_document_get_warning (MpDocument *self,
+                         guint       index)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->tree.warnings->len, NULL);
+
+  return g_ptr_array_index (self->tree.warnings, index);
+}

@@ -48,6 +48,11 @@ guint                 mp_document_get_n_headings      (MpDocument    *self);
 const MpBlock        *mp_document_get_heading         (MpDocument    *self,
                                                        guint          index);
 const char           *mp_document_get_heading_text    (const MpBlock *heading);
+/* What is shown simplified so that the reader stays responsive (a line
+ * broken, nesting kept flat …), each "FILE:LINE:COLUMN: …", in order. */
+guint                 mp_document_get_n_warnings      (MpDocument    *self);
+const char           *mp_document_get_warning         (MpDocument    *self,
+                                                       guint          index);
 /* The metadata block at the top of the file, or NULL. */
 const MpFrontMatter  *mp_document_get_front_matter    (MpDocument    *self);
 

@@ -16,9 +16,21 @@ G_DEFINE_QUARK (mp-markdown-error-quark, mp_markdown_error)
 
 #define MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS | \
                   MD_FLAG_TASKLISTS)
+/* md4c 0.4.8 finds bare "http://…" and "www.…" addresses in time that grows
+ * with the square of their number in one paragraph: 20 000 take 0.6 s,
+ * 50 000 (nested links) 43 s. Past MP_MARKDOWN_MAX_BARE_URLS in one
+ * paragraph (a real one has a handful) the file is read without them. */
+#define BARE_URL_FLAGS (MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS)
 /* Quotes and lists nested deeper than this are kept flat, so that a file
  * of ten thousand ">" cannot exhaust the stack of recursive walks. */
 #define MAX_NESTING 32
+
+/* An inline whose text grew past MP_MARKDOWN_MAX_LINE_CHARS bytes. */
+typedef struct {
+  MpInline *inline_;
+  guint     line;
+  guint     column;
+} LongInline;
 
 typedef struct {
   const char     *input;
@@ -47,6 +59,11 @@ typedef struct {
   MpBlock        *section;      /* the last heading */
   gsize           line_offset;  /* a cursor: line_no is the line at line_offset */
   guint           line_no;
+
+  const char     *inline_start; /* the input where the current inline's text began */
+  GArray         *long_inlines; /* LongInline */
+  gboolean        flatten_noted;
+  gboolean        flatten_pending;
 } Builder;
 
 MpInline *
@@ -111,6 +128,7 @@ mermaid_block_free (MpMermaidBlock *mermaid)
 void
 mp_markdown_tree_clear (MpMarkdownTree *tree)
 {
+  g_clear_pointer (&tree->warnings, g_ptr_array_unref);
   g_clear_pointer (&tree->headings, g_ptr_array_unref);
   g_clear_pointer (&tree->blocks, g_ptr_array_unref);
   g_clear_pointer (&tree->mermaid, g_ptr_array_unref);
@@ -150,6 +168,27 @@ line_at (Builder    *b,
     }
   b->line_offset = offset;
   return b->line_no;
+}
+
+/* The 1-based column, in characters, of @ptr on its line. */
+static guint
+column_at (Builder    *b,
+           const char *ptr)
+{
+  const char *line = ptr;
+
+  if (ptr < b->input || ptr > b->input + b->length)
+    return 0;
+  while (line > b->input && line[-1] != '\n')
+    line--;
+  return g_utf8_strlen (line, ptr - line) + 1;
+}
+
+static void
+add_warning (MpMarkdownTree *tree,
+             char           *message)
+{
+  g_ptr_array_add (tree->warnings, message);
 }
 
 static void
@@ -258,6 +297,9 @@ open_container (Builder     *b,
   /* Items of a list that was kept flat are kept flat too. */
   if (b->flattened > 0 || (type != MP_BLOCK_LIST_ITEM && b->containers->len >= MAX_NESTING))
     {
+      /* Said once, where the first text that is kept flat stands. */
+      if (!b->flatten_noted)
+        b->flatten_pending = b->flatten_noted = TRUE;
       b->flattened++;
       return;
     }
@@ -628,6 +670,37 @@ on_leave_span (MD_SPANTYPE  type,
   return 0;
 }
 
+static void
+note_flattened (Builder    *b,
+                const char *text)
+{
+  b->flatten_pending = FALSE;
+  add_warning (b->tree,
+               /* Translators: %s:%u:%u is FILE:LINE:COLUMN; %u is a number of levels */
+               g_strdup_printf (_("%s:%u:%u: quotes and lists are nested more than %u levels deep here; "
+                                  "the deeper levels are shown at level %u"),
+                                b->file_name, line_at (b, text), column_at (b, text),
+                                MAX_NESTING, MAX_NESTING));
+}
+
+/* Remembers an inline that may hold a line too long to lay out; checked
+ * once the whole file is read (break_long_lines). */
+static void
+note_if_long (Builder  *b,
+              MpInline *inline_,
+              gsize     adding)
+{
+  LongInline *last = b->long_inlines->len > 0
+    ? &g_array_index (b->long_inlines, LongInline, b->long_inlines->len - 1) : NULL;
+  LongInline noted = { inline_, 0, 0 };
+
+  if (inline_->text->len + adding <= MP_MARKDOWN_MAX_LINE_CHARS || (last != NULL && last->inline_ == inline_))
+    return;
+  noted.line = line_at (b, b->inline_start);
+  noted.column = column_at (b, b->inline_start);
+  g_array_append_val (b->long_inlines, noted);
+}
+
 static int
 on_text (MD_TEXTTYPE  type,
          const char  *text,
@@ -649,7 +722,19 @@ on_text (MD_TEXTTYPE  type,
       g_string_append_len (b->code, text, size);
       return 0;
     }
-  out = b->image_depth > 0 ? b->alt : current_inline (b)->text;
+  if (b->flatten_pending)
+    note_flattened (b, text);
+  if (b->image_depth > 0)
+    out = b->alt;
+  else
+    {
+      MpInline *inline_ = current_inline (b);
+
+      out = inline_->text;
+      if (out->len == 0)
+        b->inline_start = text;
+      note_if_long (b, inline_, size);
+    }
   switch (type)
     {
     case MD_TEXT_NULLCHAR:
@@ -671,6 +756,173 @@ on_text (MD_TEXTTYPE  type,
   return 0;
 }
 
+/* Where each newline was put in: before these bytes of the old text. */
+static guint
+count_before (GArray   *inserted,
+              guint     byte,
+              gboolean  inclusive)
+{
+  guint lo = 0, hi = inserted->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      guint at = g_array_index (inserted, guint, mid);
+
+      if (at < byte || (inclusive && at == byte))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+shift_spans (MpInline *inline_,
+             GArray   *inserted)
+{
+  for (guint i = 0; inserted->len > 0 && i < inline_->spans->len; i++)
+    {
+      MpSpan *span = &g_array_index (inline_->spans, MpSpan, i);
+      gboolean empty = span->start == span->end;
+
+      span->start += count_before (inserted, span->start, TRUE);
+      span->end = empty ? span->start : span->end + count_before (inserted, span->end, FALSE);
+    }
+}
+
+/* Lines of more than MP_MARKDOWN_MAX_LINE_CHARS characters are broken:
+ * at their last space when there is one (the text keeps its length),
+ * else by a newline put in. Pango lays out a line as one piece in time
+ * and memory that grow with its length (~5 µs and ~100 bytes a
+ * character here): one 10 MB line took 65 s and 1.4 GB to show; pieces of
+ * 10 000 characters take a few milliseconds each. Returns the longest
+ * line's length in characters. */
+static guint
+break_long_lines (MpInline *inline_)
+{
+  GString *text = inline_->text;
+  g_autoptr(GArray) inserted = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *out = g_string_sized_new (text->len + text->len / MP_MARKDOWN_MAX_LINE_CHARS + 1);
+  gssize space = -1;
+  guint chars = 0, after_space = 0, run = 0, longest = 0;
+
+  for (const char *p = text->str; p < text->str + text->len; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        chars = run = 0, space = -1;
+      else if (chars == MP_MARKDOWN_MAX_LINE_CHARS)
+        {
+          guint at = p - text->str;
+
+          if (space >= 0)
+            out->str[space] = '\n', chars = after_space;
+          else
+            g_string_append_c (out, '\n'), g_array_append_val (inserted, at), chars = 0;
+          space = -1;
+        }
+      if (*p == ' ')
+        space = out->len, after_space = 0;
+      else
+        after_space++;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      if (*p != '\n')
+        {
+          chars++;
+          run++;
+          longest = MAX (longest, run);
+        }
+    }
+  shift_spans (inline_, inserted);
+  g_string_free (text, TRUE);
+  inline_->text = out;
+  return longest;
+}
+
+static void
+break_long_inlines (Builder *b)
+{
+  for (guint i = 0; i < b->long_inlines->len; i++)
+    {
+      LongInline *noted = &g_array_index (b->long_inlines, LongInline, i);
+      guint longest = break_long_lines (noted->inline_);
+
+      if (longest <= MP_MARKDOWN_MAX_LINE_CHARS)
+        continue;
+      add_warning (b->tree,
+                   /* Translators: FILE:LINE:COLUMN, then two numbers of characters */
+                   g_strdup_printf (_("%s:%u:%u: this paragraph runs %'u characters without a line break; "
+                                      "it is shown in lines of at most %'u characters. "
+                                      "Break it into shorter paragraphs to choose where lines end."),
+                                    b->file_name, noted->line, noted->column, longest,
+                                    MP_MARKDOWN_MAX_LINE_CHARS));
+    }
+}
+
+/* The most bare web addresses in one stretch of lines between blank lines
+ * (a paragraph, or more), and the line and column where that stretch starts. */
+static guint
+most_bare_urls (const char *text,
+                gsize       length,
+                guint      *line,
+                guint      *column)
+{
+  const char *end = text + length, *start = text;
+  guint count = 0, most = 0, line_no = 1, start_line = 1;
+  gboolean blank = TRUE;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '\n')
+        {
+          if (blank)
+            count = 0, start = NULL;
+          blank = TRUE;
+          line_no++;
+          continue;
+        }
+      if (*p == ' ' || *p == '\t' || *p == '\r')
+        continue;
+      if (blank && start == NULL)
+        start = p, start_line = line_no;
+      blank = FALSE;
+      if ((*p == ':' && end - p >= 3 && p[1] == '/' && p[2] == '/') ||
+          ((*p == 'w' || *p == 'W') && end - p >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0))
+        {
+          if (++count > most && start != NULL)
+            {
+              const char *line_start = start;
+
+              while (line_start > text && line_start[-1] != '\n')
+                line_start--;
+              *line = start_line;
+              *column = g_utf8_strlen (line_start, start - line_start) + 1;
+            }
+          most = MAX (most, count);
+        }
+    }
+  return most;
+}
+
+static unsigned
+parser_flags (const char     *text,
+              gsize           length,
+              const char     *file_name,
+              MpMarkdownTree *tree)
+{
+  guint line = 1, column = 1;
+  guint most = most_bare_urls (text, length, &line, &column);
+
+  if (most <= MP_MARKDOWN_MAX_BARE_URLS)
+    return MD_FLAGS;
+  add_warning (tree,
+               /* Translators: FILE:LINE:COLUMN, then a number; <…> and […](…) are Markdown, keep them */
+               g_strdup_printf (_("%s:%u:%u: this paragraph has %'u web addresses; in this file, addresses "
+                                  "are links only when written as <…> or […](…)"),
+                                file_name, line, column, most));
+  return MD_FLAGS & ~BARE_URL_FLAGS;
+}
+
 gboolean
 mp_markdown_parse (const char      *text,
                    gsize            length,
@@ -679,7 +931,7 @@ mp_markdown_parse (const char      *text,
                    GError         **error)
 {
   MD_PARSER parser = {
-    0, MD_FLAGS, on_enter_block, on_leave_block, on_enter_span, on_leave_span, on_text,
+    0, 0, on_enter_block, on_leave_block, on_enter_span, on_leave_span, on_text,
     NULL, NULL
   };
   Builder b = { text, length, file_name, tree, };
@@ -688,6 +940,9 @@ mp_markdown_parse (const char      *text,
   tree->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_block_free);
   tree->headings = g_ptr_array_new ();
   tree->mermaid = g_ptr_array_new_with_free_func ((GDestroyNotify) mermaid_block_free);
+  tree->warnings = g_ptr_array_new_with_free_func (g_free);
+  parser.flags = parser_flags (text, length, file_name, tree);
+  b.long_inlines = g_array_new (FALSE, FALSE, sizeof (LongInline));
   b.containers = g_ptr_array_new ();
   b.open_spans = g_array_new (FALSE, FALSE, sizeof (guint));
   b.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -695,6 +950,9 @@ mp_markdown_parse (const char      *text,
   b.line_no = 1;
 
   status = md_parse (text, (MD_SIZE) length, &parser, &b);
+  if (status == 0)
+    break_long_inlines (&b);
+  g_array_unref (b.long_inlines);
 
   if (b.code != NULL)
     g_string_free (b.code, TRUE);

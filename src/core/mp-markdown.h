@@ -109,7 +109,12 @@ typedef struct {
   GPtrArray *blocks;     /* top-level MpBlock*, owned */
   GPtrArray *headings;   /* MpBlock* of every heading in order, borrowed from blocks */
   GPtrArray *mermaid;    /* MpMermaidBlock*, owned */
+  GPtrArray *warnings;   /* char*, "FILE:LINE:COLUMN: …": what is shown simplified */
 } MpMarkdownTree;
+
+/* Limits that keep the reader responsive; each one passed adds a warning. */
+#define MP_MARKDOWN_MAX_LINE_CHARS 10000
+#define MP_MARKDOWN_MAX_BARE_URLS  2000
 
 /* Parses valid UTF-8 @text; @file_name names the file in chart errors. */
 gboolean  mp_markdown_parse       (const char     *text,
