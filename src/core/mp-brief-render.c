@@ -651,46 +651,46 @@ lay_out (MpBrief *brief,
   return pen.page + 1;
 }
 
-/* The chart's height that keeps the brief within two pages when the
- * full height does not. */
-static double
-fitting_chart_height (MpBrief *brief,
-                      cairo_t *cr,
-                      double   width,
-                      double   height,
-                      guint   *n_pages)
+void
+mp_brief_lay_out (MpBrief       *brief,
+                  cairo_t       *cr,
+                  double         width,
+                  double         height,
+                  MpBriefLayout *layout)
 {
-  *n_pages = lay_out (brief, cr, width, height, VALUE_CHART_HEIGHT, -1);
-  if (*n_pages <= 2)
-    return VALUE_CHART_HEIGHT;
-  *n_pages = lay_out (brief, cr, width, height, VALUE_CHART_HEIGHT_TIGHT, -1);
-  return VALUE_CHART_HEIGHT_TIGHT;
+  g_return_if_fail (brief != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+
+  layout->width = width;
+  layout->height = height;
+  /* The full chart unless it pushes the brief onto a third page. */
+  layout->chart_height = VALUE_CHART_HEIGHT;
+  layout->n_pages = lay_out (brief, cr, width, height, VALUE_CHART_HEIGHT, -1);
+  if (layout->n_pages > 2)
+    {
+      layout->chart_height = VALUE_CHART_HEIGHT_TIGHT;
+      layout->n_pages = lay_out (brief, cr, width, height, VALUE_CHART_HEIGHT_TIGHT, -1);
+    }
 }
 
-guint
-mp_brief_render (MpBrief *brief,
-                 cairo_t *cr,
-                 double   width,
-                 double   height,
-                 int      page)
+void
+mp_brief_draw_page (MpBrief             *brief,
+                    cairo_t             *cr,
+                    const MpBriefLayout *layout,
+                    guint                page)
 {
-  guint n_pages;
-  double chart_height;
+  Pen pen = { cr, layout->width, layout->height, MARGIN, (int) page, (int) page, brief,
+              layout->chart_height };
 
-  g_return_val_if_fail (brief != NULL, 0);
-  g_return_val_if_fail (cr != NULL, 0);
+  g_return_if_fail (brief != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < layout->n_pages);
 
-  chart_height = fitting_chart_height (brief, cr, width, height, &n_pages);
-  if (page >= 0 && (guint) page < n_pages)
-    {
-      Pen pen = { cr, width, height, MARGIN, page, page, brief, chart_height };
-
-      cairo_save (cr);
-      lay_out (brief, cr, width, height, chart_height, page);
-      render_footer (&pen, n_pages);
-      cairo_restore (cr);
-    }
-  return n_pages;
+  cairo_save (cr);
+  lay_out (brief, cr, layout->width, layout->height, layout->chart_height, (int) page);
+  render_footer (&pen, layout->n_pages);
+  cairo_restore (cr);
 }
 
 static cairo_status_t
@@ -712,8 +712,8 @@ mp_brief_write_pdf (MpBrief      *brief,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  MpBriefLayout layout;
   double width, height;
-  guint n_pages;
 
   g_return_val_if_fail (brief != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -723,10 +723,11 @@ mp_brief_write_pdf (MpBrief      *brief,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Decision Brief"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Master Plan");
   cr = cairo_create (surface);
-  n_pages = mp_brief_render (brief, cr, width, height, -1);
-  for (guint p = 0; p < n_pages; p++)
+  /* Measured once for all pages; each page then draws only its part. */
+  mp_brief_lay_out (brief, cr, width, height, &layout);
+  for (guint p = 0; p < layout.n_pages; p++)
     {
-      mp_brief_render (brief, cr, width, height, (int) p);
+      mp_brief_draw_page (brief, cr, &layout, p);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
