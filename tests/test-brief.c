@@ -444,6 +444,13 @@ test_paper (void)
   g_assert_cmpfloat (h, ==, 792);
 }
 
+/* Twelve answers (the most the questions ask) that put brand name last. */
+#define WORST_TRADEOFF \
+  "faculty,brand,8,4,4,8,a;faculty,funding,8,5,5,8,a;scholarship,brand,7,3,3,7,a;" \
+  "flexibility,brand,9,5,5,9,a;funding,brand,8,4,4,8,a;faculty,flexibility,8,5,5,8,a;" \
+  "faculty,scholarship,9,6,6,9,a;funding,flexibility,8,6,6,8,b;faculty,brand,9,2,5,9,a;" \
+  "scholarship,funding,8,5,5,8,a;flexibility,brand,9,3,6,9,a;scholarship,flexibility,8,5,5,8,b"
+
 /* The fullest brief the window or the command line can make: every
  * question answered, a long outcome note, costs, confidence, long program
  * names and a long choice and why. */
@@ -471,6 +478,9 @@ worst_brief (MpScorer *scorer)
   brief->has_costs = TRUE;
   mp_brief_set_ranking (brief, scorer);
   g_assert_true (brief->has_confidence);
+  mp_brief_set_tradeoff (brief, WORST_TRADEOFF);
+  g_assert_cmpuint (brief->n_tradeoff_answers, ==, 12);
+  g_assert_true (brief->has_tradeoff_weights);
   for (guint i = 0; i < brief->top->len; i++)
     {
       MpBriefEntry *entry = &g_array_index (brief->top, MpBriefEntry, i);
@@ -536,6 +546,7 @@ test_two_pages_at_most (void)
       g_assert_nonnull (strstr (text, "…"));
       g_assert_nonnull (strstr (text, "How sure the ranking is"));
       g_assert_nonnull (strstr (text, "$17,000 out of pocket"));
+      g_assert_nonnull (strstr (text, "Your 12 trade-off answers suggest:"));
       remove_temp (path);
     }
 }

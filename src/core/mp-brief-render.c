@@ -266,6 +266,47 @@ bar (Pen    *pen,
   cairo_stroke (pen->cr);
 }
 
+/* What the trade-off answers suggest, in one paragraph under the weights:
+ * the weights they give and where the sliders part from them. */
+static void
+render_tradeoff (Pen     *pen,
+                 MpBrief *brief)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+
+  if (brief->n_tradeoff_answers == 0)
+    return;
+  if (brief->has_tradeoff_weights)
+    {
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                          "Your %u trade-off answer suggests:",
+                                          "Your %u trade-off answers suggest:",
+                                          brief->n_tradeoff_answers),
+                       brief->n_tradeoff_answers);
+      for (guint c = 0; c < MP_N_CRITERIA; c++)
+        g_string_append_printf (text, "%s %s %.0f", c == 0 ? "" : ",",
+                                mp_criterion_get_label (c), brief->tradeoff_weights.w[c]);
+      g_string_append (text, ". ");
+      g_string_append (text, brief->tradeoff_note != NULL
+                             ? brief->tradeoff_note
+                             : _("The weights above agree with them."));
+    }
+  else
+    {
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                          "Your %u trade-off answer gives no weights:",
+                                          "Your %u trade-off answers give no weights:",
+                                          brief->n_tradeoff_answers),
+                       brief->n_tradeoff_answers);
+      g_string_append_c (text, ' ');
+      g_string_append (text, brief->tradeoff_note != NULL ? brief->tradeoff_note
+                                                          : _("they contradict each other."));
+    }
+  escaped = g_markup_escape_text (text->str, -1);
+  paragraph (pen, escaped, 9, 0, 0);
+}
+
 /* The five weights side by side: each criterion's name, its weight and a
  * bar, in a column of its own (a fifth of the width). */
 static void
@@ -299,6 +340,7 @@ render_weights (Pen     *pen,
            BODY_SIZE - 1, criterion_grey[c]);
     }
   pen->y += label_h + 14 + GAP;
+  render_tradeoff (pen, brief);
 }
 
 #define RANK_W 20.0
