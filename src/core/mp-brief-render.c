@@ -291,6 +291,9 @@ render_tradeoff (Pen     *pen,
       g_string_append (text, brief->tradeoff_note != NULL
                              ? brief->tradeoff_note
                              : _("The weights above agree with them."));
+      /* The disagreement sentence is written for a label, without a stop. */
+      if (!g_str_has_suffix (text->str, "."))
+        g_string_append_c (text, '.');
     }
   else
     {
