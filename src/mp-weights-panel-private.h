@@ -28,6 +28,7 @@ struct _MpWeightsPanel
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
   GtkWidget          *restore_button;
+  gboolean            banner_is_save_failure;
   GtkRevealer        *note_revealer;
   GtkLabel           *note_label;
   GtkWidget          *note_undo_button;

@@ -37,10 +37,11 @@ G_DEFINE_FINAL_TYPE (MpWeightsPanel, mp_weights_panel, GTK_TYPE_WIDGET)
 
 void
 mp_weights_panel_show_error (MpWeightsPanel *self,
-            const char     *message)
+                             const char     *message)
 {
   gtk_label_set_label (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  self->banner_is_save_failure = FALSE;
 }
 
 static void
@@ -107,6 +108,25 @@ on_save_failed (MpWeightsPanel *self,
                                "closing it will ask what to do with them; the previous file on "
                                "disk is unchanged."), error->message);
   mp_weights_panel_show_error (self, message);
+  self->banner_is_save_failure = TRUE;
+}
+
+/* A save that works again ends the failure the banner told of; a backup
+ * still on offer, which that failure had covered, is told again. Other
+ * messages (a bad file) stay. */
+static void
+on_saved (MpWeightsPanel *self)
+{
+  g_autofree char *offer = NULL;
+
+  if (!self->banner_is_save_failure)
+    return;
+  offer = mp_program_store_describe_backup_offer (self->store);
+  if (offer != NULL)
+    mp_weights_panel_show_error (self, offer);
+  else
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  self->banner_is_save_failure = FALSE;
 }
 
 /* ---- weights ----------------------------------------------------------- */
@@ -271,6 +291,8 @@ connect_planner (MpWeightsPanel *self)
   g_signal_connect_object (self->planner, "notify::note-action", G_CALLBACK (on_note_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->planner, "save-failed", G_CALLBACK (on_save_failed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->planner, "saved", G_CALLBACK (on_saved),
                            self, G_CONNECT_SWAPPED);
 }
 

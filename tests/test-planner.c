@@ -442,6 +442,39 @@ test_saving_policy (Fixture       *fixture,
   g_assert_true (mp_planner_delete_program (fixture->planner, mp_planner_get_selected (fixture->planner)));
 }
 
+/* A delete whose save takes in another window's changes says both: what
+ * the user did first, then what the other window changed. */
+static void
+test_note_with_other_window (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(MpProgram) added = new_program ("theta-own", MP_PROGRAM_KIND_MASTERS, 100, 8, TRUE);
+  g_autoptr(MpProgram) theirs = new_program ("iota-theirs", MP_PROGRAM_KIND_MASTERS, 50, 3, TRUE);
+  g_autoptr(MpProgramStore) other = mp_program_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = user_file_path ();
+  const char *note;
+
+  mp_planner_save_program (fixture->planner, added);
+  g_assert_true (mp_program_store_load_user (other, NULL, &error));
+  g_assert_no_error (error);
+  mp_program_store_add (other, theirs);
+  g_assert_true (mp_program_store_save_user (other, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mp_planner_delete_program (fixture->planner, added));
+  note = mp_planner_get_note (fixture->planner);
+  g_assert_true (g_str_has_prefix (note, "Deleted “theta-own”. “"));
+  g_assert_nonnull (strstr (note, "” was changed by another Master Plan window"));
+  g_assert_nonnull (strstr (note, path));
+  g_assert_true (mp_planner_get_note_undoable (fixture->planner));
+  g_assert_nonnull (mp_program_store_find (fixture->store, "iota-theirs"));
+  g_assert_true (user_file_has ("iota-theirs"));
+  g_assert_false (user_file_has ("theta-own"));
+  g_assert_true (mp_program_store_remove (fixture->store, "iota-theirs"));
+  g_assert_true (mp_program_store_save_user (fixture->store, NULL, &error));
+}
+
 static void
 on_save_failed (MpPlanner    *planner,
                 const GError *error,
@@ -805,6 +838,7 @@ main (int   argc,
   ADD ("/planner/compared-restored", test_compared_restored);
   ADD ("/planner/selection-and-compare", test_selection_and_compare);
   ADD ("/planner/saving-policy", test_saving_policy);
+  ADD ("/planner/note-with-other-window", test_note_with_other_window);
   ADD ("/planner/save-failure", test_save_failure);
   ADD ("/planner/import-export", test_import_export);
   ADD ("/planner/walk-state", test_walk_state);

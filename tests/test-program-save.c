@@ -21,8 +21,40 @@ typedef struct {
   char           *path;
   GFile          *file;
   MpProgramStore *store;
+  GPtrArray      *mirror;
   char           *mount;
 } Fixture;
+
+/* Keeps its own copy of the store's list from items-changed alone, as the
+ * scorer and the list views do: a signal that miscounts the items it
+ * removes fails here instead of corrupting a listener's memory. */
+static void
+mirror_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+assert_mirror_in_step (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (fixture->store);
+
+  g_assert_cmpuint (fixture->mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < fixture->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (g_ptr_array_index (fixture->mirror, i) == (gpointer) item);
+    }
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -32,6 +64,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "programs.json", NULL);
   fixture->file = g_file_new_for_path (fixture->path);
   fixture->store = mp_program_store_new ();
+  fixture->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (fixture->store, "items-changed", G_CALLBACK (mirror_items_changed),
+                    fixture->mirror);
 }
 
 static void
@@ -45,7 +80,9 @@ fixture_tear_down (Fixture       *fixture,
       g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
       g_free (fixture->mount);
     }
+  assert_mirror_in_step (fixture);
   g_assert_finalize_object (fixture->store);
+  g_ptr_array_unref (fixture->mirror);
   g_object_unref (fixture->file);
   mp_test_remove_tree (fixture->dir);
   g_free (fixture->path);
@@ -152,13 +189,16 @@ write_two_programs (Fixture *fixture)
   save (earlier, fixture->file);
 }
 
-/* A broken main file with a good backup: the backup is offered, two saves
- * leave it alone, and restoring it brings its programs back. */
+/* A broken main file with a good backup: the backup is offered; the first
+ * save moves it to PATH.unrestored, which later saves leave alone and the
+ * next start offers again; restoring it brings its programs back, and the
+ * save after that removes it. */
 static void
 test_backup_offered (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *bak = g_strconcat (fixture->path, ".bak", NULL);
+  g_autofree char *kept = g_strconcat (fixture->path, ".unrestored", NULL);
   g_autofree char *bak_text = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -177,8 +217,9 @@ test_backup_offered (Fixture       *fixture,
   save (fixture->store, fixture->file);
   add_program (fixture->store, "new-two");
   save (fixture->store, fixture->file);
-  after = read_text (bak);
+  after = read_text (kept);
   g_assert_cmpstr (after, ==, bak_text);
+  g_assert_cmpuint (mp_program_store_get_backup_offer (fixture->store), ==, 2);
 
   /* At the next start the file is gone (set aside): the backup is
    * offered again. */
@@ -201,8 +242,51 @@ test_backup_offered (Fixture       *fixture,
   g_assert_nonnull (mp_program_store_find (fixture->store, "first"));
   g_assert_nonnull (mp_program_store_find (fixture->store, "new-two"));
   g_assert_true (mp_program_store_has_unsaved_changes (fixture->store));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
   save (fixture->store, fixture->file);
   g_assert_false (mp_program_store_has_unsaved_changes (fixture->store));
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+}
+
+/* The main file loads, but an offer not taken at an earlier start waits in
+ * PATH.unrestored: the load says so, counts only the programs the list
+ * lacks, and Restore adds them without replacing the list's own. */
+static void
+test_unrestored_offered_at_next_start (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *kept = g_strconcat (fixture->path, ".unrestored", NULL);
+  g_autoptr(MpProgramStore) next = mp_program_store_new ();
+  g_autoptr(GError) error = NULL;
+  MpProgram *first;
+
+  write_two_programs (fixture);
+  g_assert_true (g_file_set_contents (fixture->path, "{", -1, NULL));
+  g_assert_false (mp_program_store_load_user (fixture->store, fixture->file, &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(MpProgram) mine = user_program ("first", "first");
+
+    mp_program_set_note (mine, "mine");
+    mp_program_store_add (fixture->store, mine);
+  }
+  add_program (fixture->store, "third");
+  save (fixture->store, fixture->file);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+
+  g_assert_false (mp_program_store_load_user (next, fixture->file, &error));
+  g_assert_error (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_BACKUP_WAITING);
+  g_assert_nonnull (strstr (error->message, "programs.json.unrestored” holds 1 program "));
+  g_assert_cmpuint (mp_program_store_get_backup_offer (next), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (next)), ==, 2);
+
+  g_assert_true (mp_program_store_restore_backup (next, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (next)), ==, 3);
+  first = mp_program_store_find (next, "first");
+  g_assert_cmpstr (mp_program_get_note (first), ==, "mine");
+  g_assert_nonnull (mp_program_store_find (next, "second"));
+  save (next, fixture->file);
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
 }
 
 /* A save through a link updates the link's target; the link stays. */
@@ -260,7 +344,11 @@ test_two_instances (Fixture       *fixture,
   g_autoptr(MpProgramStore) reloaded = mp_program_store_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *notice = NULL;
+  g_autoptr(MpProgram) sample = mp_program_new ("a-sample", "A sample");
 
+  /* A sample before the user's programs, as in the app: the merge must
+   * count it among the items it replaces. */
+  mp_program_store_add (fixture->store, sample);
   write_two_programs (fixture);
   g_assert_true (mp_program_store_load_user (fixture->store, fixture->file, &error));
   g_assert_true (mp_program_store_load_user (other, fixture->file, &error));
@@ -278,6 +366,7 @@ test_two_instances (Fixture       *fixture,
   g_assert_nonnull (strstr (notice, "was changed by another Master Plan window"));
   g_assert_nonnull (mp_program_store_find (fixture->store, "from-other"));
   g_assert_null (mp_program_store_find (fixture->store, "first"));
+  g_assert_nonnull (mp_program_store_find (fixture->store, "a-sample"));
 
   g_assert_true (mp_program_store_load_user (reloaded, fixture->file, &error));
   g_assert_nonnull (mp_program_store_find (reloaded, "from-here"));
@@ -450,6 +539,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/program-save/one-bad-program", test_one_bad_program);
   ADD ("/program-save/backup-offered", test_backup_offered);
+  ADD ("/program-save/unrestored-offered-at-next-start", test_unrestored_offered_at_next_start);
   ADD ("/program-save/symlink", test_symlink);
   ADD ("/program-save/temp-files-cleaned", test_temp_files_cleaned);
   ADD ("/program-save/two-instances", test_two_instances);

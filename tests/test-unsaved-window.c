@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "mp-planner.h"
 #include "mp-program-store.h"
 #include "mp-test-utils.h"
 #include "mp-unsaved-dialog.h"
@@ -135,6 +136,45 @@ test_failed_save_then_close (void)
   g_assert_cmpint (g_rmdir (user_path), ==, 0);
 }
 
+/* The banner telling of a failed save goes once a save works again, and
+ * closing no longer asks. */
+static void
+test_banner_cleared_after_save (void)
+{
+  MpWindow *window = mp_test_new_window ();
+  MpWeightsPanel *panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
+  MpPlanner *planner = mp_weights_panel_get_planner (panel);
+  g_autoptr(MpProgram) first = mp_program_new ("first-try", "First try");
+  g_autoptr(MpProgram) second = mp_program_new ("second-try", "Second try");
+  g_autofree char *saved = NULL;
+
+  /* The previous test left no programs file, only its backup. */
+  g_assert_nonnull (strstr (mp_weights_panel_get_banner_message (panel),
+                            "programs.json.bak” holds 1 program: choose Restore"));
+  mp_program_set_user_defined (first, TRUE);
+  mp_program_set_user_defined (second, TRUE);
+  g_unlink (user_path);
+  g_assert_cmpint (g_mkdir (user_path, 0700), ==, 0);
+  mp_planner_save_program (planner, first);
+  g_assert_true (g_str_has_prefix (mp_weights_panel_get_banner_message (panel),
+                                   "Could not save your programs"));
+
+  g_assert_cmpint (g_rmdir (user_path), ==, 0);
+  mp_planner_save_program (planner, second);
+  /* The failure is gone; the backup, not restored, is still on offer, now
+   * kept where no save replaces it. */
+  g_assert_nonnull (strstr (mp_weights_panel_get_banner_message (panel),
+                            "programs.json.unrestored” holds 1 program from a backup"));
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (panel), "_Restore")));
+  g_assert_true (g_file_get_contents (user_path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"first-try\""));
+  g_assert_nonnull (strstr (saved, "\"second-try\""));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_destroyed ((gpointer *) &window);
+}
+
 /* Discard closes without the unsaved programs; nothing is written. */
 static void
 test_discard (void)
@@ -180,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/unsaved-window/backup-restore", test_backup_restore);
   g_test_add_func ("/unsaved-window/failed-save-then-close", test_failed_save_then_close);
   g_test_add_func ("/unsaved-window/discard", test_discard);
+  g_test_add_func ("/unsaved-window/banner-cleared-after-save", test_banner_cleared_after_save);
 
   status = g_test_run ();
   mp_test_remove_tree (tmp_dir);

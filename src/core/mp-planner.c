@@ -110,6 +110,7 @@ enum {
 enum {
   COMPARED_CHANGED,
   SAVE_FAILED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -564,22 +565,33 @@ push_undo (MpPlanner *self,
   g_array_append_val (self->undo, entry);
 }
 
+/* Saves the user's programs, then notes @done (what the user just did, or
+ * NULL). Changes another window made, merged in by the save, are told in
+ * the same note after it, so neither hides the other. */
 static gboolean
-save_user_programs (MpPlanner *self)
+save_user_programs (MpPlanner  *self,
+                    const char *done,
+                    gboolean    undoable)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *both = NULL;
 
-  if (mp_program_store_save_user (self->store, NULL, &error))
+  if (!mp_program_store_save_user (self->store, NULL, &error))
     {
-      g_autofree char *notice = mp_program_store_take_notice (self->store);
-
-      /* Another window's changes were merged in: say so. */
-      if (notice != NULL)
-        set_note (self, notice, FALSE);
-      return TRUE;
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      if (done != NULL)
+        set_note (self, done, undoable);
+      return FALSE;
     }
-  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-  return FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
+  notice = mp_program_store_take_notice (self->store);
+  if (done != NULL && notice != NULL)
+    /* Translators: what the user just did, then what another window changed */
+    both = g_strdup_printf (_("%s %s"), done, notice);
+  if (both != NULL || done != NULL || notice != NULL)
+    set_note (self, both != NULL ? both : done != NULL ? done : notice, undoable);
+  return TRUE;
 }
 
 gboolean
@@ -590,7 +602,7 @@ mp_planner_restore_backup (MpPlanner  *self,
 
   if (!mp_program_store_restore_backup (self->store, error))
     return FALSE;
-  save_user_programs (self);
+  save_user_programs (self, NULL, FALSE);
   return TRUE;
 }
 
@@ -893,6 +905,9 @@ mp_planner_class_init (MpPlannerClass *klass)
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1387,7 +1402,7 @@ mp_planner_save_program (MpPlanner *self,
     mp_program_store_replace (self->store, program);
   else
     mp_program_store_add (self->store, program);
-  save_user_programs (self);
+  save_user_programs (self, NULL, FALSE);
   select_by_id (self, program);
 }
 
@@ -1469,11 +1484,10 @@ mp_planner_delete_program (MpPlanner *self,
   deleted = g_object_ref (program);
   if (!mp_program_store_remove (self->store, mp_program_get_id (deleted)))
     return FALSE;
-  save_user_programs (self);
   push_undo (self, UNDO_DELETE, MP_KIND_FILTER_ALL, deleted);
   /* Translators: %s is a program's name */
   note = g_strdup_printf (_("Deleted “%s”."), mp_program_get_name (deleted));
-  set_note (self, note, TRUE);
+  save_user_programs (self, note, TRUE);
   return TRUE;
 }
 
@@ -1491,9 +1505,8 @@ mp_planner_import (MpPlanner  *self,
   n = mp_program_store_import (self->store, file, error);
   if (n < 0)
     return -1;
-  save_user_programs (self);
   note = g_strdup_printf (ngettext ("Imported %d program.", "Imported %d programs.", n), n);
-  set_note (self, note, FALSE);
+  save_user_programs (self, note, FALSE);
   return n;
 }
 
@@ -1578,7 +1591,7 @@ mp_planner_undo (MpPlanner *self)
   else if (entry.program != NULL)
     {
       mp_program_store_add (self->store, entry.program);
-      save_user_programs (self);
+      save_user_programs (self, NULL, FALSE);
       select_by_id (self, entry.program);
     }
   undo_entry_clear (&entry);

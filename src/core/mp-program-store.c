@@ -36,9 +36,12 @@ struct _MpProgramStore
   char      *synced_path;
   char      *synced_stamp;
   gboolean   synced_good;
-  /* A valid PATH.bak offered for restore after the main file failed. */
+  /* A backup offered for restore: PATH.bak after the main file failed, or
+   * PATH.unrestored, where an offer not taken is kept across starts. */
   char      *backup_path;
   guint      backup_n_programs;
+  /* PATH.unrestored restored: removed once a save has its programs. */
+  char      *restored_path;
   /* A message for the user from the last save, see take_notice(). */
   char      *notice;
 };
@@ -93,6 +96,7 @@ mp_program_store_finalize (GObject *object)
   g_clear_pointer (&self->synced_path, g_free);
   g_clear_pointer (&self->synced_stamp, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->restored_path, g_free);
   g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (mp_program_store_parent_class)->finalize (object);
@@ -372,13 +376,13 @@ report_kept_aside (const char *path,
   return aside != NULL;
 }
 
-/* User programs whose id is a sample's replace that sample in place: the
- * user edited it. */
-static void
-merge_user_programs (MpProgramStore *self,
-                     GPtrArray      *user)
+/* @base with @user merged in: a user program whose id is a sample's
+ * replaces that sample in place (the user edited it); the others follow. */
+static GPtrArray *
+merged_with_user (GPtrArray *base,
+                  GPtrArray *user)
 {
-  GPtrArray *merged = g_ptr_array_new_full (self->programs->len + user->len, g_object_unref);
+  GPtrArray *merged = g_ptr_array_new_full (base->len + user->len, g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < user->len; i++)
@@ -387,9 +391,9 @@ merge_user_programs (MpProgramStore *self,
 
       g_hash_table_insert (by_id, (gpointer) mp_program_get_id (program), program);
     }
-  for (guint i = 0; i < self->programs->len; i++)
+  for (guint i = 0; i < base->len; i++)
     {
-      MpProgram *program = g_ptr_array_index (self->programs, i);
+      MpProgram *program = g_ptr_array_index (base, i);
       MpProgram *mine = g_hash_table_lookup (by_id, mp_program_get_id (program));
 
       g_ptr_array_add (merged, g_object_ref (mine != NULL ? mine : program));
@@ -403,15 +407,23 @@ merge_user_programs (MpProgramStore *self,
       if (g_hash_table_contains (by_id, mp_program_get_id (program)))
         g_ptr_array_add (merged, g_object_ref (program));
     }
-  replace_all (self, merged);
+  return merged;
 }
 
-/* The user's programs replaced by @user (samples stay). */
+static void
+merge_user_programs (MpProgramStore *self,
+                     GPtrArray      *user)
+{
+  replace_all (self, merged_with_user (self->programs, user));
+}
+
+/* The user's programs replaced by @user (samples stay), in one signal that
+ * counts every item the list had: a listener's own copy stays in step. */
 static void
 set_user_programs (MpProgramStore *self,
                    GPtrArray      *user)
 {
-  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < self->programs->len; i++)
     {
@@ -420,9 +432,7 @@ set_user_programs (MpProgramStore *self,
       if (!mp_program_get_user_defined (program))
         g_ptr_array_add (kept, g_object_ref (program));
     }
-  g_ptr_array_unref (self->programs);
-  self->programs = kept;
-  merge_user_programs (self, user);
+  replace_all (self, merged_with_user (kept, user));
 }
 
 static GPtrArray *
@@ -459,25 +469,95 @@ parse_user_path (const char *path)
   return bytes != NULL ? parse_user_bytes (bytes, path, NULL, NULL) : NULL;
 }
 
-/* After the main file failed: a valid PATH.bak is offered for restore, and
- * no save replaces it until the user has chosen. */
+static char *
+unrestored_path (const char *path)
+{
+  return g_strconcat (path, ".unrestored", NULL);
+}
+
+/* What the offer of @n programs in @path brings, told as the banner does. */
+static char *
+offer_message (const char *path,
+               guint       n)
+{
+  if (g_str_has_suffix (path, ".unrestored"))
+    return g_strdup_printf (ngettext ("“%s” holds %u program from a backup that was not "
+                                      "restored at an earlier start and is not in your list: "
+                                      "choose Restore to add it.",
+                                      "“%s” holds %u programs from a backup that was not "
+                                      "restored at an earlier start and are not in your list: "
+                                      "choose Restore to add them.", n), path, n);
+  return g_strdup_printf (ngettext ("The backup “%s” holds %u program: choose Restore to load it.",
+                                    "The backup “%s” holds %u programs: choose Restore to load "
+                                    "them.", n), path, n);
+}
+
+/* After the main file failed: a valid backup is offered for restore (an
+ * offer kept from an earlier start first, then PATH.bak), and no save
+ * replaces it until the user has chosen. */
 static void
 offer_backup (MpProgramStore *self,
               const char     *path,
               GError         *error)
 {
+  g_autofree char *kept = unrestored_path (path);
   g_autofree char *bak = g_strconcat (path, ".bak", NULL);
-  g_autoptr(GPtrArray) programs = parse_user_path (bak);
-  g_autofree char *text = NULL;
+  const char *candidates[] = { kept, bak };
 
-  if (programs == NULL || programs->len == 0)
-    return;
-  mp_utils_set_str (&self->backup_path, bak);
-  self->backup_n_programs = programs->len;
-  text = g_strdup_printf (ngettext ("The backup “%s” holds %u program: choose Restore to load it.",
-                                    "The backup “%s” holds %u programs: choose Restore to load "
-                                    "them.", programs->len), bak, programs->len);
-  append_to_message (error, text);
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autoptr(GPtrArray) programs = parse_user_path (candidates[i]);
+      g_autofree char *text = NULL;
+
+      if (programs == NULL || programs->len == 0)
+        continue;
+      mp_utils_set_str (&self->backup_path, candidates[i]);
+      self->backup_n_programs = programs->len;
+      text = offer_message (candidates[i], programs->len);
+      append_to_message (error, text);
+      return;
+    }
+}
+
+static guint
+count_not_mine (MpProgramStore *self,
+                GPtrArray      *programs)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      MpProgram *mine = mp_program_store_find (self, mp_program_get_id (programs->pdata[i]));
+
+      if (mine == NULL || !mp_program_get_user_defined (mine))
+        n++;
+    }
+  return n;
+}
+
+/* The main file loaded, but an offer not taken at an earlier start waits in
+ * PATH.unrestored with programs the list lacks: offered again. */
+static gboolean
+offer_unrestored (MpProgramStore  *self,
+                  const char      *path,
+                  GError         **error)
+{
+  g_autofree char *kept = unrestored_path (path);
+  g_autoptr(GPtrArray) programs = parse_user_path (kept);
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (programs == NULL || (n = count_not_mine (self, programs)) == 0)
+    return FALSE;
+  mp_utils_set_str (&self->backup_path, kept);
+  self->backup_n_programs = n;
+  text = offer_message (kept, n);
+  if (error != NULL && *error != NULL)
+    append_to_message (*error, text);
+  else
+    g_set_error_literal (error, MP_PROGRAM_STORE_ERROR, MP_PROGRAM_STORE_ERROR_BACKUP_WAITING,
+                         text);
+  return TRUE;
 }
 
 /* The file is gone (set aside at an earlier start) but its backup is
@@ -570,10 +650,9 @@ mp_program_store_load_user (MpProgramStore  *self,
     }
   merge_user_programs (self, programs);
   mark_synced (self, path, skipped->len == 0);
-  if (skipped->len == 0)
-    return TRUE;
-  report_skipped (path, skipped, error);
-  return FALSE;
+  if (skipped->len > 0)
+    report_skipped (path, skipped, error);
+  return !offer_unrestored (self, path, error) && skipped->len == 0;
 }
 
 static gboolean
@@ -675,6 +754,63 @@ catch_up_with_disk (MpProgramStore *self,
 }
 
 static gboolean
+offer_is_bak (MpProgramStore *self)
+{
+  return self->backup_path != NULL && g_str_has_suffix (self->backup_path, ".bak");
+}
+
+/* The programs of @earlier, then those of @later whose ids it lacks. */
+static GPtrArray *
+union_by_id (GPtrArray *earlier,
+             GPtrArray *later)
+{
+  g_autoptr(GHashTable) ids = index_by_id (earlier);
+  GPtrArray *both = g_ptr_array_new_full (earlier->len + later->len, g_object_unref);
+
+  for (guint i = 0; i < earlier->len; i++)
+    g_ptr_array_add (both, g_object_ref (earlier->pdata[i]));
+  for (guint i = 0; i < later->len; i++)
+    if (!g_hash_table_contains (ids, mp_program_get_id (later->pdata[i])))
+      g_ptr_array_add (both, g_object_ref (later->pdata[i]));
+  return both;
+}
+
+/* An offered PATH.bak still not restored when the user saves moves to
+ * PATH.unrestored, which no save replaces and the next start offers again:
+ * ignoring the offer never costs the backup's programs. An earlier
+ * PATH.unrestored keeps its programs and gains the backup's others. When
+ * anything fails, the offer stays on PATH.bak, which this session does not
+ * replace either. */
+static void
+keep_offer_across_starts (MpProgramStore *self,
+                          const char     *path)
+{
+  g_autofree char *kept = unrestored_path (path);
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GPtrArray) offered = NULL;
+  g_autoptr(GPtrArray) both = NULL;
+  g_autofree char *json = NULL;
+
+  if (!g_file_test (kept, G_FILE_TEST_EXISTS))
+    {
+      if (g_rename (self->backup_path, kept) == 0)
+        mp_utils_set_str (&self->backup_path, kept);
+      return;
+    }
+  earlier = parse_user_path (kept);
+  offered = parse_user_path (self->backup_path);
+  if (earlier == NULL || offered == NULL)
+    return;
+  both = union_by_id (earlier, offered);
+  json = mp_program_json_serialize ((MpProgram * const *) both->pdata, both->len);
+  if (!mp_safe_file_write (kept, json, strlen (json), NULL))
+    return;
+  g_unlink (self->backup_path);
+  self->backup_n_programs = both->len;
+  mp_utils_set_str (&self->backup_path, kept);
+}
+
+static gboolean
 write_user_file (MpProgramStore  *self,
                  const char      *path,
                  GError         **error)
@@ -683,10 +819,12 @@ write_user_file (MpProgramStore  *self,
   g_autofree char *backup = NULL;
   gboolean disk_good = catch_up_with_disk (self, path);
 
+  if (offer_is_bak (self))
+    keep_offer_across_starts (self, path);
   /* A broken or missing file never replaces the backup, nor does anything
-   * while the backup waits to be restored. A backup that cannot be made
+   * while the offered backup is PATH.bak. A backup that cannot be made
    * does not stop the save: the old one stays as it was. */
-  if (disk_good && self->backup_path == NULL)
+  if (disk_good && !offer_is_bak (self))
     backup = mp_safe_file_prepare_backup (path, NULL);
   json = mp_program_store_to_json (self, TRUE);
   if (!mp_safe_file_write (path, json, strlen (json), error))
@@ -697,6 +835,10 @@ write_user_file (MpProgramStore  *self,
     }
   if (backup != NULL)
     mp_safe_file_commit_backup (path, backup, NULL);
+  /* The restored offer's programs are in the file now. */
+  if (self->restored_path != NULL)
+    g_unlink (self->restored_path);
+  g_clear_pointer (&self->restored_path, g_free);
   mark_synced (self, path, TRUE);
   return TRUE;
 }
@@ -774,12 +916,24 @@ mp_program_store_get_backup_offer (MpProgramStore *self)
   return self->backup_path != NULL ? self->backup_n_programs : 0;
 }
 
+char *
+mp_program_store_describe_backup_offer (MpProgramStore *self)
+{
+  g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), NULL);
+
+  if (self->backup_path == NULL || self->backup_n_programs == 0)
+    return NULL;
+  return offer_message (self->backup_path, self->backup_n_programs);
+}
+
 gboolean
 mp_program_store_restore_backup (MpProgramStore  *self,
                                  GError         **error)
 {
   g_autoptr(GPtrArray) programs = NULL;
   g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autoptr(GPtrArray) both = NULL;
   g_autoptr(GHashTable) ids = NULL;
 
   g_return_val_if_fail (MP_IS_PROGRAM_STORE (self), FALSE);
@@ -794,13 +948,24 @@ mp_program_store_restore_backup (MpProgramStore  *self,
                    self->backup_path);
       return FALSE;
     }
-  /* Programs added since the start stay, after the restored ones. */
+  /* The list's own version of a program wins (it is the newer); programs
+   * added since the start stay, after the restored ones. */
   mine = user_programs (self);
-  ids = index_by_id (programs);
-  for (guint i = 0; i < mine->len; i++)
-    if (!g_hash_table_contains (ids, mp_program_get_id (mine->pdata[i])))
-      g_ptr_array_add (programs, g_object_ref (mine->pdata[i]));
-  set_user_programs (self, programs);
+  ids = index_by_id (mine);
+  restored = g_ptr_array_new_full (programs->len, g_object_unref);
+  for (guint i = 0; i < programs->len; i++)
+    {
+      MpProgram *newer = g_hash_table_lookup (ids, mp_program_get_id (programs->pdata[i]));
+
+      g_ptr_array_add (restored, g_object_ref (newer != NULL ? newer : programs->pdata[i]));
+    }
+  both = union_by_id (restored, mine);
+  set_user_programs (self, both);
+  if (g_str_has_suffix (self->backup_path, ".unrestored"))
+    {
+      g_free (self->restored_path);
+      self->restored_path = g_steal_pointer (&self->backup_path);
+    }
   g_clear_pointer (&self->backup_path, g_free);
   return TRUE;
 }

@@ -18,6 +18,7 @@ typedef enum {
   MP_PROGRAM_STORE_ERROR_INVALID,  /* well-formed but wrong: types, ranges, fields */
   MP_PROGRAM_STORE_ERROR_VERSION,
   MP_PROGRAM_STORE_ERROR_PARTIAL,  /* some programs left out, the others loaded */
+  MP_PROGRAM_STORE_ERROR_BACKUP_WAITING, /* loaded; a backup not restored earlier is offered */
 } MpProgramStoreError;
 
 #define MP_TYPE_PROGRAM_STORE (mp_program_store_get_type ())
@@ -44,6 +45,9 @@ gboolean        mp_program_store_load_file     (MpProgramStore  *self,
  * (or moved) is never saved over by mp_program_store_save_user(). Programs
  * that break a rule are left out, the others load, the file is copied aside
  * as it was, and the error (MP_PROGRAM_STORE_ERROR_PARTIAL) names each one.
+ * A backup offered at an earlier start and not restored then is kept as
+ * FILE.unrestored and offered again while it holds programs the list lacks
+ * (MP_PROGRAM_STORE_ERROR_BACKUP_WAITING, the file itself loaded).
  * A user program with a sample's id replaces that sample in place (the
  * user edited it). */
 gboolean        mp_program_store_load_user     (MpProgramStore  *self,
@@ -66,11 +70,16 @@ gboolean        mp_program_store_save_copy     (MpProgramStore  *self,
                                                 GError         **error);
 /* TRUE when the user's programs differ from those last loaded or saved. */
 gboolean        mp_program_store_has_unsaved_changes (MpProgramStore *self);
-/* After load_user() failed on the main file, the number of programs in a
- * valid backup (FILE.bak) offered for restore, else 0. */
+/* The number of programs a backup offered for restore would bring (after
+ * load_user() failed on the main file: those in FILE.bak; an offer kept
+ * from an earlier start: those the list lacks), else 0. */
 guint           mp_program_store_get_backup_offer (MpProgramStore *self);
-/* Loads the offered backup's programs as the user's (keeping programs added
- * since); save_user() then writes them. */
+/* The offer told in a sentence for the user (naming the file and the
+ * number of programs), or NULL without one; the caller frees it. */
+char           *mp_program_store_describe_backup_offer (MpProgramStore *self);
+/* Loads the offered backup's programs as the user's; where the list has a
+ * program of the same id, the list's stays, and programs added since stay.
+ * save_user() then writes them (and removes FILE.unrestored once saved). */
 gboolean        mp_program_store_restore_backup (MpProgramStore  *self,
                                                  GError         **error);
 void            mp_program_store_dismiss_backup (MpProgramStore  *self);
