@@ -433,6 +433,8 @@ label_of (const char *text,
 
   /* Line breaks put in long lines read as spaces in one line. */
   g_strdelimit (label->str, "\n", ' ');
+  g_strchomp (label->str);
+  g_string_set_size (label, strlen (label->str));
   g_string_append (label, "…");
   return g_string_free (label, FALSE);
 }
