@@ -266,6 +266,7 @@ test_headings_use (void)
   MpWindow *window = mp_test_new_window_painted ();
   MpArticleView *view = MP_ARTICLE_VIEW (mp_window_get_article_view (window));
   GtkWidget *popover = mp_article_view_get_outline_popover (view);
+  GtkWidget *list, *last;
   Probe probe;
   double longest;
 
@@ -282,6 +283,13 @@ test_headings_use (void)
   probe_start (&probe);
   gtk_popover_popup (GTK_POPOVER (popover));
   g_assert_true (mp_test_wait_until (popover_mapped, popover, 20000));
+  list = mp_test_find_widget (popover, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  /* The first 2 000 are listed, then how to reach the others. */
+  last = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (last)), "198"));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (last)),
+                                   "000 more headings: use Find (Ctrl+F) to reach them"));
   gtk_popover_popdown (GTK_POPOVER (popover));
   longest = probe_stop (&probe);
   g_test_message ("outline: longest pause of the main loop %.0f ms", longest);
