@@ -107,16 +107,19 @@ mp_brief_save (GtkWindow    *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The page breaks are found once, when printing begins. */
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 MpBrief           *brief)
 {
-  guint n_pages = mp_brief_render (brief, gtk_print_context_get_cairo_context (context),
-                                   gtk_print_context_get_width (context),
-                                   gtk_print_context_get_height (context), -1);
+  MpBriefLayout *layout = g_new0 (MpBriefLayout, 1);
 
-  gtk_print_operation_set_n_pages (operation, (int) n_pages);
+  mp_brief_lay_out (brief, gtk_print_context_get_cairo_context (context),
+                    gtk_print_context_get_width (context),
+                    gtk_print_context_get_height (context), layout);
+  g_object_set_data_full (G_OBJECT (operation), "mp-brief-layout", layout, g_free);
+  gtk_print_operation_set_n_pages (operation, (int) layout->n_pages);
 }
 
 static void
@@ -125,9 +128,9 @@ on_draw_page (GtkPrintOperation *operation,
               int                page,
               MpBrief           *brief)
 {
-  mp_brief_render (brief, gtk_print_context_get_cairo_context (context),
-                   gtk_print_context_get_width (context),
-                   gtk_print_context_get_height (context), page);
+  const MpBriefLayout *layout = g_object_get_data (G_OBJECT (operation), "mp-brief-layout");
+
+  mp_brief_draw_page (brief, gtk_print_context_get_cairo_context (context), layout, (guint) page);
 }
 
 void

@@ -66,6 +66,7 @@ mp_brief_source_from_planner (MpPlanner    *planner,
   brief->has_costs = brief->circumstances.funding != MP_FUNDING_NONE ||
                      brief->circumstances.hours_per_week >= 0;
   mp_brief_set_ranking (brief, scorer);
+  mp_brief_set_tradeoff (brief, mp_planner_get_tradeoff_answers (planner));
   /* A chosen program deleted since is shown as no choice. */
   if (!mp_brief_set_choice (brief, scorer, mp_brief_notes_get_choice (notes),
                             mp_brief_notes_get_why (notes), NULL))

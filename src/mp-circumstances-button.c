@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-utils.h"
+
 struct _MpCircumstancesButton
 {
   GtkWidget    parent_instance;
@@ -75,8 +77,13 @@ update_label (MpCircumstancesButton *self,
   if (c->funding == MP_FUNDING_ALL)
     text = g_strdup (_("Funded"));
   else if (c->funding == MP_FUNDING_AMOUNT)
-    /* Translators: the circumstances button when the user expects some funding, e.g. "$12,000 funded" */
-    text = g_strdup_printf (_("$%'.0f funded"), c->funding_usd);
+    {
+      g_autofree char *amount = mp_utils_format_usd (c->funding_usd);
+
+      /* Translators: the circumstances button when the user expects some
+       * funding; %s is the amount, e.g. "$12,000 funded" */
+      text = g_strdup_printf (_("%s funded"), amount);
+    }
   else
     text = g_strdup (_("No funding"));
   if (c->hours_per_week >= 0)

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-utils.h"
+
 /* Picked from the GNOME palette to stay apart in light and dark themes
  * and for the common colour-vision deficiencies (blue/orange first). */
 static const char * const criterion_colors[MP_N_CRITERIA] = {
@@ -47,8 +49,7 @@ mp_panel_format_tuition (double usd)
 {
   if (usd <= 0)
     return g_strdup (_("Free"));
-  /* Translators: a tuition in US dollars; %'.0f is the amount with the locale's digit grouping */
-  return g_strdup_printf (_("$%'.0f"), usd);
+  return mp_utils_format_usd (usd);
 }
 
 char *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-utils.h"
 #include "mp-value-chart.h"
 
 struct _MpValueView
@@ -50,11 +51,12 @@ frontier_row (MpValueView       *self,
   const MpValuePoint *p = mp_value_plot_get_point (plot, i);
   MpProgram *program = mp_program_store_peek (mp_planner_get_store (self->planner), p->program);
   g_autofree char *text = NULL;
+  g_autofree char *cost = mp_utils_format_usd (p->cost);
   GtkWidget *label, *row;
 
-  /* Translators: a row of the best-value list: name, score, out-of-pocket cost */
-  text = g_strdup_printf (_("%s — score %.1f, $%'.0f"), mp_program_get_name (program),
-                          p->score, p->cost);
+  /* Translators: a row of the best-value list: name, score, out-of-pocket cost ("$17,000") */
+  text = g_strdup_printf (_("%s — score %.1f, %s"), mp_program_get_name (program),
+                          p->score, cost);
   label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -1017,6 +1017,31 @@ test_programs_fields (void)
     }
 }
 
+/* json-glib turns a broken \\u escape into bytes that are not UTF-8; the
+ * loader refuses them at the value, so nothing loads that cannot be saved. */
+static void
+test_programs_broken_escape (void)
+{
+  const char *values[] = { "\"pr\\udAoject\"", "\"\\ud800\"", "\"a\\u12\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *json = program_json ("name", values[i]);
+      g_autofree char *path = temp_file ("escape.json", json, -1);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(MpProgramStore) store = sample_store ();
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("name = %s", values[i]);
+      g_assert_false (mp_program_store_load_file (store, file, &error));
+      assert_error (error, MP_PROGRAM_STORE_ERROR, error->code, path, TRUE);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_test_message ("%s", error->message);
+      g_assert_true (strstr (error->message, "escape") != NULL ||
+                     error->code == MP_PROGRAM_STORE_ERROR_SYNTAX);
+    }
+}
+
 static void
 test_programs_unknown_fields (void)
 {
@@ -1737,6 +1762,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/programs/50-mb", test_programs_huge);
   g_test_add_func ("/bad-input/programs/deep-json", test_programs_deep_json);
   g_test_add_func ("/bad-input/programs/fields", test_programs_fields);
+  g_test_add_func ("/bad-input/programs/broken-escape", test_programs_broken_escape);
   g_test_add_func ("/bad-input/programs/unknown-fields", test_programs_unknown_fields);
   g_test_add_func ("/bad-input/programs/duplicates-version", test_programs_duplicates_and_version);
   g_test_add_func ("/bad-input/programs/csv", test_programs_csv);

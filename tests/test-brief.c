@@ -13,6 +13,7 @@
 #include "mp-brief-notes.h"
 #include "mp-brief-render.h"
 #include "mp-brief-source.h"
+#include "mp-utils.h"
 #include "mp-confidence.h"
 #include "mp-value-plot.h"
 #include "mp-criteria.h"
@@ -157,9 +158,10 @@ test_written_and_read_back (void)
   g_assert_nonnull (strstr (text, "Go ahead only with a clear payoff plan"));
   g_assert_nonnull (strstr (text, "Outcome: A master's is likely worthwhile"));
   layout = pdftotext (path, TRUE);
-  g_assert_true (g_regex_match_simple ("Faculty quality +90\\b", layout, 0, 0));
-  g_assert_true (g_regex_match_simple ("Scholarship support +20\\b", layout, 0, 0));
-  g_assert_true (g_regex_match_simple ("Brand name +10\\b", layout, 0, 0));
+  /* The weights side by side, under the criteria's names in their order. */
+  g_assert_true (g_regex_match_simple ("^Faculty quality +Scholarship +Funding +Schedule +Brand name$",
+                                       layout, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^90 +20 +75 +70 +10$", layout, G_REGEX_MULTILINE, 0));
   g_assert_nonnull (strstr (text, "MSc in Medical Education Research"));
   g_assert_nonnull (strstr (text, "Research is the work I want to lead."));
 
@@ -244,10 +246,13 @@ test_costs (void)
       MpProgram *program = mp_program_store_peek (store, mp_scorer_get_ranked (scorer, r));
       MpProgramCosts costs;
       g_autofree char *expected = NULL;
+      g_autofree char *pocket = NULL;
+      g_autofree char *hours = NULL;
 
       mp_costs_compute_for (&circumstances, program, &costs);
-      expected = g_strdup_printf ("$%.0f out of pocket; %.0f h", costs.out_of_pocket_usd,
-                                  costs.total_hours);
+      pocket = mp_utils_format_usd (costs.out_of_pocket_usd);
+      hours = mp_utils_format_grouped (costs.total_hours);
+      expected = g_strdup_printf ("%s out of pocket; %s h", pocket, hours);
       g_assert_nonnull (strstr (text, expected));
     }
   remove_temp (path);
@@ -318,9 +323,9 @@ test_confidence_and_value (void)
   for (guint k = 0; k < mp_value_plot_get_n_frontier (plot); k++)
     {
       guint i = mp_value_plot_get_frontier (plot, k);
-      g_autofree char *item = g_strdup_printf ("%s (%.1f, $%.0f)", mp_value_plot_get_name (plot, i),
-                                               mp_value_plot_get_point (plot, i)->score,
-                                               mp_value_plot_get_point (plot, i)->cost);
+      g_autofree char *cost = mp_utils_format_usd (mp_value_plot_get_point (plot, i)->cost);
+      g_autofree char *item = g_strdup_printf ("%s (%.1f, %s)", mp_value_plot_get_name (plot, i),
+                                               mp_value_plot_get_point (plot, i)->score, cost);
 
       g_assert_nonnull (strstr (text, item));
     }
@@ -439,6 +444,144 @@ test_paper (void)
   g_assert_cmpfloat (h, ==, 792);
 }
 
+/* Twelve answers (the most the questions ask) that put brand name last. */
+#define WORST_TRADEOFF \
+  "faculty,brand,8,4,4,8,a;faculty,funding,8,5,5,8,a;scholarship,brand,7,3,3,7,a;" \
+  "flexibility,brand,9,5,5,9,a;funding,brand,8,4,4,8,a;faculty,flexibility,8,5,5,8,a;" \
+  "faculty,scholarship,9,6,6,9,a;funding,flexibility,8,6,6,8,b;faculty,brand,9,2,5,9,a;" \
+  "scholarship,funding,8,5,5,8,a;flexibility,brand,9,3,6,9,a;scholarship,flexibility,8,5,5,8,b"
+
+/* The fullest brief the window or the command line can make: every
+ * question answered, a long outcome note, costs, confidence, long program
+ * names and a long choice and why. */
+static MpBrief *
+worst_brief (MpScorer *scorer)
+{
+  g_autoptr(MpBrief) brief = mp_brief_new ();
+  g_autoptr(MpFlowWalk) walk = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  walk = mp_brief_source_article_walk (&error);
+  g_assert_no_error (error);
+  g_assert_true (mp_brief_apply_answers (walk, "S1=Yes,S3=Yes,S5=Yes", &error));
+  mp_brief_set_walk (brief, walk);
+  g_free (brief->explanation);
+  brief->explanation = g_strdup ("You aim at leadership or education research and the costs are "
+                                 "covered or planned for: a good program is likely to pay off, "
+                                 "provided the time it takes is protected by your department "
+                                 "and the research it teaches is the research you want to lead.");
+  brief->circumstances.funding = MP_FUNDING_AMOUNT;
+  brief->circumstances.funding_usd = 10000;
+  brief->circumstances.hours_per_week = 6;
+  brief->circumstances.hour_value_usd = 80;
+  brief->has_costs = TRUE;
+  mp_brief_set_ranking (brief, scorer);
+  g_assert_true (brief->has_confidence);
+  mp_brief_set_tradeoff (brief, WORST_TRADEOFF);
+  g_assert_cmpuint (brief->n_tradeoff_answers, ==, 12);
+  g_assert_true (brief->has_tradeoff_weights);
+  for (guint i = 0; i < brief->top->len; i++)
+    {
+      MpBriefEntry *entry = &g_array_index (brief->top, MpBriefEntry, i);
+      char *name = g_strdup_printf ("%s at the Graduate School of Health Professions "
+                                    "Education and Leadership of a Long-Named University",
+                                    entry->name);
+
+      g_free (entry->name);
+      entry->name = name;
+    }
+  while (why->len < 3000)
+    g_string_append (why, "The ranking puts a research program first, but my chair has offered "
+                          "protected time only for the part-time certificate, and I would rather "
+                          "start there and move on to the full degree in two years. ");
+  g_assert_true (mp_brief_set_choice (brief, scorer, "larkspur-msc-med-ed", why->str, &error));
+  g_free (brief->choice_name);
+  brief->choice_name = g_strdup (g_array_index (brief->top, MpBriefEntry, 1).name);
+  return g_steal_pointer (&brief);
+}
+
+static guint
+count_pages (const char *path)
+{
+  g_autofree char *raw = pdftotext (path, FALSE);
+  guint pages = 0;
+
+  /* pdftotext ends each page with a form feed. */
+  for (const char *c = raw; *c != '\0'; c++)
+    pages += *c == '\f';
+  return pages;
+}
+
+/* At most two pages on A4 and Letter, and still the outcome, the names,
+ * the choice and the start of the why. */
+static void
+test_two_pages_at_most (void)
+{
+  g_autoptr(MpProgramStore) store = mp_program_store_new ();
+  g_autoptr(MpScorer) scorer = NULL;
+  g_autoptr(MpBrief) brief = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp_program_store_load_samples (store, &error);
+  g_assert_no_error (error);
+  scorer = mp_scorer_new (store);
+  brief = worst_brief (scorer);
+  for (MpBriefPaper paper = MP_BRIEF_PAPER_A4; paper <= MP_BRIEF_PAPER_LETTER; paper++)
+    {
+      g_autofree char *path = temp_pdf ();
+      g_autofree char *text = NULL;
+      guint pages;
+
+      g_assert_true (mp_brief_write_pdf (brief, paper, path, &error));
+      g_assert_no_error (error);
+      pages = count_pages (path);
+      g_test_message ("%s: %u pages", paper == MP_BRIEF_PAPER_A4 ? "A4" : "Letter", pages);
+      g_assert_cmpuint (pages, >=, 1);
+      g_assert_cmpuint (pages, <=, 2);
+      text = pdf_text (path);
+      g_assert_nonnull (strstr (text, "A master's is likely worthwhile"));
+      g_assert_nonnull (strstr (text, "Professions Education at the"));
+      g_assert_nonnull (strstr (text, "my chair has offered protected time"));
+      g_assert_nonnull (strstr (text, "…"));
+      g_assert_nonnull (strstr (text, "How sure the ranking is"));
+      g_assert_nonnull (strstr (text, "$17,000 out of pocket"));
+      g_assert_nonnull (strstr (text, "Your 12 trade-off answers suggest:"));
+      remove_temp (path);
+    }
+}
+
+/* The same through the command line in Spanish (GLib decides once per
+ * process whether to translate, hence a child process). */
+static void
+test_two_pages_spanish (void)
+{
+  g_autofree char *path = temp_pdf ();
+  g_autofree char *po_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+
+  while (why->len < 3000)
+    g_string_append (why, "La clasificación pone primero un programa de investigación, pero mi "
+                          "jefa solo me ofrece tiempo protegido para el certificado. ");
+  g_setenv ("LANGUAGE", "es", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("MASTERPLAN_LOCALEDIR", po_dir, TRUE);
+  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", "--hours", "6",
+                                   "--answers", "S1=Yes,S3=Yes,S5=Yes",
+                                   "--choice", "larkspur-msc-med-ed", "--why", why->str, NULL), ==, 0);
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("MASTERPLAN_LOCALEDIR");
+  g_assert_cmpuint (count_pages (path), <=, 2);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Qué tan segura es la clasificación"));
+  g_assert_nonnull (strstr (text, "17 000 US$ de su bolsillo"));
+  g_assert_nonnull (strstr (text, "Por qué: La clasificación pone primero"));
+  remove_temp (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,5 +599,7 @@ main (int   argc,
   g_test_add_func ("/brief/none-and-unfinished", test_none_and_unfinished);
   g_test_add_func ("/brief/notes-in-settings", test_notes_in_settings);
   g_test_add_func ("/brief/paper", test_paper);
+  g_test_add_func ("/brief/two-pages-at-most", test_two_pages_at_most);
+  g_test_add_func ("/brief/two-pages-spanish", test_two_pages_spanish);
   return g_test_run ();
 }

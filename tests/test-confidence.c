@@ -441,6 +441,68 @@ test_runner_follows_scorer (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static MpProgramStore *
+generated_store (guint n)
+{
+  MpProgramStore *store = mp_program_store_new ();
+  g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("gen-%u", i);
+      MpProgram *program = mp_program_new (id, id);
+
+      for (guint c = 0; c < MP_N_CRITERIA; c++)
+        mp_program_set_rating (program, c, g_rand_int_range (rand, 0, 101) / 10.0);
+      g_ptr_array_add (programs, program);
+    }
+  mp_program_store_splice (store, (MpProgram **) programs->pdata, programs->len);
+  return store;
+}
+
+/* A slider drag re-ranks many times while one computation runs: the later
+ * steps start none of their own (each used to start one, and at 100 000
+ * programs the cancelled ones still running held gigabytes). Once the
+ * running one stops, one computation of the newest ranking follows. */
+static void
+test_runner_one_at_a_time (void)
+{
+  g_autoptr(MpProgramStore) store = generated_store (5000);
+  g_autoptr(MpScorer) scorer = mp_scorer_new (store);
+  g_autoptr(MpConfidenceRunner) runner = NULL;
+  MpConfidenceResult *result;
+  MpWeights w;
+
+  mp_weights_init_article (&w);
+  mp_scorer_set_weights (scorer, &w);
+  runner = mp_confidence_runner_new_for_scorer (scorer);
+  g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 1);
+  for (int step = 0; step < 50; step++)
+    {
+      w.w[0] = 90 - step;
+      mp_scorer_set_weights (scorer, &w);
+    }
+  g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 1);
+  g_assert_true (mp_confidence_runner_get_busy (runner));
+  wait_idle (runner);
+  g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 2);
+  result = mp_confidence_runner_get_result (runner);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (mp_confidence_result_get_n_programs (result), ==, 5000);
+  g_assert_cmpuint (mp_confidence_result_get_program (result, 0), ==,
+                    mp_scorer_get_ranked (scorer, 0));
+
+  /* A cancelled computation gives way to the newest: never two at once. */
+  mp_confidence_runner_set_spread (runner, 5);
+  mp_confidence_runner_set_spread (runner, 6);
+  g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 3);
+  wait_idle (runner);
+  g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 4);
+  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/confidence/describe", test_describe);
   g_test_add_func ("/confidence/runner-newest-wins", test_runner_newest_wins);
   g_test_add_func ("/confidence/runner-follows-scorer", test_runner_follows_scorer);
+  g_test_add_func ("/confidence/runner-one-at-a-time", test_runner_one_at_a_time);
 
   return g_test_run ();
 }

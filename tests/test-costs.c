@@ -82,7 +82,7 @@ test_describe (void)
   who.funding = MP_FUNDING_AMOUNT;
   who.funding_usd = 10000;
   text = mp_costs_describe (&who, program);
-  g_assert_cmpstr (text, ==, "$49500 tuition − $10000 funding = $39500 out of pocket; "
+  g_assert_cmpstr (text, ==, "$49,500 tuition − $10,000 funding = $39,500 out of pocket; "
                              "15 hours a week × 30 teaching weeks × 2 years = 900 hours");
 }
 
@@ -98,16 +98,16 @@ test_describe_full (void)
 
   mp_circumstances_init (&who);
   plain = mp_costs_describe_full (&who, program);
-  g_assert_cmpstr (plain, ==, "$49500 tuition − $0 funding = $49500 out of pocket; "
+  g_assert_cmpstr (plain, ==, "$49,500 tuition − $0 funding = $49,500 out of pocket; "
                               "15 hours a week × 30 teaching weeks × 2 years = 900 hours.");
   who.funding = MP_FUNDING_ALL;
   who.hours_per_week = 10;
   who.hour_value_usd = 50;
   full = mp_costs_describe_full (&who, program);
-  g_assert_cmpstr (full, ==, "$49500 tuition − $49500 funding = $0 out of pocket; "
+  g_assert_cmpstr (full, ==, "$49,500 tuition − $49,500 funding = $0 out of pocket; "
                              "15 hours a week × 30 teaching weeks × 2 years = 900 hours. "
                              "More hours a week than you can give (10). "
-                             "Your time: 900 hours × $50 an hour = $45000.");
+                             "Your time: 900 hours × $50 an hour = $45,000.");
 }
 
 static void
@@ -455,8 +455,8 @@ test_cost_texts (void)
       i = k;
   g_assert_cmpint (i, >=, 0);
   first = mp_cost_texts_get (texts, i, &spoken, &fits);
-  g_assert_cmpstr (first, ==, "$49500 · 900 h");
-  g_assert_cmpstr (spoken, ==, "$49500 out of pocket, 900 hours in all");
+  g_assert_cmpstr (first, ==, "$49,500 · 900 h");
+  g_assert_cmpstr (spoken, ==, "$49,500 out of pocket, 900 hours in all");
   g_assert_true (fits);
   /* Kept: the same string, not made again. */
   g_assert_true (mp_cost_texts_get (texts, i, NULL, NULL) == first);
@@ -467,15 +467,15 @@ test_cost_texts (void)
   who.hours_per_week = 12;
   mp_planner_set_circumstances (planner, &who);
   g_assert_cmpuint (changed, ==, 1);
-  g_assert_cmpstr (mp_cost_texts_get (texts, i, &spoken, &fits), ==, "⚠ $39500 · 900 h");
+  g_assert_cmpstr (mp_cost_texts_get (texts, i, &spoken, &fits), ==, "⚠ $39,500 · 900 h");
   g_assert_false (fits);
-  g_assert_cmpstr (spoken, ==, "$39500 out of pocket, 900 hours in all; 15 hours a week, "
+  g_assert_cmpstr (spoken, ==, "$39,500 out of pocket, 900 hours in all; 15 hours a week, "
                                "more than the 12 you can give");
   /* Hours alone change the flag too. */
   who.hours_per_week = 20;
   mp_planner_set_circumstances (planner, &who);
   g_assert_cmpuint (changed, ==, 2);
-  g_assert_cmpstr (mp_cost_texts_get (texts, i, NULL, &fits), ==, "$39500 · 900 h");
+  g_assert_cmpstr (mp_cost_texts_get (texts, i, NULL, &fits), ==, "$39,500 · 900 h");
   g_assert_true (fits);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mp-document.h"
+#include "mp-footnotes.h"
 
 /* A reference: a link to the note with its own id, superscript inside. */
 static void
@@ -127,6 +128,25 @@ test_in_code_and_lines (void)
   g_assert_cmpstr (mp_document_get_block (doc, 0)->inline_->text->str, ==, "Text1.");
 }
 
+/* A tab is one byte but four columns: a tab-indented continuation loses the
+ * tab, not four bytes (a short line once made the copy read past its end). */
+static void
+test_tab_continuation (void)
+{
+  static const char text[] = "Text[^t].\n\n[^t]: First line\n\tsecond\n\tx\n  \tthird\n";
+  g_autofree char *copy = g_memdup2 (text, sizeof text - 1);
+  g_autofree char *body = NULL;
+  MpFootnotes *notes = mp_footnotes_extract (copy, sizeof text - 1, &body);
+  g_autoptr(MpDocument) doc = mp_test_parse_document (text);
+  const MpBlock *note;
+
+  g_assert_nonnull (notes);
+  mp_footnotes_free (notes);
+  note = mp_test_block_child (mp_document_get_block (doc, 2), 0);
+  g_assert_cmpstr (mp_test_block_child (note, 0)->inline_->text->str, ==,
+                   "First line second x third ↩");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -136,5 +156,6 @@ main (int    argc,
   g_test_add_func ("/footnotes/unused-and-missing", test_unused_and_missing);
   g_test_add_func ("/footnotes/repeated", test_repeated);
   g_test_add_func ("/footnotes/in-code-and-lines", test_in_code_and_lines);
+  g_test_add_func ("/footnotes/tab-continuation", test_tab_continuation);
   return g_test_run ();
 }

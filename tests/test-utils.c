@@ -6,6 +6,8 @@
 
 #include <glib/gstdio.h>
 
+#include <locale.h>
+
 #include "mp-utils.h"
 
 static void
@@ -85,6 +87,29 @@ test_atomic_write (void)
   g_rmdir (dir);
 }
 
+/* The C locale groups no digits: amounts still read "$17,000". */
+static void
+test_format_grouped (void)
+{
+  const struct { double value; const char *text; } cases[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 17000, "17,000" },
+    { 1234567, "1,234,567" }, { -1500, "-1,500" }, { 840.4, "840" },
+  };
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = mp_utils_format_grouped (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  {
+    g_autofree char *usd = mp_utils_format_usd (17000.4);
+
+    g_assert_cmpstr (usd, ==, "$17,000");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,6 +117,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/utils/slugify", test_slugify);
+  g_test_add_func ("/utils/format-grouped", test_format_grouped);
   g_test_add_func ("/utils/set-str", test_set_str);
   g_test_add_func ("/utils/uri-openable", test_openable);
   g_test_add_func ("/utils/atomic-write", test_atomic_write);

@@ -15,13 +15,22 @@
 
 #include "mp-criteria.h"
 #include "mp-safe-file.h"
+#include "mp-utils.h"
 #include "mp-value-paint.h"
 
 #define MARGIN 48.0     /* points: about 1.7 cm */
 #define GAP 6.0
 #define FOOTER 24.0
 #define BODY_SIZE 10.0
-#define VALUE_CHART_HEIGHT 190.0
+/* The value chart's height, and the lower one used when the brief would
+ * otherwise run to a third page. */
+#define VALUE_CHART_HEIGHT 140.0
+#define VALUE_CHART_HEIGHT_TIGHT 96.0
+/* The frontier named under the chart: more would crowd the second page. */
+#define MAX_FRONTIER_NAMED 8
+/* The "why" the brief prints; a longer text is cut at a word with "…" so
+ * the brief stays within two pages. */
+#define MAX_WHY_CHARS 600
 
 /* Only black and greys, so a grayscale printer loses nothing. */
 static const double criterion_grey[MP_N_CRITERIA] = { 0.15, 0.35, 0.55, 0.72, 0.87 };
@@ -34,6 +43,7 @@ typedef struct {
   int      page;    /* the page being laid out */
   int      target;  /* the page to draw, or -1 */
   MpBrief *brief;
+  double   chart_height;
 } Pen;
 
 MpBriefPaper
@@ -60,6 +70,27 @@ mp_brief_paper_size (MpBriefPaper  paper,
   *width = paper == MP_BRIEF_PAPER_LETTER ? 612.0 : 595.276;
   *height = paper == MP_BRIEF_PAPER_LETTER ? 792.0 : 841.89;
 }
+
+/* @text cut to @max characters at a word, with "…" when cut: a program's
+ * name or the user's "why" may be of any length, the brief is not. */
+static char *
+cut_text (const char *text,
+          glong       max)
+{
+  g_autofree char *head = NULL;
+  char *space;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  head = g_utf8_substring (text, 0, max);
+  space = strrchr (head, ' ');
+  if (space != NULL && g_utf8_strlen (head, space - head) > max / 2)
+    *space = '\0';
+  return g_strconcat (g_strchomp (head), "…", NULL);
+}
+
+/* Long enough for any real program's name on two lines of the table. */
+#define MAX_NAME_CHARS 48
 
 static double
 content_width (Pen *pen)
@@ -123,7 +154,24 @@ show (Pen         *pen,
   pango_cairo_show_layout (pen->cr, layout);
 }
 
-/* A paragraph; @keep: points that must fit after it on the same page. */
+/* A paragraph followed by @gap points; @keep: points that must fit after it
+ * on the same page. */
+static void
+paragraph_spaced (Pen        *pen,
+                  const char *markup,
+                  double      size,
+                  double      indent,
+                  double      keep,
+                  double      gap)
+{
+  g_autoptr(PangoLayout) layout = new_layout (pen, markup, size, content_width (pen) - indent);
+  double h = layout_height (layout);
+
+  make_room (pen, h + keep);
+  show (pen, layout, MARGIN + indent, pen->y);
+  pen->y += h + gap;
+}
+
 static void
 paragraph (Pen        *pen,
            const char *markup,
@@ -131,12 +179,7 @@ paragraph (Pen        *pen,
            double      indent,
            double      keep)
 {
-  g_autoptr(PangoLayout) layout = new_layout (pen, markup, size, content_width (pen) - indent);
-  double h = layout_height (layout);
-
-  make_room (pen, h + keep);
-  show (pen, layout, MARGIN + indent, pen->y);
-  pen->y += h + GAP;
+  paragraph_spaced (pen, markup, size, indent, keep, GAP);
 }
 
 static void
@@ -145,8 +188,8 @@ heading (Pen        *pen,
 {
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", text);
 
-  pen->y += GAP;
-  paragraph (pen, markup, 13, 0, 40);
+  pen->y += GAP / 2;
+  paragraph (pen, markup, 12, 0, 40);
   if (drawing (pen))
     {
       cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
@@ -223,33 +266,90 @@ bar (Pen    *pen,
   cairo_stroke (pen->cr);
 }
 
+/* What the trade-off answers suggest, in one paragraph under the weights:
+ * the weights they give and where the sliders part from them. */
+static void
+render_tradeoff (Pen     *pen,
+                 MpBrief *brief)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+
+  if (brief->n_tradeoff_answers == 0)
+    return;
+  if (brief->has_tradeoff_weights)
+    {
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                          "Your %u trade-off answer suggests:",
+                                          "Your %u trade-off answers suggest:",
+                                          brief->n_tradeoff_answers),
+                       brief->n_tradeoff_answers);
+      for (guint c = 0; c < MP_N_CRITERIA; c++)
+        g_string_append_printf (text, "%s %s %.0f", c == 0 ? "" : ",",
+                                mp_criterion_get_label (c), brief->tradeoff_weights.w[c]);
+      g_string_append (text, ". ");
+      g_string_append (text, brief->tradeoff_note != NULL
+                             ? brief->tradeoff_note
+                             : _("The weights above agree with them."));
+      /* The disagreement sentence is written for a label, without a stop. */
+      if (!g_str_has_suffix (text->str, "."))
+        g_string_append_c (text, '.');
+    }
+  else
+    {
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                          "Your %u trade-off answer gives no weights:",
+                                          "Your %u trade-off answers give no weights:",
+                                          brief->n_tradeoff_answers),
+                       brief->n_tradeoff_answers);
+      g_string_append_c (text, ' ');
+      g_string_append (text, brief->tradeoff_note != NULL ? brief->tradeoff_note
+                                                          : _("they contradict each other."));
+    }
+  escaped = g_markup_escape_text (text->str, -1);
+  paragraph (pen, escaped, 9, 0, 0);
+}
+
+/* The five weights side by side: each criterion's name, its weight and a
+ * bar, in a column of its own (a fifth of the width). */
 static void
 render_weights (Pen     *pen,
                 MpBrief *brief)
 {
+  double column = content_width (pen) / MP_N_CRITERIA, label_h = 0;
+
   heading (pen, _("Weights"));
   for (guint c = 0; c < MP_N_CRITERIA; c++)
     {
       g_autofree char *label = g_markup_escape_text (mp_criterion_get_label (c), -1);
-      g_autofree char *value = g_strdup_printf ("<b>%.0f</b>", brief->weights.w[c]);
-      g_autoptr(PangoLayout) name = new_layout (pen, label, BODY_SIZE, 150);
-      g_autoptr(PangoLayout) number = new_layout (pen, value, BODY_SIZE, 30);
-      double h = layout_height (name);
+      g_autoptr(PangoLayout) name = new_layout (pen, label, 9, column - 6);
 
-      make_room (pen, h);
-      show (pen, name, MARGIN, pen->y);
-      pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
-      show (pen, number, MARGIN + 150, pen->y);
-      bar (pen, MARGIN + 190, pen->y + 2, 2.0 * brief->weights.w[c], BODY_SIZE, criterion_grey[c]);
-      pen->y += h + 2;
+      pango_layout_set_wrap (name, PANGO_WRAP_WORD);
+      label_h = MAX (label_h, layout_height (name));
     }
-  pen->y += GAP;
+  make_room (pen, label_h + 14);
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    {
+      double x = MARGIN + c * column;
+      g_autofree char *label = g_markup_escape_text (mp_criterion_get_label (c), -1);
+      g_autofree char *value = g_strdup_printf ("<b>%.0f</b>", brief->weights.w[c]);
+      g_autoptr(PangoLayout) name = new_layout (pen, label, 9, column - 6);
+      g_autoptr(PangoLayout) number = new_layout (pen, value, BODY_SIZE, 24);
+
+      pango_layout_set_wrap (name, PANGO_WRAP_WORD);
+      show (pen, name, x, pen->y);
+      show (pen, number, x, pen->y + label_h + 1);
+      bar (pen, x + 24, pen->y + label_h + 3, (column - 34) * brief->weights.w[c] / 100.0,
+           BODY_SIZE - 1, criterion_grey[c]);
+    }
+  pen->y += label_h + 14 + GAP;
+  render_tradeoff (pen, brief);
 }
 
 #define RANK_W 20.0
 #define SCORE_W 42.0
-#define PART_W 54.0
-#define HEADER_SIZE 6.5
+#define PART_W 50.0
+#define HEADER_SIZE 6.0
 #define TABLE_SIZE 8.5
 
 static double
@@ -316,10 +416,16 @@ static char *
 costs_text (MpBrief            *brief,
             const MpBriefEntry *entry)
 {
+  g_autofree char *pocket = NULL;
+  g_autofree char *hours = NULL;
+
   if (brief == NULL || !brief->has_costs)
     return g_strdup ("");
-  return g_strdup_printf (_("; $%'.0f out of pocket; %.0f h%s"), entry->costs.out_of_pocket_usd,
-                          entry->costs.total_hours,
+  pocket = mp_utils_format_usd (entry->costs.out_of_pocket_usd);
+  hours = mp_utils_format_grouped (entry->costs.total_hours);
+  /* Translators: after a program's kind on the brief: its out-of-pocket
+   * cost ("$17,000"), total hours ("840") and maybe the next string */
+  return g_strdup_printf (_("; %s out of pocket; %s h%s"), pocket, hours,
                           entry->costs.fits_hours ? "" : _(", more than you can give"));
 }
 
@@ -331,15 +437,20 @@ table_row (Pen                *pen,
   double x = MARGIN + RANK_W + name_w + SCORE_W;
   g_autofree char *rank = g_strdup_printf ("%u", entry->rank);
   g_autofree char *costs = costs_text (pen->brief, entry);
-  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>",
-                                                   entry->name, entry->kind, costs);
+  g_autofree char *short_name = cut_text (entry->name, MAX_NAME_CHARS);
+  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", short_name);
+  /* The kind and costs run under the numbers too: one line, not three. */
+  g_autofree char *detail = g_markup_printf_escaped ("%s%s", entry->kind, costs);
   g_autofree char *score = g_strdup_printf ("<b>%.1f</b>", entry->score);
   g_autoptr(PangoLayout) probe = new_layout (pen, name, TABLE_SIZE, name_w - 4);
-  double h = layout_height (probe), bar_x = MARGIN + RANK_W;
+  g_autoptr(PangoLayout) detail_layout = new_layout (pen, detail, 7.5,
+                                                     content_width (pen) - RANK_W - 4);
+  double name_h = layout_height (probe), h = name_h + layout_height (detail_layout);
+  double bar_x = MARGIN + RANK_W;
   int page;
 
   page = pen->page;
-  make_room (pen, h + 10);
+  make_room (pen, h + 9);
   /* A table that goes on over a page break repeats its header. */
   if (pen->page != page)
     {
@@ -356,6 +467,7 @@ table_row (Pen                *pen,
     }
   cell (pen, rank, MARGIN, RANK_W, TRUE);
   cell (pen, name, MARGIN + RANK_W, name_w, TRUE);
+  show (pen, detail_layout, MARGIN + RANK_W, pen->y + name_h);
   cell (pen, score, x - SCORE_W, SCORE_W, FALSE);
   for (guint c = 0; c < MP_N_CRITERIA; c++, x += PART_W)
     {
@@ -366,7 +478,7 @@ table_row (Pen                *pen,
       bar (pen, bar_x, pen->y + h + 2, w, 5, criterion_grey[c]);
       bar_x += w;
     }
-  pen->y += h + 10;
+  pen->y += h + 9;
 }
 
 static void
@@ -433,10 +545,11 @@ render_confidence (Pen     *pen,
   intro = g_strdup_printf (_("Shares of %u weightings drawn with each weight up to %g points "
                              "either side of yours, and unknown ratings anywhere from 0 to 10."),
                            brief->confidence_samples, brief->confidence_spread);
-  paragraph (pen, intro, 9, 0, 0);
+  paragraph_spaced (pen, intro, 8.5, 0, 0, 3);
   for (guint i = 0; i < brief->top->len; i++)
     {
       const MpBriefEntry *e = &g_array_index (brief->top, MpBriefEntry, i);
+      g_autofree char *name = cut_text (e->name, MAX_NAME_CHARS);
       g_autofree char *ranks = e->rank_p5 == e->rank_p95
         ? g_strdup_printf ("%u", e->rank_p5) : g_strdup_printf ("%u–%u", e->rank_p5, e->rank_p95);
       /* Translators: rank, name, share first, share in the top three, ranks
@@ -444,10 +557,10 @@ render_confidence (Pen     *pen,
       g_autofree char *line = g_markup_printf_escaped (_("%u. <b>%s</b>: first in %.0f %%, "
                                                          "in the top three in %.0f %%, "
                                                          "rank %s in 90 %%"),
-                                                       e->rank, e->name, 100 * e->p_first,
+                                                       e->rank, name, 100 * e->p_first,
                                                        100 * e->p_top3, ranks);
 
-      paragraph (pen, line, TABLE_SIZE + 0.5, 12, 0);
+      paragraph_spaced (pen, line, TABLE_SIZE, 12, 0, 2);
     }
 }
 
@@ -463,7 +576,7 @@ draw_value_chart (Pen     *pen,
   style.font_size = 7.5;
   cairo_save (pen->cr);
   cairo_translate (pen->cr, MARGIN, pen->y);
-  mp_value_paint (brief->value_plot, pen->cr, content_width (pen), VALUE_CHART_HEIGHT, &style);
+  mp_value_paint (brief->value_plot, pen->cr, content_width (pen), pen->chart_height, &style);
   cairo_restore (pen->cr);
 }
 
@@ -475,60 +588,76 @@ render_value (Pen     *pen,
   MpValuePlot *plot = brief->value_plot;
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *caption = NULL;
+  guint n_frontier;
 
   if (plot == NULL || mp_value_plot_get_n_points (plot) == 0)
     return;
-  make_room (pen, 40 + VALUE_CHART_HEIGHT);
+  make_room (pen, 40 + pen->chart_height);
   heading (pen, _("Costs and value for money"));
   draw_value_chart (pen, brief);
-  pen->y += VALUE_CHART_HEIGHT + GAP;
-  for (guint k = 0; k < mp_value_plot_get_n_frontier (plot); k++)
+  pen->y += pen->chart_height + GAP;
+  n_frontier = mp_value_plot_get_n_frontier (plot);
+  for (guint k = 0; k < MIN (n_frontier, MAX_FRONTIER_NAMED); k++)
     {
       guint i = mp_value_plot_get_frontier (plot, k);
       const MpValuePoint *p = mp_value_plot_get_point (plot, i);
-      g_autofree char *item = g_strdup_printf ("%s (%.1f, $%'.0f)", mp_value_plot_get_name (plot, i),
-                                               p->score, p->cost);
+      g_autofree char *name = cut_text (mp_value_plot_get_name (plot, i), MAX_NAME_CHARS);
+      g_autofree char *cost = mp_utils_format_usd (p->cost);
 
-      g_string_append_printf (names, "%s%s", k > 0 ? "; " : "", item);
+      g_string_append_printf (names, "%s%s (%.1f, %s)", k > 0 ? "; " : "", name, p->score, cost);
+    }
+  if (n_frontier > MAX_FRONTIER_NAMED)
+    {
+      /* Translators: ends the list of best-value programs when it is cut short */
+      g_string_append_printf (names, _("; and %u more"), n_frontier - MAX_FRONTIER_NAMED);
     }
   /* Translators: the programs of the value chart's frontier follow */
   caption = g_markup_printf_escaped (_("Best value — no other program scores higher for less "
                                        "out of pocket: %s."), names->str);
-  paragraph (pen, caption, 9, 0, 0);
+  paragraph (pen, caption, 8.5, 0, 0);
 }
 
 static char *
 choice_text (MpBrief *brief)
 {
-  const MpBriefEntry *first;
+  g_autofree char *chosen = NULL;
+  g_autofree char *first = NULL;
 
   if (brief->choice_id == NULL)
     return g_markup_escape_text (_("Not filled in."), -1);
   if (*brief->choice_id == '\0')
     return g_markup_printf_escaped ("<b>%s</b>", _("None of the programs"));
+  chosen = cut_text (brief->choice_name, MAX_NAME_CHARS);
   if (brief->choice_rank == 1)
-    return g_markup_printf_escaped (_("<b>%s</b>, first in the ranking"), brief->choice_name);
+    return g_markup_printf_escaped (_("<b>%s</b>, first in the ranking"), chosen);
   if (brief->choice_rank == 0 || brief->top->len == 0)
-    return g_markup_printf_escaped (_("<b>%s</b>, which the ranking above leaves out"),
-                                    brief->choice_name);
-  first = &g_array_index (brief->top, MpBriefEntry, 0);
+    return g_markup_printf_escaped (_("<b>%s</b>, which the ranking above leaves out"), chosen);
+  first = cut_text (g_array_index (brief->top, MpBriefEntry, 0).name, MAX_NAME_CHARS);
   return g_markup_printf_escaped (_("<b>%s</b>, ranked %d; the ranking puts %s first"),
-                                  brief->choice_name, brief->choice_rank, first->name);
+                                  chosen, brief->choice_rank, first);
 }
 
 static void
 render_choice (Pen     *pen,
                MpBrief *brief)
 {
-  g_autofree char *choice = choice_text (brief);
-  g_autofree char *why = brief->why != NULL ? g_markup_escape_text (brief->why, -1)
-                                            : g_markup_escape_text (_("Not filled in."), -1);
-  g_autofree char *why_title = g_markup_printf_escaped ("<b>%s</b>", _("Why"));
+  g_autofree char *choice = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *why_line = NULL;
 
   heading (pen, _("My choice"));
-  paragraph (pen, choice, 11, 0, 0);
-  paragraph (pen, why_title, BODY_SIZE, 0, 14);
-  paragraph (pen, why, BODY_SIZE, 12, 0);
+  /* Nothing filled in: one line, not two empty fields. */
+  if (brief->choice_id == NULL && brief->why == NULL)
+    {
+      paragraph (pen, _("Not filled in: the program chosen and why."), BODY_SIZE, 0, 0);
+      return;
+    }
+  choice = choice_text (brief);
+  paragraph (pen, choice, BODY_SIZE, 0, 0);
+  why = cut_text (brief->why != NULL ? brief->why : _("Not filled in."), MAX_WHY_CHARS);
+  /* Translators: the user's reasons on the brief; %s is their text */
+  why_line = g_markup_printf_escaped (_("<b>Why:</b> %s"), why);
+  paragraph (pen, why_line, 9, 0, 0);
 }
 
 static void
@@ -552,9 +681,10 @@ lay_out (MpBrief *brief,
          cairo_t *cr,
          double   width,
          double   height,
+         double   chart_height,
          int      target)
 {
-  Pen pen = { cr, width, height, MARGIN, 0, target, brief };
+  Pen pen = { cr, width, height, MARGIN, 0, target, brief, chart_height };
 
   render_title (&pen, brief);
   render_flowchart (&pen, brief);
@@ -566,29 +696,46 @@ lay_out (MpBrief *brief,
   return pen.page + 1;
 }
 
-guint
-mp_brief_render (MpBrief *brief,
-                 cairo_t *cr,
-                 double   width,
-                 double   height,
-                 int      page)
+void
+mp_brief_lay_out (MpBrief       *brief,
+                  cairo_t       *cr,
+                  double         width,
+                  double         height,
+                  MpBriefLayout *layout)
 {
-  guint n_pages;
+  g_return_if_fail (brief != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
 
-  g_return_val_if_fail (brief != NULL, 0);
-  g_return_val_if_fail (cr != NULL, 0);
-
-  n_pages = lay_out (brief, cr, width, height, -1);
-  if (page >= 0 && (guint) page < n_pages)
+  layout->width = width;
+  layout->height = height;
+  /* The full chart unless it pushes the brief onto a third page. */
+  layout->chart_height = VALUE_CHART_HEIGHT;
+  layout->n_pages = lay_out (brief, cr, width, height, VALUE_CHART_HEIGHT, -1);
+  if (layout->n_pages > 2)
     {
-      Pen pen = { cr, width, height, MARGIN, page, page, brief };
-
-      cairo_save (cr);
-      lay_out (brief, cr, width, height, page);
-      render_footer (&pen, n_pages);
-      cairo_restore (cr);
+      layout->chart_height = VALUE_CHART_HEIGHT_TIGHT;
+      layout->n_pages = lay_out (brief, cr, width, height, VALUE_CHART_HEIGHT_TIGHT, -1);
     }
-  return n_pages;
+}
+
+void
+mp_brief_draw_page (MpBrief             *brief,
+                    cairo_t             *cr,
+                    const MpBriefLayout *layout,
+                    guint                page)
+{
+  Pen pen = { cr, layout->width, layout->height, MARGIN, (int) page, (int) page, brief,
+              layout->chart_height };
+
+  g_return_if_fail (brief != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < layout->n_pages);
+
+  cairo_save (cr);
+  lay_out (brief, cr, layout->width, layout->height, layout->chart_height, (int) page);
+  render_footer (&pen, layout->n_pages);
+  cairo_restore (cr);
 }
 
 static cairo_status_t
@@ -610,8 +757,8 @@ mp_brief_write_pdf (MpBrief      *brief,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  MpBriefLayout layout;
   double width, height;
-  guint n_pages;
 
   g_return_val_if_fail (brief != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -621,10 +768,11 @@ mp_brief_write_pdf (MpBrief      *brief,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Decision Brief"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Master Plan");
   cr = cairo_create (surface);
-  n_pages = mp_brief_render (brief, cr, width, height, -1);
-  for (guint p = 0; p < n_pages; p++)
+  /* Measured once for all pages; each page then draws only its part. */
+  mp_brief_lay_out (brief, cr, width, height, &layout);
+  for (guint p = 0; p < layout.n_pages; p++)
     {
-      mp_brief_render (brief, cr, width, height, (int) p);
+      mp_brief_draw_page (brief, cr, &layout, p);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);

@@ -23,14 +23,27 @@ MpBriefPaper mp_brief_paper_default   (void);
 void         mp_brief_paper_size      (MpBriefPaper  paper,
                                        double       *width,
                                        double       *height);
-/* Lays the brief out on pages of @width × @height points and draws page
- * @page (from 0) on @cr; with @page < 0 it only measures. Returns the
- * number of pages. @cr's origin is the page's top left corner. */
-guint        mp_brief_render          (MpBrief      *brief,
-                                       cairo_t      *cr,
-                                       double        width,
-                                       double        height,
-                                       int           page);
+/* Where the brief's page breaks fall on pages of @width × @height points
+ * (1/72 inch): found once by mp_brief_lay_out(), then used for each page. */
+typedef struct {
+  double width;
+  double height;
+  double chart_height;  /* the value chart's, lowered when needed to keep two pages */
+  guint  n_pages;
+} MpBriefLayout;
+
+/* Measures the brief with @cr's fonts (it draws nothing). */
+void         mp_brief_lay_out         (MpBrief             *brief,
+                                       cairo_t             *cr,
+                                       double               width,
+                                       double               height,
+                                       MpBriefLayout       *layout);
+/* Draws page @page (from 0) of @layout on @cr, whose origin is the page's
+ * top left corner. */
+void         mp_brief_draw_page       (MpBrief             *brief,
+                                       cairo_t             *cr,
+                                       const MpBriefLayout *layout,
+                                       guint                page);
 /* Writes the brief as a PDF on @paper, atomically. */
 gboolean     mp_brief_write_pdf       (MpBrief      *brief,
                                        MpBriefPaper  paper,

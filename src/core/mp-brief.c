@@ -11,6 +11,7 @@
 #include "mp-confidence.h"
 #include "mp-criteria.h"
 #include "mp-program.h"
+#include "mp-tradeoff.h"
 
 G_DEFINE_QUARK (mp-brief-error-quark, mp_brief_error)
 
@@ -62,6 +63,7 @@ mp_brief_free (MpBrief *brief)
   g_free (brief->choice_id);
   g_free (brief->choice_name);
   g_free (brief->why);
+  g_free (brief->tradeoff_note);
   g_clear_pointer (&brief->value_plot, mp_value_plot_free);
   g_free (brief);
 }
@@ -185,6 +187,31 @@ mp_brief_set_ranking (MpBrief  *brief,
   set_confidence (brief, scorer);
   g_clear_pointer (&brief->value_plot, mp_value_plot_free);
   brief->value_plot = mp_value_plot_new_from_scorer (scorer, &brief->circumstances);
+}
+
+void
+mp_brief_set_tradeoff (MpBrief    *brief,
+                       const char *answers)
+{
+  g_autoptr(MpTradeoff) tradeoff = mp_tradeoff_new ();
+  MpWeights estimate;
+
+  g_return_if_fail (brief != NULL);
+
+  brief->n_tradeoff_answers = 0;
+  brief->has_tradeoff_weights = FALSE;
+  g_clear_pointer (&brief->tradeoff_note, g_free);
+  if (answers == NULL || !mp_tradeoff_restore (tradeoff, answers))
+    return;
+  brief->n_tradeoff_answers = mp_tradeoff_get_n_answers (tradeoff);
+  if (mp_tradeoff_estimate (tradeoff, &estimate))
+    {
+      brief->has_tradeoff_weights = TRUE;
+      mp_tradeoff_scale_like (&estimate, &brief->weights, &brief->tradeoff_weights);
+      brief->tradeoff_note = mp_tradeoff_describe_disagreement (&estimate, &brief->weights);
+    }
+  else
+    brief->tradeoff_note = mp_tradeoff_describe_contradiction (tradeoff, NULL);
 }
 
 static int

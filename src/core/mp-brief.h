@@ -73,6 +73,13 @@ typedef struct {
   double     confidence_spread;
   guint      confidence_samples;
   MpValuePlot *value_plot;
+  /* Set by mp_brief_set_tradeoff(): the weights the trade-off answers
+   * suggest, scaled like the sliders' (when has_tradeoff_weights), and a
+   * sentence on where they differ or contradict each other, or NULL. */
+  guint      n_tradeoff_answers;
+  gboolean   has_tradeoff_weights;
+  MpWeights  tradeoff_weights;
+  char      *tradeoff_note;
 } MpBrief;
 
 GQuark   mp_brief_error_quark     (void);
@@ -83,6 +90,11 @@ void     mp_brief_set_walk        (MpBrief        *brief,
                                    MpFlowWalk     *walk);
 void     mp_brief_set_ranking     (MpBrief        *brief,
                                    MpScorer       *scorer);
+/* @answers: the trade-off answers as the planner keeps them ("" or NULL
+ * for none); unreadable text is taken as none. Call after
+ * mp_brief_set_ranking(), so the answers are compared with its weights. */
+void     mp_brief_set_tradeoff    (MpBrief        *brief,
+                                   const char     *answers);
 /* @choice_id: a program's id, "none", or NULL/"" for no choice. FALSE with
  * @error when the id names no program of @scorer's store. Call after
  * mp_brief_set_ranking(), so the choice's rank is known. */

@@ -15,6 +15,12 @@ struct _MpConfidenceRunner
   GCancellable       *cancellable;
   guint64             generation;  /* of the newest request */
   gboolean            busy;
+  /* At most one computation runs: requests that come meanwhile only leave
+   * the newest input (or, following the scorer, a flag) to start after it. */
+  gboolean            running;
+  MpConfidenceInput  *pending;
+  gboolean            pending_follow;
+  guint               n_started;
   MpScorer           *scorer;     /* followed, or NULL */
   double              spread;
 };
@@ -68,6 +74,8 @@ cancel_running (MpConfidenceRunner *self)
   g_clear_object (&self->cancellable);
 }
 
+static void start_pending (MpConfidenceRunner *self);
+
 static void
 on_computed (GObject      *source,
              GAsyncResult *res,
@@ -77,6 +85,7 @@ on_computed (GObject      *source,
   g_autoptr(MpConfidenceRunner) self = request->runner;
   g_autoptr(MpConfidenceResult) result = mp_confidence_compute_finish (res, NULL);
 
+  self->running = FALSE;
   /* An older request's result, or one cancelled: a newer one is coming. */
   if (request->generation == self->generation)
     {
@@ -86,24 +95,78 @@ on_computed (GObject      *source,
       set_busy (self, FALSE);
     }
   g_free (request);
+  start_pending (self);
+}
+
+static void
+start (MpConfidenceRunner *self,
+       MpConfidenceInput  *input)
+{
+  Request *request;
+
+  self->cancellable = g_cancellable_new ();
+  request = g_new (Request, 1);
+  request->runner = g_object_ref (self);
+  request->generation = self->generation;
+  self->running = TRUE;
+  self->n_started++;
+  mp_confidence_compute_async (input, self->cancellable, on_computed, request);
+}
+
+static MpConfidenceInput *
+input_from_scorer (MpConfidenceRunner *self)
+{
+  if (self->scorer == NULL || !mp_scorer_has_scores (self->scorer)
+      || mp_scorer_get_n_ranked (self->scorer) == 0)
+    return NULL;
+  return mp_confidence_input_new_from_scorer (self->scorer, mp_scorer_get_store (self->scorer),
+                                              self->spread);
+}
+
+/* The scorer's input is taken only now: a drag's steps meanwhile cost
+ * nothing here, and the computation sees the ranking as it is at the end. */
+static void
+start_pending (MpConfidenceRunner *self)
+{
+  g_autoptr(MpConfidenceInput) input = NULL;
+
+  if (self->running)
+    return;
+  input = g_steal_pointer (&self->pending);
+  if (self->pending_follow)
+    {
+      self->pending_follow = FALSE;
+      g_clear_pointer (&input, mp_confidence_input_unref);
+      input = input_from_scorer (self);
+    }
+  if (input != NULL)
+    start (self, input);
+}
+
+/* Each request would otherwise start its own computation while the
+ * cancelled ones still run: on a drag over 100 000 programs, each holding
+ * hundreds of MB of histograms, memory grew past 11 GB. */
+static void
+queue_request (MpConfidenceRunner *self,
+               MpConfidenceInput  *input)
+{
+  cancel_running (self);
+  g_clear_pointer (&self->pending, mp_confidence_input_unref);
+  self->pending_follow = input == NULL;
+  if (input != NULL)
+    self->pending = mp_confidence_input_ref (input);
+  set_busy (self, TRUE);
+  start_pending (self);
 }
 
 void
 mp_confidence_runner_request (MpConfidenceRunner *self,
                               MpConfidenceInput  *input)
 {
-  Request *request;
-
   g_return_if_fail (MP_IS_CONFIDENCE_RUNNER (self));
   g_return_if_fail (input != NULL);
 
-  cancel_running (self);
-  self->cancellable = g_cancellable_new ();
-  request = g_new (Request, 1);
-  request->runner = g_object_ref (self);
-  request->generation = self->generation;
-  mp_confidence_compute_async (input, self->cancellable, on_computed, request);
-  set_busy (self, TRUE);
+  queue_request (self, input);
 }
 
 void
@@ -112,8 +175,18 @@ mp_confidence_runner_clear (MpConfidenceRunner *self)
   g_return_if_fail (MP_IS_CONFIDENCE_RUNNER (self));
 
   cancel_running (self);
+  g_clear_pointer (&self->pending, mp_confidence_input_unref);
+  self->pending_follow = FALSE;
   set_result (self, NULL);
   set_busy (self, FALSE);
+}
+
+guint
+mp_confidence_runner_get_n_started (MpConfidenceRunner *self)
+{
+  g_return_val_if_fail (MP_IS_CONFIDENCE_RUNNER (self), 0);
+
+  return self->n_started;
 }
 
 MpConfidenceResult *
@@ -135,16 +208,12 @@ mp_confidence_runner_get_busy (MpConfidenceRunner *self)
 static void
 follow_scorer (MpConfidenceRunner *self)
 {
-  g_autoptr(MpConfidenceInput) input = NULL;
-
   if (!mp_scorer_has_scores (self->scorer) || mp_scorer_get_n_ranked (self->scorer) == 0)
     {
       mp_confidence_runner_clear (self);
       return;
     }
-  input = mp_confidence_input_new_from_scorer (self->scorer, mp_scorer_get_store (self->scorer),
-                                               self->spread);
-  mp_confidence_runner_request (self, input);
+  queue_request (self, NULL);
 }
 
 double
@@ -192,6 +261,8 @@ mp_confidence_runner_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scorer, self);
   g_clear_object (&self->scorer);
   cancel_running (self);
+  g_clear_pointer (&self->pending, mp_confidence_input_unref);
+  self->pending_follow = FALSE;
   G_OBJECT_CLASS (mp_confidence_runner_parent_class)->dispose (object);
 }
 

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (MpConfidenceRunner, mp_confidence_runner, MP, CONFIDENCE_R
 /* Properties (notify on change): "result" (MpConfidenceResult, read-only,
  * the newest computed; NULL before the first), "busy" (boolean, read-only:
  * a request is being computed), "scorer" (construct-only), "spread". A request cancels the one before it; a result of an older
- * request is never shown, however late it arrives. */
+ * request is never shown, however late it arrives. One computation runs at a
+ * time: the newest request waits for the cancelled one to stop. */
 MpConfidenceRunner *mp_confidence_runner_new        (void);
 /* A runner that follows @scorer: after each of its re-ranks, a request for
  * the programs it ranks, weights ± "spread" points (a property, default
@@ -35,5 +36,8 @@ void                mp_confidence_runner_request    (MpConfidenceRunner *self,
 void                mp_confidence_runner_clear      (MpConfidenceRunner *self);
 MpConfidenceResult *mp_confidence_runner_get_result (MpConfidenceRunner *self);
 gboolean            mp_confidence_runner_get_busy   (MpConfidenceRunner *self);
+/* Computations started so far: one at a time, however many requests come
+ * while one runs (for tests and benchmarks). */
+guint               mp_confidence_runner_get_n_started (MpConfidenceRunner *self);
 
 G_END_DECLS

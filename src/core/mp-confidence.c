@@ -803,6 +803,9 @@ mp_confidence_compute (MpConfidenceInput  *input,
 
   if (!check_input (input, error))
     return NULL;
+  /* Cancelled before it began: allocate nothing. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   plan_init (&plan, input, cancellable);
   run_workers (&plan, &worker);
   if (!worker.cancelled)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "mp-program.h"
+#include "mp-utils.h"
 
 #define MAX_FUNDING_USD 10000000.0
 #define HOURS_IN_A_WEEK 168.0
@@ -182,13 +183,13 @@ mp_costs_compute_for (const MpCircumstances *circumstances,
 static char *
 format_usd (double usd)
 {
-  return g_strdup_printf ("$%'.0f", usd);
+  return mp_utils_format_usd (usd);
 }
 
 static char *
 format_hours (double hours)
 {
-  return g_strdup_printf ("%'.0f", hours);
+  return mp_utils_format_grouped (hours);
 }
 
 /* The formulas for @costs, already computed for @program. */

@@ -68,6 +68,21 @@ indent_of (const char *line,
   return indent;
 }
 
+/* How many bytes of @line hold its first @columns columns of indent. A tab
+ * is one byte but up to four columns, so columns and bytes differ. */
+static gsize
+indent_bytes (const char *line,
+              gsize       length,
+              guint       columns)
+{
+  guint indent = 0;
+  gsize i;
+
+  for (i = 0; i < length && indent < columns && (line[i] == ' ' || line[i] == '\t'); i++)
+    indent += line[i] == '\t' ? 4 - indent % 4 : 1;
+  return i;
+}
+
 static gboolean
 is_blank (const char *line,
           gsize       length)
@@ -195,9 +210,11 @@ continue_definition (Extractor  *x,
     return FALSE;
   if (source != NULL)
     {
+      gsize skip = indent_bytes (line, length, 4);
+
       g_string_append_c (source, '\n');
       /* Continuation lines lose the indent that made them part of the note. */
-      g_string_append_len (source, line + MIN (indent, 4u), length - MIN (indent, 4u));
+      g_string_append_len (source, line + skip, length - skip);
     }
   x->blank_before = FALSE;
   blank_out (x, line, length);

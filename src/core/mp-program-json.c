@@ -401,6 +401,12 @@ read_string (Reader      *r,
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must be a string, not %s"), name, describe_node (node));
   *out = json_node_get_string (node);
+  /* json-glib reads a broken \u escape ("\udAo") into bytes that are not
+   * UTF-8; such a text could be shown but never saved and loaded again. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
+                        _("“%s” holds an escape that is not a valid character; "
+                          "write \\u followed by four hexadecimal digits"), name);
   if (required && string_is_blank (*out))
     return reader_fail (r, MP_PROGRAM_JSON_ERROR_INVALID, value_path, error,
                         _("“%s” must not be empty"), name);
@@ -888,7 +894,9 @@ set_syntax_error (const MpProgramSource  *source,
                   const GError           *json_error,
                   GError                **error)
 {
-  const char *message = json_error->message;
+  /* json-glib quotes the text it choked on, which may be a broken escape's
+   * bytes that are not UTF-8; a message must be shown as it is. */
+  g_autofree char *message = g_utf8_make_valid (json_error->message, -1);
   gssize unclosed = mp_program_json_find_unclosed (source->data, source->length);
   guint line = 0, byte_column = 0;
   int consumed = 0;

@@ -9,6 +9,9 @@
 #include "mp-safe-file.h"
 
 #include <glib/gi18n.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 char *
@@ -123,4 +126,49 @@ mp_utils_file_display_name (GFile *file)
   if (g_strcmp0 (scheme, "resource") == 0)
     return g_file_get_basename (file);
   return g_file_get_parse_name (file);
+}
+
+static gboolean
+locale_groups_digits (void)
+{
+  const struct lconv *conv = localeconv ();
+
+  return conv->thousands_sep != NULL && *conv->thousands_sep != '\0' &&
+         conv->grouping != NULL && *conv->grouping > 0 && *conv->grouping != CHAR_MAX;
+}
+
+char *
+mp_utils_format_grouped (double value)
+{
+  g_autofree char *digits = NULL;
+  const char *start;
+  GString *out;
+  gsize n;
+
+  if (locale_groups_digits ())
+    return g_strdup_printf ("%'.0f", value);
+  digits = g_strdup_printf ("%.0f", value);
+  if (!g_ascii_isdigit (digits[strlen (digits) - 1]))
+    return g_steal_pointer (&digits);  /* inf, nan */
+  start = digits[0] == '-' ? digits + 1 : digits;
+  n = strlen (start);
+  out = g_string_new_len (digits, start - digits);
+  for (gsize i = 0; i < n; i++)
+    {
+      /* Translators: the digit group separator where the system's locale
+       * has none, as in 17,000; a no-break space in Spanish (17 000) */
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (out, C_("digit grouping", ","));
+      g_string_append_c (out, start[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+mp_utils_format_usd (double usd)
+{
+  g_autofree char *amount = mp_utils_format_grouped (round (usd));
+
+  /* Translators: an amount in US dollars, e.g. $17,000; %s is the grouped number */
+  return g_strdup_printf (_("$%s"), amount);
 }

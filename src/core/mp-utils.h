@@ -26,5 +26,11 @@ gboolean  mp_utils_write_atomically   (GFile       *file,
                                        GError     **error);
 /* A file's name for messages: its basename, or the URI for resources. */
 char     *mp_utils_file_display_name  (GFile       *file);
+/* A whole number with the digit grouping of LC_NUMERIC ("17,000",
+ * "17.000"); where the locale groups nothing (C, POSIX) the translation's
+ * separator is used, so the figure still reads well. */
+char     *mp_utils_format_grouped     (double       value);
+/* A whole amount of US dollars: "$17,000" ("17.000 US$" in Spanish). */
+char     *mp_utils_format_usd         (double       usd);
 
 G_END_DECLS

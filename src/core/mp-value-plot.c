@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "mp-program.h"
+#include "mp-utils.h"
 
 #define MAX_TICKS 6
 
@@ -349,7 +350,7 @@ mp_value_plot_describe_point (MpValuePlot *plot,
   g_return_val_if_fail (i < plot->points->len, NULL);
 
   p = &g_array_index (plot->points, MpValuePoint, i);
-  cost = g_strdup_printf ("$%'.0f", p->cost);
+  cost = mp_utils_format_usd (p->cost);
   if (p->on_frontier)
     /* Translators: a point of the value chart: name, score, cost, kind;
      * the frontier holds the programs no other beats on both score and cost */
