@@ -19,6 +19,7 @@ struct _MpLoadBar
   GtkWidget      *box;
   GtkLabel       *label;
   GtkProgressBar *progress;
+  gboolean        active;      /* between start and stop, shown or not yet */
 };
 
 enum { CANCEL, N_SIGNALS };
@@ -103,7 +104,15 @@ mp_load_bar_start (MpLoadBar  *self,
   gtk_label_set_text (self->label, message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
   gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  self->active = TRUE;
+}
+
+void
+mp_load_bar_reveal (MpLoadBar *self)
+{
+  g_return_if_fail (MP_IS_LOAD_BAR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self), self->active);
 }
 
 void
@@ -120,6 +129,7 @@ mp_load_bar_stop (MpLoadBar *self)
 {
   g_return_if_fail (MP_IS_LOAD_BAR (self));
 
+  self->active = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
@@ -128,5 +138,5 @@ mp_load_bar_get_message (MpLoadBar *self)
 {
   g_return_val_if_fail (MP_IS_LOAD_BAR (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self)) ? gtk_label_get_text (self->label) : NULL;
+  return self->active ? gtk_label_get_text (self->label) : NULL;
 }

@@ -13,13 +13,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MpLoadBar, mp_load_bar, MP, LOAD_BAR, GtkWidget)
 
 GtkWidget  *mp_load_bar_new          (void);
-/* Shows "Opening @name…" at 0 %. */
+/* Sets "Opening @name…" at 0 %; the bar shows on mp_load_bar_reveal(). */
 void        mp_load_bar_start        (MpLoadBar  *self,
                                       const char *name);
+void        mp_load_bar_reveal       (MpLoadBar  *self);
 void        mp_load_bar_set_fraction (MpLoadBar  *self,
                                       double      fraction);
 void        mp_load_bar_stop         (MpLoadBar  *self);
-/* The text shown while loading, or NULL (for tests). */
+/* The text while loading, shown or not yet, or NULL (for tests). */
 const char *mp_load_bar_get_message  (MpLoadBar  *self);
 
 G_END_DECLS

@@ -71,11 +71,13 @@ struct _MpWindow
   GFile                *ready_file;
   GdkFrameClock        *ready_clock;
   gulong                ready_paint_id;
+  gint64                swap_frame;      /* frame counter when the document last changed */
 };
 
 /* Files larger than this are read in a worker thread: parsing one of 1 MiB
  * takes up to ~0.3 s here (200 000 headings in 5 MB took 1.2 s). */
 #define BACKGROUND_BYTES (1024 * 1024)
+#define LOAD_BAR_DELAY_US (300 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -194,8 +196,11 @@ set_document (MpWindow   *self,
               MpDocument *document,
               gboolean    is_bundled)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   g_set_object (&self->document, document);
   self->is_bundled = is_bundled;
+  self->swap_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
 
   if (self->article_view == NULL)
     add_article_view (self, document);
@@ -320,6 +325,7 @@ typedef struct Loading {
   MpWindow     *window;        /* kept alive until the thread is done */
   GFile        *file;
   GCancellable *cancellable;
+  gint64        started_us;
   int           permille;      /* written by the parsing thread, atomically */
 } Loading;
 
@@ -346,9 +352,13 @@ poll_progress (gpointer user_data)
 {
   MpWindow *self = user_data;
 
-  if (self->loading != NULL)
-    mp_load_bar_set_fraction (MP_LOAD_BAR (self->load_bar),
-                              g_atomic_int_get (&self->loading->permille) / 1000.0);
+  if (self->loading == NULL)
+    return G_SOURCE_CONTINUE;
+  mp_load_bar_set_fraction (MP_LOAD_BAR (self->load_bar),
+                            g_atomic_int_get (&self->loading->permille) / 1000.0);
+  /* A read that ends quickly never flashes the bar. */
+  if (g_get_monotonic_time () - self->loading->started_us >= LOAD_BAR_DELAY_US)
+    mp_load_bar_reveal (MP_LOAD_BAR (self->load_bar));
   return G_SOURCE_CONTINUE;
 }
 
@@ -390,8 +400,9 @@ on_ready_painted (GdkFrameClock *clock,
 }
 
 /* GTK 4.8's text view crashes when a realized view changes buffers twice
- * without a frame in between: a shown window takes the new document after
- * its next painted frame. */
+ * without a frame in between: a shown window takes the new document at once
+ * when a whole frame has passed since the last change (a frame started after
+ * a later one began has ended), otherwise after its next painted frame. */
 static void
 show_when_painted (MpWindow   *self,
                    GFile      *file,
@@ -399,7 +410,8 @@ show_when_painted (MpWindow   *self,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      gdk_frame_clock_get_frame_counter (clock) >= self->swap_frame + 2)
     {
       show_file (self, file, document);
       return;
@@ -450,6 +462,7 @@ start_loading (MpWindow *self,
   loading->window = g_object_ref (self);
   loading->file = g_object_ref (file);
   loading->cancellable = g_cancellable_new ();
+  loading->started_us = g_get_monotonic_time ();
   self->loading = loading;
   if (self->load_bar == NULL)
     {
