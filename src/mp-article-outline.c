@@ -6,6 +6,8 @@
 
 #include "mp-article-outline.h"
 
+#include <glib/gi18n.h>
+
 #define MAX_ROWS 2000   /* headings listed: a long article has thousands */
 
 struct _MpArticleOutline
@@ -46,6 +48,30 @@ row_new (const MpBlock *heading)
   return row;
 }
 
+/* Past MAX_ROWS the list says how many more there are and how to reach them. */
+static GtkWidget *
+more_row_new (guint more)
+{
+  /* Translators: last row of the outline of a file with thousands of headings */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u more heading: use Find (Ctrl+F) to reach it",
+                                                        "%'u more headings: use Find (Ctrl+F) to reach them", more),
+                                           more);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 static void
 rebuild (MpArticleOutline *self)
 {
@@ -57,6 +83,8 @@ rebuild (MpArticleOutline *self)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < MIN (n, MAX_ROWS); i++)
     gtk_list_box_append (self->list, row_new (mp_document_get_heading (self->document, i)));
+  if (n > MAX_ROWS)
+    gtk_list_box_append (self->list, more_row_new (n - MAX_ROWS));
 }
 
 /* The popover places the focus before this handler has built the rows, so
@@ -80,6 +108,8 @@ on_row_activated (MpArticleOutline *self,
 {
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "mp-heading-id"));
 
+  if (id == NULL)
+    return;
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[HEADING_ACTIVATED], 0, id);
 }

@@ -320,7 +320,7 @@ add_target (Renderer   *r,
             const char *id,
             int         offset)
 {
-  MpArticleHeading target = { offset, 0, id, NULL, NULL };
+  MpArticleHeading target = { offset, 0, id, NULL };
 
   g_array_append_val (r->out->targets, target);
 }
@@ -462,7 +462,7 @@ static void
 render_heading (Renderer      *r,
                 const MpBlock *block)
 {
-  MpArticleHeading heading = { r->chars, block->level, block->id, block->inline_->text->str, NULL };
+  MpArticleHeading heading = { r->chars, block->level, block->id, block->inline_->text->str };
   int start = r->chars;
   GtkTextTag *indent = take_marker (r);
   char name[3] = { 'h', '0' + CLAMP (block->level, 1, 6), '\0' };
@@ -768,20 +768,6 @@ fill_buffer (Renderer *r)
          g_array_index (r->runs, TagRun, r->out->next_run).start < MP_ARTICLE_RENDER_STYLED_NOW)
     apply_run (buffer, &g_array_index (r->runs, TagRun, r->out->next_run++));
 
-  for (guint i = 0; i < r->out->headings->len; i++)
-    {
-      MpArticleHeading *heading = &g_array_index (r->out->headings, MpArticleHeading, i);
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, heading->offset);
-      heading->mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
-    }
-  for (guint i = 0; i < r->out->targets->len; i++)
-    {
-      MpArticleHeading *target = &g_array_index (r->out->targets, MpArticleHeading, i);
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, target->offset);
-      target->mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
-    }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
 }

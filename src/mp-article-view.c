@@ -1613,6 +1613,9 @@ mp_article_view_scroll_to_heading (MpArticleView *self,
                                    const char    *id)
 {
   const MpArticleHeading *heading;
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GtkTextIter iter;
 
   g_return_val_if_fail (MP_IS_ARTICLE_VIEW (self), FALSE);
 
@@ -1621,7 +1624,15 @@ mp_article_view_scroll_to_heading (MpArticleView *self,
     heading = find_target (self, id);
   if (heading == NULL)
     return FALSE;
-  gtk_text_view_scroll_to_mark (self->text_view, heading->mark, 0, TRUE, 0, 0);
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, heading->offset);
+  /* One mark, moved: scrolling to it waits until its line is laid out. */
+  mark = gtk_text_buffer_get_mark (buffer, "mp-heading-target");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "mp-heading-target", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0, TRUE, 0, 0);
   return TRUE;
 }
 

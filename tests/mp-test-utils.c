@@ -7,6 +7,7 @@
 #include "mp-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 void
 mp_test_iterate (void)
@@ -61,6 +62,18 @@ mp_test_wait_until (MpTestCondition condition,
   if (!expired)
     g_source_remove (id);
   return condition (data);
+}
+
+gboolean
+mp_test_malloc_unwinds_slowly (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  const char *options = g_getenv ("ASAN_OPTIONS");
+
+  return options != NULL && strstr (options, "fast_unwind_on_malloc=0") != NULL;
+#else
+  return FALSE;
+#endif
 }
 
 void

@@ -24,6 +24,12 @@ typedef gboolean (*MpTestCondition) (gpointer data);
 gboolean  mp_test_wait_until        (MpTestCondition condition,
                                      gpointer        data,
                                      guint           max_ms);
+/* Under AddressSanitizer with fast_unwind_on_malloc=0 (build-aux/dev sets
+ * it, so that leak stacks reach through libraries built without frame
+ * pointers), every allocation unwinds the stack the slow way: the whole
+ * program runs many times slower, and a test that measures pauses of the
+ * main loop measures that instead. TRUE then. */
+gboolean  mp_test_malloc_unwinds_slowly (void);
 /* Deletes @path and everything under it; symbolic links are not followed. */
 void      mp_test_remove_tree       (const char *path);
 /* @text parsed as a document of a file that does not exist; asserts success. */

@@ -605,6 +605,72 @@ test_task_list (void)
   g_assert_cmpstr (mp_test_block_child (mp_test_block_child (list, 4), 0)->inline_->text->str, ==, "[y] not a task");
 }
 
+/* A heading of thousands of characters is listed by its first 200. */
+static void
+test_long_heading_label (void)
+{
+  g_autoptr(GString) text = g_string_new ("Intro.\n\n## ");
+  g_autoptr(MpDocument) doc = NULL;
+  const MpBlock *heading;
+  const char *label;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, "wörd ");
+  g_string_append (text, "\n\n# Short\n");
+  doc = mp_test_parse_document (text->str);
+  heading = mp_document_get_heading (doc, 0);
+  label = mp_document_get_heading_text (heading);
+  /* 40 words and "…", without the space after the last one. */
+  g_assert_cmpuint (g_utf8_strlen (label, -1), ==, MP_MARKDOWN_MAX_LABEL_CHARS);
+  g_assert_true (g_str_has_suffix (label, "wörd wörd…"));
+  /* The text itself is all there. */
+  g_assert_cmpuint (g_utf8_strlen (heading->inline_->text->str, -1), ==, 5 * 300 - 1);
+  g_assert_cmpstr (mp_document_get_heading_text (mp_document_get_heading (doc, 1)), ==, "Short");
+  g_assert_cmpuint (mp_document_get_n_warnings (doc), ==, 1);
+  g_assert_true (g_str_has_suffix (mp_document_get_warning (doc, 0),
+                                   ":3:4: this heading is 1499 characters long; the outline and the "
+                                   "window title show its first 200"));
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* Progress goes forward; a cancelled parse stops with G_IO_ERROR_CANCELLED. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  MpMarkdownTree tree = { NULL, };
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "## Heading %u\n\nText *%u*.\n\n", i, i);
+  g_assert_true (mp_markdown_parse_full (text->str, text->len, "t.md", &tree, NULL,
+                                         on_progress, fractions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tree.headings->len, ==, 20000);
+  mp_markdown_tree_clear (&tree);
+  g_assert_cmpuint (fractions->len, >, 5);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), >, 0.8);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <=, 1.0);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (mp_markdown_parse_full (text->str, text->len, "t.md", &tree, cancellable,
+                                          NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (tree.blocks);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +704,8 @@ main (int   argc,
   g_test_add_func ("/markdown/missing-file", test_missing_file);
   g_test_add_func ("/markdown/file-round-trip", test_file_round_trip);
   g_test_add_func ("/markdown/task-list", test_task_list);
+  g_test_add_func ("/markdown/long-heading-label", test_long_heading_label);
+  g_test_add_func ("/markdown/progress-and-cancel", test_progress_and_cancel);
 
   return g_test_run ();
 }

@@ -1,7 +1,9 @@
 /* mp-document-watch.c: reads a Markdown file again when it changes on disk
  *
  * Editors save in bursts (write, then rename into place, then touch), so a
- * change is acted on once the file has been quiet for SETTLE_MS.
+ * change is acted on once the file has been quiet for SETTLE_MS. The file is
+ * read again in a worker thread, so that a large one does not stop the
+ * window; a newer change makes an unfinished read stale.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@ struct _MpDocumentWatch
   GFile        *file;
   GFileMonitor *monitor;
   guint         settle_id;
+  GCancellable *reading;    /* the read in progress, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MpDocumentWatch, mp_document_watch, G_TYPE_OBJECT)
@@ -30,19 +33,54 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+typedef struct {
+  MpDocumentWatch *watch;
+  GCancellable    *reading;
+} Reading;
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Reading *reading = user_data;
+  MpDocumentWatch *self = reading->watch;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpDocument) document = mp_document_new_from_file_finish (result, &error);
+
+  if (self->reading == reading->reading)
+    {
+      g_clear_object (&self->reading);
+      if (document != NULL)
+        g_signal_emit (self, signals[RELOADED], 0, document);
+      else
+        g_signal_emit (self, signals[FAILED], 0, error);
+    }
+  g_object_unref (reading->watch);
+  g_object_unref (reading->reading);
+  g_free (reading);
+}
+
+static void
+stop_reading (MpDocumentWatch *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+}
+
 static gboolean
 reload (gpointer data)
 {
   MpDocumentWatch *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpDocument) document = NULL;
+  Reading *reading = g_new0 (Reading, 1);
 
   self->settle_id = 0;
-  document = mp_document_new_from_file (self->file, NULL, &error);
-  if (document != NULL)
-    g_signal_emit (self, signals[RELOADED], 0, document);
-  else
-    g_signal_emit (self, signals[FAILED], 0, error);
+  stop_reading (self);
+  self->reading = g_cancellable_new ();
+  reading->watch = g_object_ref (self);
+  reading->reading = g_object_ref (self->reading);
+  mp_document_new_from_file_async (self->file, self->reading, NULL, NULL, on_read, reading);
   return G_SOURCE_REMOVE;
 }
 
@@ -74,6 +112,7 @@ mp_document_watch_dispose (GObject *object)
   MpDocumentWatch *self = MP_DOCUMENT_WATCH (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  stop_reading (self);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);

@@ -113,7 +113,7 @@ find_title (MpDocument *self)
 
       if (heading->level == 1)
         {
-          self->title = g_strdup (heading->inline_->text->str);
+          self->title = g_strdup (mp_block_get_label (heading));
           return;
         }
     }
@@ -122,12 +122,19 @@ find_title (MpDocument *self)
 
 /* The front matter and footnote definitions become blank lines, so that
  * lines keep their numbers in messages. */
+typedef struct {
+  GCancellable           *cancellable;
+  MpMarkdownProgressFunc  progress;
+  gpointer                progress_data;
+} ParseOptions;
+
 static gboolean
-parse_body (MpDocument  *self,
-            const char  *text,
-            gsize        length,
-            const char  *name,
-            GError     **error)
+parse_body (MpDocument          *self,
+            const char          *text,
+            gsize                length,
+            const char          *name,
+            const ParseOptions  *options,
+            GError             **error)
 {
   g_autoptr(GString) body = NULL;
   g_autoptr(MpFootnotes) footnotes = NULL;
@@ -143,18 +150,20 @@ parse_body (MpDocument  *self,
       length = body->len;
     }
   footnotes = mp_footnotes_extract (text, length, &without_notes);
-  if (!mp_markdown_parse (without_notes != NULL ? without_notes : text, length, name, &self->tree, error))
+  if (!mp_markdown_parse_full (without_notes != NULL ? without_notes : text, length, name, &self->tree,
+                               options->cancellable, options->progress, options->progress_data, error))
     return FALSE;
   if (footnotes != NULL)
     mp_footnotes_apply (footnotes, &self->tree, name);
   return TRUE;
 }
 
-MpDocument *
-mp_document_new_from_data (const char  *text,
-                           gssize       length,
-                           GFile       *base,
-                           GError     **error)
+static MpDocument *
+new_from_data (const char          *text,
+               gssize               length,
+               GFile               *base,
+               const ParseOptions  *options,
+               GError             **error)
 {
   g_autoptr(MpDocument) self = NULL;
   g_autofree char *name = message_name (base);
@@ -177,10 +186,21 @@ mp_document_new_from_data (const char  *text,
   self->file = base != NULL ? g_object_ref (base) : NULL;
   self->display_name = base != NULL ? mp_utils_file_display_name (base) : g_strdup (name);
   self->front_matter = mp_front_matter_parse (text, length);
-  if (!parse_body (self, text, length, name, error))
+  if (!parse_body (self, text, length, name, options, error))
     return NULL;
   find_title (self);
   return g_steal_pointer (&self);
+}
+
+MpDocument *
+mp_document_new_from_data (const char  *text,
+                           gssize       length,
+                           GFile       *base,
+                           GError     **error)
+{
+  ParseOptions options = { NULL, };
+
+  return new_from_data (text, length, base, &options, error);
 }
 
 static void
@@ -202,11 +222,12 @@ set_io_error (GError     **error,
                  _("%s: cannot read the file (%s)"), name, io_error->message);
 }
 
-MpDocument *
-mp_document_new_from_file (GFile         *file,
-                           GCancellable  *cancellable,
-                           GError       **error)
+static MpDocument *
+new_from_file (GFile               *file,
+               const ParseOptions  *options,
+               GError             **error)
 {
+  GCancellable *cancellable = options->cancellable;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) io_error = NULL;
@@ -240,8 +261,68 @@ mp_document_new_from_file (GFile         *file,
       set_io_error (error, name, io_error);
       return NULL;
     }
-  return mp_document_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    file, error);
+  return new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), file, options, error);
+}
+
+MpDocument *
+mp_document_new_from_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  ParseOptions options = { cancellable, };
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  return new_from_file (file, &options, error);
+}
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ParseOptions *options = task_data;
+  GError *error = NULL;
+  MpDocument *document = new_from_file (source_object, options, &error);
+
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mp_document_new_from_file_async (GFile                  *file,
+                                 GCancellable           *cancellable,
+                                 MpMarkdownProgressFunc  progress,
+                                 gpointer                progress_data,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ParseOptions *options = g_new0 (ParseOptions, 1);
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  options->cancellable = cancellable;
+  options->progress = progress;
+  options->progress_data = progress_data;
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_document_new_from_file_async);
+  g_task_set_task_data (task, options, g_free);
+  /* The result is the parse's, even when cancelled after it finished. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, parse_in_thread);
+}
+
+MpDocument *
+mp_document_new_from_file_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mp_document_new_from_file_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GFile *
@@ -331,7 +412,7 @@ const char *
 mp_document_get_heading_text (const MpBlock *heading)
 {
   g_return_val_if_fail (heading != NULL && heading->type == MP_BLOCK_HEADING, NULL);
-  return heading->inline_->text->str;
+  return mp_block_get_label (heading);
 }
 
 const MpFrontMatter *

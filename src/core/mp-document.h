@@ -23,6 +23,16 @@ G_DECLARE_FINAL_TYPE (MpDocument, mp_document, MP, DOCUMENT, GObject)
 MpDocument           *mp_document_new_from_file       (GFile         *file,
                                                        GCancellable  *cancellable,
                                                        GError       **error);
+/* Reads and parses @file in a worker thread; @progress (nullable) is called
+ * in that thread, and @progress_data must live until @callback runs. */
+void                  mp_document_new_from_file_async  (GFile                  *file,
+                                                        GCancellable           *cancellable,
+                                                        MpMarkdownProgressFunc  progress,
+                                                        gpointer                progress_data,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
+MpDocument           *mp_document_new_from_file_finish (GAsyncResult           *result,
+                                                        GError                **error);
 /* @base: the file the text came from (for relative images and messages), or NULL. */
 MpDocument           *mp_document_new_from_data       (const char    *text,
                                                        gssize         length,
@@ -47,6 +57,7 @@ const MpBlock        *mp_document_get_block           (MpDocument    *self,
 guint                 mp_document_get_n_headings      (MpDocument    *self);
 const MpBlock        *mp_document_get_heading         (MpDocument    *self,
                                                        guint          index);
+/* Cut to MP_MARKDOWN_MAX_LABEL_CHARS characters (with "…") when longer. */
 const char           *mp_document_get_heading_text    (const MpBlock *heading);
 /* What is shown simplified so that the reader stays responsive (a line
  * broken, nesting kept flat …), each "FILE:LINE:COLUMN: …", in order. */

@@ -64,6 +64,12 @@ typedef struct {
   GArray         *long_inlines; /* LongInline */
   gboolean        flatten_noted;
   gboolean        flatten_pending;
+
+  GCancellable   *cancellable;
+  MpMarkdownProgressFunc progress;
+  gpointer        progress_data;
+  guint           calls;        /* callbacks since the last check */
+  const char     *furthest;     /* the furthest text seen, for progress */
 } Builder;
 
 MpInline *
@@ -108,6 +114,7 @@ mp_block_free (MpBlock *block)
     return;
   mp_inline_free (block->inline_);
   g_free (block->id);
+  g_free (block->label);
   g_free (block->code);
   g_free (block->lang);
   g_clear_pointer (&block->table, table_free);
@@ -418,6 +425,43 @@ close_row (Builder *b)
   b->row++;
 }
 
+static char *
+label_of (const char *text,
+          gsize       length)
+{
+  GString *label = g_string_new_len (text, length);
+
+  /* Line breaks put in long lines read as spaces in one line. */
+  g_strdelimit (label->str, "\n", ' ');
+  g_strchomp (label->str);
+  g_string_set_size (label, strlen (label->str));
+  g_string_append (label, "…");
+  return g_string_free (label, FALSE);
+}
+
+/* A heading of thousands of characters (a pasted paragraph, a generated
+ * file) would make an outline row or window title as long: they show the
+ * first MP_MARKDOWN_MAX_LABEL_CHARS, and the file gets a warning. */
+static void
+cut_label (Builder *b,
+           MpBlock *heading)
+{
+  const char *text = heading->inline_->text->str;
+  glong chars = g_utf8_strlen (text, heading->inline_->text->len);
+  const char *cut;
+
+  if (chars <= MP_MARKDOWN_MAX_LABEL_CHARS)
+    return;
+  cut = g_utf8_offset_to_pointer (text, MP_MARKDOWN_MAX_LABEL_CHARS);
+  heading->label = label_of (text, cut - text);
+  add_warning (b->tree,
+               /* Translators: FILE:LINE:COLUMN, then two numbers of characters */
+               g_strdup_printf (_("%s:%u:%u: this heading is %'ld characters long; the outline and the "
+                                  "window title show its first %'u"),
+                                b->file_name, line_at (b, b->inline_start), column_at (b, b->inline_start),
+                                chars, MP_MARKDOWN_MAX_LABEL_CHARS));
+}
+
 static void
 close_heading (Builder *b)
 {
@@ -437,6 +481,7 @@ close_heading (Builder *b)
   g_hash_table_add (b->ids, g_strdup (id));
   g_ptr_array_add (b->tree->headings, heading);
   b->section = heading;
+  cut_label (b, heading);
 }
 
 static void
@@ -457,7 +502,7 @@ close_code (Builder *b)
       if (b->section != NULL)
         {
           mermaid->section_id = g_strdup (b->section->id);
-          mermaid->section_title = g_strdup (b->section->inline_->text->str);
+          mermaid->section_title = g_strdup (mp_block_get_label (b->section));
         }
       block->type = MP_BLOCK_MERMAID;
       block->mermaid_index = b->tree->mermaid->len;
@@ -470,12 +515,34 @@ close_code (Builder *b)
     }
 }
 
+#define CHECK_EVERY 4096   /* callbacks: a check costs a mutex-free read */
+
+/* Non-zero stops md4c: the caller cancelled. Says how far the text is read. */
+static int
+check_progress (Builder    *b,
+                const char *text)
+{
+  if (text != NULL && text > b->furthest && text <= b->input + b->length)
+    b->furthest = text;
+  if (++b->calls < CHECK_EVERY)
+    return 0;
+  b->calls = 0;
+  if (g_cancellable_is_cancelled (b->cancellable))
+    return -1;
+  if (b->progress != NULL && b->length > 0)
+    b->progress ((double) (b->furthest - b->input) / b->length, b->progress_data);
+  return 0;
+}
+
 static int
 on_enter_block (MD_BLOCKTYPE  type,
                 void         *detail,
                 void         *user_data)
 {
   Builder *b = user_data;
+
+  if (check_progress (b, NULL) != 0)
+    return -1;
 
   switch (type)
     {
@@ -715,6 +782,8 @@ on_text (MD_TEXTTYPE  type,
    * from, so such a run is dropped. */
   if (size > b->length)
     return 0;
+  if (check_progress (b, text) != 0)
+    return -1;
   if (b->code != NULL)
     {
       if (b->leaf->line == 0 && b->leaf->lang == NULL && b->code->len == 0)
@@ -930,12 +999,30 @@ mp_markdown_parse (const char      *text,
                    MpMarkdownTree  *tree,
                    GError         **error)
 {
+  return mp_markdown_parse_full (text, length, file_name, tree, NULL, NULL, NULL, error);
+}
+
+gboolean
+mp_markdown_parse_full (const char              *text,
+                        gsize                    length,
+                        const char              *file_name,
+                        MpMarkdownTree          *tree,
+                        GCancellable            *cancellable,
+                        MpMarkdownProgressFunc   progress,
+                        gpointer                 progress_data,
+                        GError                 **error)
+{
   MD_PARSER parser = {
     0, 0, on_enter_block, on_leave_block, on_enter_span, on_leave_span, on_text,
     NULL, NULL
   };
   Builder b = { text, length, file_name, tree, };
   int status;
+
+  b.cancellable = cancellable;
+  b.progress = progress;
+  b.progress_data = progress_data;
+  b.furthest = text;
 
   tree->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_block_free);
   tree->headings = g_ptr_array_new ();
@@ -964,6 +1051,11 @@ mp_markdown_parse (const char      *text,
   g_hash_table_unref (b.ids);
   g_hash_table_unref (b.id_counters);
 
+  if (status != 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      mp_markdown_tree_clear (tree);
+      return FALSE;
+    }
   if (status != 0)
     {
       g_set_error (error, MP_MARKDOWN_ERROR, MP_MARKDOWN_ERROR_PARSE,
@@ -972,4 +1064,12 @@ mp_markdown_parse (const char      *text,
       return FALSE;
     }
   return TRUE;
+}
+
+const char *
+mp_block_get_label (const MpBlock *heading)
+{
+  g_return_val_if_fail (heading != NULL && heading->inline_ != NULL, NULL);
+
+  return heading->label != NULL ? heading->label : heading->inline_->text->str;
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "mp-markdown-chart.h"
 
@@ -83,6 +83,8 @@ struct _MpBlock
   MpInline    *inline_;    /* heading, paragraph */
   guint        level;      /* heading 1–6 */
   char        *id;         /* heading slug */
+  char        *label;      /* heading: its text cut to MP_MARKDOWN_MAX_LABEL_CHARS for outlines
+                            * and titles, or NULL when the text is short enough */
   gboolean     ordered;    /* list */
   guint        start;      /* ordered list's first number */
   gboolean     tight;      /* list */
@@ -115,6 +117,12 @@ typedef struct {
 /* Limits that keep the reader responsive; each one passed adds a warning. */
 #define MP_MARKDOWN_MAX_LINE_CHARS 10000
 #define MP_MARKDOWN_MAX_BARE_URLS  2000
+/* Outlines and window titles show a heading's first characters only. */
+#define MP_MARKDOWN_MAX_LABEL_CHARS 200
+
+/* Called in the parsing thread with how much of the text is read, 0–1. */
+typedef void (*MpMarkdownProgressFunc) (double   fraction,
+                                        gpointer user_data);
 
 /* Parses valid UTF-8 @text; @file_name names the file in chart errors. */
 gboolean  mp_markdown_parse       (const char     *text,
@@ -122,7 +130,19 @@ gboolean  mp_markdown_parse       (const char     *text,
                                    const char     *file_name,
                                    MpMarkdownTree *tree,
                                    GError        **error);
+/* The same, stopped early (G_IO_ERROR_CANCELLED) when @cancellable is
+ * cancelled; @progress (nullable) is called now and then. */
+gboolean  mp_markdown_parse_full  (const char             *text,
+                                   gsize                   length,
+                                   const char             *file_name,
+                                   MpMarkdownTree         *tree,
+                                   GCancellable           *cancellable,
+                                   MpMarkdownProgressFunc  progress,
+                                   gpointer                progress_data,
+                                   GError                **error);
 void      mp_markdown_tree_clear  (MpMarkdownTree *tree);
+/* A heading's text as outlines and titles show it (its label, cut short). */
+const char *mp_block_get_label    (const MpBlock  *heading);
 
 GQuark    mp_markdown_error_quark (void);
 
