@@ -180,6 +180,32 @@ mp_test_count_char (const char *text,
   return n;
 }
 
+char *
+mp_test_pdftotext (const char         *path,
+                   const char * const *options)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_ptr_array_add (argv, "pdftotext");
+  g_ptr_array_add (argv, "-enc");
+  g_ptr_array_add (argv, "UTF-8");
+  for (guint i = 0; options[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) options[i]);
+  g_ptr_array_add (argv, (char *) path);
+  g_ptr_array_add (argv, "-");
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  return out;
+}
+
 void
 mp_test_run_clear (MpTestRun *run)
 {

@@ -39,6 +39,11 @@ const MpSpan  *mp_test_span           (const MpInline *inline_,
 guint          mp_test_count_char     (const char     *text,
                                        char            c);
 
+/* What pdftotext reads in the PDF at @path, as UTF-8, given @options
+ * (NULL-terminated) before the file; asserts it ran and exited with 0. */
+char          *mp_test_pdftotext      (const char         *path,
+                                       const char * const *options);
+
 /* What a run of the built masterplan left. */
 typedef struct {
   int   status;

@@ -20,25 +20,6 @@
 #include "mp-program-store.h"
 #include "mp-test-utils.h"
 
-/* The PDF's text, words joined by single spaces so wrapped lines still match. */
-static char *
-pdftotext (const char *path,
-           gboolean    layout)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : "-raw", path, "-",
-                         NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  return out;
-}
-
 /* The line of the -layout text that starts with @rank and holds @score. */
 static gboolean
 has_row (const char *layout,
@@ -54,20 +35,13 @@ has_row (const char *layout,
   return FALSE;
 }
 
+/* The PDF's text, words joined by single spaces so wrapped lines still match. */
 static char *
 pdf_text (const char *path)
 {
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autofree char *out = mp_test_pdftotext (path, (const char *[]) { NULL });
   g_auto(GStrv) words = NULL;
 
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   words = g_strsplit_set (g_strdelimit (out, "\n\t\f", ' '), " ", -1);
   for (guint i = 0, j = 0; ; i++)
     {
@@ -88,7 +62,7 @@ pdf_text (const char *path)
 static guint
 count_pages (const char *path)
 {
-  g_autofree char *raw = pdftotext (path, FALSE);
+  g_autofree char *raw = mp_test_pdftotext (path, (const char *[]) { "-raw", NULL });
 
   /* pdftotext ends each page with a form feed. */
   return mp_test_count_char (raw, '\f');
@@ -140,7 +114,7 @@ test_written_and_read_back (void)
   g_assert_nonnull (strstr (text, "Can you get funding or protected time? No"));
   g_assert_nonnull (strstr (text, "Go ahead only with a clear payoff plan"));
   g_assert_nonnull (strstr (text, "Outcome: A master's is likely worthwhile"));
-  layout = pdftotext (path, TRUE);
+  layout = mp_test_pdftotext (path, (const char *[]) { "-layout", NULL });
   /* The weights side by side, under the criteria's names in their order. */
   g_assert_true (g_regex_match_simple ("^Faculty quality +Scholarship +Funding +Schedule +Brand name$",
                                        layout, G_REGEX_MULTILINE, 0));
