@@ -41,6 +41,35 @@ const MpBlock *mp_test_block_child    (const MpBlock  *block,
 const MpSpan  *mp_test_span           (const MpInline *inline_,
                                        guint           index);
 
+/* How many bytes of @text are @c. */
+guint          mp_test_count_char     (const char     *text,
+                                       char            c);
+
+/* What pdftotext reads in the PDF at @path, as UTF-8, given @options
+ * (NULL-terminated) before the file; asserts it ran and exited with 0. */
+char          *mp_test_pdftotext      (const char         *path,
+                                       const char * const *options);
+
+/* What a run of the built masterplan left. */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} MpTestRun;
+
+void           mp_test_run_clear      (MpTestRun      *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MpTestRun, mp_test_run_clear)
+/* Runs the masterplan of the build tree with @args (NULL-terminated) as a
+ * real process and keeps its exit status, standard output and standard
+ * error in @run, first cleared (so one MpTestRun may serve several runs);
+ * asserts that it started and exited, and returns the exit status. */
+int            mp_test_run_masterplanv (MpTestRun          *run,
+                                        const char * const *args);
+/* The same with the arguments one by one, then NULL. */
+int            mp_test_run_masterplan  (MpTestRun          *run,
+                                        const char         *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
+
 #ifdef MP_TEST_WITH_GTK
 /* The first widget of @type at or under @root, depth first; NULL if none. */
 GtkWidget *mp_test_find_widget      (GtkWidget  *root,

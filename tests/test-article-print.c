@@ -63,18 +63,8 @@ page_text (const char *path,
            guint       page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "-f", number, "-l", number,
-                         path, "-", NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
 
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  return out;
+  return mp_test_pdftotext (path, (const char *[]) { "-layout", "-f", number, "-l", number, NULL });
 }
 
 static void

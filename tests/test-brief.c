@@ -18,53 +18,7 @@
 #include "mp-value-plot.h"
 #include "mp-criteria.h"
 #include "mp-program-store.h"
-
-static int
-run_masterplan (char      **err,
-                const char *first,
-                ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "masterplan", NULL));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
-}
-
-/* The PDF's text, words joined by single spaces so wrapped lines still match. */
-static char *
-pdftotext (const char *path,
-           gboolean    layout)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : "-raw", path, "-",
-                         NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  return out;
-}
+#include "mp-test-utils.h"
 
 /* The line of the -layout text that starts with @rank and holds @score. */
 static gboolean
@@ -81,20 +35,13 @@ has_row (const char *layout,
   return FALSE;
 }
 
+/* The PDF's text, words joined by single spaces so wrapped lines still match. */
 static char *
 pdf_text (const char *path)
 {
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autofree char *out = mp_test_pdftotext (path, (const char *[]) { NULL });
   g_auto(GStrv) words = NULL;
 
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   words = g_strsplit_set (g_strdelimit (out, "\n\t\f", ' '), " ", -1);
   for (guint i = 0, j = 0; ; i++)
     {
@@ -110,6 +57,15 @@ pdf_text (const char *path)
         g_free (words[i]);
     }
   return g_strjoinv (" ", words);
+}
+
+static guint
+count_pages (const char *path)
+{
+  g_autofree char *raw = mp_test_pdftotext (path, (const char *[]) { "-raw", NULL });
+
+  /* pdftotext ends each page with a form feed. */
+  return mp_test_count_char (raw, '\f');
 }
 
 static char *
@@ -135,7 +91,7 @@ static void
 test_written_and_read_back (void)
 {
   g_autofree char *path = temp_pdf ();
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
   g_autofree char *text = NULL;
   g_autofree char *layout = NULL;
   const char *previous = NULL;
@@ -145,11 +101,12 @@ test_written_and_read_back (void)
   MpWeights w;
   int status;
 
-  status = run_masterplan (&err, "--brief", path, "--weights",
-                           "faculty=90,scholarship=20,funding=75,flexibility=70,brand=10",
-                           "--answers", "S1=Yes,S3=Yes,S5=No", "--choice", "larkspur-msc-med-ed",
-                           "--why", "Research is the work I want to lead.", NULL);
-  g_assert_cmpstr (err, ==, "");
+  status = mp_test_run_masterplan (&run, "--brief", path, "--weights",
+                                   "faculty=90,scholarship=20,funding=75,flexibility=70,brand=10",
+                                   "--answers", "S1=Yes,S3=Yes,S5=No",
+                                   "--choice", "larkspur-msc-med-ed",
+                                   "--why", "Research is the work I want to lead.", NULL);
+  g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (status, ==, 0);
   text = pdf_text (path);
 
@@ -157,7 +114,7 @@ test_written_and_read_back (void)
   g_assert_nonnull (strstr (text, "Can you get funding or protected time? No"));
   g_assert_nonnull (strstr (text, "Go ahead only with a clear payoff plan"));
   g_assert_nonnull (strstr (text, "Outcome: A master's is likely worthwhile"));
-  layout = pdftotext (path, TRUE);
+  layout = mp_test_pdftotext (path, (const char *[]) { "-layout", NULL });
   /* The weights side by side, under the criteria's names in their order. */
   g_assert_true (g_regex_match_simple ("^Faculty quality +Scholarship +Funding +Schedule +Brand name$",
                                        layout, G_REGEX_MULTILINE, 0));
@@ -205,11 +162,11 @@ test_bad_arguments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *err = NULL;
+      g_auto(MpTestRun) run = { 0, };
 
-      g_assert_cmpint (run_masterplan (&err, "--brief", path, cases[i].option, cases[i].value,
-                                       NULL), ==, 2);
-      g_assert_nonnull (strstr (err, cases[i].message));
+      g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path,
+                                               cases[i].option, cases[i].value, NULL), ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   remove_temp (path);
@@ -221,7 +178,7 @@ static void
 test_costs (void)
 {
   g_autofree char *path = temp_pdf ();
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
   g_autofree char *text = NULL;
   g_autoptr(MpProgramStore) store = mp_program_store_new ();
   g_autoptr(MpScorer) scorer = NULL;
@@ -229,8 +186,8 @@ test_costs (void)
   MpCircumstances circumstances;
   MpWeights w;
 
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", "--hours", "8",
-                                   NULL), ==, 0);
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, "--funding", "10000",
+                                           "--hours", "8", NULL), ==, 0);
   text = pdf_text (path);
   mp_program_store_load_samples (store, &error);
   g_assert_no_error (error);
@@ -265,9 +222,10 @@ static void
 test_confidence_and_value (void)
 {
   g_autofree char *path = temp_pdf ();
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
   g_autofree char *text = NULL;
   g_autofree char *again = NULL;
+  guint pages;
   g_autoptr(MpProgramStore) store = mp_program_store_new ();
   g_autoptr(MpScorer) scorer = NULL;
   g_autoptr(MpConfidenceInput) input = NULL;
@@ -277,21 +235,15 @@ test_confidence_and_value (void)
   MpCircumstances circumstances;
   MpWeights w;
 
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", NULL), ==, 0);
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, "--funding", "10000", NULL), ==, 0);
   text = pdf_text (path);
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", NULL), ==, 0);
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, "--funding", "10000", NULL), ==, 0);
   again = pdf_text (path);
   g_assert_cmpstr (text, ==, again);
-  {
-    /* One or two pages: pdftotext ends each with a form feed. */
-    g_autofree char *raw = pdftotext (path, FALSE);
-    guint pages = 0;
-
-    for (const char *c = raw; *c != '\0'; c++)
-      pages += *c == '\f';
-    g_assert_cmpuint (pages, >=, 1);
-    g_assert_cmpuint (pages, <=, 2);
-  }
+  /* One or two pages. */
+  pages = count_pages (path);
+  g_assert_cmpuint (pages, >=, 1);
+  g_assert_cmpuint (pages, <=, 2);
   g_assert_nonnull (strstr (text, "How sure the ranking is"));
   g_assert_nonnull (strstr (text, "Costs and value for money"));
   g_assert_nonnull (strstr (text, "Article’s range $15,000–$50,000+"));
@@ -338,11 +290,11 @@ static void
 test_file_mode (void)
 {
   g_autofree char *path = temp_pdf ();
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
   mode_t old_umask = umask (022);
   GStatBuf st;
 
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, NULL), ==, 0);
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, NULL), ==, 0);
   umask (old_umask);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpuint (st.st_mode & 0777, ==, 0644);
@@ -352,10 +304,10 @@ test_file_mode (void)
 static void
 test_answers_without_brief (void)
 {
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
 
-  g_assert_cmpint (run_masterplan (&err, "--choice", "none", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "belong to --brief"));
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--choice", "none", NULL), ==, 2);
+  g_assert_nonnull (strstr (run.err, "belong to --brief"));
 }
 
 static void
@@ -363,11 +315,12 @@ test_bad_programs_file (void)
 {
   g_autofree char *path = temp_pdf ();
   g_autofree char *programs = g_build_filename (TEST_DATA_DIR, "panel-bad-import.csv", NULL);
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
 
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--programs", programs, NULL), ==, 1);
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, "--programs", programs, NULL),
+                   ==, 1);
   /* FILE:LINE:COLUMN */
-  g_assert_nonnull (strstr (err, "panel-bad-import.csv:3:64:"));
+  g_assert_nonnull (strstr (run.err, "panel-bad-import.csv:3:64:"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   remove_temp (path);
 }
@@ -375,11 +328,11 @@ test_bad_programs_file (void)
 static void
 test_unwritable_output (void)
 {
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
   const char *path = "/proc/masterplan-brief-test/brief.pdf";
 
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "brief.pdf"));
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, NULL), ==, 1);
+  g_assert_nonnull (strstr (run.err, "brief.pdf"));
 }
 
 static void
@@ -501,18 +454,6 @@ worst_brief (MpScorer *scorer)
   return g_steal_pointer (&brief);
 }
 
-static guint
-count_pages (const char *path)
-{
-  g_autofree char *raw = pdftotext (path, FALSE);
-  guint pages = 0;
-
-  /* pdftotext ends each page with a form feed. */
-  for (const char *c = raw; *c != '\0'; c++)
-    pages += *c == '\f';
-  return pages;
-}
-
 /* At most two pages on A4 and Letter, and still the outcome, the names,
  * the choice and the start of the why. */
 static void
@@ -558,7 +499,7 @@ test_two_pages_spanish (void)
 {
   g_autofree char *path = temp_pdf ();
   g_autofree char *po_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
-  g_autofree char *err = NULL;
+  g_auto(MpTestRun) run = { 0, };
   g_autofree char *text = NULL;
   g_autoptr(GString) why = g_string_new (NULL);
 
@@ -568,9 +509,10 @@ test_two_pages_spanish (void)
   g_setenv ("LANGUAGE", "es", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("MASTERPLAN_LOCALEDIR", po_dir, TRUE);
-  g_assert_cmpint (run_masterplan (&err, "--brief", path, "--funding", "10000", "--hours", "6",
-                                   "--answers", "S1=Yes,S3=Yes,S5=Yes",
-                                   "--choice", "larkspur-msc-med-ed", "--why", why->str, NULL), ==, 0);
+  g_assert_cmpint (mp_test_run_masterplan (&run, "--brief", path, "--funding", "10000",
+                                           "--hours", "6", "--answers", "S1=Yes,S3=Yes,S5=Yes",
+                                           "--choice", "larkspur-msc-med-ed", "--why", why->str,
+                                           NULL), ==, 0);
   g_unsetenv ("LANGUAGE");
   g_unsetenv ("LC_ALL");
   g_unsetenv ("MASTERPLAN_LOCALEDIR");

@@ -353,6 +353,32 @@ test_describe (void)
 }
 
 static void
+wait_idle (MpConfidenceRunner *runner)
+{
+  while (mp_confidence_runner_get_busy (runner))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets the cancelled tasks finish and drop their references to @runner. */
+static void
+drain (MpConfidenceRunner *runner)
+{
+  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A runner following @scorer, which ranks by the article's weights (left
+ * in @w for the caller to change). */
+static MpConfidenceRunner *
+article_runner (MpScorer  *scorer,
+                MpWeights *w)
+{
+  mp_weights_init_article (w);
+  mp_scorer_set_weights (scorer, w);
+  return mp_confidence_runner_new_for_scorer (scorer);
+}
+
+static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
               gpointer    user_data)
@@ -378,8 +404,7 @@ test_runner_newest_wins (void)
   mp_confidence_runner_request (runner, second);
   mp_confidence_runner_request (runner, last);
   g_assert_true (mp_confidence_runner_get_busy (runner));
-  while (mp_confidence_runner_get_busy (runner))
-    g_main_context_iteration (NULL, TRUE);
+  wait_idle (runner);
   shown = mp_confidence_runner_get_result (runner);
   g_assert_nonnull (shown);
   g_assert_true (mp_confidence_result_get_input (shown) == last);
@@ -389,17 +414,8 @@ test_runner_newest_wins (void)
   mp_confidence_runner_clear (runner);
   g_assert_null (mp_confidence_runner_get_result (runner));
   g_assert_false (mp_confidence_runner_get_busy (runner));
-  /* Let the cancelled tasks finish and drop their references. */
-  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
-    g_main_context_iteration (NULL, TRUE);
+  drain (runner);
   g_assert_finalize_object (g_steal_pointer (&runner));
-}
-
-static void
-wait_idle (MpConfidenceRunner *runner)
-{
-  while (mp_confidence_runner_get_busy (runner))
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* The runner follows the scorer: a weight change brings the confidence of
@@ -413,9 +429,7 @@ test_runner_follows_scorer (void)
   MpConfidenceResult *result;
   MpWeights w;
 
-  mp_weights_init_article (&w);
-  mp_scorer_set_weights (scorer, &w);
-  runner = mp_confidence_runner_new_for_scorer (scorer);
+  runner = article_runner (scorer, &w);
   g_assert_cmpfloat (mp_confidence_runner_get_spread (runner), ==, MP_CONFIDENCE_DEFAULT_SPREAD);
   wait_idle (runner);
   result = mp_confidence_runner_get_result (runner);
@@ -437,8 +451,7 @@ test_runner_follows_scorer (void)
   mp_scorer_set_weights (scorer, &w);
   g_assert_null (mp_confidence_runner_get_result (runner));
   g_assert_false (mp_confidence_runner_get_busy (runner));
-  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
-    g_main_context_iteration (NULL, TRUE);
+  drain (runner);
 }
 
 static MpProgramStore *
@@ -474,9 +487,7 @@ test_runner_one_at_a_time (void)
   MpConfidenceResult *result;
   MpWeights w;
 
-  mp_weights_init_article (&w);
-  mp_scorer_set_weights (scorer, &w);
-  runner = mp_confidence_runner_new_for_scorer (scorer);
+  runner = article_runner (scorer, &w);
   g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 1);
   for (int step = 0; step < 50; step++)
     {
@@ -499,8 +510,7 @@ test_runner_one_at_a_time (void)
   g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 3);
   wait_idle (runner);
   g_assert_cmpuint (mp_confidence_runner_get_n_started (runner), ==, 4);
-  while (g_main_context_pending (NULL) || G_OBJECT (runner)->ref_count > 1)
-    g_main_context_iteration (NULL, TRUE);
+  drain (runner);
 }
 
 int

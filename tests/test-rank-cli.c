@@ -9,78 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void run_argv (Run       *run,
-                      GPtrArray *argv);
-
-static void
-run_rank (Run        *run,
-          const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "masterplan", NULL));
-  g_ptr_array_add (argv, g_strdup ("--rank"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  run_argv (run, argv);
-}
-
-/* The program with @args only (no --rank added). */
-static void
-run_plain (Run         *run,
-           const char  *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "masterplan", NULL));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  run_argv (run, argv);
-}
-
-static void
-run_argv (Run       *run,
-          GPtrArray *argv)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
+#include "mp-test-utils.h"
 
 static char *
 first_lines (const char *text,
@@ -100,20 +29,16 @@ first_lines (const char *text,
 static guint
 count_lines (const char *text)
 {
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    n += *p == '\n';
-  return n;
+  return mp_test_count_char (text, '\n');
 }
 
 static void
 test_default (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
   g_autofree char *head = NULL;
 
-  run_rank (&run, NULL);
+  mp_test_run_masterplan (&run, "--rank", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   head = first_lines (run.out, 3);
@@ -130,12 +55,14 @@ test_default (void)
 static void
 test_weights (void)
 {
-  g_auto(Run) run = { 0, };
-  g_auto(Run) partial = { 0, };
-  g_auto(Run) article = { 0, };
+  g_auto(MpTestRun) run = { 0, };
+  g_auto(MpTestRun) partial = { 0, };
+  g_auto(MpTestRun) article = { 0, };
   g_autofree char *head = NULL;
 
-  run_rank (&run, "--weights", "faculty=0,scholarship=0,funding=0,flexibility=0,brand=100", NULL);
+  mp_test_run_masterplan (&run, "--rank",
+                          "--weights", "faculty=0,scholarship=0,funding=0,flexibility=0,brand=100",
+                          NULL);
   g_assert_cmpint (run.status, ==, 0);
   head = first_lines (run.out, 3);
   g_assert_cmpstr (strchr (head, '\n') + 1, ==,
@@ -145,8 +72,8 @@ test_weights (void)
                    "0.00\t0.00\t0.00\t0.00\t90.00\n");
 
   /* Criteria not named keep the article's weights. */
-  run_rank (&partial, "--weights", " faculty = 90 ", NULL);
-  run_rank (&article, NULL);
+  mp_test_run_masterplan (&partial, "--rank", "--weights", " faculty = 90 ", NULL);
+  mp_test_run_masterplan (&article, "--rank", NULL);
   g_assert_cmpint (partial.status, ==, 0);
   g_assert_cmpstr (partial.out, ==, article.out);
 }
@@ -154,13 +81,13 @@ test_weights (void)
 static void
 test_json (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *first, *contributions;
   JsonArray *ranking;
 
-  run_rank (&run, "--format", "json", "--weights", "brand=0", NULL);
+  mp_test_run_masterplan (&run, "--rank", "--format", "json", "--weights", "brand=0", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
@@ -188,10 +115,10 @@ test_json (void)
 static void
 test_programs_file (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
   g_autofree char *csv = g_build_filename (TEST_DATA_DIR, "programs-import.csv", NULL);
 
-  run_rank (&run, "--programs", csv, NULL);
+  mp_test_run_masterplan (&run, "--rank", "--programs", csv, NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_lines (run.out), ==, 4);
@@ -207,18 +134,18 @@ test_bad_file (void)
   g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
   g_autofree char *absent = g_build_filename (dir, "absent.json", NULL);
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0, };
-  g_auto(Run) missing = { 0, };
+  g_auto(MpTestRun) run = { 0, };
+  g_auto(MpTestRun) missing = { 0, };
 
   g_assert_true (g_file_set_contents (path, "{\"schema_version\": 1,\n \"programs\": [{\"id\": 3}]}",
                                       -1, NULL));
-  run_rank (&run, "--programs", path, NULL);
+  mp_test_run_masterplan (&run, "--rank", "--programs", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   expected = g_strdup_printf ("%s:2:22: “id” must be a string, not a number\n", path);
   g_assert_cmpstr (run.err, ==, expected);
 
-  run_rank (&missing, "--programs", absent, NULL);
+  mp_test_run_masterplan (&missing, "--rank", "--programs", absent, NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_true (g_str_has_prefix (missing.err, absent));
 
@@ -249,9 +176,9 @@ test_bad_arguments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(MpTestRun) run = { 0, };
 
-      run_rank (&run, cases[i].option, cases[i].value, NULL);
+      mp_test_run_masterplan (&run, "--rank", cases[i].option, cases[i].value, NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_cmpstr (run.err, ==, cases[i].err);
@@ -261,9 +188,9 @@ test_bad_arguments (void)
 static void
 test_unknown_option (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
 
-  run_rank (&run, "--frobnicate", NULL);
+  mp_test_run_masterplan (&run, "--rank", "--frobnicate", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
 }
@@ -276,9 +203,9 @@ test_help (void)
     "--rank", "--weights=LIST", "--programs=FILE", "--format=FORMAT",
     "--export-flowchart=INPUT", "-o, --output=OUTPUT", "--block=N", "FILE.md",
   };
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
 
-  run_plain (&run, "--help", NULL);
+  mp_test_run_masterplan (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
     g_assert_nonnull (strstr (run.out, listed[i]));
@@ -306,11 +233,11 @@ test_option_without_mode (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(MpTestRun) run = { 0, };
       g_autofree char *expected = g_strconcat (cases[i].err, "Run “masterplan --help” to see "
                                                "every mode and option.\n", NULL);
 
-      run_plain (&run, cases[i].args[0], cases[i].args[1], NULL);
+      mp_test_run_masterplan (&run, cases[i].args[0], cases[i].args[1], NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.err, ==, expected);
     }

@@ -10,42 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_program (Run                *run,
-             const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "masterplan", NULL));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
+#include "mp-test-utils.h"
 
 /* The rows of a TSV output, each split into fields; the header first. */
 static GPtrArray *
@@ -77,12 +42,12 @@ static void
 test_confidence_tsv (void)
 {
   const char *args[] = { "--rank", "--confidence", "--seed", "7", NULL };
-  g_auto(Run) run = { 0, };
-  g_auto(Run) again = { 0, };
+  g_auto(MpTestRun) run = { 0, };
+  g_auto(MpTestRun) again = { 0, };
   g_autoptr(GPtrArray) rows = NULL;
   double first = 0, top3 = 0;
 
-  run_program (&run, args);
+  mp_test_run_masterplanv (&run, args);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   rows = tsv_rows (run.out);
@@ -104,7 +69,7 @@ test_confidence_tsv (void)
   g_assert_cmpfloat_with_epsilon (first, 1, 0.001);
   g_assert_cmpfloat_with_epsilon (top3, 3, 0.001);
   /* The same seed, the same figures. */
-  run_program (&again, args);
+  mp_test_run_masterplanv (&again, args);
   g_assert_cmpstr (again.out, ==, run.out);
 }
 
@@ -113,10 +78,10 @@ static void
 test_confidence_exact (void)
 {
   const char *args[] = { "--rank", "--confidence", "--spread", "0", "--samples", "500", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
   g_autoptr(GPtrArray) rows = NULL;
 
-  run_program (&run, args);
+  mp_test_run_masterplanv (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   rows = tsv_rows (run.out);
   g_assert_cmpstr (field (rows, 1, "p_first"), ==, "1.0000");
@@ -134,13 +99,13 @@ static void
 test_confidence_json (void)
 {
   const char *args[] = { "--rank", "--confidence", "--format", "json", "--samples", "2000", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(MpTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *ranking;
   JsonObject *first;
 
-  run_program (&run, args);
+  mp_test_run_masterplanv (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
@@ -161,13 +126,13 @@ test_costs (void)
 {
   const char *tsv_args[] = { "--rank", "--funding", "10000", "--hours", "12", NULL };
   const char *json_args[] = { "--rank", "--funding", "all", "--format", "json", NULL };
-  g_auto(Run) run = { 0, };
-  g_auto(Run) json = { 0, };
+  g_auto(MpTestRun) run = { 0, };
+  g_auto(MpTestRun) json = { 0, };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *first;
 
-  run_program (&run, tsv_args);
+  mp_test_run_masterplanv (&run, tsv_args);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   rows = tsv_rows (run.out);
@@ -177,7 +142,7 @@ test_costs (void)
   g_assert_cmpstr (field (rows, 1, "fits_hours"), ==, "false");
 
   /* All of the tuition funded; hours not said, so fits_hours is null. */
-  run_program (&json, json_args);
+  mp_test_run_masterplanv (&json, json_args);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
   first = json_array_get_object_element (
@@ -220,9 +185,9 @@ test_bad_arguments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(MpTestRun) run = { 0, };
 
-      run_program (&run, cases[i].args);
+      mp_test_run_masterplanv (&run, cases[i].args);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, cases[i].err));
