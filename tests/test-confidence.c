@@ -513,6 +513,57 @@ test_runner_one_at_a_time (void)
   drain (runner);
 }
 
+/* Ranks are exact up to 1024 programs, in 1024 bands up to 16 384, then in
+ * fewer bands so that the histograms stay within their budget. */
+static void
+test_rank_bands (void)
+{
+  g_assert_cmpuint (mp_confidence_rank_bands (1), ==, 1);
+  g_assert_cmpuint (mp_confidence_rank_bands (1024), ==, 1024);
+  g_assert_cmpuint (mp_confidence_rank_bands (16384), ==, 1024);
+  g_assert_cmpuint (mp_confidence_rank_bands (16385), ==, 1023);
+  g_assert_cmpuint (mp_confidence_rank_bands (100000), ==, 167);
+  g_assert_cmpuint (mp_confidence_rank_bands (1000000), ==, 16);
+  g_assert_cmpuint (mp_confidence_rank_bands (G_MAXUINT), ==, 16);
+}
+
+/* 200 000 programs in a fixed order: each program's rank percentiles are
+ * the ends of the band that holds its rank, no wider. */
+static void
+test_many_programs_banded (void)
+{
+  const guint n = 200000;
+  guint bands = mp_confidence_rank_bands (n);
+  guint width = (n + bands - 1) / bands;
+  g_autoptr(MpConfidenceInput) input = mp_confidence_input_new (n);
+  g_autoptr(MpConfidenceResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      mp_confidence_input_set_program (input, i, i, i);
+      mp_confidence_input_set_rating (input, i, MP_CRITERION_FACULTY,
+                                      10.0 * (n - i) / n, 10.0 * (n - i) / n);
+    }
+  for (guint c = 0; c < MP_N_CRITERIA; c++)
+    mp_confidence_input_set_weight_range (input, c, 0, 0);
+  mp_confidence_input_set_weight_range (input, MP_CRITERION_FACULTY, 40, 60);
+  mp_confidence_input_set_samples (input, 64);
+  result = mp_confidence_compute (input, NULL, &error);
+  g_assert_no_error (error);
+  for (guint slot = 0; slot < n; slot += 997)
+    {
+      guint rank = mp_confidence_result_get_program (result, slot) + 1;
+      guint p5 = mp_confidence_result_get_rank_p5 (result, slot);
+      guint p95 = mp_confidence_result_get_rank_p95 (result, slot);
+
+      g_assert_cmpuint (p5, <=, rank);
+      g_assert_cmpuint (rank, <=, p95);
+      g_assert_cmpuint (p95 - p5 + 1, <=, width);
+    }
+  g_assert_cmpfloat (mp_confidence_result_get_p_first (result, 0), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/confidence/no-weights", test_no_weights);
   g_test_add_func ("/confidence/async", test_async);
   g_test_add_func ("/confidence/describe", test_describe);
+  g_test_add_func ("/confidence/rank-bands", test_rank_bands);
+  g_test_add_func ("/confidence/many-programs-banded", test_many_programs_banded);
   g_test_add_func ("/confidence/runner-newest-wins", test_runner_newest_wins);
   g_test_add_func ("/confidence/runner-follows-scorer", test_runner_follows_scorer);
   g_test_add_func ("/confidence/runner-one-at-a-time", test_runner_one_at_a_time);

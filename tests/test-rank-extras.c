@@ -194,6 +194,35 @@ test_bad_arguments (void)
     }
 }
 
+/* Programs × samples past the limit is refused at once, before any work,
+ * naming the samples that fit; nothing goes to the output. */
+static void
+test_confidence_too_much_work (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-rank-extras-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("name,kind,format,duration_years,hours_per_week,"
+                                         "tuition_usd,faculty,scholarship,funding,flexibility,"
+                                         "brand\n");
+  g_auto(MpTestRun) run = { 0, };
+  gint64 start;
+
+  for (guint i = 0; i < 201; i++)
+    g_string_append_printf (csv, "Program %u,masters,online,2,10,20000,%u,5,5,5,5\n", i, i % 11);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  start = g_get_monotonic_time ();
+  mp_test_run_masterplan (&run, "--rank", "--programs", path, "--confidence", "--samples",
+                          "10000000", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==,
+                   "masterplan: --confidence: 201 programs with 10000000 samples each is more "
+                   "than 1000000000 program-samples; give --samples 4975124 or fewer\n");
+  /* Refused before the work: 201 × 10 000 000 samples would take many seconds. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  mp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/rank-extras/confidence-tsv", test_confidence_tsv);
   g_test_add_func ("/rank-extras/confidence-exact", test_confidence_exact);
   g_test_add_func ("/rank-extras/confidence-json", test_confidence_json);
+  g_test_add_func ("/rank-extras/confidence-too-much-work", test_confidence_too_much_work);
   g_test_add_func ("/rank-extras/costs", test_costs);
   g_test_add_func ("/rank-extras/bad-arguments", test_bad_arguments);
 

@@ -26,6 +26,11 @@
  * sample straight into n histogram rows touches n pages per sample. */
 #define RANK_BUFFER 524288
 #define FLUSH_BLOCK 32
+/* Rank histogram bytes per worker: past this, lists of many thousands of
+ * programs get fewer, wider bands (at 1024 bands each, a million programs
+ * would need 4 GB a worker). */
+#define HIST_BUDGET (64u << 20)
+#define MIN_RANK_BINS 16
 /* Program-samples above which a second thread helps more than it costs. */
 #define PARALLEL_WORK 2000000
 
@@ -350,6 +355,14 @@ hist_stride (guint bins)
   return lines * (64 / sizeof (guint32));
 }
 
+guint
+mp_confidence_rank_bands (guint n_programs)
+{
+  guint fit = HIST_BUDGET / (sizeof (guint32) * MAX (n_programs, 1));
+
+  return MIN (n_programs, MIN (MP_CONFIDENCE_MAX_RANK_BINS, MAX (fit, MIN_RANK_BINS)));
+}
+
 static void
 plan_init (Plan              *plan,
            MpConfidenceInput *input,
@@ -372,7 +385,7 @@ plan_init (Plan              *plan,
   for (guint i = 0; i < n; i++)
     plan->by_tie[i] = i;
   g_qsort_with_data (plan->by_tie, n, sizeof (guint), compare_tie, in->tie_rank);
-  plan->bins = MIN (n, MP_CONFIDENCE_MAX_RANK_BINS);
+  plan->bins = mp_confidence_rank_bands (n);
   plan->stride = hist_stride (plan->bins);
   plan->bin_of = g_new (guint, MAX (n, 1));
   for (guint k = 0; k < n; k++)

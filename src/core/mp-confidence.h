@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 /* The spread the UI starts with, in weight points either side of a slider. */
 #define MP_CONFIDENCE_DEFAULT_SPREAD  15.0
 #define MP_CONFIDENCE_DEFAULT_SAMPLES 10000
-/* Ranks are counted exactly up to this many programs; above it, in this
- * many equal bands, and a percentile rank is the band's outer end. */
+/* Ranks are counted exactly up to this many programs; above it, in at most
+ * this many equal bands (fewer past 16 384 programs, see
+ * mp_confidence_rank_bands()), and a percentile rank is the band's outer
+ * end. */
 #define MP_CONFIDENCE_MAX_RANK_BINS   1024
 /* A program first in at least this share of the samples, with no unknown
  * rating that counts, is a sure first. */
@@ -82,6 +84,11 @@ void                mp_confidence_input_set_samples    (MpConfidenceInput       
                                                         guint                     n_samples);
 void                mp_confidence_input_set_seed       (MpConfidenceInput        *input,
                                                         guint64                   seed);
+
+/* How many bands ranks are counted in for @n_programs: @n_programs itself
+ * (exact ranks) up to MP_CONFIDENCE_MAX_RANK_BINS, then that many until the
+ * histograms would pass their memory budget, then fewer (at least 16). */
+guint               mp_confidence_rank_bands           (guint                     n_programs);
 
 /* Runs on the calling thread (it may use a second core for large inputs);
  * checks @cancellable between chunks of samples. The same input and seed give

@@ -119,6 +119,18 @@ add_confidence (const MpRankExtras        *extras,
   g_autoptr(MpConfidenceInput) input = source->confidence_input (source->data, extras->spread);
   g_autoptr(MpConfidenceResult) result = NULL;
 
+  /* Refused before any work, with the number that fits: a long list at
+   * the default samples would otherwise run for minutes. */
+  if ((guint64) n * extras->samples > MP_RANK_EXTRAS_MAX_WORK)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%u programs with %u samples each is more than %u program-samples; "
+                           "give --samples %u or fewer"),
+                         n, extras->samples, (guint) MP_RANK_EXTRAS_MAX_WORK,
+                         (guint) MAX (MP_RANK_EXTRAS_MAX_WORK / n, 1));
+
+      return argument_error (error, "--confidence", message);
+    }
   mp_confidence_input_set_samples (input, extras->samples);
   mp_confidence_input_set_seed (input, extras->seed);
   if (n > 0 && (result = mp_confidence_compute (input, NULL, error)) == NULL)

@@ -7,6 +7,9 @@
  * generation quadratic. The JSON is laid out as Master Plan saves it (one
  * member a line), with rating ranges and unknown ratings among the numbers.
  *
+ * MP_BENCH_CONFIDENCE=1 adds `--confidence` (10 000 samples) to the CSV runs:
+ * a million programs is then refused at once, with the samples that fit.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -95,6 +98,8 @@ write_json (const char *dir,
 }
 
 /* Runs the ranking once; its output goes to /dev/null. */
+static gboolean with_confidence;
+
 static void
 run_rank (const char *programs,
           double     *ms,
@@ -112,7 +117,11 @@ run_rank (const char *programs,
       int null = open ("/dev/null", O_WRONLY);
 
       dup2 (null, STDOUT_FILENO);
-      execl (MASTERPLAN_PROGRAM, MASTERPLAN_PROGRAM, "--rank", "--programs", programs, NULL);
+      if (with_confidence)
+        execl (MASTERPLAN_PROGRAM, MASTERPLAN_PROGRAM, "--rank", "--confidence", "--programs",
+               programs, NULL);
+      else
+        execl (MASTERPLAN_PROGRAM, MASTERPLAN_PROGRAM, "--rank", "--programs", programs, NULL);
       _exit (127);
     }
   g_assert_cmpint (wait4 (pid, status, 0, &usage), ==, pid);
@@ -141,8 +150,8 @@ bench (const char *format,
       best_cpu_ms = MIN (best_cpu_ms, cpu_ms);
       peak_mb = MAX (peak_mb, mb);
     }
-  g_print ("--rank, %7u %s programs (%4.0f MB): %8.0f ms wall, %8.0f ms CPU (best of 3), "
-           "peak RSS %6.0f MB, exit %d\n", rows, format,
+  g_print ("--rank%s, %7u %s programs (%4.0f MB): %8.0f ms wall, %8.0f ms CPU (best of 3), "
+           "peak RSS %6.0f MB, exit %d\n", with_confidence ? " --confidence" : "", rows, format,
            g_mapped_file_get_length (mapped) / 1e6, best_ms, best_cpu_ms, peak_mb,
            WIFEXITED (status) ? WEXITSTATUS (status) : -1);
   g_unlink (path);
@@ -157,6 +166,10 @@ main (int   argc,
   static const guint sizes[] = { 10000, 100000, 1000000 };
   g_autofree char *dir = g_dir_make_tmp ("mp-bench-rank-cli-XXXXXX", NULL);
   const char *formats = g_getenv ("MP_BENCH_FORMATS");
+
+  with_confidence = g_strcmp0 (g_getenv ("MP_BENCH_CONFIDENCE"), "1") == 0;
+  if (with_confidence)
+    formats = "csv";
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
