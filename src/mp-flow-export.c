@@ -201,24 +201,35 @@ print_warnings (MpFlowBook *book,
     g_printerr ("%s\n", mp_flow_book_get_warning (book, index, k)->message);
 }
 
+/* @bad_block: set when the file has blocks but not the one asked for, a
+ * bad argument rather than a bad file. */
 static MpFlowchart *
 load_chart (const char  *input,
             int          block,
+            gboolean    *bad_block,
             GError     **error)
 {
   g_autoptr(MpFlowBook) book = load_book (input, error);
   const MpFlowNote *note;
+  guint n;
 
   if (book == NULL)
     return NULL;
-  if ((guint) block > mp_flow_book_get_n_charts (book))
+  n = mp_flow_book_get_n_charts (book);
+  if ((guint) block > n)
     {
-      g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
-                   /* Translators: "FILE: has N mermaid blocks, not block M" */
-                   ngettext ("%s: has %u mermaid block, no block %d",
-                             "%s: has %u mermaid blocks, no block %d",
-                             mp_flow_book_get_n_charts (book)),
-                   mp_flow_book_get_display_name (book), mp_flow_book_get_n_charts (book), block);
+      *bad_block = n > 0;
+      if (n > 0)
+        g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
+                     /* Translators: "FILE has N mermaid blocks, no block M; give ..." */
+                     ngettext ("masterplan: --block: %s has %u mermaid block, no block %d; "
+                               "give --block %u",
+                               "masterplan: --block: %s has %u mermaid blocks, no block %d; "
+                               "give a block from 1 to %u", n),
+                     mp_flow_book_get_display_name (book), n, block, n);
+      else
+        g_set_error (error, MP_MERMAID_ERROR, MP_MERMAID_ERROR_EMPTY,
+                     _("%s: has no mermaid block"), mp_flow_book_get_display_name (book));
       return NULL;
     }
   note = mp_flow_book_get_error (book, block - 1);
@@ -270,6 +281,7 @@ mp_flow_export_cli_run (const char *input,
   g_autoptr(MpFlowchart) chart = NULL;
   g_autoptr(MpFlowLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean bad_block = FALSE;
 
   if (input == NULL || output == NULL || block < 1)
     {
@@ -281,11 +293,11 @@ mp_flow_export_cli_run (const char *input,
       g_printerr ("masterplan: %s\n", _("the output must end in .svg, .png or .pdf"));
       return 2;
     }
-  chart = load_chart (input, block, &error);
+  chart = load_chart (input, block, &bad_block, &error);
   if (chart == NULL)
     {
       g_printerr ("%s\n", error->message);
-      return 1;
+      return bad_block ? 2 : 1;
     }
   layout = mp_flow_layout_new (chart, NULL, MP_FLOW_EDGE_LABELS_INLINE, &error);
   if (layout == NULL)
