@@ -52,6 +52,9 @@ struct _MpWindow
   GtkLabel             *subtitle_label;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkRevealer          *programs_revealer;
+  /* The panel's banner has news the user has not had in sight yet. */
+  gboolean              programs_notice_wanted;
   GtkPaned             *main_paned;
   GtkPaned             *side_paned;
   GtkBox               *article_slot;
@@ -122,6 +125,54 @@ static void
 on_banner_close_clicked (MpWindow *self)
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* ---- the programs notice ------------------------------------------------
+ * Loading the user's programs can fail (a broken file, a backup on offer);
+ * the panel tells it in its banner. While the panel is out of sight (one
+ * view at a time, or hidden) the window says so and leads there, until the
+ * panel has been in sight once or the user dismisses it. */
+
+static gboolean
+panel_in_sight (MpWindow *self)
+{
+  return self->weights_panel != NULL && gtk_widget_is_visible (self->weights_panel);
+}
+
+static void
+update_programs_notice (MpWindow *self)
+{
+  if (self->programs_notice_wanted && panel_in_sight (self))
+    self->programs_notice_wanted = FALSE;
+  if (self->programs_notice_wanted)
+    gtk_widget_set_visible (GTK_WIDGET (self->programs_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->programs_revealer, self->programs_notice_wanted);
+}
+
+static void
+on_programs_show_clicked (MpWindow *self)
+{
+  if (!mp_arrangement_get_panel_shown (self->arrangement))
+    g_settings_set_boolean (self->settings, "show-panel", TRUE);
+  mp_arrangement_show_view (self->arrangement, "panel");
+  self->programs_notice_wanted = FALSE;
+  update_programs_notice (self);
+  gtk_widget_grab_focus (self->weights_panel);
+}
+
+static void
+on_programs_close_clicked (MpWindow *self)
+{
+  self->programs_notice_wanted = FALSE;
+  update_programs_notice (self);
+}
+
+gboolean
+mp_window_get_programs_notice_shown (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->programs_revealer);
 }
 
 const char *
@@ -924,6 +975,9 @@ ensure_side_views (MpWindow *self)
   mp_weights_panel_set_stacked (MP_WEIGHTS_PANEL (self->weights_panel), self->panel_stacked);
   gtk_widget_set_vexpand (self->weights_panel, TRUE);
   gtk_box_append (self->weights_slot, self->weights_panel);
+  self->programs_notice_wanted =
+    mp_weights_panel_get_banner_message (MP_WEIGHTS_PANEL (self->weights_panel)) != NULL;
+  update_programs_notice (self);
 
   self->flow_pane = mp_flow_pane_new ();
   gtk_widget_set_vexpand (self->flow_pane, TRUE);
@@ -1050,6 +1104,11 @@ setup_arrangement (MpWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-panel", self->arrangement, "show-panel",
                    G_SETTINGS_BIND_DEFAULT);
+  /* The arrangement shows a view by showing its slot and the side pane. */
+  g_signal_connect_object (self->weights_slot, "notify::visible",
+                           G_CALLBACK (update_programs_notice), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_paned, "notify::visible",
+                           G_CALLBACK (update_programs_notice), self, G_CONNECT_SWAPPED);
   add_property_action (self, "view", "view");
   add_property_action (self, "show-flowchart", "show-flowchart");
   add_property_action (self, "show-panel", "show-panel");
@@ -1126,6 +1185,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, programs_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, article_slot);
@@ -1136,6 +1196,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, bottom_switcher);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, content_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_programs_show_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_programs_close_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);

@@ -34,6 +34,9 @@ const char *mp_window_get_load_message (MpWindow   *self);
 void        mp_window_cancel_loading (MpWindow     *self);
 /* The banner's text, or NULL when it is hidden (for tests). */
 const char *mp_window_get_banner_message (MpWindow *self);
+/* Whether the window tells that the user's programs need a look in the
+ * Ranking view, which is out of sight. */
+gboolean    mp_window_get_programs_notice_shown (MpWindow *self);
 /* The toast's text, or NULL when none is shown (for tests). */
 const char *mp_window_get_toast_message  (MpWindow *self);
 GtkWidget  *mp_window_get_article_view   (MpWindow *self);

@@ -199,6 +199,49 @@ test_discard (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A window too narrow for the panel opens on the article: the window says
+ * the programs need a look, and its button shows the Ranking view with the
+ * panel's banner and Restore. A window wide enough for all three views does
+ * not need to say it. */
+static void
+test_programs_notice_when_panel_out_of_sight (void)
+{
+  g_autofree char *bak = g_strconcat (user_path, ".bak", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MpWindow *window;
+  MpWeightsPanel *panel;
+
+  g_assert_true (g_file_set_contents (user_path, "", 0, NULL));
+  g_assert_true (g_file_set_contents (bak, user_json, -1, NULL));
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 700);
+  window = mp_test_new_window ();
+  panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (panel)));
+  g_assert_true (mp_window_get_programs_notice_shown (window));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (window), "Show _Ranking"), "clicked");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (panel)));
+  g_assert_false (mp_window_get_programs_notice_shown (window));
+  g_assert_nonnull (strstr (mp_weights_panel_get_banner_message (panel), "holds 1 program"));
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (panel), "_Restore")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_iterate ();
+
+  g_assert_true (g_file_set_contents (user_path, "", 0, NULL));
+  g_settings_set_int (settings, "window-width", 1600);
+  g_settings_set_int (settings, "window-height", 1000);
+  window = mp_test_new_window ();
+  panel = MP_WEIGHTS_PANEL (mp_window_get_weights_panel (window));
+  g_assert_nonnull (mp_weights_panel_get_banner_message (panel));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (panel)));
+  g_assert_false (mp_window_get_programs_notice_shown (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_iterate ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/unsaved-window/failed-save-then-close", test_failed_save_then_close);
   g_test_add_func ("/unsaved-window/discard", test_discard);
   g_test_add_func ("/unsaved-window/banner-cleared-after-save", test_banner_cleared_after_save);
+  g_test_add_func ("/unsaved-window/programs-notice", test_programs_notice_when_panel_out_of_sight);
 
   status = g_test_run ();
   mp_test_remove_tree (tmp_dir);
