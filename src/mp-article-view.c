@@ -431,14 +431,27 @@ activate_link (const char *target,
   MpArticleView *self = user_data;
   GtkRoot *root;
 
+  g_autofree char *refusal = NULL;
+
   if (target[0] == '#')
     {
       if (mp_article_view_scroll_to_heading (self, target + 1))
         mp_article_view_highlight_section (self, target + 1);
+      else
+        {
+          /* Translators: %s is the section a link names */
+          refusal = g_strdup_printf (_("This article has no section “%s”."), target + 1);
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", refusal);
+        }
       return;
     }
-  if (!mp_utils_uri_is_openable (target))
-    return;
+  /* A click that does nothing says why. */
+  refusal = mp_utils_uri_refusal (target);
+  if (refusal != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", refusal);
+      return;
+    }
   root = gtk_widget_get_root (GTK_WIDGET (self));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, target, GDK_CURRENT_TIME);
@@ -631,7 +644,16 @@ on_query_tooltip (MpArticleView *self,
   /* A footnote's text is in its popover already. */
   if (link == NULL || (link->title != NULL && link->target[0] == '#'))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, link->title != NULL ? link->title : link->target);
+  /* The full target always, so the user sees where a link leads before
+   * opening it; a title, when given, above it. */
+  if (link->title != NULL)
+    {
+      g_autofree char *text = g_strconcat (link->title, "\n", link->target, NULL);
+
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, link->target);
   return TRUE;
 }
 

@@ -817,6 +817,12 @@ on_open_section (MpWindow   *self,
     mp_arrangement_show_view (self->arrangement, "article");
   if (mp_article_view_scroll_to_heading (view, id))
     mp_article_view_highlight_section (view, id);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("This article has no section “%s”."), id);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+    }
 }
 
 static void

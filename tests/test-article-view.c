@@ -1022,6 +1022,40 @@ note_shown (gpointer data)
 
 /* Tab to a footnote reference, or the pointer over it, shows the note in
  * a popover that leaves the focus and the reading position alone. */
+/* A link that does not open says why in the window's toast, naming it;
+ * an anchor to no section says so too. */
+static void
+test_link_refused_says_why (void)
+{
+  MpWindow *window = new_window ();
+  MpArticleView *view = article_view (window);
+  GtkTextView *text_view = mp_article_view_get_text_view (view);
+  g_autoptr(GFile) file = open_markdown (window, "# Links\n\nA [file](file:///etc/passwd), a "
+                                                 "[mail](mailto:a@example.org?attach=/etc/passwd) "
+                                                 "and a [missing](#nowhere) section.\n");
+  GtkEventController *keys = text_controller (text_view, GTK_TYPE_EVENT_CONTROLLER_KEY, "mp-article-links");
+  const char *expected[] = {
+    "“file:///etc/passwd” was not opened: only web (http, https) and mail links open.",
+    "“mailto:a@example.org?attach=/etc/passwd” was not opened: a mail link that attaches files "
+    "could send your files.",
+    "This article has no section “nowhere”.",
+  };
+
+  wait_frames (window, 2);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+      g_assert_true (handled);
+      g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+      g_assert_true (handled);
+      g_assert_cmpstr (mp_window_get_toast_message (window), ==, expected[i]);
+    }
+  destroy (window);
+}
+
 static void
 test_footnote_popover (void)
 {
@@ -1308,6 +1342,7 @@ main (int   argc,
   g_test_add_func ("/article-view/zoom", test_zoom);
   g_test_add_func ("/article-view/zoom-menu-item", test_zoom_menu_item);
   g_test_add_func ("/article-view/footnote-popover", test_footnote_popover);
+  g_test_add_func ("/article-view/link-refused-says-why", test_link_refused_says_why);
   g_test_add_func ("/article-view/code-blocks", test_code_blocks);
   g_test_add_func ("/article-view/code-highlighted-when-seen", test_code_highlighted_when_seen);
   g_test_add_func ("/article-view/wide-table", test_wide_table);

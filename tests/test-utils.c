@@ -57,6 +57,30 @@ test_openable (void)
   g_assert_false (mp_utils_uri_is_openable ("mailto:a@example.org?%61ttach=file:///etc/passwd"));
 }
 
+/* A link that does not open says why, naming the link (cut when long). */
+static void
+test_uri_refusal (void)
+{
+  g_autofree char *file = mp_utils_uri_refusal ("file:///etc/passwd");
+  g_autofree char *mail = mp_utils_uri_refusal ("mailto:a@example.org?attach=/etc/passwd");
+  g_autofree char *relative = mp_utils_uri_refusal ("other.md");
+  g_autofree char *long_uri = g_strnfill (500, 'a');
+  g_autofree char *long_refusal = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_null (mp_utils_uri_refusal ("https://example.org/a"));
+  g_assert_null (mp_utils_uri_refusal ("mailto:someone@example.org"));
+  g_assert_cmpstr (file, ==, "“file:///etc/passwd” was not opened: only web (http, https) and "
+                             "mail links open.");
+  g_assert_cmpstr (mail, ==, "“mailto:a@example.org?attach=/etc/passwd” was not opened: a mail "
+                             "link that attaches files could send your files.");
+  g_assert_true (g_str_has_prefix (relative, "“other.md” was not opened"));
+  long_refusal = mp_utils_uri_refusal (long_uri);
+  shown = g_strndup (long_refusal, strstr (long_refusal, "” was not") - long_refusal);
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), ==, 1 + 160 + 1);
+  g_assert_true (g_str_has_suffix (shown, "a…"));
+}
+
 static void
 test_atomic_write (void)
 {
@@ -120,6 +144,7 @@ main (int   argc,
   g_test_add_func ("/utils/format-grouped", test_format_grouped);
   g_test_add_func ("/utils/set-str", test_set_str);
   g_test_add_func ("/utils/uri-openable", test_openable);
+  g_test_add_func ("/utils/uri-refusal", test_uri_refusal);
   g_test_add_func ("/utils/atomic-write", test_atomic_write);
 
   return g_test_run ();

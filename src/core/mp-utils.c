@@ -88,6 +88,35 @@ mp_utils_uri_is_openable (const char *uri)
          g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
+/* Long enough to tell a link apart, short enough for one message. */
+#define SHOWN_URI_CHARS 160
+
+char *
+mp_utils_uri_refusal (const char *uri)
+{
+  g_autofree char *scheme = NULL;
+  g_autofree char *shown = NULL;
+
+  if (uri == NULL || mp_utils_uri_is_openable (uri))
+    return NULL;
+  shown = g_utf8_validate (uri, -1, NULL) ? g_strdup (uri) : g_utf8_make_valid (uri, -1);
+  if (g_utf8_strlen (shown, -1) > SHOWN_URI_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (shown, 0, SHOWN_URI_CHARS);
+
+      g_free (shown);
+      shown = g_strconcat (cut, "…", NULL);
+    }
+  scheme = g_uri_parse_scheme (uri);
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "mailto") == 0)
+    /* Translators: %s is the link's target */
+    return g_strdup_printf (_("“%s” was not opened: a mail link that attaches files could send "
+                              "your files."), shown);
+  /* Translators: %s is the link's target */
+  return g_strdup_printf (_("“%s” was not opened: only web (http, https) and mail links open."),
+                          shown);
+}
+
 gboolean
 mp_utils_write_atomically (GFile       *file,
                            const char  *contents,

@@ -17,6 +17,9 @@ gboolean  mp_utils_set_str            (char       **str_ptr,
                                        const char  *new_str);
 /* TRUE for http, https and mailto URIs: the only links the app opens. */
 gboolean  mp_utils_uri_is_openable    (const char  *uri);
+/* Why @uri is not opened, naming it (cut to 160 characters), for the user;
+ * NULL when it opens. The caller frees it. */
+char     *mp_utils_uri_refusal        (const char  *uri);
 /* Writes @contents to @file atomically (temporary file + rename). With
  * @keep_backup, the previous file is kept as FILE.bak. */
 gboolean  mp_utils_write_atomically   (GFile       *file,
