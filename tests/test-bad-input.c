@@ -1649,7 +1649,7 @@ test_cli_export (void)
   assert_cli_fails ((const char *[]) { "--export-flowchart", article, "-o", out_svg, "--block", "0", NULL },
                     2, "--block");
   assert_cli_fails ((const char *[]) { "--export-flowchart", article, "-o", out_svg, "--block", "99", NULL },
-                    1, "99");
+                    2, "no block 99; give a block from 1 to 2");
   assert_cli_fails ((const char *[]) { "--export-flowchart", article, "-o", out_svg, "--block", "abc", NULL },
                     2, "abc");
   assert_cli_fails ((const char *[]) { "--export-flowchart", article, "-o", out_svg, "--block", "-1", NULL },
