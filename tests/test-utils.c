@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include <locale.h>
+#include <sys/stat.h>
 
 #include "mp-utils.h"
 
@@ -111,6 +112,29 @@ test_atomic_write (void)
   g_rmdir (dir);
 }
 
+/* An export is the user's document: a new file gets what the umask
+ * gives, a replaced one keeps its own permissions. */
+static void
+test_write_permissions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-utils-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ranking.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  mode_t old_mask = umask (022);
+  GStatBuf st;
+
+  g_assert_true (mp_utils_write_atomically (file, "a", 1, FALSE, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (mp_utils_write_atomically (file, "b", 1, FALSE, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  umask (old_mask);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* The C locale groups no digits: amounts still read "$17,000". */
 static void
 test_format_grouped (void)
@@ -146,6 +170,7 @@ main (int   argc,
   g_test_add_func ("/utils/uri-openable", test_openable);
   g_test_add_func ("/utils/uri-refusal", test_uri_refusal);
   g_test_add_func ("/utils/atomic-write", test_atomic_write);
+  g_test_add_func ("/utils/write-permissions", test_write_permissions);
 
   return g_test_run ();
 }

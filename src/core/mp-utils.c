@@ -141,7 +141,9 @@ mp_utils_write_atomically (GFile       *file,
   if (keep_backup && g_file_test (target, G_FILE_TEST_IS_REGULAR) &&
       !mp_safe_file_keep_backup (target, error))
     return FALSE;
-  return mp_safe_file_write (target, contents, length, error);
+  /* What the user writes somewhere is theirs to share: the usual
+   * permissions, not the private ones of the programs file. */
+  return mp_safe_file_write_full (target, contents, length, MP_SAFE_FILE_DOCUMENT, error);
 }
 
 char *

@@ -20,8 +20,9 @@ gboolean  mp_utils_uri_is_openable    (const char  *uri);
 /* Why @uri is not opened, naming it (cut to 160 characters), for the user;
  * NULL when it opens. The caller frees it. */
 char     *mp_utils_uri_refusal        (const char  *uri);
-/* Writes @contents to @file atomically (temporary file + rename). With
- * @keep_backup, the previous file is kept as FILE.bak. */
+/* Writes @contents to @file atomically (temporary file + rename), as a
+ * document: a new file gets the permissions the umask gives, a replaced one
+ * keeps its own. With @keep_backup, the previous file is kept as FILE.bak. */
 gboolean  mp_utils_write_atomically   (GFile       *file,
                                        const char  *contents,
                                        gsize        length,
