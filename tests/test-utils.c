@@ -8,7 +8,9 @@
 
 #include <locale.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "mp-safe-file.h"
 #include "mp-utils.h"
 
 static void
@@ -135,6 +137,35 @@ test_write_permissions (void)
   g_rmdir (dir);
 }
 
+/* A document written through a symbolic link (a brief, a printed article)
+ * updates the link's target; the link stays and no temporary file is left
+ * beside either. */
+static void
+test_write_through_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-utils-XXXXXX", NULL);
+  g_autofree char *real_dir = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = g_build_filename (real_dir, "brief.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "brief.pdf", NULL);
+  g_autofree char *read_back = NULL;
+  g_autofree char *link_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("real/brief.pdf", link), ==, 0);
+  g_assert_true (mp_safe_file_write_full (link, "%PDF", 4, MP_SAFE_FILE_DOCUMENT, &error));
+  g_assert_no_error (error);
+  link_text = g_file_read_link (link, NULL);
+  g_assert_cmpstr (link_text, ==, "real/brief.pdf");
+  g_assert_true (g_file_get_contents (target, &read_back, NULL, NULL));
+  g_assert_cmpstr (read_back, ==, "%PDF");
+  g_unlink (target);
+  g_unlink (link);
+  /* Both folders are empty again: no temporary file was left. */
+  g_assert_cmpint (g_rmdir (real_dir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* The C locale groups no digits: amounts still read "$17,000". */
 static void
 test_format_grouped (void)
@@ -171,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/utils/uri-refusal", test_uri_refusal);
   g_test_add_func ("/utils/atomic-write", test_atomic_write);
   g_test_add_func ("/utils/write-permissions", test_write_permissions);
+  g_test_add_func ("/utils/write-through-link", test_write_through_link);
 
   return g_test_run ();
 }

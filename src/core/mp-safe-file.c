@@ -145,10 +145,16 @@ mp_safe_file_write_full (const char       *path,
                          MpSafeFileFlags   flags,
                          GError          **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *temp = g_strconcat (path, TEMP_INFIX "XXXXXX", NULL);
+  /* A link stays a link: its target gets the new contents, and the
+   * temporary file goes beside the target, where the rename can reach. */
+  g_autofree char *target = mp_safe_file_resolve (path);
+  g_autofree char *dir = NULL;
+  g_autofree char *temp = NULL;
   int fd, saved_errno;
 
+  path = target;
+  dir = g_path_get_dirname (path);
+  temp = g_strconcat (path, TEMP_INFIX "XXXXXX", NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     return set_write_error (error, path, errno);
   fd = open_temp (path, temp, flags);

@@ -26,8 +26,9 @@ char     *mp_safe_file_resolve       (const char  *path);
 int       mp_safe_file_lock          (const char  *path);
 void      mp_safe_file_unlock        (int          fd);
 /* Writes @contents to a temporary file beside @path, flushes it to disk and
- * renames it over @path. On failure nothing of @path changes, the temporary
- * file is removed, and the message names @path and the reason. */
+ * renames it over @path; a symbolic link at @path stays, its target is what
+ * changes. On failure nothing of @path changes, the temporary file is
+ * removed, and the message names the file and the reason. */
 gboolean  mp_safe_file_write         (const char  *path,
                                       const char  *contents,
                                       gsize        length,
