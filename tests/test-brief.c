@@ -520,6 +520,9 @@ test_two_pages_spanish (void)
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Qué tan segura es la clasificación"));
   g_assert_nonnull (strstr (text, "17 000 US$ de su bolsillo"));
+  /* The value chart's cost axis and band in US$ too. */
+  g_assert_nonnull (strstr (text, "10 k US$"));
+  g_assert_nonnull (strstr (text, "15 000–50 000 US$ o más"));
   g_assert_nonnull (strstr (text, "Por qué: La clasificación pone primero"));
   remove_temp (path);
 }

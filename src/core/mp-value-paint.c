@@ -10,6 +10,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "mp-utils.h"
+
 typedef struct {
   MpValuePlot        *plot;
   cairo_t            *cr;
@@ -106,13 +108,18 @@ paint_band (Painter *painter)
   text_at (painter, _("Article’s range $15,000–$50,000+"), 0.85, x0 + 3, a->y + 2, 0, 0);
 }
 
-/* "$20k" */
+/* "$20k" ("20 k US$" in Spanish) */
 static char *
 format_cost_tick (double usd)
 {
+  g_autofree char *thousands = NULL;
+
   if (usd == 0)
-    return g_strdup ("$0");
-  return g_strdup_printf ("$%gk", usd / 1000);
+    return mp_utils_format_usd (0);
+  thousands = g_strdup_printf ("%g", usd / 1000);
+  /* Translators: an axis tick in thousands of US dollars, e.g. $20k; %s is
+   * the number of thousands */
+  return g_strdup_printf (_("$%sk"), thousands);
 }
 
 static void
