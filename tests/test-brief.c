@@ -520,6 +520,22 @@ test_two_pages_spanish (void)
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Qué tan segura es la clasificación"));
   g_assert_nonnull (strstr (text, "17 000 US$ de su bolsillo"));
+  /* The date's month in Spanish, whatever the system's LC_TIME says. */
+  {
+    static const char * const months[] = {
+      "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+      "septiembre", "octubre", "noviembre", "diciembre",
+    };
+    gboolean found = FALSE;
+
+    for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+      {
+        g_autofree char *date = g_strdup_printf (" de %s de ", months[m]);
+
+        found |= strstr (text, date) != NULL;
+      }
+    g_assert_true (found);
+  }
   /* The value chart's cost axis and band in US$ too. */
   g_assert_nonnull (strstr (text, "10 k US$"));
   g_assert_nonnull (strstr (text, "15 000–50 000 US$ o más"));

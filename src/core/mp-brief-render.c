@@ -201,12 +201,41 @@ heading (Pen        *pen,
   pen->y += GAP / 2;
 }
 
+/* The brief's date in the language of the brief: %B would take the month's
+ * name from the system's LC_TIME, which may be another language (“6 de
+ * December de 2026”), so the month comes from the translation. */
+static char *
+format_brief_date (GDateTime *date)
+{
+  static const char * const months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month",
+                                    months[g_date_time_get_month (date) - 1]);
+  /* Translators: the date on the decision brief, in g_date_time_format() codes;
+   * %B is the month's name from the "month" strings */
+  const char *layout = C_("brief date", "%-d %B %Y");
+  g_autoptr(GString) format = g_string_new (layout);
+  g_autoptr(GString) escaped = g_string_new (NULL);
+
+  for (const char *c = month; *c != '\0'; c++)
+    {
+      if (*c == '%')
+        g_string_append_c (escaped, '%');
+      g_string_append_c (escaped, *c);
+    }
+  g_string_replace (format, "%B", escaped->str, 0);
+  return g_date_time_format (date, format->str);
+}
+
 static void
 render_title (Pen     *pen,
               MpBrief *brief)
 {
-  /* Translators: the date on the decision brief, in g_date_time_format() codes. */
-  g_autofree char *date = g_date_time_format (brief->date, C_("brief date", "%-d %B %Y"));
+  g_autofree char *date = format_brief_date (brief->date);
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("Decision Brief"));
   g_autofree char *line = g_markup_printf_escaped ("Master Plan · %s", date);
 
