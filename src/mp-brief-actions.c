@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-brief.h"
 #include "mp-brief-render.h"
 #include "mp-brief-source.h"
 #include "mp-program.h"
@@ -232,6 +233,43 @@ field_label (const char *text,
   return label;
 }
 
+/* How much of the text the brief keeps, said as the user types. */
+static void
+update_why_count (GtkTextBuffer *buffer,
+                  GtkLabel      *count)
+{
+  int n = gtk_text_buffer_get_char_count (buffer);
+  g_autofree char *text = NULL;
+
+  if (n <= MP_BRIEF_WHY_MAX_CHARS)
+    text = g_strdup_printf (_("%d of %d characters"), n, MP_BRIEF_WHY_MAX_CHARS);
+  else
+    text = g_strdup_printf (_("%d characters: the brief keeps the first %d, cut at a word"), n,
+                            MP_BRIEF_WHY_MAX_CHARS);
+  gtk_label_set_text (count, text);
+  if (n > MP_BRIEF_WHY_MAX_CHARS)
+    gtk_widget_add_css_class (GTK_WIDGET (count), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (count), "warning");
+}
+
+static GtkWidget *
+why_count_label (GtkWidget *why)
+{
+  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (why));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_set_name (count, "why-count");
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (update_why_count), count, 0);
+  update_why_count (buffer, GTK_LABEL (count));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, count, NULL, -1);
+  return count;
+}
+
 static GtkWidget *
 why_view (MpBriefNotes *notes)
 {
@@ -278,6 +316,7 @@ mp_brief_choice_dialog_new (GtkWindow    *parent,
   gtk_box_append (GTK_BOX (box),
                   field_label (_("_Why"), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (why))));
   gtk_box_append (GTK_BOX (box), why);
+  gtk_box_append (GTK_BOX (box), why_count_label (why));
   gtk_box_append (GTK_BOX (box), hint);
   gtk_window_set_child (GTK_WINDOW (window), box);
   return window;

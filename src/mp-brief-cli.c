@@ -25,6 +25,20 @@ fail (const char *option,
   return status;
 }
 
+/* The brief is still written; the user learns what of their text it keeps. */
+static void
+warn_long_why (const char *why)
+{
+  glong n = why != NULL ? g_utf8_strlen (why, -1) : 0;
+  g_autofree char *message = NULL;
+
+  if (n <= MP_BRIEF_WHY_MAX_CHARS)
+    return;
+  message = g_strdup_printf (_("%ld characters; the brief keeps the first %d, cut at a word"),
+                             n, MP_BRIEF_WHY_MAX_CHARS);
+  g_printerr ("masterplan: --why: %s\n", message);
+}
+
 static gboolean
 load_programs (MpProgramStore  *store,
                const char      *programs,
@@ -84,6 +98,7 @@ mp_brief_cli_run (const MpBriefCliArgs *args)
   mp_brief_set_ranking (brief, scorer);
   if (!mp_brief_set_choice (brief, scorer, args->choice, args->why, &error))
     return fail ("--choice", error->message, 2);
+  warn_long_why (args->why);
   if (!mp_brief_write_pdf (brief, mp_brief_paper_default (), args->output, &error))
     return fail (NULL, error->message, 1);
   return 0;

@@ -66,6 +66,23 @@ choice_row (MpPlanner *planner)
   g_assert_not_reached ();
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_choice_and_save (void)
 {
@@ -100,6 +117,21 @@ test_choice_and_save (void)
 
     g_assert_cmpstr (choice, ==, CHOSEN);
     g_assert_cmpstr (why, ==, "Research is the work I want to lead.");
+  }
+  /* Under the text, how much of it the brief keeps. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkWidget *count = find_named (GTK_WIDGET (dialog), "why-count");
+    g_autofree char *long_why = g_strnfill (650, 'x');
+
+    g_assert_nonnull (count);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "36 of 600 characters");
+    gtk_text_buffer_set_text (buffer, long_why, -1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==,
+                     "650 characters: the brief keeps the first 600, cut at a word");
+    g_assert_true (gtk_widget_has_css_class (count, "warning"));
+    gtk_text_buffer_set_text (buffer, "Research is the work I want to lead.", -1);
+    g_assert_false (gtk_widget_has_css_class (count, "warning"));
   }
   gtk_window_destroy (dialog);
 

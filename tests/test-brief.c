@@ -516,6 +516,10 @@ test_two_pages_spanish (void)
   g_unsetenv ("LANGUAGE");
   g_unsetenv ("LC_ALL");
   g_unsetenv ("MASTERPLAN_LOCALEDIR");
+  /* The why is longer than the brief keeps: the user is told. */
+  g_assert_nonnull (strstr (run.err, "masterplan: --why: "));
+  g_assert_nonnull (strstr (run.err, " caracteres; el informe conserva los primeros 600, "
+                                     "cortados en una palabra\n"));
   g_assert_cmpuint (count_pages (path), <=, 2);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Qué tan segura es la clasificación"));

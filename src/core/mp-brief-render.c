@@ -28,9 +28,6 @@
 #define VALUE_CHART_HEIGHT_TIGHT 96.0
 /* The frontier named under the chart: more would crowd the second page. */
 #define MAX_FRONTIER_NAMED 8
-/* The "why" the brief prints; a longer text is cut at a word with "…" so
- * the brief stays within two pages. */
-#define MAX_WHY_CHARS 600
 
 /* Only black and greys, so a grayscale printer loses nothing. */
 static const double criterion_grey[MP_N_CRITERIA] = { 0.15, 0.35, 0.55, 0.72, 0.87 };
@@ -683,7 +680,7 @@ render_choice (Pen     *pen,
     }
   choice = choice_text (brief);
   paragraph (pen, choice, BODY_SIZE, 0, 0);
-  why = cut_text (brief->why != NULL ? brief->why : _("Not filled in."), MAX_WHY_CHARS);
+  why = cut_text (brief->why != NULL ? brief->why : _("Not filled in."), MP_BRIEF_WHY_MAX_CHARS);
   /* Translators: the user's reasons on the brief; %s is their text */
   why_line = g_markup_printf_escaped (_("<b>Why:</b> %s"), why);
   paragraph (pen, why_line, 9, 0, 0);

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 /* Above this many ranked programs the brief leaves out how sure the
  * ranking is: sampling them would take seconds. */
 #define MP_BRIEF_MAX_CONFIDENCE_PROGRAMS 2000
+/* The "why" the brief prints: a longer text is cut at a word with "…" so
+ * the brief stays within two pages (where it is written, the user is told). */
+#define MP_BRIEF_WHY_MAX_CHARS 600
 
 #define MP_BRIEF_ERROR (mp_brief_error_quark ())
 
