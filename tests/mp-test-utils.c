@@ -97,20 +97,78 @@ mp_test_remove_tree (const char *path)
 
 #ifdef MP_TEST_WITH_GTK
 GtkWidget *
-mp_test_find_widget (GtkWidget *root,
-                     GType      type)
+mp_test_find_widget_where (GtkWidget *root,
+                           gboolean (*matches) (GtkWidget *widget, gconstpointer data),
+                           gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (matches (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = mp_test_find_widget (child, type);
+      GtkWidget *found = mp_test_find_widget_where (child, matches, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+mp_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  return mp_test_find_widget_where (root, has_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+mp_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  return mp_test_find_widget_where (root, has_name, name);
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+GtkWidget *
+mp_test_find_with_class (GtkWidget  *root,
+                         const char *css_class)
+{
+  return mp_test_find_widget_where (root, has_class, css_class);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkWidget *
+mp_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  return mp_test_find_widget_where (root, is_button_labelled, label);
 }
 
 

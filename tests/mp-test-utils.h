@@ -74,6 +74,19 @@ int            mp_test_run_masterplan  (MpTestRun          *run,
 /* The first widget of @type at or under @root, depth first; NULL if none. */
 GtkWidget *mp_test_find_widget      (GtkWidget  *root,
                                      GType       type);
+/* The first widget named @name (gtk_widget_set_name()), likewise. */
+GtkWidget *mp_test_find_named       (GtkWidget  *root,
+                                     const char *name);
+/* The first widget with the style class @css_class, likewise. */
+GtkWidget *mp_test_find_with_class  (GtkWidget  *root,
+                                     const char *css_class);
+/* The first button whose label is @label (mnemonic included), likewise. */
+GtkWidget *mp_test_find_button      (GtkWidget  *root,
+                                     const char *label);
+/* The first widget for which @matches says TRUE, likewise. */
+GtkWidget *mp_test_find_widget_where (GtkWidget *root,
+                                      gboolean (*matches) (GtkWidget *widget, gconstpointer data),
+                                      gconstpointer data);
 /* A shown window with the bundled article, its first events handled. */
 MpWindow *mp_test_new_window        (void);
 /* The same at 1280×800, once it has painted three frames (the flowchart

@@ -929,23 +929,6 @@ test_zoom (void)
   destroy (window);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The main menu's "− 100 % +" row drives the zoom and shows its level. */
 static void
 test_zoom_menu_item (void)
@@ -963,7 +946,7 @@ test_zoom_menu_item (void)
   g_assert_nonnull (menu);
   gtk_menu_button_popup (menu);
   wait_frames (window, 2);
-  item = find_with_class (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "mp-zoom-item");
+  item = mp_test_find_with_class (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "mp-zoom-item");
   g_assert_nonnull (item);
   zoom_out = gtk_widget_get_first_child (item);
   reset = gtk_widget_get_next_sibling (zoom_out);

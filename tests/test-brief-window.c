@@ -66,23 +66,6 @@ choice_row (MpPlanner *planner)
   g_assert_not_reached ();
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_choice_and_save (void)
 {
@@ -121,7 +104,7 @@ test_choice_and_save (void)
   /* Under the text, how much of it the brief keeps. */
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-    GtkWidget *count = find_named (GTK_WIDGET (dialog), "why-count");
+    GtkWidget *count = mp_test_find_named (GTK_WIDGET (dialog), "why-count");
     g_autofree char *long_why = g_strnfill (650, 'x');
 
     g_assert_nonnull (count);

@@ -404,23 +404,6 @@ assert_label (GtkWidget  *widget,
   assert_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Tab to the canvas; arrows pick an answer, Enter takes it, to an outcome. */
 static void
 walk_flowchart (Session *s)
@@ -472,7 +455,7 @@ walk_flowchart (Session *s)
   outcome = mp_flowchart_get_node (chart, mp_flow_walk_get_current (walk));
   expected_text = g_strdup_printf ("Outcome: %s. %s", outcome->label, about);
   assert_description (GTK_WIDGET (canvas), expected_text);
-  card = find_with_class (GTK_WIDGET (pane), "flow-card");
+  card = mp_test_find_with_class (GTK_WIDGET (pane), "flow-card");
   g_assert_nonnull (card);
   assert_label (card, "Outcome");
   g_free (expected_text);
@@ -735,7 +718,7 @@ test_announcements (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_until (layout_ready, mp_flow_pane_get_canvas (pane), 20000, "the flowchart layout");
   g_assert_false (mp_window_open_file (window, missing));
-  banner = find_with_class (GTK_WIDGET (window), "banner");
+  banner = mp_test_find_with_class (GTK_WIDGET (window), "banner");
   g_assert_nonnull (banner);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (banner), GTK_ACCESSIBLE_ROLE_ALERT);
 

@@ -26,23 +26,6 @@ static const char user_json[] =
   "\"tuition_usd\": 20000, \"ratings\": {\"faculty\": 8, \"scholarship\": 5, \"funding\": 4, "
   "\"flexibility\": 9, \"brand\": 6}}]}\n";
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 wait_destroyed (gpointer *pointer)
 {
@@ -74,7 +57,7 @@ test_backup_restore (void)
   g_assert_nonnull (strstr (message, "the file is empty"));
   g_assert_nonnull (strstr (message, "holds 1 program: choose Restore"));
   g_assert_null (mp_program_store_find (mp_weights_panel_get_store (panel), "mine-1"));
-  restore = find_button (GTK_WIDGET (panel), "_Restore");
+  restore = mp_test_find_button (GTK_WIDGET (panel), "_Restore");
   g_assert_nonnull (restore);
   g_assert_true (gtk_widget_get_visible (restore));
 
@@ -165,7 +148,7 @@ test_banner_cleared_after_save (void)
    * kept where no save replaces it. */
   g_assert_nonnull (strstr (mp_weights_panel_get_banner_message (panel),
                             "programs.json.unrestored” holds 1 program from a backup"));
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (panel), "_Restore")));
+  g_assert_true (gtk_widget_get_visible (mp_test_find_button (GTK_WIDGET (panel), "_Restore")));
   g_assert_true (g_file_get_contents (user_path, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "\"first-try\""));
   g_assert_nonnull (strstr (saved, "\"second-try\""));
@@ -220,11 +203,11 @@ test_programs_notice_when_panel_out_of_sight (void)
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (panel)));
   g_assert_true (mp_window_get_programs_notice_shown (window));
 
-  g_signal_emit_by_name (find_button (GTK_WIDGET (window), "Show _Ranking"), "clicked");
+  g_signal_emit_by_name (mp_test_find_button (GTK_WIDGET (window), "Show _Ranking"), "clicked");
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (panel)));
   g_assert_false (mp_window_get_programs_notice_shown (window));
   g_assert_nonnull (strstr (mp_weights_panel_get_banner_message (panel), "holds 1 program"));
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (panel), "_Restore")));
+  g_assert_true (gtk_widget_get_visible (mp_test_find_button (GTK_WIDGET (panel), "_Restore")));
   gtk_window_destroy (GTK_WINDOW (window));
   mp_test_iterate ();
 
