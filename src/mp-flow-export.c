@@ -16,6 +16,8 @@
 #include "mp-document.h"
 #include "mp-flow-render.h"
 #include "mp-mermaid-parser.h"
+#include "mp-print-text.h"
+#include "mp-safe-file.h"
 #include "mp-text-encoding.h"
 
 /* PNG is written at twice the layout's size so that it stays sharp. */
@@ -71,17 +73,56 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
+/* The chart drawn into @bytes in @format: the file is written only once
+ * it is whole (see mp_flow_export_to_file()). */
+static cairo_status_t
+render_to_bytes (MpFlowLayout *layout,
+                 MpFlowWalk   *walk,
+                 const char   *format,
+                 double        width,
+                 double        height,
+                 GByteArray   *bytes)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (g_str_equal (format, "svg"))
+    {
+      surface = cairo_svg_surface_create_for_stream (mp_print_append_bytes, bytes, width, height);
+      /* Pixels, as on screen (cairo's default unit is the point). */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else if (g_str_equal (format, "pdf"))
+    surface = cairo_pdf_surface_create_for_stream (mp_print_append_bytes, bytes, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PNG_SCALE),
+                                          (int) (height * PNG_SCALE));
+  cr = cairo_create (surface);
+  if (g_str_equal (format, "png"))
+    cairo_scale (cr, PNG_SCALE, PNG_SCALE);
+  draw (cr, layout, walk);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && g_str_equal (format, "png"))
+    status = cairo_surface_write_to_png_stream (surface, mp_print_append_bytes, bytes);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 gboolean
 mp_flow_export_to_file (MpFlowLayout  *layout,
                         MpFlowWalk    *walk,
                         const char    *path,
                         GError       **error)
 {
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) write_error = NULL;
   const char *format;
   double width, height;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
   g_return_val_if_fail (MP_IS_FLOW_LAYOUT (layout), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -103,30 +144,16 @@ mp_flow_export_to_file (MpFlowLayout  *layout,
                    width * PNG_SCALE, height * PNG_SCALE, PNG_MAX_PIXELS / (1024 * 1024));
       return FALSE;
     }
-  if (g_str_equal (format, "svg"))
-    {
-      surface = cairo_svg_surface_create (path, width, height);
-      /* Pixels, as on screen (cairo's default unit is the point). */
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else if (g_str_equal (format, "pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PNG_SCALE),
-                                          (int) (height * PNG_SCALE));
-  cr = cairo_create (surface);
-  if (g_str_equal (format, "png"))
-    cairo_scale (cr, PNG_SCALE, PNG_SCALE);
-  draw (cr, layout, walk);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && g_str_equal (format, "png"))
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return check_status (status, path, error);
+  if (!check_status (render_to_bytes (layout, walk, format, width, height, bytes), path, error))
+    return FALSE;
+  /* Written whole or not at all; a link at @path keeps pointing at it. */
+  if (mp_safe_file_write_full (path, (const char *) bytes->data, bytes->len,
+                               MP_SAFE_FILE_DOCUMENT, &write_error))
+    return TRUE;
+  /* Translators: %s says which file and why, e.g. cannot write “…”: the disk is full */
+  g_set_error (error, MP_FLOW_EXPORT_ERROR, MP_FLOW_EXPORT_ERROR_WRITE,
+               _("The chart was not written: %s"), write_error->message);
+  return FALSE;
 }
 
 /* Command line ------------------------------------------------------------------ */
@@ -305,9 +332,10 @@ mp_flow_export_cli_run (const char *input,
       g_printerr ("%s: %s\n", input, error->message);
       return 1;
     }
+  /* The message names the file. */
   if (!mp_flow_export_to_file (layout, NULL, output, &error))
     {
-      g_printerr ("%s: %s\n", output, error->message);
+      g_printerr ("%s\n", error->message);
       return 1;
     }
   return 0;

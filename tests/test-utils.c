@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include <locale.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -95,6 +96,16 @@ test_atomic_write (void)
   g_autofree char *contents = NULL;
 
   g_assert_no_error (error);
+  /* A document goes only where a folder is: none is made for it. */
+  g_assert_false (mp_utils_write_atomically (file, "first", 5, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "data.json”: the folder does not exist"));
+  g_clear_error (&error);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  }
   g_assert_true (mp_utils_write_atomically (file, "first", 5, TRUE, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));

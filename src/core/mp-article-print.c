@@ -610,15 +610,6 @@ mp_article_print_get_n_pages (MpArticlePrint *self)
   return self->n_pages;
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 mp_article_print_write_pdf (MpArticlePrint *self,
                             MpBriefPaper    paper,
@@ -635,7 +626,7 @@ mp_article_print_write_pdf (MpArticlePrint *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   mp_brief_paper_size (paper, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (mp_print_append_bytes, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   mp_document_get_title (self->document));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Master Plan");

@@ -14,6 +14,7 @@
 #endif
 
 #include "mp-criteria.h"
+#include "mp-print-text.h"
 #include "mp-safe-file.h"
 #include "mp-utils.h"
 #include "mp-value-paint.h"
@@ -764,15 +765,6 @@ mp_brief_draw_page (MpBrief             *brief,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 mp_brief_write_pdf (MpBrief      *brief,
                     MpBriefPaper  paper,
@@ -790,7 +782,7 @@ mp_brief_write_pdf (MpBrief      *brief,
   g_return_val_if_fail (path != NULL, FALSE);
 
   mp_brief_paper_size (paper, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (mp_print_append_bytes, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Decision Brief"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Master Plan");
   cr = cairo_create (surface);

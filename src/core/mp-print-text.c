@@ -15,6 +15,15 @@ typedef struct {
   const char *url;
 } Insertion;
 
+cairo_status_t
+mp_print_append_bytes (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 PangoContext *
 mp_print_text_context_new (cairo_t *cr)
 {

@@ -22,6 +22,12 @@ typedef struct {
   PangoAlignment  align;
 } MpPrintFont;
 
+/* A cairo write function appending to the GByteArray @closure: a PDF, SVG
+ * or PNG is made in memory, then written whole with the safe writer. */
+cairo_status_t mp_print_append_bytes    (void                *closure,
+                                         const unsigned char *data,
+                                         unsigned int         length);
+
 /* A context for @cr's font backend in which one Pango point is one unit of
  * @cr, with unhinted metrics: line breaks do not depend on the printer's
  * resolution, so a page measured once draws the same anywhere. */

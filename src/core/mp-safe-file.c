@@ -90,6 +90,8 @@ set_write_error (GError     **error,
     reason = _("the disk is full");
   else if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
     reason = _("the folder cannot be written to");
+  else if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+    reason = _("the folder does not exist");
   /* Translators: the first %s is a file's path, the second the reason */
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("cannot write “%s”: %s"), path, reason);
@@ -155,7 +157,9 @@ mp_safe_file_write_full (const char       *path,
   path = target;
   dir = g_path_get_dirname (path);
   temp = g_strconcat (path, TEMP_INFIX "XXXXXX", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* The user's data folder is made when missing; a document goes where the
+   * user said, and a folder that is not there is an error to report. */
+  if (!(flags & MP_SAFE_FILE_DOCUMENT) && g_mkdir_with_parents (dir, 0700) != 0)
     return set_write_error (error, path, errno);
   fd = open_temp (path, temp, flags);
   if (fd < 0)

@@ -33,7 +33,9 @@ gboolean  mp_safe_file_write         (const char  *path,
                                       const char  *contents,
                                       gsize        length,
                                       GError     **error);
-/* The same with @flags; mp_safe_file_write() is MP_SAFE_FILE_PRIVATE. */
+/* The same with @flags; mp_safe_file_write() is MP_SAFE_FILE_PRIVATE.
+ * A private file's missing folders are made (0700); a document's folder
+ * must exist. */
 gboolean  mp_safe_file_write_full    (const char      *path,
                                       const char      *contents,
                                       gsize            length,
