@@ -65,6 +65,33 @@ mp_test_wait_until (MpTestCondition condition,
   return condition (data);
 }
 
+static gboolean
+on_probe_tick (gpointer user_data)
+{
+  MpTestPauseProbe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->longest = MAX (probe->longest, now - probe->last);
+  probe->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+mp_test_pause_probe_start (MpTestPauseProbe *probe)
+{
+  probe->last = g_get_monotonic_time ();
+  probe->longest = 0;
+  probe->id = g_timeout_add (10, on_probe_tick, probe);
+}
+
+double
+mp_test_pause_probe_stop (MpTestPauseProbe *probe)
+{
+  on_probe_tick (probe);
+  g_clear_handle_id (&probe->id, g_source_remove);
+  return probe->longest / 1000.0;
+}
+
 gboolean
 mp_test_malloc_unwinds_slowly (void)
 {

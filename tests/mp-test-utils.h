@@ -30,6 +30,16 @@ gboolean  mp_test_wait_until        (MpTestCondition condition,
  * program runs many times slower, and a test that measures pauses of the
  * main loop measures that instead. TRUE then. */
 gboolean  mp_test_malloc_unwinds_slowly (void);
+/* Ticks every 10 ms on the main loop: a long gap between ticks is a window
+ * that stopped responding. */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+  guint  id;
+} MpTestPauseProbe;
+void      mp_test_pause_probe_start (MpTestPauseProbe *probe);
+/* Stops the probe; the longest gap between its ticks so far, in ms. */
+double    mp_test_pause_probe_stop  (MpTestPauseProbe *probe);
 /* Deletes @path and everything under it; symbolic links are not followed. */
 void      mp_test_remove_tree       (const char *path);
 /* @text parsed as a document of a file that does not exist; asserts success. */

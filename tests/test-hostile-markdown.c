@@ -33,40 +33,6 @@
 #define N_HEADINGS    (200000 / SCALE)
 
 typedef struct {
-  gint64 last;
-  gint64 longest;
-  guint  id;
-} Probe;
-
-/* Ticks every 10 ms: a long gap between ticks is a frozen window. */
-static gboolean
-on_tick (gpointer user_data)
-{
-  Probe *probe = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  probe->longest = MAX (probe->longest, now - probe->last);
-  probe->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-probe_start (Probe *probe)
-{
-  probe->last = g_get_monotonic_time ();
-  probe->longest = 0;
-  probe->id = g_timeout_add (10, on_tick, probe);
-}
-
-static double
-probe_stop (Probe *probe)
-{
-  on_tick (probe);
-  g_clear_handle_id (&probe->id, g_source_remove);
-  return probe->longest / 1000.0;
-}
-
-typedef struct {
   MpWindow   *window;
   MpDocument *before;
   guint       frames;
@@ -116,17 +82,17 @@ open_and_measure (MpWindow   *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   Opening opening = { window, mp_window_get_document (window), 0 };
-  Probe probe;
+  MpTestPauseProbe probe;
   gulong id;
   double longest;
 
-  probe_start (&probe);
+  mp_test_pause_probe_start (&probe);
   g_assert_true (mp_window_open_file (window, file));
   g_assert_true (mp_test_wait_until (document_shown, &opening, 60000));
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &opening.frames);
   g_assert_true (mp_test_wait_until (frames_painted, &opening.frames, 20000));
   g_signal_handler_disconnect (clock, id);
-  longest = probe_stop (&probe);
+  longest = mp_test_pause_probe_stop (&probe);
   g_test_message ("%s: longest pause of the main loop %.0f ms", path, longest);
   return longest;
 }
@@ -307,20 +273,20 @@ test_headings_use (void)
   GtkWidget *list, *last;
   g_autofree char *last_heading = g_strdup_printf ("Heading %u", N_HEADINGS - 1);
   const char *more;
-  Probe probe;
+  MpTestPauseProbe probe;
   double longest;
 
   open_and_measure (window, path);
-  probe_start (&probe);
+  mp_test_pause_probe_start (&probe);
   mp_article_view_start_search (view);
   search (view, last_heading, 1);
   /* Find stops counting at its limit. */
   search (view, "Text.", MIN (N_HEADINGS, MP_FIND_MODEL_MAX_MATCHES));
-  longest = probe_stop (&probe);
+  longest = mp_test_pause_probe_stop (&probe);
   g_test_message ("find: longest pause of the main loop %.0f ms", longest);
   assert_no_freeze (longest, "find");
 
-  probe_start (&probe);
+  mp_test_pause_probe_start (&probe);
   gtk_popover_popup (GTK_POPOVER (popover));
   g_assert_true (mp_test_wait_until (popover_mapped, popover, 20000));
   list = mp_test_find_widget (popover, GTK_TYPE_LIST_BOX);
@@ -331,7 +297,7 @@ test_headings_use (void)
   g_assert_true (g_str_has_suffix (more, " more headings: use Find (Ctrl+F) to reach them"));
   g_assert_cmpuint (count_digits (more), ==, N_HEADINGS - 2000);
   gtk_popover_popdown (GTK_POPOVER (popover));
-  longest = probe_stop (&probe);
+  longest = mp_test_pause_probe_stop (&probe);
   g_test_message ("outline: longest pause of the main loop %.0f ms", longest);
   assert_no_freeze (longest, "outline");
 
